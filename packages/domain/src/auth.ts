@@ -1,0 +1,68 @@
+// Login rules we enforce ourselves in both worlds (cognito-local enforces none of them): password
+// complexity, lockout after repeated failures, disabled users refused (DOMAIN.md §8).
+import { z } from 'zod';
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCK_MINUTES = 15;
+/** The portal logs a user out after this long without activity. */
+export const IDLE_TIMEOUT_MINUTES = 30;
+
+const CLASSES: ReadonlyArray<[RegExp, string]> = [
+  [/[a-z]/, '小写字母'],
+  [/[A-Z]/, '大写字母'],
+  [/\d/, '数字'],
+  [/[^A-Za-z0-9]/, '符号'],
+];
+
+/** `undefined` when acceptable, else the reason in Chinese. */
+export const passwordProblem = (password: string): string | undefined => {
+  if (password.length < PASSWORD_MIN_LENGTH) return `密码至少${PASSWORD_MIN_LENGTH}位`;
+  const classes = CLASSES.filter(([re]) => re.test(password)).length;
+  if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
+  return undefined;
+};
+
+export const strongPassword = z
+  .string({ error: '请填写密码' })
+  .max(128, { error: '密码不能超过128位' })
+  .superRefine((p, ctx) => {
+    const problem = passwordProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const loginInput = z.strictObject({
+  username: z.string({ error: '请填写用户名' }).trim().min(1, { error: '请填写用户名' }).max(64, { error: '用户名过长' }),
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码过长' }),
+});
+
+export const changePasswordInput = z.strictObject({
+  oldPassword: z.string({ error: '请填写原密码' }).min(1, { error: '请填写原密码' }).max(128),
+  newPassword: strongPassword,
+});
+
+export const resetPasswordInput = z.strictObject({ password: strongPassword });
+
+export interface LoginState {
+  failedAttempts: number;
+  /** ISO instant until which logins are refused. */
+  lockedUntil?: string;
+}
+
+export const isLocked = (state: LoginState, now: Date): boolean =>
+  !!state.lockedUntil && Date.parse(state.lockedUntil) > now.getTime();
+
+/** State after a wrong password: the fifth consecutive failure locks the account for 15 minutes. */
+export const afterFailedLogin = (state: LoginState, now: Date): LoginState => {
+  // A lock that has run out starts a fresh count.
+  const previous = state.lockedUntil && !isLocked(state, now) ? 0 : state.failedAttempts;
+  const failedAttempts = previous + 1;
+  return failedAttempts >= MAX_FAILED_ATTEMPTS
+    ? { failedAttempts, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() }
+    : { failedAttempts };
+};
+
+export const lockedMessage = (state: LoginState, now: Date) => {
+  const minutes = Math.max(1, Math.ceil((Date.parse(state.lockedUntil ?? '') - now.getTime()) / 60_000));
+  return `连续${MAX_FAILED_ATTEMPTS}次密码错误，账号已锁定，请${minutes}分钟后再试`;
+};

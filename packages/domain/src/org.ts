@@ -1,0 +1,217 @@
+// Organisation (DOMAIN.md §1): bureau, departments, areas, offices, staff, users, dictionaries.
+// Schemas here serve the API edge, the portal's forms and later Excel import alike.
+import { z } from 'zod';
+import { ROLES, type Role } from './roles';
+import { dateString, idNumber, optionalText, phone, text, version } from './validation';
+
+export const AREA_ID = /^\d{2}$/;
+export const OFFICE_ID = /^\d{4}$/;
+
+export const areaId = z.string({ error: '请选择片区' }).regex(AREA_ID, { error: '片区编号应为2位数字' });
+export const officeId = z.string({ error: '请选择司法所' }).regex(OFFICE_ID, { error: '司法所编号应为4位数字' });
+export const departmentId = z
+  .string({ error: '请选择股室' })
+  .regex(/^[a-z][a-z0-9-]{1,31}$/, { error: '股室编号无效' });
+
+export interface Bureau {
+  name: string;
+  county: string;
+  address: string;
+  phone: string;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  /** Business line it assesses in the monthly rubric. */
+  line: string;
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  centralOfficeId: string;
+}
+
+export const OFFICE_CLASSES = ['central', 'regular'] as const;
+export type OfficeClass = (typeof OFFICE_CLASSES)[number];
+export const OFFICE_CLASS_LABELS: Record<OfficeClass, string> = { central: '片区中心所', regular: '一般所' };
+
+export const officeFields = {
+  name: text('司法所名称', 40),
+  township: text('乡镇名称', 40),
+  areaId,
+  officeClass: z.enum(OFFICE_CLASSES, { error: '所别应为片区中心所或一般所' }),
+  address: optionalText('地址', 100),
+  phone: phone.optional(),
+};
+
+export const createOfficeInput = z.strictObject({ id: officeId, ...officeFields });
+export const updateOfficeInput = z.strictObject({ ...officeFields, version });
+export type CreateOfficeInput = z.infer<typeof createOfficeInput>;
+export type UpdateOfficeInput = z.infer<typeof updateOfficeInput>;
+
+export interface Office {
+  id: string;
+  name: string;
+  township: string;
+  areaId: string;
+  officeClass: OfficeClass;
+  address?: string;
+  phone?: string;
+  version: number;
+  updatedAt: string;
+}
+
+export const STAFF_POSTS = ['所长', '副所长', '负责人', '司法助理员', '专职人民调解员', '社区矫正社工', '其他'] as const;
+export const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中专或高中', '其他'] as const;
+export const SEXES = ['male', 'female'] as const;
+export const SEX_LABELS: Record<(typeof SEXES)[number], string> = { male: '男', female: '女' };
+export const STAFF_STATUSES = ['active', 'left'] as const;
+export const STAFF_STATUS_LABELS: Record<(typeof STAFF_STATUSES)[number], string> = { active: '在岗', left: '离岗' };
+
+const staffShape = {
+  name: text('姓名', 20),
+  sex: z.enum(SEXES, { error: '请选择性别' }),
+  idNumber: idNumber.optional(),
+  phone,
+  post: z.enum(STAFF_POSTS, { error: '请选择岗位' }),
+  education: z.enum(EDUCATION_LEVELS, { error: '请选择学历' }),
+  /** 法律职业资格证书: earns a reward under §六. */
+  legalExamCertificate: z.boolean({ error: '请说明是否持有法律职业资格证书' }),
+  certificateNo: optionalText('证书编号', 40),
+  joinedOn: dateString('入职日期').optional(),
+  /** Offices of the area this person is the contact for (central-office staff). */
+  contactForOfficeIds: z.array(officeId, { error: '联系所应为司法所列表' }).max(20, { error: '联系所过多' }).optional(),
+  status: z.enum(STAFF_STATUSES, { error: '请选择在岗状态' }).default('active'),
+};
+
+const certificateRule = <T extends { legalExamCertificate: boolean; certificateNo?: string }>(s: T, ctx: z.RefinementCtx) => {
+  if (s.legalExamCertificate && !s.certificateNo) {
+    ctx.addIssue({ code: 'custom', path: ['certificateNo'], message: '持有法律职业资格证书时请填写证书编号' });
+  }
+};
+
+export const createStaffInput = z.strictObject(staffShape).superRefine(certificateRule);
+export const updateStaffInput = z.strictObject({ ...staffShape, version }).superRefine(certificateRule);
+export type CreateStaffInput = z.infer<typeof createStaffInput>;
+export type UpdateStaffInput = z.infer<typeof updateStaffInput>;
+
+export interface Staff extends Omit<CreateStaffInput, 'status'> {
+  id: string;
+  officeId: string;
+  status: (typeof STAFF_STATUSES)[number];
+  version: number;
+  updatedAt: string;
+}
+
+export const USERNAME = /^[a-z0-9][a-z0-9-]{2,31}$/;
+
+const userShape = {
+  displayName: text('姓名', 20),
+  roles: z
+    .array(z.enum(ROLES, { error: '角色无效' }), { error: '请选择角色' })
+    .min(1, { error: '至少选择一个角色' })
+    .max(ROLES.length, { error: '角色过多' }),
+  officeId: officeId.optional(),
+  departmentId: departmentId.optional(),
+  phone: phone.optional(),
+  enabled: z.boolean({ error: '请说明账号是否启用' }).default(true),
+};
+
+/** A role tied to a unit needs that unit: office roles an office, the department role a department. */
+const unitRule = (u: { roles: Role[]; officeId?: string; departmentId?: string }, ctx: z.RefinementCtx) => {
+  if (u.roles.some((r) => r === 'office_staff' || r === 'area_director') && !u.officeId) {
+    ctx.addIssue({ code: 'custom', path: ['officeId'], message: '司法所工作人员和片区中心所长须指定所属司法所' });
+  }
+  if (u.roles.includes('department') && !u.departmentId) {
+    ctx.addIssue({ code: 'custom', path: ['departmentId'], message: '业务股室角色须指定股室' });
+  }
+};
+
+export const createUserInput = z
+  .strictObject({
+    username: z
+      .string({ error: '请填写用户名' })
+      .trim()
+      .regex(USERNAME, { error: '用户名为3–32位小写字母、数字或连字符，以字母或数字开头' }),
+    password: z.string({ error: '请填写初始密码' }).max(128, { error: '密码不能超过128位' }),
+    ...userShape,
+  })
+  .superRefine(unitRule);
+export const updateUserInput = z.strictObject({ ...userShape, version }).superRefine(unitRule);
+export type CreateUserInput = z.infer<typeof createUserInput>;
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export interface User {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  officeId?: string;
+  /** Derived from the office (area directors see their area). */
+  areaId?: string;
+  departmentId?: string;
+  phone?: string;
+  enabled: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export const DICTIONARY_NAMES = ['dispute-types', 'case-sources', 'retention-periods'] as const;
+export type DictionaryName = (typeof DICTIONARY_NAMES)[number];
+export const DICTIONARY_LABELS: Record<DictionaryName, string> = {
+  'dispute-types': '纠纷类型',
+  'case-sources': '案件来源',
+  'retention-periods': '档案保管期限',
+};
+export const dictionaryName = z.enum(DICTIONARY_NAMES, { error: '字典不存在' });
+
+export const dictionaryEntry = z.strictObject({
+  code: z.string({ error: '请填写编码' }).regex(/^[a-z0-9-]{1,32}$/, { error: '编码为1–32位小写字母、数字或连字符' }),
+  label: text('名称', 30),
+  /** Retention periods: years kept, or 0 for permanent. */
+  years: z.number({ error: '年限应为数字' }).int({ error: '年限应为整数' }).min(0).max(100).optional(),
+  active: z.boolean().default(true),
+});
+
+export const updateDictionaryInput = z
+  .strictObject({
+    entries: z.array(dictionaryEntry, { error: '请提供字典条目' }).min(1, { error: '字典至少要有一个条目' }).max(200),
+    version,
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    d.entries.forEach((e, i) => {
+      if (seen.has(e.code)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'code'], message: `编码 ${e.code} 重复` });
+      seen.add(e.code);
+    });
+  });
+export type DictionaryEntry = z.infer<typeof dictionaryEntry>;
+
+export interface Dictionary {
+  name: DictionaryName;
+  label: string;
+  entries: DictionaryEntry[];
+  version: number;
+  updatedAt: string;
+}
+
+export const officeListQuery = z.strictObject({ areaId: areaId.optional() });
+
+/** Default dictionaries (DOMAIN.md §3, §7); the admin edits them later. */
+export const DEFAULT_DICTIONARIES: Record<DictionaryName, DictionaryEntry[]> = {
+  'dispute-types': [
+    '婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁', '环境污染', '劳动争议', '消费', '医疗',
+    '道路交通事故', '物业', '其他',
+  ].map((label, i) => ({ code: `dt-${String(i + 1).padStart(2, '0')}`, label, active: true })),
+  'case-sources': ['当事人申请', '主动调解', '公安移送', '法院委托', '信访部门移交', '其他部门移交'].map((label, i) => ({
+    code: `cs-${String(i + 1).padStart(2, '0')}`,
+    label,
+    active: true,
+  })),
+  'retention-periods': [
+    { code: 'permanent', label: '永久', years: 0, active: true },
+    { code: 'y30', label: '30年', years: 30, active: true },
+    { code: 'y10', label: '10年', years: 10, active: true },
+  ],
+};
