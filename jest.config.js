@@ -1,0 +1,22 @@
+// One jest run, four projects: unit (pure, fast), integration (HTTP against the local cloud),
+// infra (CDK template assertions), e2e (the portal in headless Chromium). The local cloud is
+// started once per run by the global setup, only when integration or e2e tests are selected.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const common = {
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  // ESM-only dependencies must be transformed to run in jest's CommonJS registry.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|ulid|@aws-lambda-powertools)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  testEnvironment: 'node',
+};
+
+export default {
+  globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'infra', testMatch: ['<rootDir>/tests/infra/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+  ],
+};
