@@ -47,7 +47,7 @@ export interface FunctionDecl {
   /** Module path from the repository root; the module exports `handler`. */
   entry: string;
   tables: ReadonlyArray<{ table: TableId; access: TableAccess }>;
-  /** Cognito access: `auth` = user login (InitiateAuth), `admin` = manage users. */
+  /** Cognito access: `auth` = user login only (InitiateAuth needs no IAM grant), `admin` = manage users and passwords. */
   userPool?: 'auth' | 'admin';
   publishesEvents?: boolean;
   timeoutSeconds: number;
@@ -63,7 +63,7 @@ export const functions: readonly FunctionDecl[] = [
   },
   {
     id: 'auth-api', context: 'auth', kind: 'api', entry: 'functions/src/auth/api.ts',
-    tables: [{ table: 'org', access: 'readwrite' }, audited], userPool: 'auth', timeoutSeconds: 10, memoryMb: 512,
+    tables: [{ table: 'org', access: 'readwrite' }, audited], userPool: 'admin', timeoutSeconds: 10, memoryMb: 512,
   },
   {
     id: 'org-api', context: 'org', kind: 'api', entry: 'functions/src/org/api.ts',

@@ -1,0 +1,99 @@
+// The shared audit writer: every context records its writes and sensitive reads here. A successful
+// write puts its audit record in the same transaction as the change (both or neither); a refused
+// request records its outcome on its own. The table is append-only: Put with attribute_not_exists.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { maskIdNumber, shanghaiDay, type Actor, type AuditOutcome, type AuditRecord } from '@sifasuo/domain';
+import { ulid } from 'ulid';
+import { dynamo, logger, tableName } from './aws';
+
+/** Who is asking and when: built once per request by the HTTP layer. */
+export interface RequestContext {
+  actor?: Actor;
+  requestId: string;
+  sourceIp?: string;
+  now: Date;
+}
+
+export interface AuditEntry {
+  action: string;
+  targetType: string;
+  targetId: string;
+  outcome: AuditOutcome;
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+  /** Who acted when there is no signed-in actor yet (a login attempt). */
+  actorName?: string;
+}
+
+/** Full ID numbers never enter the audit trail; the masked form is enough to tell records apart. */
+const redact = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        k === 'idNumber' && typeof v === 'string' ? maskIdNumber(v) : k === 'password' ? '******' : redact(v),
+      ]),
+    );
+  }
+  return value;
+};
+
+export const auditRecord = (ctx: RequestContext, entry: AuditEntry): AuditRecord => ({
+  id: ulid(ctx.now.getTime()),
+  at: ctx.now.toISOString(),
+  actor: ctx.actor?.username ?? entry.actorName ?? 'anonymous',
+  roles: ctx.actor?.roles ?? [],
+  action: entry.action,
+  targetType: entry.targetType,
+  targetId: entry.targetId,
+  outcome: entry.outcome,
+  before: redact(entry.before),
+  after: redact(entry.after),
+  reason: entry.reason,
+  requestId: ctx.requestId,
+  sourceIp: ctx.sourceIp,
+});
+
+/** Storage layout: by Shanghai day (time-range queries), by actor (GSI1), by target (GSI2). */
+export const auditItem = (record: AuditRecord) => {
+  const sort = `${record.at}#${record.id}`;
+  return {
+    PK: `DAY#${shanghaiDay(new Date(record.at))}`,
+    SK: sort,
+    GSI1PK: `ACTOR#${record.actor}`,
+    GSI1SK: sort,
+    GSI2PK: `TARGET#${record.targetType}#${record.targetId}`,
+    GSI2SK: sort,
+    ...record,
+  };
+};
+
+/** The transaction item that records a successful write together with the write itself. */
+export const auditPut = (ctx: RequestContext, entry: Omit<AuditEntry, 'outcome'>) => ({
+  Put: {
+    TableName: tableName('audit'),
+    Item: auditItem(auditRecord(ctx, { ...entry, outcome: 'success' })),
+    ConditionExpression: 'attribute_not_exists(PK)',
+  },
+});
+
+export const writeAudit = async (ctx: RequestContext, entry: AuditEntry): Promise<void> => {
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName('audit'),
+      Item: auditItem(auditRecord(ctx, entry)),
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
+};
+
+/** For refusals: the response must still go out if recording it fails, so failures are logged. */
+export const tryWriteAudit = async (ctx: RequestContext, entry: AuditEntry): Promise<void> => {
+  try {
+    await writeAudit(ctx, entry);
+  } catch (e) {
+    logger.error('audit record could not be written', { error: e as Error, action: entry.action });
+  }
+};

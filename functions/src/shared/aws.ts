@@ -1,0 +1,34 @@
+// Module-scope SDK clients and configuration, created once per container. Endpoints come from the
+// standard AWS_ENDPOINT_URL_* variables, so the same code talks to AWS or to the local emulators.
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { ENV, tableById, type TableId } from '@sifasuo/wiring';
+
+export const logger = new Logger({ serviceName: 'sifasuo' });
+
+const lazy = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+export const dynamo = lazy(() =>
+  DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  }),
+);
+export const cognito = lazy(() => new CognitoIdentityProviderClient({}));
+export const eventBridge = lazy(() => new EventBridgeClient({}));
+
+const required = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+};
+
+export const tableName = (id: TableId) => required(tableById(id).env);
+export const userPoolId = () => required(ENV.userPoolId);
+export const userPoolClientId = () => required(ENV.userPoolClientId);
+export const eventBusName = () => required(ENV.eventBus);

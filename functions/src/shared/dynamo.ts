@@ -1,0 +1,115 @@
+// DynamoDB helpers every repository shares: keyed paging with opaque cursors, transactions that
+// report a failed condition as a domain error instead of an SDK exception.
+import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { validationError, type DomainError, type Page } from '@sifasuo/domain';
+import { dynamo } from './aws';
+
+type Key = Record<string, unknown>;
+
+const badCursor = () => validationError({ cursor: '分页游标无效，请从第一页重新查询' });
+
+export const encodeCursor = (key: Key | undefined): string | undefined =>
+  key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+
+/** Decodes a cursor and checks it belongs to the partition being queried (a forged one is a 400). */
+export const decodeCursor = (cursor: string | undefined, partition: { name: string; value: string }): Key | undefined => {
+  if (!cursor) return undefined;
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const ok =
+    typeof key === 'object' && key !== null && !Array.isArray(key) &&
+    (key as Key)[partition.name] === partition.value &&
+    Object.values(key as Key).every((v) => typeof v === 'string');
+  if (!ok) throw badCursor();
+  return key as Key;
+};
+
+export interface KeyedQuery {
+  table: string;
+  index?: string;
+  /** Partition key attribute and value: every list is a Query on a key, never a Scan. */
+  partition: { name: string; value: string };
+  sortKey?: { name: string; beginsWith?: string; between?: [string, string] };
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+export const queryPage = async <T>(q: KeyedQuery, map: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
+  const names: Record<string, string> = { '#pk': q.partition.name };
+  const values: Record<string, unknown> = { ':pk': q.partition.value };
+  let condition = '#pk = :pk';
+  if (q.sortKey?.beginsWith !== undefined) {
+    names['#sk'] = q.sortKey.name;
+    values[':sk'] = q.sortKey.beginsWith;
+    condition += ' AND begins_with(#sk, :sk)';
+  } else if (q.sortKey?.between) {
+    names['#sk'] = q.sortKey.name;
+    values[':lo'] = q.sortKey.between[0];
+    values[':hi'] = q.sortKey.between[1];
+    condition += ' AND #sk BETWEEN :lo AND :hi';
+  }
+  const input: QueryCommandInput = {
+    TableName: q.table,
+    IndexName: q.index,
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    Limit: q.limit,
+    ExclusiveStartKey: decodeCursor(q.cursor, q.partition),
+    ScanIndexForward: !q.newestFirst,
+  };
+  let result;
+  try {
+    result = await dynamo().send(new QueryCommand(input));
+  } catch (e) {
+    // A cursor from another index or table decodes fine but is refused by DynamoDB.
+    if (q.cursor && (e as Error).name === 'ValidationException') throw badCursor();
+    throw e;
+  }
+  return { items: (result.Items ?? []).map(map), cursor: encodeCursor(result.LastEvaluatedKey) };
+};
+
+/** Reads every page of a keyed query (small, bounded collections such as areas or dictionaries). */
+export const queryAll = async <T>(q: Omit<KeyedQuery, 'limit' | 'cursor'>, map: (item: Record<string, unknown>) => T): Promise<T[]> => {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ ...q, limit: 100, cursor }, map);
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+};
+
+/**
+ * Runs a transaction; when one of its conditions fails, throws `onConditionFailed()` (a 409 or 404)
+ * instead of the SDK's cancellation, so nothing half-written and nothing mis-reported.
+ */
+export const transact = async (
+  items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  onConditionFailed: (failedIndex: number) => DomainError,
+): Promise<void> => {
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (e) {
+    if (e instanceof TransactionCanceledException) {
+      const index = (e.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (index >= 0) throw onConditionFailed(index);
+    }
+    if (e instanceof ConditionalCheckFailedException) throw onConditionFailed(0);
+    throw e;
+  }
+};
+
+/** Strips the storage keys from an item before it leaves the repository. */
+export const withoutKeys = <T>(item: Record<string, unknown>): T => {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, entity, ...rest } = item;
+  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK; void entity;
+  return rest as T;
+};
