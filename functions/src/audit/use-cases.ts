@@ -1,0 +1,117 @@
+// The auditor's view of the trail, and the daily hash-chain digest that makes tampering visible.
+import { createHash } from 'node:crypto';
+import {
+  auditQuery,
+  canReadAudit,
+  digestDay,
+  forbidden,
+  GENESIS_HASH,
+  pageQuery,
+  parseInput,
+  shanghaiDay,
+  shanghaiDayStart,
+  shanghaiDaysBetween,
+  validationError,
+  type AuditDigest,
+  type AuditRecord,
+  type Page,
+} from '@sifasuo/domain';
+import { z } from 'zod';
+import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { auditRepository as repo } from './repository';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+const requireAuditor = (ctx: RequestContext) => {
+  if (!ctx.actor || !canReadAudit(ctx.actor)) throw forbidden('审计日志仅审计管理员可以查看');
+  return ctx.actor;
+};
+
+/** Cursor across day partitions: the day being read and DynamoDB's cursor within it. */
+interface DayCursor {
+  day: string;
+  inner?: string;
+}
+const encodeDayCursor = (c: DayCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+const decodeDayCursor = (raw: string): DayCursor => {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as DayCursor;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(c.day) && (c.inner === undefined || typeof c.inner === 'string')) return c;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw validationError({ cursor: '分页游标无效，请从第一页重新查询' });
+};
+
+const previousDay = (day: string) => shanghaiDay(new Date(shanghaiDayStart(day).getTime() - 1));
+
+/** Newest first across the Shanghai days of the range, one partition at a time. */
+const readDays = async (from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> => {
+  const firstDay = shanghaiDay(new Date(from));
+  let at: DayCursor = cursor ? decodeDayCursor(cursor) : { day: shanghaiDay(new Date(to)) };
+  const items: AuditRecord[] = [];
+  while (at.day >= firstDay) {
+    const page = await repo.ofDay(at.day, from, to, limit - items.length, at.inner);
+    items.push(...page.items);
+    at = page.cursor ? { day: at.day, inner: page.cursor } : { day: previousDay(at.day) };
+    if (items.length >= limit) break;
+  }
+  return { items, cursor: at.day >= firstDay ? encodeDayCursor(at) : undefined };
+};
+
+const digestRange = z.strictObject({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '开始日期格式应为 YYYY-MM-DD' }),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '结束日期格式应为 YYYY-MM-DD' }),
+});
+
+export const audit = {
+  query: async (ctx: RequestContext, query: unknown): Promise<Page<AuditRecord>> => {
+    requireAuditor(ctx);
+    const { limit, cursor, ...rest } = (query ?? {}) as Record<string, unknown>;
+    const q = parseInput(auditQuery, rest);
+    const page = parseInput(pageQuery, { limit, cursor });
+    // Reading the trail is itself a sensitive read.
+    await writeAudit(ctx, { action: 'audit.query', targetType: 'audit', targetId: `${q.from}/${q.to}`, outcome: 'success', after: q });
+    if (q.actor) {
+      const result = await repo.byActor(q.actor, q.from, q.to, page.limit, page.cursor);
+      return q.targetType ? { ...result, items: result.items.filter((r) => r.targetType === q.targetType && (!q.targetId || r.targetId === q.targetId)) } : result;
+    }
+    if (q.targetType && q.targetId) return repo.byTarget(q.targetType, q.targetId, q.from, q.to, page.limit, page.cursor);
+    const result = await readDays(q.from, q.to, page.limit, page.cursor);
+    return q.targetType ? { ...result, items: result.items.filter((r) => r.targetType === q.targetType) } : result;
+  },
+
+  /** Stored digests, each re-verified against the records now in the table. */
+  digests: async (ctx: RequestContext, query: unknown): Promise<{ items: Array<AuditDigest & { intact: boolean }> }> => {
+    requireAuditor(ctx);
+    const { from, to } = parseInput(digestRange, query);
+    if (shanghaiDaysBetween(shanghaiDayStart(from), shanghaiDayStart(to)).length > 31) {
+      throw validationError({ to: '一次最多核验31天' });
+    }
+    const digests = await repo.digests(from, to);
+    const items = [];
+    for (const d of digests) {
+      const again = digestDay(d.day, await repo.allOfDay(d.day), d.previousChainHash, sha256, new Date(d.computedAt));
+      items.push({ ...d, intact: again.chainHash === d.chainHash && again.count === d.count });
+    }
+    await writeAudit(ctx, { action: 'audit.verify', targetType: 'audit', targetId: `${from}/${to}`, outcome: 'success' });
+    return { items };
+  },
+
+  /** Digests every finished day since the last digest (at most a month per run), chaining them. */
+  digestFinishedDays: async (now: Date): Promise<AuditDigest[]> => {
+    const yesterday = previousDay(shanghaiDay(now));
+    const latest = await repo.latestDigest();
+    let day = latest ? shanghaiDay(new Date(shanghaiDayStart(latest.day).getTime() + 86_400_000)) : yesterday;
+    let previous = latest?.chainHash ?? GENESIS_HASH;
+    const written: AuditDigest[] = [];
+    while (day <= yesterday && written.length < 31) {
+      const digest = digestDay(day, await repo.allOfDay(day), previous, sha256, now);
+      await repo.putDigest(digest);
+      written.push(digest);
+      previous = digest.chainHash;
+      day = shanghaiDay(new Date(shanghaiDayStart(day).getTime() + 86_400_000));
+    }
+    return written;
+  },
+};

@@ -1,0 +1,152 @@
+// The org table (single-table design inside the context). Keys:
+//   bureau       PK BUREAU            SK BUREAU
+//   department   PK DEPT              SK <id>
+//   area         PK AREA              SK <id>
+//   office       PK OFFICE            SK <id>          GSI1 AREA#<areaId> / OFFICE#<id>
+//   staff        PK STAFF#<id>        SK STAFF         GSI1 OFFICE#<officeId>#STAFF / <id>
+//   user         PK USER#<username>   SK USER          GSI1 USER / <username>
+//   login state  PK USER#<username>   SK LOGIN
+//   dictionary   PK DICT              SK <name>
+// Every list is a Query on a key. Updates are conditional on the version read (stale → 409).
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  conflict,
+  notFound,
+  staleVersion,
+  type Area,
+  type Bureau,
+  type Department,
+  type Dictionary,
+  type DictionaryName,
+  type LoginState,
+  type Office,
+  type Page,
+  type Staff,
+  type User,
+} from '@sifasuo/domain';
+import { dynamo, tableName } from '../shared/aws';
+import { auditPut, type AuditEntry, type RequestContext } from '../shared/audit-writer';
+import { queryAll, queryPage, transact, withoutKeys } from '../shared/dynamo';
+
+const table = () => tableName('org');
+
+const get = async <T>(PK: string, SK: string): Promise<T | undefined> => {
+  const r = await dynamo().send(new GetCommand({ TableName: table(), Key: { PK, SK }, ConsistentRead: true }));
+  return r.Item ? withoutKeys<T>(r.Item) : undefined;
+};
+
+export const keys = {
+  bureau: () => ({ PK: 'BUREAU', SK: 'BUREAU' }),
+  department: (id: string) => ({ PK: 'DEPT', SK: id }),
+  area: (id: string) => ({ PK: 'AREA', SK: id }),
+  office: (o: Pick<Office, 'id' | 'areaId'>) => ({ PK: 'OFFICE', SK: o.id, GSI1PK: `AREA#${o.areaId}`, GSI1SK: `OFFICE#${o.id}` }),
+  staff: (s: Pick<Staff, 'id' | 'officeId'>) => ({ PK: `STAFF#${s.id}`, SK: 'STAFF', GSI1PK: `OFFICE#${s.officeId}#STAFF`, GSI1SK: s.id }),
+  user: (username: string) => ({ PK: `USER#${username}`, SK: 'USER', GSI1PK: 'USER', GSI1SK: username }),
+  login: (username: string) => ({ PK: `USER#${username}`, SK: 'LOGIN' }),
+  dictionary: (name: string) => ({ PK: 'DICT', SK: name }),
+};
+
+type Audit = Omit<AuditEntry, 'outcome'>;
+
+/** Creates an item with its audit record; an existing item is a 409 with the given message. */
+const createAudited = async (ctx: RequestContext, item: Record<string, unknown>, audit: Audit, duplicate: string) =>
+  transact(
+    [{ Put: { TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } }, auditPut(ctx, audit)],
+    () => conflict(duplicate),
+  );
+
+/** Replaces an item only if it still has the version the caller read; writes its audit record with it. */
+const replaceAudited = async (
+  ctx: RequestContext,
+  item: Record<string, unknown> & { version: number },
+  expectedVersion: number,
+  audit: Audit,
+) =>
+  transact(
+    [
+      {
+        Put: {
+          TableName: table(),
+          Item: item,
+          ConditionExpression: 'attribute_exists(PK) AND #v = :expected',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      auditPut(ctx, audit),
+    ],
+    () => staleVersion(),
+  );
+
+export const orgRepository = {
+  getBureau: () => get<Bureau>('BUREAU', 'BUREAU'),
+  listDepartments: () => queryAll({ table: table(), partition: { name: 'PK', value: 'DEPT' } }, (i) => withoutKeys<Department>(i)),
+  listAreas: () => queryAll({ table: table(), partition: { name: 'PK', value: 'AREA' } }, (i) => withoutKeys<Area>(i)),
+  getArea: (id: string) => get<Area>('AREA', id),
+
+  getOffice: (id: string) => get<Office>('OFFICE', id),
+  listOffices: (limit: number, cursor?: string): Promise<Page<Office>> =>
+    queryPage({ table: table(), partition: { name: 'PK', value: 'OFFICE' }, limit, cursor }, (i) => withoutKeys<Office>(i)),
+  listOfficesOfArea: (areaId: string, limit: number, cursor?: string): Promise<Page<Office>> =>
+    queryPage(
+      { table: table(), index: 'GSI1', partition: { name: 'GSI1PK', value: `AREA#${areaId}` }, limit, cursor },
+      (i) => withoutKeys<Office>(i),
+    ),
+  createOffice: (ctx: RequestContext, office: Office) =>
+    createAudited(ctx, { ...keys.office(office), entity: 'office', ...office }, {
+      action: 'org.office.create', targetType: 'office', targetId: office.id, after: office,
+    }, `司法所编号 ${office.id} 已存在`),
+  replaceOffice: (ctx: RequestContext, before: Office, after: Office, expectedVersion: number) =>
+    replaceAudited(ctx, { ...keys.office(after), entity: 'office', ...after }, expectedVersion, {
+      action: 'org.office.update', targetType: 'office', targetId: after.id, before, after,
+    }),
+
+  getStaff: (id: string) => get<Staff>(`STAFF#${id}`, 'STAFF'),
+  listStaff: (officeId: string, limit: number, cursor?: string): Promise<Page<Staff>> =>
+    queryPage(
+      { table: table(), index: 'GSI1', partition: { name: 'GSI1PK', value: `OFFICE#${officeId}#STAFF` }, limit, cursor },
+      (i) => withoutKeys<Staff>(i),
+    ),
+  createStaff: (ctx: RequestContext, staff: Staff) =>
+    createAudited(ctx, { ...keys.staff(staff), entity: 'staff', ...staff }, {
+      action: 'org.staff.create', targetType: 'staff', targetId: staff.id, after: staff,
+    }, '工作人员编号重复，请重试'),
+  replaceStaff: (ctx: RequestContext, before: Staff, after: Staff, expectedVersion: number) =>
+    replaceAudited(ctx, { ...keys.staff(after), entity: 'staff', ...after }, expectedVersion, {
+      action: 'org.staff.update', targetType: 'staff', targetId: after.id, before, after,
+    }),
+
+  getUser: (username: string) => get<User>(`USER#${username}`, 'USER'),
+  listUsers: (limit: number, cursor?: string): Promise<Page<User>> =>
+    queryPage(
+      { table: table(), index: 'GSI1', partition: { name: 'GSI1PK', value: 'USER' }, limit, cursor },
+      (i) => withoutKeys<User>(i),
+    ),
+  createUser: (ctx: RequestContext, user: User) =>
+    createAudited(ctx, { ...keys.user(user.username), entity: 'user', ...user }, {
+      action: 'org.user.create', targetType: 'user', targetId: user.username, after: user,
+    }, `用户名 ${user.username} 已存在`),
+  replaceUser: (ctx: RequestContext, before: User, after: User, expectedVersion: number) =>
+    replaceAudited(ctx, { ...keys.user(after.username), entity: 'user', ...after }, expectedVersion, {
+      action: 'org.user.update', targetType: 'user', targetId: after.username, before, after,
+    }),
+
+  listDictionaries: () =>
+    queryAll({ table: table(), partition: { name: 'PK', value: 'DICT' } }, (i) => withoutKeys<Dictionary>(i)),
+  getDictionary: (name: DictionaryName) => get<Dictionary>('DICT', name),
+  replaceDictionary: (ctx: RequestContext, before: Dictionary, after: Dictionary, expectedVersion: number) =>
+    replaceAudited(ctx, { ...keys.dictionary(after.name), entity: 'dictionary', ...after }, expectedVersion, {
+      action: 'org.dictionary.update', targetType: 'dictionary', targetId: after.name, before, after,
+    }),
+
+  getLoginState: async (username: string): Promise<LoginState> =>
+    (await get<LoginState>(`USER#${username}`, 'LOGIN')) ?? { failedAttempts: 0 },
+  putLoginState: async (username: string, state: LoginState) => {
+    await dynamo().send(new PutCommand({ TableName: table(), Item: { ...keys.login(username), entity: 'login', ...state } }));
+  },
+};
+
+/** Unconditional writes of reference data, used only by the demo seed (never by a user request). */
+export const seedItem = async (item: Record<string, unknown>) => {
+  await dynamo().send(new PutCommand({ TableName: table(), Item: item }));
+};
