@@ -1,0 +1,118 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { ROLE_LABELS, type Department, type Office } from '@sifasuo/domain';
+import { api } from './api';
+import { hasRole } from './guards';
+import { getSession, logout, updateUser, watchSession, type Me } from './session';
+import ChangePasswordModal from './ChangePasswordModal';
+
+const { Header, Sider, Content } = Layout;
+
+export const menuItemsFor = (me: Me) => {
+  const items: { key: string; icon: React.ReactNode; label: React.ReactNode }[] = [];
+  const add = (key: string, icon: React.ReactNode, label: string) =>
+    items.push({ key, icon, label: <Link to={key} data-testid={`menu-${key.split('/')[1]}`}>{label}</Link> });
+  if (hasRole(me, 'office_staff', 'area_director') && me.officeId) add(`/offices/${me.officeId}`, <HomeOutlined />, '本所概况');
+  if (hasRole(me, 'department', 'bureau_leader', 'county_admin')) add('/offices', <BankOutlined />, '司法所');
+  else if (hasRole(me, 'area_director')) add('/offices', <BankOutlined />, '本片区司法所');
+  if (hasRole(me, 'county_admin')) {
+    add('/users', <TeamOutlined />, '用户管理');
+    add('/dictionaries', <BookOutlined />, '数据字典');
+  }
+  if (hasRole(me, 'auditor')) add('/audit', <AuditOutlined />, '审计日志');
+  return items;
+};
+
+export default function AppLayout() {
+  const [me, setMe] = useState<Me>(() => getSession()!.user);
+  const [office, setOffice] = useState<Office>();
+  const [department, setDepartment] = useState<Department>();
+  const [pwdOpen, setPwdOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => watchSession(), []);
+  useEffect(() => {
+    api
+      .me()
+      .then((fresh) => {
+        updateUser(fresh);
+        setMe(fresh);
+      })
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (me.officeId) api.office(me.officeId).then(setOffice).catch(() => undefined);
+    if (me.departmentId) {
+      api
+        .departments()
+        .then((ds) => setDepartment(ds.find((d) => d.id === me.departmentId)))
+        .catch(() => undefined);
+    }
+  }, [me.officeId, me.departmentId]);
+
+  const items = useMemo(() => menuItemsFor(me), [me]);
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    .sort((a, b) => b.length - a.length)[0];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={200} theme="dark">
+        <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '18px 16px', whiteSpace: 'nowrap' }}>
+          司法所工作管理系统
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} data-testid="side-menu" />
+      </Sider>
+      <Layout>
+        <Header
+          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 12 }}
+        >
+          <Space size="small" wrap data-testid="header-user">
+            <UserOutlined />
+            <Typography.Text strong data-testid="header-name">{me.displayName}</Typography.Text>
+            {me.roles.map((r) => (
+              <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>
+            ))}
+            {office && <Typography.Text type="secondary" data-testid="header-office">{office.name}</Typography.Text>}
+            {department && <Typography.Text type="secondary">{department.name}</Typography.Text>}
+          </Space>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwdOpen(true) },
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  label: <span data-testid="logout">退出登录</span>,
+                  onClick: () => {
+                    logout('manual');
+                    navigate('/login', { replace: true });
+                  },
+                },
+              ],
+            }}
+          >
+            <Button data-testid="account-menu">账号</Button>
+          </Dropdown>
+        </Header>
+        <Content style={{ margin: 16 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+      <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,103 @@
+// How failures reach the user: field messages beside their inputs (client zod or the server's `fields`),
+// a stale version as a notification with a reload action, everything else as a message.
+import { App, Button, type FormInstance } from 'antd';
+import { fieldErrorsOf, type FieldErrors } from '@sifasuo/domain';
+import type { z } from 'zod';
+import { isApiError } from './api';
+
+/** Server/schema field key → form field name, where the form shows it elsewhere (`from` → `range`). */
+export type Aliases = Record<string, string>;
+
+/** `entries.3.code` → ['entries', 3, 'code'] (antd's NamePath). */
+const namePath = (key: string) => key.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+
+/** Puts each message beside its field; returns the messages that have no field in this form. */
+export const applyFieldErrors = (form: FormInstance, fields: FieldErrors, aliases: Aliases = {}): string[] => {
+  form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
+  const registered = new Set(Object.keys(form.getFieldsValue() ?? {}));
+  const leftover: string[] = [];
+  const list = Object.entries(fields).flatMap(([key, message]) => {
+    const path = namePath(aliases[key] ?? key);
+    if (key === '_' || !registered.has(String(path[0]))) {
+      leftover.push(message);
+      return [];
+    }
+    return [{ name: path, errors: [message] }];
+  });
+  form.setFields(list);
+  if (list[0]) form.scrollToField(list[0].name, { block: 'center' });
+  return leftover;
+};
+
+/**
+ * Client-side check with the same zod schema the server uses. A tester (or support) can switch it off
+ * with `localStorage['sifasuo.clientValidation'] = 'off'` to see the server's own messages; the server
+ * validates every request regardless.
+ */
+export const clientValidationOn = () => {
+  try {
+    return localStorage.getItem('sifasuo.clientValidation') !== 'off';
+  } catch {
+    return true;
+  }
+};
+
+export const checkWith = <S extends z.ZodType>(form: FormInstance, schema: S, value: unknown, aliases?: Aliases): boolean => {
+  if (!clientValidationOn()) return true;
+  const result = schema.safeParse(value);
+  if (result.success) return true;
+  const leftover = applyFieldErrors(form, fieldErrorsOf(result.error), aliases);
+  if (leftover.length) console.warn('未对应到表单字段的校验信息', leftover);
+  return false;
+};
+
+/** The error reporter of a page: `report(e, {form, reload})`. */
+export const useReportError = () => {
+  const { message, notification } = App.useApp();
+  return (e: unknown, opts: { form?: FormInstance; reload?: () => void; aliases?: Aliases } = {}) => {
+    if (!isApiError(e)) {
+      console.error(e);
+      message.error('操作失败，请稍后重试');
+      return;
+    }
+    if (e.status === 401) return; // the session is ending; the login page explains why
+    if (e.status === 409) {
+      const key = `conflict-${Date.now()}`;
+      notification.warning({
+        key,
+        title: '数据已被他人修改，请刷新后重试',
+        description: e.message !== '数据已被他人修改，请刷新后重试' ? e.message : undefined,
+        duration: 0,
+        actions: (
+          <Button
+            type="primary"
+            size="small"
+            data-testid="conflict-reload"
+            onClick={() => {
+              notification.destroy(key);
+              if (opts.reload) opts.reload();
+              else window.location.reload();
+            }}
+          >
+            刷新
+          </Button>
+        ),
+      });
+      return;
+    }
+    if (e.fields && opts.form) {
+      const leftover = applyFieldErrors(opts.form, e.fields, opts.aliases);
+      message.error([e.message, ...leftover].join('；'));
+      return;
+    }
+    if (e.fields) {
+      message.error([e.message, ...Object.values(e.fields)].join('；'));
+      return;
+    }
+    message.error(e.message);
+  };
+};
+
+/** Empty inputs are absent fields, not empty strings (the schemas treat '' as a value). */
+export const dropEmpty = <T extends Record<string, unknown>>(values: T): Partial<T> =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '' && v !== undefined && v !== null)) as Partial<T>;

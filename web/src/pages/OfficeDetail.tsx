@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
+import { api } from '../api';
+import { checkWith, dropEmpty, useReportError } from '../errors';
+import { hasRole, useMe } from '../guards';
+import { Forbidden, LoadFailed, NotFound } from '../results';
+import { useLoad } from '../useLoad';
+import StaffSection from './StaffSection';
+
+export default function OfficeDetail() {
+  const { officeId = '' } = useParams();
+  const me = useMe();
+  const office = useLoad(() => api.office(officeId), [officeId]);
+  const areas = useLoad(() => api.areas().catch(() => [] as Area[]), []);
+  const [editing, setEditing] = useState(false);
+
+  if (office.errorStatus === 403) return <Forbidden message="您无权查看该司法所的信息。" />;
+  if (office.errorStatus === 404) return <NotFound message={office.errorMessage} />;
+  if (office.errorStatus !== undefined) return <LoadFailed message={office.errorMessage ?? ''} retry={office.reload} />;
+  if (!office.data) return <Spin style={{ display: 'block', margin: '10vh auto' }} />;
+  const o = office.data;
+  const area = areas.data?.find((a) => a.id === o.areaId);
+  const isAdmin = hasRole(me, 'county_admin');
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space>
+            <span data-testid="office-name">{o.name}</span>
+            <Tag color={o.officeClass === 'central' ? 'gold' : 'default'}>{OFFICE_CLASS_LABELS[o.officeClass]}</Tag>
+          </Space>
+        }
+        extra={
+          isAdmin && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="office-edit">
+              编辑
+            </Button>
+          )
+        }
+        data-testid="office-detail"
+      >
+        <Descriptions
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'id', label: '司法所编号', children: <span data-testid="office-id">{o.id}</span> },
+            { key: 'township', label: '乡镇', children: o.township },
+            { key: 'area', label: '所属片区', children: area?.name ?? o.areaId },
+            { key: 'class', label: '所别', children: OFFICE_CLASS_LABELS[o.officeClass] },
+            { key: 'address', label: '地址', children: o.address || '—' },
+            { key: 'phone', label: '联系电话', children: o.phone || '—' },
+            { key: 'updated', label: '更新时间', children: dayjs(o.updatedAt).format('YYYY-MM-DD HH:mm') },
+          ]}
+        />
+      </Card>
+      <StaffSection office={o} />
+      {isAdmin && (
+        <OfficeEditModal
+          open={editing}
+          office={o}
+          areas={areas.data ?? []}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            office.setData(saved);
+            setEditing(false);
+          }}
+          reload={office.reload}
+        />
+      )}
+    </Space>
+  );
+}
+
+function OfficeEditModal(props: {
+  open: boolean;
+  office: Office;
+  areas: Area[];
+  onClose: () => void;
+  onSaved: (o: Office) => void;
+  reload: () => void;
+}) {
+  const { office } = props;
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const report = useReportError();
+  const { message } = App.useApp();
+
+  const submit = async () => {
+    const v = form.getFieldsValue();
+    const body = { ...dropEmpty(v), version: office.version };
+    if (!checkWith(form, updateOfficeInput, body)) return;
+    setBusy(true);
+    try {
+      const saved = await api.updateOffice(office.id, body);
+      message.success('司法所信息已保存');
+      props.onSaved(saved);
+    } catch (e) {
+      report(e, {
+        form,
+        reload: () => {
+          props.onClose();
+          props.reload();
+        },
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={`编辑司法所 · ${office.name}`}
+      open={props.open}
+      onOk={submit}
+      onCancel={props.onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      afterOpenChange={(open) => open && form.setFieldsValue({ ...office })}
+    >
+      <Form form={form} layout="vertical" data-testid="office-form">
+        <Form.Item name="name" label="司法所名称" required>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="township" label="乡镇名称" required>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="areaId" label="所属片区" required>
+          <Select options={props.areas.map((a) => ({ value: a.id, label: a.name }))} />
+        </Form.Item>
+        <Form.Item name="officeClass" label="所别" required>
+          <Select options={OFFICE_CLASSES.map((c) => ({ value: c, label: OFFICE_CLASS_LABELS[c] }))} />
+        </Form.Item>
+        <Form.Item name="address" label="地址">
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话">
+          <Input />
+        </Form.Item>
+      </Form>
+      <Typography.Text type="secondary">版本 {office.version}</Typography.Text>
+    </Modal>
+  );
+}

@@ -1,0 +1,271 @@
+import { useState } from 'react';
+import { App, Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  canWriteOfficeRecords,
+  createStaffInput,
+  EDUCATION_LEVELS,
+  SEX_LABELS,
+  SEXES,
+  STAFF_POSTS,
+  STAFF_STATUS_LABELS,
+  STAFF_STATUSES,
+  updateStaffInput,
+  type Office,
+  type Staff,
+} from '@sifasuo/domain';
+import { api } from '../api';
+import { checkWith, dropEmpty, useReportError } from '../errors';
+import { useMe } from '../guards';
+import { useLoad } from '../useLoad';
+
+/** The staff (工作人员) of one office: table, create/edit form, audited reveal of the full ID number. */
+export default function StaffSection({ office }: { office: Office }) {
+  const me = useMe();
+  const staff = useLoad(() => api.staff(office.id), [office.id]);
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
+  const [editing, setEditing] = useState<Staff | 'new'>();
+  const report = useReportError();
+  const canWrite = canWriteOfficeRecords(me, office.id);
+
+  const reveal = async (s: Staff) => {
+    try {
+      const full = await api.revealStaff(s.id);
+      setRevealed((r) => ({ ...r, [s.id]: full.idNumber ?? '' }));
+    } catch (e) {
+      report(e);
+    }
+  };
+
+  const columns = [
+    { title: '姓名', dataIndex: 'name', key: 'name' },
+    { title: '性别', dataIndex: 'sex', key: 'sex', render: (v: Staff['sex']) => SEX_LABELS[v] },
+    { title: '岗位', dataIndex: 'post', key: 'post' },
+    { title: '学历', dataIndex: 'education', key: 'education' },
+    {
+      title: '法律职业资格证书',
+      key: 'cert',
+      render: (_: unknown, s: Staff) =>
+        s.legalExamCertificate ? <Tag color="green">有{s.certificateNo ? `（${s.certificateNo}）` : ''}</Tag> : <Tag>无</Tag>,
+    },
+    { title: '联系电话', dataIndex: 'phone', key: 'phone' },
+    {
+      title: '身份证号',
+      key: 'idNumber',
+      render: (_: unknown, s: Staff) =>
+        !s.idNumber ? (
+          '—'
+        ) : revealed[s.id] ? (
+          <Typography.Text copyable data-testid={`id-full-${s.id}`}>{revealed[s.id]}</Typography.Text>
+        ) : (
+          <Space size={4}>
+            <span data-testid={`id-masked-${s.id}`}>{s.idNumber}</span>
+            <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => reveal(s)} data-testid={`reveal-${s.id}`}>
+              显示完整身份证号
+            </Button>
+          </Space>
+        ),
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      key: 'status',
+      render: (v: Staff['status']) => <Tag color={v === 'active' ? 'blue' : 'default'}>{STAFF_STATUS_LABELS[v]}</Tag>,
+    },
+    ...(canWrite
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_: unknown, s: Staff) => (
+              <Button type="link" size="small" onClick={() => setEditing(s)} data-testid={`staff-edit-${s.id}`}>
+                编辑
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={`工作人员（${staff.data?.length ?? 0}人）`}
+      extra={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="staff-create">
+            新增工作人员
+          </Button>
+        )
+      }
+    >
+      <Table<Staff>
+        rowKey="id"
+        size="middle"
+        loading={staff.loading}
+        dataSource={staff.data ?? []}
+        columns={columns}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: staff.errorMessage ?? '暂无工作人员' }}
+        data-testid="staff-table"
+      />
+      <StaffFormModal
+        office={office}
+        staff={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          setRevealed({});
+          staff.reload();
+        }}
+      />
+    </Card>
+  );
+}
+
+interface StaffFormValues {
+  name?: string;
+  sex?: Staff['sex'];
+  idNumber?: string;
+  phone?: string;
+  post?: Staff['post'];
+  education?: Staff['education'];
+  legalExamCertificate?: boolean;
+  certificateNo?: string;
+  joinedOn?: Dayjs | null;
+  contactForOfficeIds?: string[];
+  status?: Staff['status'];
+}
+
+function StaffFormModal({
+  office,
+  staff,
+  onClose,
+  onSaved,
+}: {
+  office: Office;
+  staff: Staff | 'new' | undefined;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [form] = Form.useForm<StaffFormValues>();
+  const [busy, setBusy] = useState(false);
+  const report = useReportError();
+  const { message } = App.useApp();
+  const isNew = staff === 'new';
+  const existing = staff && staff !== 'new' ? staff : undefined;
+  const hasCert = Form.useWatch('legalExamCertificate', form);
+  const areaOffices = useLoad(
+    () => (office.officeClass === 'central' ? api.offices().catch(() => []) : Promise.resolve([])),
+    [office.id, office.officeClass],
+  );
+  const contactOptions = (areaOffices.data ?? [])
+    .filter((o) => o.areaId === office.areaId && o.id !== office.id)
+    .map((o) => ({ value: o.id, label: o.name }));
+
+  const open = () => {
+    form.resetFields();
+    if (existing) {
+      form.setFieldsValue({
+        ...existing,
+        idNumber: undefined,
+        joinedOn: existing.joinedOn ? dayjs(existing.joinedOn) : null,
+      });
+    } else {
+      form.setFieldsValue({ legalExamCertificate: false, status: 'active' });
+    }
+  };
+
+  const submit = async () => {
+    const v = form.getFieldsValue();
+    const body: Record<string, unknown> = dropEmpty({
+      ...v,
+      idNumber: v.idNumber?.trim() || undefined,
+      certificateNo: v.legalExamCertificate ? v.certificateNo : undefined,
+      joinedOn: v.joinedOn ? v.joinedOn.format('YYYY-MM-DD') : undefined,
+      contactForOfficeIds: v.contactForOfficeIds?.length ? v.contactForOfficeIds : undefined,
+    });
+    if (existing) body.version = existing.version;
+    if (!checkWith(form, existing ? updateStaffInput : createStaffInput, body)) return;
+    setBusy(true);
+    try {
+      if (existing) await api.updateStaff(existing.id, body);
+      else await api.createStaff(office.id, body);
+      message.success(existing ? '工作人员信息已保存' : '已新增工作人员');
+      onSaved();
+    } catch (e) {
+      report(e, { form, reload: onSaved });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={isNew ? `新增工作人员 · ${office.name}` : `编辑工作人员 · ${existing?.name ?? ''}`}
+      open={!!staff}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={busy}
+      okText="保存"
+      okButtonProps={{ 'data-testid': 'staff-submit' } as ButtonProps}
+      width={640}
+      destroyOnHidden
+      afterOpenChange={(o) => o && open()}
+    >
+      <Form form={form} layout="vertical" data-testid="staff-form" autoComplete="off">
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="name" label="姓名" required style={{ flex: 1 }}>
+            <Input maxLength={20} data-testid="staff-name" />
+          </Form.Item>
+          <Form.Item name="sex" label="性别" required style={{ flex: 1 }}>
+            <Radio.Group
+              data-testid="staff-sex"
+              options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item
+          name="idNumber"
+          label="身份证号"
+          extra={existing?.idNumber ? `当前：${existing.idNumber}；不修改请留空` : undefined}
+        >
+          <Input maxLength={18} placeholder={existing?.idNumber ? '不修改请留空' : '18位身份证号'} data-testid="staff-idNumber" />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话" required>
+          <Input data-testid="staff-phone" placeholder="11位手机号或带区号的固定电话" />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="post" label="岗位" required style={{ flex: 1 }}>
+            <Select data-testid="staff-post" options={STAFF_POSTS.map((p) => ({ value: p, label: p }))} placeholder="请选择" />
+          </Form.Item>
+          <Form.Item name="education" label="学历" required style={{ flex: 1 }}>
+            <Select data-testid="staff-education" options={EDUCATION_LEVELS.map((p) => ({ value: p, label: p }))} placeholder="请选择" />
+          </Form.Item>
+        </div>
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="legalExamCertificate" label="法律职业资格证书" valuePropName="checked" style={{ flex: 1 }}>
+            <Switch checkedChildren="有" unCheckedChildren="无" />
+          </Form.Item>
+          <Form.Item name="certificateNo" label="证书编号" style={{ flex: 2 }} hidden={!hasCert}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </div>
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="joinedOn" label="入职日期" style={{ flex: 1 }}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="status" label="在岗状态" style={{ flex: 1 }}>
+            <Radio.Group options={STAFF_STATUSES.map((s) => ({ value: s, label: STAFF_STATUS_LABELS[s] }))} />
+          </Form.Item>
+        </div>
+        {office.officeClass === 'central' && (
+          <Form.Item name="contactForOfficeIds" label="联系的片区司法所">
+            <Select mode="multiple" options={contactOptions} placeholder="片区中心所工作人员联系的所" allowClear />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
