@@ -1,0 +1,309 @@
+// startLocalCloud: the whole product on one machine. Emulators on free loopback ports, resources
+// created from the wiring, handler modules loaded with the same environment they get in AWS, a
+// local API gateway, event bus, SQS pollers and cron runner. Everything stops with `stop()`.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as wiring from '@sifasuo/wiring';
+import type { EventRuleDecl, FunctionDecl, QueueDecl, RouteDecl, ScheduleDecl } from '@sifasuo/wiring';
+import { ROLES } from '@sifasuo/domain';
+import { REGION, STAGE, localCredentials } from './config';
+import { ensurePool, startCognito, type CognitoHandle } from './cognito';
+import { startCron, type CronHandle } from './cron';
+import { ensureTables, startDynamo, type DynamoHandle } from './dynamodb';
+import { startEventBus, type EventBusHandle } from './eventbus';
+import { startGateway, type GatewayHandle } from './gateway';
+import { LambdaRuntime } from './lambda';
+import { startPollers, type PollerHandle } from './pollers';
+import { startS3, type S3Handle } from './s3';
+import { ensureQueues, startSqs } from './sqs';
+import { freePort, log } from './util';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Extra declarations appended to the production wiring (tests only; production wiring is untouched). */
+export interface ExtraWiring {
+  functions?: FunctionDecl[];
+  routes?: RouteDecl[];
+  queues?: QueueDecl[];
+  eventRules?: EventRuleDecl[];
+  schedules?: ScheduleDecl[];
+}
+
+export interface LocalCloudOptions {
+  repoRoot?: string;
+  /** Persistent data folder; default `<repo>/.local-data`. */
+  dataDir?: string;
+  /** Use a temporary data folder, deleted at stop. */
+  ephemeral?: boolean;
+  /** Gateway port; default 3000; 0 picks a free one. */
+  port?: number;
+  readyFile?: string;
+  extraWiring?: ExtraWiring;
+  /** Seed the demo county on first start (default true). */
+  seed?: boolean;
+  /** Print the start-up banner (default true). */
+  banner?: boolean;
+}
+
+export interface DemoLogin {
+  username: string;
+  role: string;
+  unit: string;
+}
+
+export interface ReadyInfo {
+  url: string;
+  apiUrl: string;
+  dataDir: string;
+  endpoints: { dynamodb: string; s3: string; sqs: string; cognito: string; eventbridge: string };
+  userPoolId: string;
+  userPoolClientId: string;
+  demoPassword: string | null;
+  demoUsers: DemoLogin[];
+  pid: number;
+  startupSeconds: number;
+}
+
+export interface LocalCloud extends ReadyInfo {
+  runtime: LambdaRuntime;
+  runSchedule(id: string): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+interface SeedResult {
+  demoPassword: string;
+  users: DemoLogin[];
+}
+
+function acquireLock(dataDir: string) {
+  const lock = join(dataDir, '.lock');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8').trim());
+    let alive = false;
+    if (pid && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch {
+        alive = false;
+      }
+    }
+    if (alive) {
+      throw new Error(
+        `数据目录 ${dataDir} 正被另一个本地云进程 (pid ${pid}) 使用 / data folder in use by another local cloud (pid ${pid})`,
+      );
+    }
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const t0 = Date.now();
+  const repoRoot = options.repoRoot ?? REPO_ROOT;
+  const extra = options.extraWiring ?? {};
+  const dataDir = options.ephemeral
+    ? mkdtempSync(join(tmpdir(), 'sifasuo-cloud-'))
+    : resolve(options.dataDir ?? join(repoRoot, '.local-data'));
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = acquireLock(dataDir);
+
+  const allFunctions = [...wiring.functions, ...(extra.functions ?? [])];
+  const allRoutes = [...wiring.routes, ...(extra.routes ?? [])];
+  const allQueues = [...wiring.queues, ...(extra.queues ?? [])];
+  const allRules = [...wiring.eventRules, ...(extra.eventRules ?? [])];
+  const allSchedules = [...wiring.schedules, ...(extra.schedules ?? [])];
+
+  const cleanups: Array<() => Promise<void> | void> = [];
+  let children: Array<{ killNow(): void }> = [];
+  const onExit = () => children.forEach((c) => c.killNow());
+  process.on('exit', onExit);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    for (const c of cleanups.reverse()) {
+      try {
+        await c();
+      } catch (err) {
+        log(`stop: ${(err as Error).message}`);
+      }
+    }
+    process.off('exit', onExit);
+    releaseLock();
+    if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    // 1. Emulators, in parallel.
+    const [dynamoPort, cognitoPort, s3Port] = await Promise.all([freePort(), freePort(), freePort()]);
+    const started = await Promise.allSettled([
+      startDynamo(dataDir, dynamoPort),
+      startCognito(dataDir, cognitoPort),
+      startS3(dataDir, s3Port, wiring.buckets, STAGE),
+      startSqs(0),
+    ] as const);
+    for (const s of started) if (s.status === 'fulfilled') cleanups.push(() => s.value.stop());
+    const failure = started.find((s) => s.status === 'rejected');
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+    const dynamo = (started[0] as PromiseFulfilledResult<DynamoHandle>).value;
+    const cognito = (started[1] as PromiseFulfilledResult<CognitoHandle>).value;
+    const s3 = (started[2] as PromiseFulfilledResult<S3Handle>).value;
+    const sqs = (started[3] as PromiseFulfilledResult<Awaited<ReturnType<typeof startSqs>>>).value;
+    children = [dynamo.child, cognito.child];
+    const tEmulators = Date.now();
+
+    // 2. Resources from the wiring (idempotent).
+    const [, pool, queues] = await Promise.all([
+      ensureTables(dynamo.client, wiring.tables, STAGE),
+      ensurePool(cognito.client, dataDir, ROLES),
+      ensureQueues(sqs.client, allQueues, STAGE),
+    ]);
+
+    // 3. Event bus (needs the queues), then the environment the handler modules read.
+    const bus: EventBusHandle = await startEventBus({ port: 0, rules: allRules, sqs: sqs.client, queues });
+    cleanups.push(() => bus.stop());
+    Object.assign(process.env, {
+      ...wiring.functionEnvironment(STAGE, pool),
+      AWS_REGION: REGION,
+      AWS_DEFAULT_REGION: REGION,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint,
+      [wiring.ENV.localS3]: '1',
+      POWERTOOLS_DEV: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL || 'WARN',
+    });
+    delete process.env.AWS_PROFILE;
+    delete process.env.AWS_SESSION_TOKEN;
+
+    // 4. Lambda runtime, consumers, schedules, gateway.
+    const runtime = new LambdaRuntime(repoRoot, new Map(allFunctions.map((f) => [f.id, f])));
+    for (const r of allRoutes) runtime.fn(r.function);
+    for (const q of allQueues) runtime.fn(q.consumer);
+    const pollers: PollerHandle = startPollers({ sqs: sqs.client, queues, runtime });
+    cleanups.push(() => pollers.stop());
+    const cron: CronHandle = startCron(allSchedules, runtime);
+    cleanups.push(() => cron.stop());
+
+    const admin = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(body));
+      };
+      req.resume();
+      if (path === '/__local/health' && req.method === 'GET') {
+        json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()), queues: Object.fromEntries(pollers.stats) });
+        return true;
+      }
+      const m = /^\/__local\/schedules\/([^/]+)\/run$/.exec(path);
+      if (m && req.method === 'POST') {
+        const id = decodeURIComponent(m[1]!);
+        if (!cron.has(id)) {
+          json(404, { code: 'NOT_FOUND', message: `没有计划任务 ${id}` });
+          return true;
+        }
+        try {
+          const result = await cron.run(id);
+          json(200, { schedule: id, result: result ?? null });
+        } catch (err) {
+          log(`schedule ${id} failed: ${(err as Error)?.stack ?? err}`);
+          json(500, { code: 'INTERNAL', message: '计划任务执行失败', error: (err as Error)?.message ?? String(err) });
+        }
+        return true;
+      }
+      return false;
+    };
+
+    // Import handler modules now so the first request is fast and a broken module is reported early.
+    await runtime.prewarm((fn, err) => log(`function ${fn.id} (${fn.entry}) failed to load: ${(err as Error)?.stack ?? err}`));
+
+    const gateway: GatewayHandle = await startGateway({
+      port: options.port ?? 3000,
+      routes: allRoutes,
+      runtime,
+      cognito: { endpoint: cognito.endpoint, ...pool },
+      webDist: join(repoRoot, 'web', 'dist'),
+      admin,
+    });
+    cleanups.push(() => gateway.stop());
+
+    // 5. Demo county, once per data folder.
+    const seedFile = join(dataDir, 'seeded.json');
+    let seeded: SeedResult | undefined = existsSync(seedFile) ? JSON.parse(readFileSync(seedFile, 'utf8')) : undefined;
+    if (!seeded && options.seed !== false) {
+      const seedModule = join(repoRoot, 'functions', 'src', 'org', 'seed.ts');
+      if (!existsSync(seedModule)) {
+        log('演示数据未写入：functions/src/org/seed.ts 尚不存在 / demo seed skipped: functions/src/org/seed.ts does not exist yet');
+      } else {
+        const mod = (await import(pathToFileURL(seedModule).href)) as { seedDemoCounty?: () => Promise<SeedResult> };
+        if (typeof mod.seedDemoCounty !== 'function') throw new Error('functions/src/org/seed.ts does not export seedDemoCounty()');
+        const tSeed = Date.now();
+        seeded = await mod.seedDemoCounty();
+        writeFileSync(seedFile, `${JSON.stringify({ seededAt: new Date().toISOString(), ...seeded }, null, 2)}\n`);
+        log(`demo county seeded in ${((Date.now() - tSeed) / 1000).toFixed(1)} s`);
+      }
+    }
+
+    const info: ReadyInfo = {
+      url: gateway.url,
+      apiUrl: `${gateway.url}/api`,
+      dataDir,
+      endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, sqs: sqs.endpoint, cognito: cognito.endpoint, eventbridge: bus.endpoint },
+      userPoolId: pool.userPoolId,
+      userPoolClientId: pool.userPoolClientId,
+      demoPassword: seeded?.demoPassword ?? null,
+      demoUsers: seeded?.users ?? [],
+      pid: process.pid,
+      startupSeconds: Number(((Date.now() - t0) / 1000).toFixed(1)),
+    };
+    if (options.banner !== false) printBanner(info, (tEmulators - t0) / 1000, !existsSync(join(repoRoot, 'web', 'dist', 'index.html')));
+    if (options.readyFile) {
+      const tmp = `${options.readyFile}.tmp-${process.pid}`;
+      mkdirSync(dirname(resolve(options.readyFile)), { recursive: true });
+      writeFileSync(tmp, `${JSON.stringify(info, null, 2)}\n`);
+      renameSync(tmp, options.readyFile);
+      cleanups.unshift(() => rmSync(options.readyFile!, { force: true }));
+    }
+    return { ...info, runtime, runSchedule: (id) => cron.run(id), stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function printBanner(info: ReadyInfo, emulatorSeconds: number, portalMissing: boolean) {
+  const lines = [
+    '',
+    '  司法所工作管理系统 · 本地云已启动 / local cloud is up',
+    '',
+    `  门户 Portal      ${info.url}/${portalMissing ? '   (门户未构建 / portal not built: npm run build -w web)' : ''}`,
+    `  接口 API health  ${info.apiUrl}/health`,
+    `  数据 Data        ${info.dataDir}`,
+    '',
+  ];
+  if (info.demoUsers.length) {
+    lines.push(`  演示账号 Demo logins (共用密码 shared password: ${info.demoPassword})`);
+    const width = (t: string) => [...t].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+    const pad = (t: string, n: number) => t + ' '.repeat(Math.max(0, n - width(t)));
+    const w = Math.max(width('用户名'), ...info.demoUsers.map((u) => width(u.username)));
+    const r = Math.max(width('角色'), ...info.demoUsers.map((u) => width(u.role)));
+    lines.push(`    ${pad('用户名', w)}  ${pad('角色', r)}  单位`);
+    for (const u of info.demoUsers) lines.push(`    ${pad(u.username, w)}  ${pad(u.role, r)}  ${u.unit}`);
+  } else {
+    lines.push('  演示账号尚未写入 / no demo logins yet (functions/src/org/seed.ts missing)');
+  }
+  lines.push(
+    '',
+    `  启动用时 Started in ${info.startupSeconds.toFixed(1)} s (emulators ${emulatorSeconds.toFixed(1)} s) · Ctrl-C 停止 / to stop`,
+    '',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

