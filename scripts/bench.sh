@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# `npm run bench`: bundle sizes and init times, API vs bare DynamoDB latency (ratios in one run).
+source "$(dirname "$0")/setup.sh"
+ensure_deps
+ensure_java
+NODE_NO_WARNINGS=1 exec npx tsx tests/bench/run.ts "$@"

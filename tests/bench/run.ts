@@ -1,0 +1,190 @@
+// `npm run bench`: numbers as ratios against a baseline measured in the same run, so a noisy or slow
+// machine shifts both sides alike.
+//   1. each function's bundle (built exactly as CDK builds it): size, and module init time in a
+//      fresh Node process vs bare `node -e 0`;
+//   2. p50/p99 of an org list and an org create through the local API (gateway → JWT check → handler
+//      → DynamoDB Local) vs the bare DynamoDB calls those requests make, at concurrency 16.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { functions } from '@sifasuo/wiring';
+import { esbuildOptions } from '../../infra/lib/bundling';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const CONCURRENCY = 16;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
+const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 15);
+
+const median = (xs: number[]) => percentile(xs, 50);
+function percentile(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const kib = (bytes: number) => `${fmt(bytes / 1024)} KiB`;
+
+const timeProcess = (args: string[]) => {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.toString()}`);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+};
+
+async function bundles() {
+  const out = mkdtempSync(join(tmpdir(), 'sifasuo-bench-'));
+  console.log('\n## Function bundles (esbuild options shared with CDK) — init time vs bare `node -e 0`\n');
+  console.log('| function | bundle | gzip | init p50 | bare node p50 | ratio |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  try {
+    for (const fn of functions) {
+      const outfile = join(out, `${fn.id}.mjs`);
+      await build({ ...esbuildOptions, mainFields: [...esbuildOptions.mainFields], entryPoints: [join(ROOT, fn.entry)], outfile, logLevel: 'error', outExtension: undefined });
+      const size = statSync(outfile).size;
+      const gz = gzipSync(readFileSync(outfile)).length;
+      const importIt = ['--input-type=module', '-e', `await import(${JSON.stringify(`file://${outfile}`)})`];
+      const bare: number[] = [];
+      const init: number[] = [];
+      // Interleave the two so drift in machine load hits both equally.
+      for (let i = 0; i < INIT_RUNS; i++) {
+        bare.push(timeProcess(['-e', '0']));
+        init.push(timeProcess(importIt));
+      }
+      console.log(`| ${fn.id} | ${kib(size)} | ${kib(gz)} | ${fmt(median(init))} ms | ${fmt(median(bare))} ms | ${fmt(median(init) / median(bare), 2)}× |`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+interface Ready {
+  url: string;
+  endpoints: { dynamodb: string };
+  demoPassword: string;
+}
+
+async function startCloud(): Promise<{ ready: Ready; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sifasuo-bench-cloud-'));
+  const readyFile = join(dir, 'ready.json');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'packages/local-cloud/src/main.ts'), '--ephemeral', '--port', '0', '--ready-file', readyFile, '--exit-with-parent'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_OPTIONS: '--openssl-legacy-provider', NODE_NO_WARNINGS: '1' } },
+  );
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(readyFile)) {
+    if (child.exitCode !== null) throw new Error('local cloud exited during start-up');
+    if (Date.now() > deadline) throw new Error('local cloud did not start within 120 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const ready = JSON.parse(readFileSync(readyFile, 'utf8')) as Ready;
+  return {
+    ready,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `task` REQUESTS times with CONCURRENCY in flight; returns each latency in ms. */
+async function load(task: (i: number) => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < REQUESTS) {
+      const i = next++;
+      const t0 = performance.now();
+      await task(i);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return latencies;
+}
+
+async function apiVsDynamo() {
+  const { ready, stop } = await startCloud();
+  try {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const r = await fetch(`${ready.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      return r.json() as Promise<{ idToken: string }>;
+    };
+    const leader = (await post('/api/auth/login', { username: 'leader', password: ready.demoPassword })).idToken;
+    const staff = (await post('/api/auth/login', { username: 'staff-0101', password: ready.demoPassword })).idToken;
+    const doc = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: ready.endpoints.dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      { marshallOptions: { removeUndefinedValues: true } },
+    );
+    const staffBody = { name: '压测人员', sex: 'male', phone: '13800000000', post: '司法助理员', education: '大学本科', legalExamCertificate: false };
+
+    const scenarios: Array<{ name: string; api: (i: number) => Promise<void>; bare: (i: number) => Promise<void> }> = [
+      {
+        name: 'list offices (50)',
+        api: async () => {
+          const r = await fetch(`${ready.url}/api/org/offices?limit=50`, { headers: { authorization: `Bearer ${leader}` } });
+          if (r.status !== 200) throw new Error(`list: ${r.status}`);
+          await r.arrayBuffer();
+        },
+        bare: async () => {
+          await doc.send(new QueryCommand({
+            TableName: 'sifasuo-local-org', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'OFFICE' }, Limit: 50,
+          }));
+        },
+      },
+      {
+        name: 'create staff',
+        api: async () => {
+          const r = await fetch(`${ready.url}/api/org/offices/0101/staff`, {
+            method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` }, body: JSON.stringify(staffBody),
+          });
+          if (r.status !== 201) throw new Error(`create: ${r.status} ${await r.text()}`);
+          await r.arrayBuffer();
+        },
+        // What the create use case sends: read the office, then the staff item and its audit record in one transaction.
+        bare: async () => {
+          await doc.send(new GetCommand({ TableName: 'sifasuo-local-org', Key: { PK: 'OFFICE', SK: '0101' }, ConsistentRead: true }));
+          const id = ulid();
+          const at = new Date().toISOString();
+          await doc.send(new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: 'sifasuo-local-org', ConditionExpression: 'attribute_not_exists(PK)',
+                Item: { PK: `STAFF#${id}`, SK: 'STAFF', GSI1PK: 'OFFICE#0101#STAFF', GSI1SK: id, id, officeId: '0101', ...staffBody, version: 1 } } },
+              { Put: { TableName: 'sifasuo-local-audit', ConditionExpression: 'attribute_not_exists(PK)',
+                Item: { PK: `DAY#${at.slice(0, 10)}`, SK: `${at}#${id}`, GSI1PK: 'ACTOR#bench', GSI1SK: `${at}#${id}`, GSI2PK: `TARGET#staff#${id}`, GSI2SK: `${at}#${id}`, action: 'bench' } } },
+            ],
+          }));
+        },
+      },
+    ];
+
+    console.log(`\n## Through the local API vs the bare DynamoDB calls — ${REQUESTS} requests, concurrency ${CONCURRENCY}\n`);
+    console.log('| scenario | API p50 | API p99 | DynamoDB p50 | DynamoDB p99 | p50 ratio | p99 ratio |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const s of scenarios) {
+      // Warm both paths (JIT, connection pools, DynamoDB Local's JVM) before measuring.
+      for (let i = 0; i < 50; i++) { await s.api(i); await s.bare(i); }
+      const bare = await load(s.bare);
+      const api = await load(s.api);
+      const [a50, a99, b50, b99] = [percentile(api, 50), percentile(api, 99), percentile(bare, 50), percentile(bare, 99)];
+      console.log(`| ${s.name} | ${fmt(a50)} ms | ${fmt(a99)} ms | ${fmt(b50)} ms | ${fmt(b99)} ms | ${fmt(a50 / b50, 2)}× | ${fmt(a99 / b99, 2)}× |`);
+    }
+  } finally {
+    await stop();
+  }
+}
+
+console.log(`# sifasuo benchmarks (${new Date().toISOString()}, Node ${process.version})`);
+await bundles();
+await apiVsDynamo();
