@@ -69,7 +69,7 @@ export interface ReadyInfo {
 
 export interface LocalCloud extends ReadyInfo {
   runtime: LambdaRuntime;
-  runSchedule(id: string): Promise<unknown>;
+  runSchedule(id: string, at?: Date): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -198,7 +198,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(body));
       };
-      req.resume();
+      const chunks: Buffer[] = [];
+      for await (const c of req) {
+        chunks.push(c as Buffer);
+        if (chunks.reduce((n, b) => n + b.length, 0) > 64 * 1024) break;
+      }
       if (path === '/__local/health' && req.method === 'GET') {
         json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()), queues: Object.fromEntries(pollers.stats) });
         return true;
@@ -210,8 +214,27 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           json(404, { code: 'NOT_FOUND', message: `没有计划任务 ${id}` });
           return true;
         }
+        // Optional body `{"time":"<ISO>"}`: run as if the schedule fired at that instant.
+        let at: Date | undefined;
+        const text = Buffer.concat(chunks).toString('utf8').trim();
+        if (text) {
+          let parsed: { time?: unknown };
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            json(400, { code: 'VALIDATION', message: '请求体不是有效的 JSON' });
+            return true;
+          }
+          if (parsed.time !== undefined) {
+            at = new Date(String(parsed.time));
+            if (Number.isNaN(at.getTime())) {
+              json(400, { code: 'VALIDATION', message: 'time 不是有效的时间', fields: { time: '时间格式无效' } });
+              return true;
+            }
+          }
+        }
         try {
-          const result = await cron.run(id);
+          const result = await cron.run(id, at);
           json(200, { schedule: id, result: result ?? null });
         } catch (err) {
           log(`schedule ${id} failed: ${(err as Error)?.stack ?? err}`);
@@ -272,7 +295,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       renameSync(tmp, options.readyFile);
       cleanups.unshift(() => rmSync(options.readyFile!, { force: true }));
     }
-    return { ...info, runtime, runSchedule: (id) => cron.run(id), stop };
+    return { ...info, runtime, runSchedule: (id, at) => cron.run(id, at), stop };
   } catch (err) {
     await stop();
     throw err;

@@ -9,7 +9,8 @@ import type { LambdaRuntime } from './lambda';
 import { log } from './util';
 
 export interface CronHandle {
-  run(id: string): Promise<unknown>;
+  /** Invokes the schedule's function now; `at` overrides the event's `time` (default: now). */
+  run(id: string, at?: Date): Promise<unknown>;
   has(id: string): boolean;
   next(id: string): Date | null;
   stop(): void;
@@ -31,10 +32,10 @@ export function scheduledEvent(s: ScheduleDecl, at = new Date()): ScheduledEvent
 
 export function startCron(schedules: readonly ScheduleDecl[], runtime: LambdaRuntime): CronHandle {
   const byId = new Map(schedules.map((s) => [s.id, s]));
-  const run = (id: string) => {
+  const run = async (id: string, at?: Date) => {
     const s = byId.get(id);
     if (!s) throw new Error(`no schedule ${id}`);
-    return runtime.invoke(s.function, scheduledEvent(s));
+    return runtime.invoke(s.function, scheduledEvent(s, at));
   };
   const jobs = new Map<string, Cron>();
   for (const s of schedules) {
