@@ -1,0 +1,91 @@
+// The one Lambda construct every wiring function becomes: Node.js on arm64, an ESM bundle built by
+// the local esbuild with the options from bundling.ts, its own log group with retention, and a role
+// that starts with nothing but writing to that log group (grants are added from the wiring).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { resourceName, type FunctionDecl } from '@sifasuo/wiring';
+import { esbuildOptions } from './bundling';
+
+/** Lambda runtime: the newest Node.js the CDK knows (cdk-nag L1); bundles target node22 and up. */
+export const RUNTIME = lambda.Runtime.NODEJS_24_X;
+
+/** The esbuild options of bundling.ts, expressed as NodejsFunction bundling props. */
+export const cdkBundling: BundlingOptions = {
+  format: esbuildOptions.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+  target: esbuildOptions.target,
+  minify: esbuildOptions.minify,
+  sourceMap: esbuildOptions.sourcemap,
+  mainFields: [...esbuildOptions.mainFields],
+  externalModules: [...esbuildOptions.external],
+  banner: esbuildOptions.banner.js,
+  esbuildArgs: { '--tree-shaking': String(esbuildOptions.treeShaking) },
+};
+
+export interface AppFunctionProps {
+  stage: string;
+  decl: FunctionDecl;
+  repoRoot: string;
+  environment: Record<string, string>;
+  logRetention: logs.RetentionDays;
+}
+
+export class AppFunction extends NodejsFunction {
+  readonly decl: FunctionDecl;
+  /** The function's own log group (explicit, with retention). */
+  readonly appLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const { stage, decl, repoRoot } = props;
+    const name = resourceName(stage, decl.id);
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      logGroupName: `/aws/lambda/${name}`,
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${name}: log group write + wiring grants`,
+    });
+    // Instead of the AWSLambdaBasicExecutionRole managed policy (logs:* on every group): this group only.
+    logGroup.grantWrite(role);
+
+    let entry = join(repoRoot, decl.entry);
+    if (!existsSync(entry) && !Stack.of(scope).bundlingRequired) {
+      // Bundling is skipped (unit tests, `cdk synth --exclusively` of another stack): the template
+      // does not depend on the code, so a missing handler must not stop it. Real synth still fails.
+      Annotations.of(scope).addWarningV2('sifasuo:missing-entry', `${decl.entry} does not exist yet`);
+      entry = join(repoRoot, 'infra', 'lib', 'placeholder-handler.ts');
+    }
+
+    super(scope, id, {
+      functionName: name,
+      description: `${decl.context}: ${decl.kind} (${decl.entry})`,
+      entry,
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      runtime: RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: decl.memoryMb,
+      timeout: Duration.seconds(decl.timeoutSeconds),
+      role,
+      logGroup,
+      loggingFormat: lambda.LoggingFormat.JSON,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: `${decl.context}`,
+        POWERTOOLS_METRICS_NAMESPACE: 'sifasuo',
+      },
+      bundling: cdkBundling,
+    });
+    this.decl = decl;
+    this.appLogGroup = logGroup;
+  }
+}

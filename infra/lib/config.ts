@@ -1,0 +1,33 @@
+// Stage, names and locations shared by every stack of the app.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+
+/** `-c stage=NAME` (default `dev`), checked so names stay valid and short. */
+export const parseStage = (raw: unknown): string => {
+  const stage = raw === undefined || raw === null || raw === '' ? 'dev' : String(raw);
+  if (!STAGE_PATTERN.test(stage)) {
+    throw new Error(`stage "${stage}" must match ${STAGE_PATTERN} (lower-case letter, then 1-15 of a-z 0-9 -)`);
+  }
+  return stage;
+};
+
+/**
+ * The repository root: the nearest folder upwards from `start` holding `cdk.json` and the wiring.
+ * Works the same under `cdk synth` (cwd = root) and jest (cwd = root or a sub-folder), without
+ * `import.meta` (jest runs this code as CommonJS).
+ */
+export const findRepoRoot = (start: string = process.cwd()): string => {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, 'cdk.json')) && existsSync(join(dir, 'packages', 'wiring'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no repository root (cdk.json + packages/wiring) above ${start}`);
+    dir = up;
+  }
+};
+
+/** The `context` block of cdk.json (feature flags): tests build their App with it, as the CLI does. */
+export const cdkJsonContext = (repoRoot: string = findRepoRoot()): Record<string, unknown> =>
+  (JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context ?? {};

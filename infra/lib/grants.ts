@@ -1,0 +1,80 @@
+// Least-privilege grants derived from the wiring. DynamoDB grants name the table and each of its
+// indexes (no `/index/*`, no `dynamodb:*`, no Scan: every list is a Query on a key), and an
+// append-only table only ever gets PutItem.
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import { tableById, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
+
+export const DYNAMO_ACTIONS: Record<TableAccess, readonly string[]> = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
+  readwrite: [
+    'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable',
+    'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
+  ],
+  // Append-only: a new item, never an update or a delete (the writer also puts with attribute_not_exists).
+  append: ['dynamodb:PutItem'],
+};
+
+/** What DynamoDB needs from the table's customer-managed key on the caller's behalf. */
+export const KMS_ACTIONS: Record<TableAccess, readonly string[]> = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  readwrite: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+  append: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+};
+
+export const COGNITO_ACTIONS: Record<NonNullable<FunctionDecl['userPool']>, readonly string[]> = {
+  auth: ['cognito-idp:InitiateAuth'],
+  admin: [
+    'cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser',
+  ],
+};
+
+const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort();
+
+export interface GrantTargets {
+  tables: ReadonlyMap<TableId, dynamodb.ITable>;
+  dataKey: kms.IKey;
+  userPool: cognito.IUserPool;
+}
+
+/** Adds the wiring's table and user-pool grants of `decl` to `role`. */
+export const grantFromWiring = (role: iam.IGrantable, decl: FunctionDecl, to: GrantTargets) => {
+  const kmsActions = new Set<string>();
+  const byTable = new Map<TableId, Set<TableAccess>>();
+  for (const { table, access } of decl.tables) {
+    const t = tableById(table);
+    if (t.appendOnly && access === 'readwrite') {
+      throw new Error(`wiring: ${decl.id} asks readwrite on append-only table ${table}`);
+    }
+    byTable.set(table, (byTable.get(table) ?? new Set()).add(access));
+  }
+  for (const [tableId, accesses] of byTable) {
+    const table = to.tables.get(tableId);
+    if (!table) throw new Error(`infra: no table ${tableId}`);
+    const actions = uniq([...accesses].flatMap((a) => DYNAMO_ACTIONS[a]));
+    // Reads may use the indexes; an append-only grant is the bare table (PutItem has no index form).
+    const reads = [...accesses].some((a) => a !== 'append');
+    const resources = [
+      table.tableArn,
+      ...(reads ? tableById(tableId).indexes.map((ix) => `${table.tableArn}/index/${ix}`) : []),
+    ];
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources }));
+    for (const a of accesses) for (const k of KMS_ACTIONS[a]) kmsActions.add(k);
+  }
+  if (kmsActions.size > 0) {
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: uniq(kmsActions),
+      resources: [to.dataKey.keyArn],
+    }));
+  }
+  if (decl.userPool) {
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: [...COGNITO_ACTIONS[decl.userPool]],
+      resources: [to.userPool.userPoolArn],
+    }));
+  }
+};

@@ -1,0 +1,171 @@
+// The stateless side built from the wiring: one ContextConstruct per context, the HTTP API with
+// every wiring route (Cognito JWT authorizer unless the route is `none`), SQS event sources for
+// consumers and EventBridge Scheduler schedules (Asia/Shanghai) for jobs.
+import { CfnElement, CfnOutput, Duration, Fn, RemovalPolicy, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { Construct } from 'constructs';
+import {
+  ENV, awsCron, buckets, functions, queues, resourceName, routes, schedules, tables, type ContextName,
+} from '@sifasuo/wiring';
+import type { AppFunction } from './app-function';
+import { ContextConstruct } from './context-construct';
+import { suppress } from './nag';
+import type { StatefulStack } from './stateful-stack';
+
+/** Stage-wide API throttling (requests per second / burst); a county has a few hundred users. */
+export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+
+export interface ServiceStackProps extends StackProps {
+  stage: string;
+  repoRoot: string;
+  stateful: StatefulStack;
+}
+
+export class ServiceStack extends Stack {
+  readonly contexts = new Map<ContextName, ContextConstruct>();
+  readonly functions = new Map<string, AppFunction>();
+  readonly api: apigw.HttpApi;
+  readonly apiStage: apigw.HttpStage;
+  /** `xxxx.execute-api.<region>.<suffix>`, the CloudFront origin of `/api/*`. */
+  readonly apiDomain: string;
+
+  constructor(scope: Construct, id: string, props: ServiceStackProps) {
+    super(scope, id, props);
+    const { stage, stateful } = props;
+    const name = (x: string) => resourceName(stage, x);
+    const prod = stage === 'prod';
+    const logRetention = logs.RetentionDays.ONE_YEAR;
+
+    // Same keys as the wiring's functionEnvironment (the local cloud's), real AWS names as values.
+    const environment: Record<string, string> = {
+      [ENV.stage]: stage,
+      [ENV.eventBus]: stateful.bus.eventBusName,
+      [ENV.userPoolId]: stateful.userPool.userPoolId,
+      [ENV.userPoolClientId]: stateful.userPoolClient.userPoolClientId,
+    };
+    for (const t of tables) environment[t.env] = stateful.tables.get(t.id)!.tableName;
+    for (const b of buckets) environment[b.env] = stateful.buckets.get(b.id)!.bucketName;
+
+    for (const context of [...new Set(functions.map((f) => f.context))]) {
+      const c = new ContextConstruct(this, `Context-${context}`, {
+        stage, context, repoRoot: props.repoRoot, stateful, environment, logRetention,
+      });
+      this.contexts.set(context, c);
+      for (const [fid, fn] of c.functions) this.functions.set(fid, fn);
+    }
+    const fn = (fid: string) => {
+      const f = this.functions.get(fid);
+      if (!f) throw new Error(`wiring: no function ${fid}`);
+      return f;
+    };
+
+    // ---- HTTP API -------------------------------------------------------------------------------
+    this.api = new apigw.HttpApi(this, 'Api', {
+      apiName: name('api'),
+      description: `${name('api')}: 司法所工作管理系统`,
+      createDefaultStage: false,
+    });
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      logGroupName: `/aws/apigateway/${name('api')}`,
+      retention: logRetention,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.apiStage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify({
+          requestId: '$context.requestId',
+          time: '$context.requestTime',
+          ip: '$context.identity.sourceIp',
+          userAgent: '$context.identity.userAgent',
+          routeKey: '$context.routeKey',
+          status: '$context.status',
+          latencyMs: '$context.responseLatency',
+          responseLength: '$context.responseLength',
+          sub: '$context.authorizer.claims.sub',
+          authorizerError: '$context.authorizer.error',
+          integrationError: '$context.integrationErrorMessage',
+        })),
+      },
+    });
+    this.apiDomain = Fn.select(2, Fn.split('/', this.api.apiEndpoint));
+
+    // Issuer from the pool's ProviderURL, so it is right in every partition (aws-cn included);
+    // HttpUserPoolAuthorizer hard-codes `amazonaws.com`.
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', `https://${stateful.userPool.userPoolProviderUrl}`, {
+      authorizerName: name('jwt'),
+      jwtAudience: [stateful.userPoolClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    for (const r of routes) {
+      let integration = integrations.get(r.function);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`Integration-${r.function}`, fn(r.function), {
+          payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+        });
+        integrations.set(r.function, integration);
+      }
+      const [route] = this.api.addRoutes({
+        path: r.path,
+        methods: [apigw.HttpMethod[r.method]],
+        integration,
+        authorizer: r.auth === 'jwt' ? authorizer : new apigw.HttpNoneAuthorizer(),
+      });
+      if (r.auth === 'none') {
+        suppress(route!, [
+          ['AwsSolutions-APIG4', `${r.method} ${r.path} is public by design (health check / login, which issues the token); the wiring marks only these routes auth: none.`],
+        ]);
+      }
+    }
+
+    // ---- Queue consumers ------------------------------------------------------------------------
+    for (const q of queues) {
+      const pair = stateful.queues.get(q.id);
+      if (!pair) throw new Error(`infra: no queue ${q.id}`);
+      fn(q.consumer).addEventSource(new SqsEventSource(pair.queue, {
+        batchSize: q.batchSize,
+        reportBatchItemFailures: true,
+      }));
+    }
+
+    // ---- Schedules ------------------------------------------------------------------------------
+    for (const s of schedules) {
+      const target = fn(s.function);
+      const role = new iam.Role(this, `Schedule-${s.id}-Role`, {
+        assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+        description: `${name(s.id)}: invoke ${target.functionName} and dead-letter to the schedules DLQ`,
+      });
+      const targetArn = `<${this.getLogicalId(target.node.defaultChild as CfnElement)}.Arn>`;
+      suppress(role, [
+        [`AwsSolutions-IAM5[Resource::${targetArn}:*]`, 'lambda:InvokeFunction on the scheduled function and its versions/aliases (CDK grantInvoke adds `<arn>:*`); the function is named, only its qualifier is open.'],
+      ]);
+      new scheduler.Schedule(this, `Schedule-${s.id}`, {
+        scheduleName: name(s.id),
+        description: s.description,
+        schedule: scheduler.ScheduleExpression.expression(awsCron(s.cron), TimeZone.of(s.timezone)),
+        target: new LambdaInvoke(target, {
+          role,
+          deadLetterQueue: stateful.schedulesDlq,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(2),
+        }),
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.apiStage.url });
+  }
+}

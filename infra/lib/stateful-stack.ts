@@ -1,0 +1,242 @@
+// Everything that holds data or identity, in one stack that is never torn down casually: the
+// customer-managed key, the tables, the archive bucket (+ its access-log bucket), the queues with
+// their DLQs, the event bus with the wiring's rules, and the Cognito user pool. Stateless stacks
+// receive these constructs directly (same app), so the CDK wires the cross-stack references.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ROLES, ROLE_LABELS } from '@sifasuo/domain';
+import {
+  buckets, eventRules, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
+} from '@sifasuo/wiring';
+import { suppress } from './nag';
+
+/** Archive records are WORM for this long (governance mode: a privileged principal can still lift it). */
+export const ARCHIVE_RETENTION_DAYS = 3650;
+/** Access logs and DLQ messages are kept ≥ 180 days as DOMAIN.md §8 asks for audit evidence. */
+export const LOG_BUCKET_EXPIRY_DAYS = 400;
+
+export interface QueuePair {
+  queue: sqs.Queue;
+  dlq: sqs.Queue;
+}
+
+export interface StatefulStackProps extends StackProps {
+  stage: string;
+}
+
+export class StatefulStack extends Stack {
+  readonly stage: string;
+  readonly dataKey: kms.Key;
+  readonly tables = new Map<TableId, dynamodb.Table>();
+  readonly buckets = new Map<BucketDecl['id'], s3.Bucket>();
+  readonly queues = new Map<string, QueuePair>();
+  readonly logBucket: s3.Bucket;
+  readonly bus: events.EventBus;
+  /** Dead-letter queue of every EventBridge Scheduler target (invocations that kept failing). */
+  readonly schedulesDlq: sqs.Queue;
+  readonly userPool: cognito.UserPool;
+  readonly userPoolClient: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    this.stage = stage;
+    const name = (x: string) => resourceName(stage, x);
+
+    this.dataKey = new kms.Key(this, 'DataKey', {
+      alias: `alias/${name('data')}`,
+      description: `${name('data')}: tables and archive (personal data at rest)`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    for (const t of tables) this.tables.set(t.id, this.table(stage, t));
+
+    this.logBucket = new s3.Bucket(this, 'AccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED, // S3 server access logging cannot write to SSE-KMS buckets
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      lifecycleRules: [{ expiration: Duration.days(LOG_BUCKET_EXPIRY_DAYS), noncurrentVersionExpiration: Duration.days(30) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    suppress(this.logBucket, [
+      ['AwsSolutions-S1', 'This is the access-log destination itself; logging it into itself would loop.'],
+    ]);
+
+    for (const b of buckets) {
+      this.buckets.set(b.id, new s3.Bucket(this, `Bucket-${b.id}`, {
+        // Generated physical name (S3 names are global); functions learn it from the environment.
+        versioned: true,
+        objectLockEnabled: b.objectLock,
+        objectLockDefaultRetention: b.objectLock
+          ? s3.ObjectLockRetention.governance(Duration.days(ARCHIVE_RETENTION_DAYS))
+          : undefined,
+        encryption: s3.BucketEncryption.KMS,
+        encryptionKey: this.dataKey,
+        bucketKeyEnabled: true,
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        enforceSSL: true,
+        serverAccessLogsBucket: this.logBucket,
+        serverAccessLogsPrefix: `${b.id}/`,
+        removalPolicy: RemovalPolicy.RETAIN,
+      }));
+    }
+
+    for (const q of queues) {
+      const dlq = new sqs.Queue(this, `Queue-${q.id}-dlq`, {
+        queueName: name(`${q.id}-dlq`),
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      const queue = new sqs.Queue(this, `Queue-${q.id}`, {
+        queueName: name(q.id),
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: Duration.seconds(q.visibilityTimeoutSeconds),
+        deadLetterQueue: { queue: dlq, maxReceiveCount: q.maxReceiveCount },
+      });
+      dlqAlarm(this, `Queue-${q.id}-dlq-depth`, dlq, name(`${q.id}-dlq-depth`));
+      this.queues.set(q.id, { queue, dlq });
+    }
+
+    this.bus = new events.EventBus(this, 'Bus', { eventBusName: name('bus') });
+
+    // Events the bus could not deliver to a target queue land here instead of being dropped.
+    const eventsDlq = new sqs.Queue(this, 'EventsDlq', {
+      queueName: name('events-dlq'),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    dlqAlarm(this, 'EventsDlqDepth', eventsDlq, name('events-dlq-depth'));
+    suppress(eventsDlq, [
+      ['AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the EventBridge rule targets.'],
+    ]);
+
+    for (const r of eventRules) {
+      const target = this.queues.get(r.targetQueue);
+      if (!target) throw new Error(`wiring: event rule ${r.id} targets unknown queue ${r.targetQueue}`);
+      new events.Rule(this, `Rule-${r.id}`, {
+        ruleName: name(r.id),
+        eventBus: this.bus,
+        eventPattern: { source: [...r.pattern.source], detailType: [...r.pattern.detailType] },
+        // The target adds the queue policy allowing this rule (aws:SourceArn) to send.
+        targets: [new targets.SqsQueue(target.queue, { deadLetterQueue: eventsDlq, retryAttempts: 8 })],
+      });
+    }
+
+    this.schedulesDlq = new sqs.Queue(this, 'SchedulesDlq', {
+      queueName: name('schedules-dlq'),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    dlqAlarm(this, 'SchedulesDlqDepth', this.schedulesDlq, name('schedules-dlq-depth'));
+    suppress(this.schedulesDlq, [
+      ['AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the EventBridge Scheduler targets.'],
+    ]);
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName: name('users'),
+      selfSignUpEnabled: false, // accounts are created by the county admin (org context)
+      signInAliases: { username: true },
+      signInCaseSensitive: false,
+      customAttributes: {
+        officeId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+        areaId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+        departmentId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+      },
+      // The real rule is "≥ 10 characters with 3 of the 4 classes" (packages/domain/src/auth.ts);
+      // Cognito can only require each class individually. Requiring any class would refuse passwords
+      // the rule accepts, so Cognito checks the length and our use cases check the classes before
+      // every AdminSetUserPassword / ChangePassword call.
+      passwordPolicy: {
+        minLength: 10,
+        requireLowercase: false,
+        requireUppercase: false,
+        requireDigits: false,
+        requireSymbols: false,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OFF,
+      accountRecovery: cognito.AccountRecovery.NONE, // passwords are reset by the county admin
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    suppress(this.userPool, [
+      ['AwsSolutions-COG1', 'Cognito cannot express "3 of 4 character classes"; it enforces the 10-character minimum and the login/user use cases enforce the class rule (packages/domain/src/auth.ts) before any password reaches Cognito.'],
+      ['AwsSolutions-COG2', 'MFA is not part of the first release: staff log in through our own login API (USER_PASSWORD_AUTH) which does not handle MFA challenges yet; compensated by lockout after 5 failures and a 30-minute idle timeout (DOMAIN.md §8).'],
+      ['AwsSolutions-COG8', 'Plus-tier threat protection is not used: lockout after repeated failures is implemented and audited by the login use case in both worlds, and the Plus tier is not offered in every (China) region.'],
+    ]);
+    for (const role of ROLES) {
+      this.userPool.addGroup(`Group-${role}`, { groupName: role, description: ROLE_LABELS[role] });
+    }
+    this.userPoolClient = this.userPool.addClient('PortalClient', {
+      userPoolClientName: name('portal'),
+      authFlows: { userPassword: true }, // the login function calls InitiateAuth(USER_PASSWORD_AUTH)
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ preferredUsername: true })
+        .withCustomAttributes('officeId', 'areaId', 'departmentId'),
+      // No attribute is writable with a user's own token: officeId/areaId/departmentId decide data
+      // scope and are set only by the admin API (AdminUpdateUserAttributes).
+      writeAttributes: new cognito.ClientAttributes(),
+    });
+
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+  }
+
+  private table(stage: string, t: TableDecl): dynamodb.Table {
+    const table = new dynamodb.Table(this, `Table-${t.id}`, {
+      tableName: resourceName(stage, t.id),
+      partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'SK', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dataKey,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of t.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index,
+        partitionKey: { name: `${index}PK`, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: `${index}SK`, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+}
+
+/** Alarm as soon as one message sits in a dead-letter queue. */
+export const dlqAlarm = (scope: Construct, id: string, dlq: sqs.IQueue, alarmName: string) =>
+  new cloudwatch.Alarm(scope, id, {
+    alarmName,
+    alarmDescription: `Messages in ${alarmName.replace(/-depth$/, '')}: inspect and redrive`,
+    metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });

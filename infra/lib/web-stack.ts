@@ -1,0 +1,184 @@
+// The portal: a private S3 bucket behind CloudFront with origin access control, `/api/*` passed to
+// the HTTP API (same origin for the browser, no CORS), security headers on every response.
+import { existsSync } from 'node:fs';
+import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { resourceName } from '@sifasuo/wiring';
+import { suppress } from './nag';
+
+/** The portal is React + Ant Design (inline styles) + ECharts (canvas); it only talks to its own origin. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Client-side routes (any path without a file extension) are served `/index.html`. Done in a
+ * viewer-request function on the portal behaviour only: distribution-wide custom error responses
+ * (403/404 → index.html) would also rewrite the API's own 403/404 JSON errors under `/api/*`.
+ */
+export const SPA_REWRITE_CODE = `function handler(event) {
+  var request = event.request;
+  if (!/\\.[A-Za-z0-9]+$/.test(request.uri)) { request.uri = '/index.html'; }
+  return request;
+}`;
+
+export interface WebStackProps extends StackProps {
+  stage: string;
+  /** `xxxx.execute-api.<region>.<suffix>` of the HTTP API. */
+  apiDomain: string;
+  /** Built portal (web/dist); deployed only when given and present. */
+  portalDist?: string;
+  /** Optional custom domain with an ACM certificate (us-east-1) for it. */
+  domainName?: string;
+  certificateArn?: string;
+}
+
+export class WebStack extends Stack {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  readonly deployment?: BucketDeployment;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+    const name = (x: string) => resourceName(props.stage, x);
+
+    const logBucket = new s3.Bucket(this, 'Logs', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      // CloudFront standard logging writes with ACLs, so the bucket must accept them.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(400) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    suppress(logBucket, [
+      ['AwsSolutions-S1', 'This is the access-log destination (CloudFront and portal bucket); logging it into itself would loop.'],
+    ]);
+
+    this.bucket = new s3.Bucket(this, 'Portal', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: true,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+      serverAccessLogsBucket: logBucket,
+      serverAccessLogsPrefix: 'portal-bucket/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: name('security-headers'),
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        xssProtection: { protection: true, modeBlock: true, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      },
+    });
+    const spaRewrite = new cloudfront.Function(this, 'SpaRewrite', {
+      functionName: name('spa-rewrite'),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(SPA_REWRITE_CODE),
+    });
+
+    const custom = props.domainName && props.certificateArn;
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: name('portal'),
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(props.apiDomain, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+      ...(custom
+        ? {
+          domainNames: [props.domainName!],
+          certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!),
+        }
+        : {}),
+      // TLS 1.2+ towards viewers needs a custom certificate (the default one is fixed at TLSv1).
+      ...(custom ? { minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200, // includes the Asia edges
+      enableLogging: true,
+      logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+    suppress(this.distribution, [
+      ['AwsSolutions-CFR1', 'No geo restriction: every user signs in, and where staff connect from (travel, mobile carriers) is not a security boundary; access is enforced by Cognito tokens and data scope.'],
+      ['AwsSolutions-CFR2', 'No WAF web ACL in the first release: the API behind /api/* is throttled per stage, authenticated with Cognito JWTs and locks accounts after 5 failed logins; static files are public by nature. Revisit with a WAF ACL (us-east-1) before go-live.'],
+      ...(custom ? [] : [[
+        'AwsSolutions-CFR4',
+        'Without a custom domain CloudFront serves the default *.cloudfront.net certificate, for which TLS 1.2 minimum cannot be selected; pass -c portalDomain=… -c portalCertificateArn=… to get TLSv1.2_2021.',
+      ] as [string, string]]),
+    ]);
+
+    if (props.portalDist && existsSync(props.portalDist)) {
+      this.deployment = new BucketDeployment(this, 'PortalContent', {
+        sources: [Source.asset(props.portalDist)],
+        destinationBucket: this.bucket,
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+        memoryLimit: 512,
+      });
+      // The deployment's provider function is a CDK singleton at stack level, created by the call above.
+      const provider = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+      const portalArn = `<${this.getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>`;
+      // How cdk-nag prints the bootstrap asset bucket: literal where the environment is known.
+      const lit = (v: string, pseudo: string) => (Token.isUnresolved(v) ? `<AWS::${pseudo}>` : v);
+      const assets = `arn:${lit(this.partition, 'Partition')}:s3:::cdk-hnb659fds-assets-${lit(this.account, 'AccountId')}-${lit(this.region, 'Region')}/*`;
+      const why = 'CDK BucketDeployment provider (runs only during deployment to copy web/dist into the portal bucket and invalidate CloudFront), generated by aws-cdk-lib:';
+      if (provider) {
+        suppress(provider, [
+          ['AwsSolutions-L1', `${why} its runtime is pinned by aws-cdk-lib, not by us.`],
+          ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', `${why} logging through the standard basic execution role.`],
+          ['AwsSolutions-IAM5[Action::s3:GetBucket*]', `${why} reads the CDK asset bucket and the portal bucket only.`],
+          ['AwsSolutions-IAM5[Action::s3:GetObject*]', `${why} reads the uploaded asset zip and existing portal objects.`],
+          ['AwsSolutions-IAM5[Action::s3:List*]', `${why} lists the asset and portal buckets to sync.`],
+          ['AwsSolutions-IAM5[Action::s3:Abort*]', `${why} aborts failed multipart uploads into the portal bucket.`],
+          ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', `${why} prunes files removed from web/dist in the portal bucket.`],
+          [`AwsSolutions-IAM5[Resource::${assets}]`, `${why} objects of the bootstrap asset bucket (the asset key is only known at deploy time).`],
+          [`AwsSolutions-IAM5[Resource::${portalArn}/*]`, `${why} every object of the portal bucket (it owns the bucket's content).`],
+          ['AwsSolutions-IAM5[Resource::*]', `${why} cloudfront:CreateInvalidation / GetInvalidation, which CDK grants on all distributions.`],
+        ]);
+      }
+    }
+
+    new CfnOutput(this, 'PortalUrl', {
+      value: custom ? `https://${props.domainName}` : `https://${this.distribution.distributionDomainName}`,
+    });
+  }
+}
