@@ -16,7 +16,7 @@ import {
   type AuditRecord,
   type Page,
 } from '@sifasuo/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeAudit, type RequestContext } from '../shared/audit-writer';
 import { auditRepository as repo } from './repository';
 

@@ -14,13 +14,13 @@ const lazy = <T>(make: () => T) => {
   return () => (value ??= make());
 };
 
-export const dynamo = lazy(() =>
+export const dynamo = /* @__PURE__ */ lazy(() =>
   DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );
-export const cognito = lazy(() => new CognitoIdentityProviderClient({}));
-export const eventBridge = lazy(() => new EventBridgeClient({}));
+export const cognito = /* @__PURE__ */ lazy(() => new CognitoIdentityProviderClient({}));
+export const eventBridge = /* @__PURE__ */ lazy(() => new EventBridgeClient({}));
 
 const required = (name: string) => {
   const value = process.env[name];

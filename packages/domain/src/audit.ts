@@ -1,7 +1,7 @@
 // The audit trail (DOMAIN.md §8): who, when, what, on which target, before/after and outcome.
 // Records are append-only; a daily digest chains their SHA-256 hashes so that a later edit of any
 // record in storage is detectable.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'rejected', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,6 +1,6 @@
 // Login rules we enforce ourselves in both worlds (cognito-local enforces none of them): password
 // complexity, lockout after repeated failures, disabled users refused (DOMAIN.md §8).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const MAX_FAILED_ATTEMPTS = 5;

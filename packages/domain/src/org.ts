@@ -1,6 +1,6 @@
 // Organisation (DOMAIN.md §1): bureau, departments, areas, offices, staff, users, dictionaries.
 // Schemas here serve the API edge, the portal's forms and later Excel import alike.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type Role } from './roles';
 import { dateString, idNumber, optionalText, phone, text, version } from './validation';
 

@@ -1,6 +1,6 @@
 // Shared zod building blocks with Chinese messages, and the one translation of zod issues into the
 // field errors the API returns and the portal shows beside each input.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_NUMBER_MESSAGES, parseIdNumber } from './id-number';
 import { validationError, type FieldErrors } from './errors';
 
