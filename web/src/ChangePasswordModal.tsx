@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { changePasswordInput, PASSWORD_MIN_LENGTH } from '@sifasuo/domain';
 import { api } from './api';
@@ -9,6 +9,10 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
   const [busy, setBusy] = useState(false);
   const report = useReportError();
   const { message } = App.useApp();
+
+  useLayoutEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
 
   const submit = async () => {
     const v = form.getFieldsValue() as { oldPassword?: string; newPassword?: string; confirm?: string };
@@ -32,7 +36,7 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
   };
 
   return (
-    <Modal title="修改密码" open={open} onOk={submit} onCancel={onClose} confirmLoading={busy} okText="确定" destroyOnHidden forceRender>
+    <Modal title="修改密码" open={open} onOk={submit} onCancel={onClose} confirmLoading={busy} okText="确定" forceRender>
       <Form form={form} layout="vertical" autoComplete="off">
         <Form.Item name="oldPassword" label="原密码" required>
           <Input.Password autoComplete="current-password" />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
@@ -89,6 +89,12 @@ function OfficeEditModal(props: {
   const report = useReportError();
   const { message } = App.useApp();
 
+  useLayoutEffect(() => {
+    if (!props.open) return;
+    form.resetFields();
+    form.setFieldsValue({ ...office });
+  }, [props.open, office, form]);
+
   const submit = async () => {
     const v = form.getFieldsValue();
     const body = { ...dropEmpty(v), version: office.version };
@@ -118,8 +124,7 @@ function OfficeEditModal(props: {
       onOk={submit}
       onCancel={props.onClose}
       confirmLoading={busy}
-      destroyOnHidden
-      afterOpenChange={(open) => open && form.setFieldsValue({ ...office })}
+      forceRender
     >
       <Form form={form} layout="vertical" data-testid="office-form">
         <Form.Item name="name" label="司法所名称" required>

@@ -50,16 +50,17 @@ export default function Offices() {
             <Col key={area.id} xs={24} md={12} xl={8} xxl={6}>
               <Card
                 size="small"
-                title={<span data-testid="area-title">{area.name}</span>}
+                title={area.name}
                 extra={<Badge count={offices.length} color="#1f4e9c" title={`${offices.length} 个司法所`} />}
-                data-testid={`area-${area.id}`}
+                data-testid="area-card"
+                data-area={area.id}
                 style={{ height: '100%' }}
               >
                 <List
                   size="small"
                   dataSource={offices}
                   renderItem={(o) => (
-                    <List.Item data-testid={`office-${o.id}`} style={{ paddingInline: 0 }}>
+                    <List.Item data-testid="office-item" data-office={o.id} style={{ paddingInline: 0 }}>
                       <Link to={`/offices/${o.id}`}>
                         {o.name}
                       </Link>

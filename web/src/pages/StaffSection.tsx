@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { App, Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -164,7 +164,9 @@ function StaffFormModal({
     .filter((o) => o.areaId === office.areaId && o.id !== office.id)
     .map((o) => ({ value: o.id, label: o.name }));
 
-  const open = () => {
+  // Fill the form the moment it opens (before the user can type), not after the open animation.
+  useLayoutEffect(() => {
+    if (!staff) return;
     form.resetFields();
     if (existing) {
       form.setFieldsValue({
@@ -175,7 +177,7 @@ function StaffFormModal({
     } else {
       form.setFieldsValue({ legalExamCertificate: false, status: 'active' });
     }
-  };
+  }, [staff, form, existing]);
 
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -211,8 +213,7 @@ function StaffFormModal({
       okText="保存"
       okButtonProps={{ 'data-testid': 'staff-submit' } as ButtonProps}
       width={640}
-      destroyOnHidden
-      afterOpenChange={(o) => o && open()}
+      forceRender
     >
       <Form form={form} layout="vertical" data-testid="staff-form" autoComplete="off">
         <div style={{ display: 'flex', gap: 16 }}>

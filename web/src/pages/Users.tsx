@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -111,6 +111,12 @@ function UserFormModal(props: {
   const { message } = App.useApp();
   const existing = props.user && props.user !== 'new' ? props.user : undefined;
 
+  useLayoutEffect(() => {
+    if (!props.user) return;
+    form.resetFields();
+    form.setFieldsValue(existing ? { ...existing } : { enabled: true, roles: [] });
+  }, [props.user, existing, form]);
+
   const submit = async () => {
     const v = form.getFieldsValue();
     const body: Record<string, unknown> = dropEmpty({ ...v, roles: v.roles ?? [], enabled: !!v.enabled });
@@ -146,12 +152,7 @@ function UserFormModal(props: {
       onCancel={props.onClose}
       confirmLoading={busy}
       okText="保存"
-      destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return;
-        form.resetFields();
-        form.setFieldsValue(existing ? { ...existing } : { enabled: true, roles: [] });
-      }}
+      forceRender
     >
       <Form form={form} layout="vertical" autoComplete="off" data-testid="user-form">
         {!existing && (
@@ -198,6 +199,10 @@ function ResetPasswordModal({ user, onClose }: { user?: User; onClose: () => voi
   const report = useReportError();
   const { message } = App.useApp();
 
+  useLayoutEffect(() => {
+    if (user) form.resetFields();
+  }, [user, form]);
+
   const submit = async () => {
     const body = { password: form.getFieldValue('password') ?? '' };
     if (!checkWith(form, resetPasswordInput, body)) return;
@@ -214,7 +219,7 @@ function ResetPasswordModal({ user, onClose }: { user?: User; onClose: () => voi
   };
 
   return (
-    <Modal title={`重置密码 · ${user?.displayName ?? ''}`} open={!!user} onOk={submit} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
+    <Modal title={`重置密码 · ${user?.displayName ?? ''}`} open={!!user} onOk={submit} onCancel={onClose} confirmLoading={busy} forceRender>
       <Typography.Paragraph type="secondary">重置后请将新密码告知本人，并提醒其登录后修改。</Typography.Paragraph>
       <Form form={form} layout="vertical" autoComplete="off">
         <Form.Item name="password" label="新密码" required extra={PASSWORD_HINT}>

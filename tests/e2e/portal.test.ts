@@ -1,0 +1,182 @@
+// The portal in headless Chromium against the whole local cloud (seeded demo county): who sees what,
+// the 403 state for another office, the server's field error beside its input, the expired-session
+// message. One screenshot per scenario under .test-artifacts/e2e/.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { cloud } from '../support/cloud';
+
+const ARTIFACTS = resolve(__dirname, '../../.test-artifacts/e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+jest.setTimeout(120_000);
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A fresh browser context (own sessionStorage) per scenario. */
+const newPage = async (init?: () => void): Promise<Page> => {
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: cloud().url });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+};
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+const login = async (page: Page, username: string) => {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(cloud().demoPassword!);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('header-name').waitFor();
+};
+
+describe('portal', () => {
+  it('an office staff member sees only their own office and its staff; another office is 无权访问', async () => {
+    const page = await newPage();
+    await login(page, 'staff-0101');
+
+    // Lands on the own office (本所概况) with its staff.
+    await page.waitForURL('**/offices/0101');
+    await expect(page.getByTestId('office-id').textContent()).resolves.toBe('0101');
+    const rows = page.getByTestId('staff-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    // ID numbers are masked by default.
+    const masked = await page.locator('[data-testid^="id-masked-"]').first().textContent();
+    expect(masked).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+
+    // The menu offers only the own office: no list of all offices, no admin pages.
+    const menu = page.getByTestId('side-menu');
+    await expect(menu.textContent()).resolves.toContain('本所概况');
+    expect(await menu.locator('a').count()).toBe(1);
+    expect(await page.getByTestId('menu-users').count()).toBe(0);
+    await shot(page, '1-office-staff-own-office');
+
+    // The offices list is not theirs to see…
+    await page.goto('/offices');
+    await page.getByTestId('forbidden').waitFor();
+    expect(await page.getByTestId('office-item').count()).toBe(0);
+
+    // …and another office's page shows the server's 403 as 无权访问.
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/org/offices/0201'));
+    await page.goto('/offices/0201');
+    expect((await refused).status()).toBe(403);
+    await page.getByTestId('forbidden').waitFor();
+    await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('无权访问');
+    expect(await page.getByTestId('staff-table').count()).toBe(0);
+    await shot(page, '2-office-staff-other-office-forbidden');
+  });
+
+  it('the bureau leader sees all 8 areas and all 49 offices, one 片区中心所 per area', async () => {
+    const page = await newPage();
+    await login(page, 'leader');
+    await page.waitForURL('**/offices');
+    await page.getByTestId('area-card').first().waitFor();
+    expect(await page.getByTestId('area-card').count()).toBe(8);
+    expect(await page.getByTestId('office-item').count()).toBe(49);
+    const ids = await page.getByTestId('office-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-office')));
+    expect(new Set(ids).size).toBe(49);
+    await expect(page.getByTestId('offices-summary').textContent()).resolves.toMatch(/共\s*8\s*个片区，\s*49\s*个司法所/);
+    for (const card of await page.getByTestId('area-card').all()) {
+      expect(await card.getByText('片区中心所', { exact: true }).count()).toBe(1);
+    }
+    await shot(page, '3-leader-all-offices');
+
+    // The leader may open any office (read only: no staff editing).
+    await page.locator('[data-office="0201"] a').click();
+    await page.waitForURL('**/offices/0201');
+    await expect(page.getByTestId('office-id').textContent()).resolves.toBe('0201');
+    expect(await page.getByTestId('staff-create').count()).toBe(0);
+  });
+
+  it("the server's Chinese field errors land beside their inputs in the staff form", async () => {
+    // Client-side checks off, so every message shown comes from the server's 400 `fields`.
+    const page = await newPage(() => localStorage.setItem('sifasuo.clientValidation', 'off'));
+    await login(page, 'staff-0101');
+    await page.waitForURL('**/offices/0101');
+    await page.getByTestId('staff-create').click();
+    const form = page.getByTestId('staff-form');
+    await form.waitFor();
+    await page.getByTestId('staff-name').fill('测试人员');
+    await form.getByText('女', { exact: true }).click();
+    await page.getByTestId('staff-phone').fill('12345');
+    await page.getByTestId('staff-idNumber').fill('110105199001011234'); // wrong check digit
+    const pick = async (testId: string, option: string) => {
+      await page.getByTestId(testId).click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    };
+    await pick('staff-post', '司法助理员');
+    await pick('staff-education', '大学本科');
+
+    const rejected = page.waitForResponse((r) => r.url().endsWith('/api/org/offices/0101/staff') && r.request().method() === 'POST');
+    await page.getByTestId('staff-submit').click();
+    const response = await rejected;
+    expect(response.status()).toBe(400);
+    const body = (await response.json()) as { code: string; fields: Record<string, string> };
+    expect(body.code).toBe('VALIDATION');
+    expect(body.fields.phone).toMatch(/联系电话/);
+    expect(body.fields.idNumber).toMatch(/身份证号/);
+
+    // Each message sits in the form item of its own input.
+    const errorOf = (testId: string) =>
+      page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+    await errorOf('staff-phone').waitFor();
+    await shot(page, '4-staff-form-server-field-errors');
+    await expect(errorOf('staff-phone').textContent()).resolves.toBe(body.fields.phone);
+    await expect(errorOf('staff-idNumber').textContent()).resolves.toBe(body.fields.idNumber);
+    expect(await errorOf('staff-name').allTextContents()).toEqual([]);
+
+    // Corrected, the same form saves and the new person appears in the table.
+    await page.getByTestId('staff-phone').fill('13800001234');
+    await page.getByTestId('staff-idNumber').fill('');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/org/offices/0101/staff') && r.request().method() === 'POST');
+    await page.getByTestId('staff-submit').click();
+    expect((await created).status()).toBe(201);
+    await page.getByTestId('staff-table').getByText('测试人员').waitFor();
+  });
+
+  it('an expired session returns to the login page with a clear message', async () => {
+    const page = await newPage();
+    await login(page, 'leader');
+    await page.waitForURL('**/offices');
+    // Let the idToken's lifetime run out (as if the tab had been left open past `exp`).
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
+      sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
+    });
+    await page.reload();
+    await page.waitForURL('**/login?reason=expired');
+    await expect(page.getByTestId('login-notice').textContent()).resolves.toContain('登录已过期');
+    expect(await page.evaluate(() => sessionStorage.getItem('sifasuo.session'))).toBeNull();
+    await shot(page, '5-session-expired-login');
+  });
+});
