@@ -1,8 +1,13 @@
 // Shared zod building blocks with Chinese messages, and the one translation of zod issues into the
 // field errors the API returns and the portal shows beside each input.
 import * as z from 'zod';
+// The one locale we need, imported alone so bundles do not carry all of zod's languages.
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { ID_NUMBER_MESSAGES, parseIdNumber } from './id-number';
 import { validationError, type FieldErrors } from './errors';
+
+// Messages we did not write ourselves (e.g. a body that is not an object) still come out in Chinese.
+z.config(zhCN());
 
 /** Required trimmed text of 1..max characters. */
 export const text = (label: string, max: number) =>
