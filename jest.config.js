@@ -5,7 +5,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // ESM-only dependencies must be transformed to run in jest's CommonJS registry.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|ulid|@aws-lambda-powertools|zod/v4/locales)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|ulid|@aws-lambda-powertools)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testEnvironment: 'node',
 };

@@ -2,7 +2,7 @@
 // field errors the API returns and the portal shows beside each input.
 import * as z from 'zod';
 // The one locale we need, imported alone so bundles do not carry all of zod's languages.
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
 import { ID_NUMBER_MESSAGES, parseIdNumber } from './id-number';
 import { validationError, type FieldErrors } from './errors';
 
