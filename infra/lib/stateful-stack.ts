@@ -12,7 +12,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ROLES, ROLE_LABELS } from '@sifasuo/domain';
+// roles.ts directly: the domain index pulls in zod, which the CDK app does not need.
+import { ROLES, ROLE_LABELS } from '@sifasuo/domain/src/roles';
 import {
   buckets, eventRules, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
 } from '@sifasuo/wiring';
@@ -188,6 +189,7 @@ export class StatefulStack extends Stack {
       userPoolClientName: name('portal'),
       authFlows: { userPassword: true }, // the login function calls InitiateAuth(USER_PASSWORD_AUTH)
       generateSecret: false,
+      disableOAuth: true, // no hosted UI, no implicit/code flows: tokens only come from our login API
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
