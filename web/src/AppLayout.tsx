@@ -21,9 +21,9 @@ const { Header, Sider, Content } = Layout;
 
 export const menuItemsFor = (me: Me) => {
   const items: { key: string; icon: React.ReactNode; label: React.ReactNode }[] = [];
-  const add = (key: string, icon: React.ReactNode, label: string) =>
-    items.push({ key, icon, label: <Link to={key} data-testid={`menu-${key.split('/')[1]}`}>{label}</Link> });
-  if (hasRole(me, 'office_staff', 'area_director') && me.officeId) add(`/offices/${me.officeId}`, <HomeOutlined />, '本所概况');
+  const add = (key: string, icon: React.ReactNode, label: string, testId = key.slice(1)) =>
+    items.push({ key, icon, label: <Link to={key} data-testid={`menu-${testId}`}>{label}</Link> });
+  if (hasRole(me, 'office_staff', 'area_director') && me.officeId) add(`/offices/${me.officeId}`, <HomeOutlined />, '本所概况', 'own-office');
   if (hasRole(me, 'department', 'bureau_leader', 'county_admin')) add('/offices', <BankOutlined />, '司法所');
   else if (hasRole(me, 'area_director')) add('/offices', <BankOutlined />, '本片区司法所');
   if (hasRole(me, 'county_admin')) {
@@ -47,8 +47,10 @@ export default function AppLayout() {
     api
       .me()
       .then((fresh) => {
-        updateUser(fresh);
-        setMe(fresh);
+        // The ID token may carry no name claim (cognito-local): keep the login's display name then.
+        const user = fresh.displayName === fresh.username ? { ...fresh, displayName: getSession()?.user.displayName ?? fresh.displayName } : fresh;
+        updateUser(user);
+        setMe(user);
       })
       .catch(() => undefined);
   }, []);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Space, Spin, Switch, Tabs, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { DICTIONARY_LABELS, updateDictionaryInput, type Dictionary, type DictionaryEntry } from '@sifasuo/domain';
+import { DICTIONARY_LABELS, DICTIONARY_NAMES, updateDictionaryInput, type Dictionary, type DictionaryEntry } from '@sifasuo/domain';
 import { api } from '../api';
 import { checkWith, useReportError } from '../errors';
 import { Forbidden, LoadFailed } from '../results';
@@ -16,7 +16,7 @@ export default function Dictionaries() {
   return (
     <Card title="数据字典">
       <Tabs
-        items={dicts.data.map((d) => ({
+        items={[...dicts.data].sort((a, b) => DICTIONARY_NAMES.indexOf(a.name) - DICTIONARY_NAMES.indexOf(b.name)).map((d) => ({
           key: d.name,
           label: DICTIONARY_LABELS[d.name] ?? d.label,
           children: (
