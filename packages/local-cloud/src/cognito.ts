@@ -11,10 +11,11 @@ import {
   ListGroupsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { APP } from '@sifasuo/wiring';
-import { HOST, ManagedChild, waitUntil } from './util';
+import { freePort, HOST, ManagedChild, waitUntil } from './util';
 import { localCredentials, REGION } from './config';
 
 const require = createRequire(import.meta.url);
@@ -26,23 +27,74 @@ export interface CognitoHandle {
   stop(): Promise<void>;
 }
 
+/**
+ * cognito-local answers a wrong password with `InvalidPasswordException`; AWS answers
+ * `NotAuthorizedException: Incorrect username or password.` (InvalidPasswordException there means a
+ * new password broke the policy, which cognito-local never checks). A thin proxy in front of it
+ * rewrites exactly that, so handler code written against AWS behaves the same locally.
+ */
+const WRONG_PASSWORD_TARGETS = new Set(['InitiateAuth', 'AdminInitiateAuth', 'ChangePassword']);
+
+function startProxy(listenPort: number, upstream: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      try {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (v === undefined || ['host', 'connection', 'content-length', 'transfer-encoding'].includes(k)) continue;
+          headers[k] = Array.isArray(v) ? v.join(',') : v;
+        }
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const up = await fetch(`${upstream}${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
+        let out = Buffer.from(await up.arrayBuffer());
+        const target = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+        if (up.status === 400 && WRONG_PASSWORD_TARGETS.has(target) && out.includes('InvalidPasswordException')) {
+          out = Buffer.from(JSON.stringify({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' }));
+        }
+        const resHeaders: Record<string, string> = {};
+        up.headers.forEach((v, k) => {
+          if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'].includes(k)) resHeaders[k] = v;
+        });
+        resHeaders['content-length'] = String(out.length);
+        res.writeHead(up.status, resHeaders);
+        res.end(out);
+      } catch (err) {
+        res.writeHead(502, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ __type: 'InternalErrorException', message: `cognito-local unreachable: ${(err as Error).message}` }));
+      }
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listenPort, HOST, () => resolve(server));
+  });
+}
+
 export async function startCognito(dataDir: string, port: number): Promise<CognitoHandle> {
   const cwd = join(dataDir, 'cognito');
   mkdirSync(join(cwd, '.cognito'), { recursive: true });
-  // cognito-local defaults new pools to email usernames; ours (like the AWS pool) use plain usernames.
-  writeFileSync(join(cwd, '.cognito', 'config.json'), `${JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }, null, 2)}\n`);
+  const endpoint = `http://${HOST}:${port}`;
+  // Plain usernames (cognito-local defaults new pools to email usernames), and tokens issued by the
+  // endpoint clients actually use (the proxy), as AWS issues them by the pool's public URL.
+  writeFileSync(
+    join(cwd, '.cognito', 'config.json'),
+    `${JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] }, TokenConfig: { IssuerDomain: endpoint } }, null, 2)}\n`,
+  );
+  const innerPort = await freePort();
   const bin = join(dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
   const child = new ManagedChild('cognito-local', process.execPath, [bin], {
     cwd,
-    // HOST makes it bind to loopback and sets the token issuer to http://127.0.0.1:<port>/<poolId>.
-    env: { ...process.env, PORT: String(port), HOST, NODE_OPTIONS: '', DEBUG: '' },
+    env: { ...process.env, PORT: String(innerPort), HOST, NODE_OPTIONS: '', DEBUG: '' },
   });
-  const endpoint = `http://${HOST}:${port}`;
-  await waitUntil('cognito-local', async () => (await fetch(`${endpoint}/health`)).ok, {
+  const inner = `http://${HOST}:${innerPort}`;
+  await waitUntil('cognito-local', async () => (await fetch(`${inner}/health`)).ok, {
     timeoutMs: 30_000,
     intervalMs: 100,
     failed: () => (child.exited ? `exited (code ${child.exited.code}):\n${child.output()}` : undefined),
   });
+  const proxy = await startProxy(port, inner);
   const client = new CognitoIdentityProviderClient({ region: REGION, endpoint, credentials: localCredentials });
   return {
     endpoint,
@@ -50,6 +102,10 @@ export async function startCognito(dataDir: string, port: number): Promise<Cogni
     child,
     async stop() {
       client.destroy();
+      await new Promise<void>((r) => {
+        proxy.close(() => r());
+        proxy.closeAllConnections();
+      });
       await child.stop();
     },
   };

@@ -1,0 +1,152 @@
+// Helpers for tests that run against the local cloud started by the jest global setup
+// (tests/support/global-setup.mjs): its ready info, an HTTP client for the gateway, login, and AWS SDK
+// clients pointed at the emulators.
+import { readFileSync } from 'node:fs';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { resourceName } from '@sifasuo/wiring';
+
+/** The ready file the local cloud writes (`--ready-file`). */
+export interface CloudInfo {
+  url: string;
+  apiUrl: string;
+  dataDir: string;
+  endpoints: { dynamodb: string; s3: string; sqs: string; cognito: string; eventbridge: string };
+  userPoolId: string;
+  userPoolClientId: string;
+  demoPassword: string | null;
+  demoUsers: Array<{ username: string; role: string; unit: string }>;
+  pid: number;
+  startupSeconds: number;
+}
+
+let info: CloudInfo | undefined;
+export function cloud(): CloudInfo {
+  if (!info) {
+    const file = process.env.SIFASUO_CLOUD;
+    if (!file) {
+      throw new Error(
+        'SIFASUO_CLOUD is not set: the local cloud is started by tests/support/global-setup.mjs only when the run ' +
+          'includes the integration or e2e project (e.g. `npx jest --selectProjects integration`).',
+      );
+    }
+    info = JSON.parse(readFileSync(file, 'utf8')) as CloudInfo;
+  }
+  return info;
+}
+
+/** Physical name of a wiring resource in the local stage (`sifasuo-local-<id>`). */
+export const localName = (id: string) => resourceName('local', id);
+
+export interface ApiOptions {
+  method?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is (e.g. malformed JSON). */
+  rawBody?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** Calls the local gateway: `api('/api/org/offices', { token })`. JSON bodies are parsed. */
+export async function api<T = any>(path: string, opts: ApiOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.rawBody !== undefined) body = opts.rawBody;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+    headers['content-type'] = 'application/json';
+  }
+  const res = await fetch(`${cloud().url}${path}`, { method: opts.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  if (!text) parsed = undefined;
+  else if ((res.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** Logs in through `POST /api/auth/login` and returns the ID token (default: the demo password). */
+export async function login(username: string, password?: string): Promise<string> {
+  const pw = password ?? cloud().demoPassword;
+  if (!pw) throw new Error('login: no password given and the local cloud has no demo password (not seeded)');
+  const r = await api('/api/auth/login', { method: 'POST', body: { username, password: pw } });
+  if (r.status !== 200 || !r.body?.idToken) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.idToken as string;
+}
+
+const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const region = 'us-east-1';
+const clients: Array<{ destroy(): void }> = [];
+const lazy = <T extends { destroy(): void }>(make: () => T) => {
+  let c: T | undefined;
+  return (): T => {
+    if (!c) {
+      c = make();
+      clients.push(c);
+    }
+    return c;
+  };
+};
+
+let raw: DynamoDBClient | undefined;
+export const dynamo = lazy(() => {
+  raw = new DynamoDBClient({ region, credentials, endpoint: cloud().endpoints.dynamodb });
+  clients.push(raw);
+  return DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+});
+export const sqs = lazy(() => new SQSClient({ region, credentials, endpoint: cloud().endpoints.sqs }));
+export const cognito = lazy(() => new CognitoIdentityProviderClient({ region, credentials, endpoint: cloud().endpoints.cognito }));
+export const eventBridge = lazy(() => new EventBridgeClient({ region, credentials, endpoint: cloud().endpoints.eventbridge }));
+export const s3 = lazy(
+  () =>
+    new S3Client({
+      region, credentials, endpoint: cloud().endpoints.s3, forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+    }),
+);
+
+/** URL of a wiring queue (`dlq: true` for its dead-letter queue). */
+export async function queueUrl(id: string, opts: { dlq?: boolean } = {}): Promise<string> {
+  const r = await sqs().send(new GetQueueUrlCommand({ QueueName: `${localName(id)}${opts.dlq ? '-dlq' : ''}` }));
+  return r.QueueUrl!;
+}
+
+/** Polls `probe` until it returns a truthy value (returned) or the timeout passes (throws). */
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`eventually: timed out after ${timeoutMs} ms${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+// Close SDK sockets when the test file is done so jest workers exit cleanly.
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    for (const c of clients.splice(0)) c.destroy();
+  });
+}

@@ -1,0 +1,107 @@
+// Jest global setup: start the local cloud once per run — only when the run includes integration or
+// e2e tests — as a child process (`main.ts --ephemeral --port 0`), wait for its ready file, and
+// publish the file's path in SIFASUO_CLOUD for the test workers (tests/support/cloud.ts reads it).
+// Set SIFASUO_CLOUD yourself to point the tests at a local cloud that is already running.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// No import.meta here: jest may hand this file to its (CommonJS) transformer. The root is jest's rootDir.
+const CLOUD_PROJECTS = ['integration', 'e2e'];
+const START_TIMEOUT_MS = 120_000;
+
+const testFiles = (dir) => {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, String(f)))
+    .filter((f) => /\.test\.[cm]?[jt]s$/.test(f) && statSync(f).isFile());
+};
+
+/** Would this run execute any integration or e2e test file? Decided from the flags jest was given. */
+export function needsCloud(globalConfig, ROOT = globalConfig.rootDir) {
+  const select = globalConfig.selectProjects ?? [];
+  const ignore = globalConfig.ignoreProjects ?? [];
+  const projects = CLOUD_PROJECTS.filter((p) => (select.length === 0 || select.includes(p)) && !ignore.includes(p));
+  if (projects.length === 0) return false;
+  const files = projects.flatMap((p) => testFiles(join(ROOT, 'tests', p)));
+  if (files.length === 0) return false;
+  // --findRelatedTests / --onlyChanged / --changedSince: the selection is not knowable here; be safe.
+  if (globalConfig.findRelatedTests || globalConfig.onlyChanged || globalConfig.changedSince || globalConfig.lastCommit) return true;
+  const tpp = globalConfig.testPathPatterns;
+  const patterns = Array.isArray(tpp) ? tpp : (tpp?.patterns ?? (globalConfig.testPathPattern ? [globalConfig.testPathPattern] : []));
+  if (patterns.length === 0) return true;
+  const regexes = patterns.map((p) => {
+    try {
+      return new RegExp(p, 'i');
+    } catch {
+      return undefined;
+    }
+  });
+  if (regexes.some((r) => r === undefined)) return true;
+  return files.some((f) => regexes.some((r) => r.test(f)));
+}
+
+export default async function globalSetup(globalConfig) {
+  const given = process.env.SIFASUO_CLOUD;
+  if (given) {
+    if (!existsSync(given)) throw new Error(`SIFASUO_CLOUD=${given}: no such ready file`);
+    return;
+  }
+  if (!needsCloud(globalConfig)) return;
+  const ROOT = globalConfig.rootDir;
+
+  const t0 = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'sifasuo-jest-'));
+  const readyFile = join(dir, 'ready.json');
+  const artifacts = join(ROOT, '.test-artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const logFile = join(artifacts, 'local-cloud.log');
+  const logStream = createWriteStream(logFile);
+  const tail = [];
+  const child = spawn(
+    process.execPath,
+    [
+      '--import', 'tsx',
+      join(ROOT, 'packages/local-cloud/src/main.ts'),
+      '--ephemeral', '--port', '0', '--ready-file', readyFile, '--exit-with-parent',
+      '--extra-wiring', join(ROOT, 'tests/support/test-wiring.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --openssl-legacy-provider`.trim(),
+        NODE_NO_WARNINGS: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const keep = (chunk) => {
+    logStream.write(chunk);
+    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (tail.length > 80) tail.splice(0, tail.length - 80);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let exited;
+  const exitPromise = new Promise((r) => child.on('exit', (code, signal) => { exited = { code, signal }; r(); }));
+  globalThis.__SIFASUO_CLOUD__ = { child, exitPromise, dir, logStream };
+
+  const fail = async (why) => {
+    if (!exited) {
+      child.kill('SIGTERM');
+      await Promise.race([exitPromise, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    logStream.end();
+    throw new Error(`local cloud did not start: ${why}\n--- local cloud output (full log: ${logFile}) ---\n${tail.join('\n')}`);
+  };
+  while (!existsSync(readyFile)) {
+    if (exited) await fail(`exited with code ${exited.code} (signal ${exited.signal})`);
+    if (Date.now() - t0 > START_TIMEOUT_MS) await fail(`not ready after ${START_TIMEOUT_MS / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const ready = JSON.parse(readFileSync(readyFile, 'utf8'));
+  process.env.SIFASUO_CLOUD = readyFile;
+  process.stderr.write(`\n[jest] local cloud up at ${ready.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s (log: ${logFile})\n`);
+}

@@ -1,0 +1,42 @@
+// Extra wiring the jest run adds to the local cloud (`--extra-wiring`): a probe function behind a few
+// test-only routes, a queue whose consumer can be told to fail, an event rule and a schedule. The
+// production wiring is untouched; these exist only in the test run's local cloud.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExtraWiring } from '@sifasuo/local-cloud';
+
+const entry = 'tests/support/probe-handler.ts';
+const base = { context: 'platform', tables: [], memoryMb: 128 } as const;
+
+export const PROBE_QUEUE = 'test-probe';
+export const PROBE_SCHEDULE = 'test-probe-schedule';
+export const PROBE_SOURCE = 'sifasuo.test';
+export const PROBE_DETAIL_TYPE = 'Probe';
+
+export const extraWiring: ExtraWiring = {
+  functions: [
+    { ...base, id: 'test-probe-api', kind: 'api', entry, timeoutSeconds: 1 },
+    { ...base, id: 'test-probe-consumer', kind: 'consumer', entry, timeoutSeconds: 5 },
+    { ...base, id: 'test-probe-schedule', kind: 'schedule', entry, timeoutSeconds: 5 },
+  ],
+  routes: [
+    { method: 'POST', path: '/api/__test/echo/{id}', function: 'test-probe-api', auth: 'none' },
+    { method: 'GET', path: '/api/__test/echo/{id}', function: 'test-probe-api', auth: 'none' },
+    { method: 'GET', path: '/api/__test/echo/fixed', function: 'test-probe-api', auth: 'none' },
+    { method: 'GET', path: '/api/__test/claims', function: 'test-probe-api', auth: 'jwt' },
+    { method: 'GET', path: '/api/__test/throw', function: 'test-probe-api', auth: 'none' },
+    { method: 'GET', path: '/api/__test/slow', function: 'test-probe-api', auth: 'none' },
+  ],
+  queues: [{ id: PROBE_QUEUE, consumer: 'test-probe-consumer', batchSize: 10, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 }],
+  eventRules: [{ id: 'test-probe', pattern: { source: [PROBE_SOURCE], detailType: [PROBE_DETAIL_TYPE] }, targetQueue: PROBE_QUEUE }],
+  schedules: [
+    {
+      id: PROBE_SCHEDULE, function: 'test-probe-schedule', timezone: 'Asia/Shanghai',
+      cron: { minute: '0', hour: '0', dayOfMonth: '1', month: '1', dayOfWeek: '?' },
+      description: 'test probe (only fired by hand)',
+    },
+  ],
+};
+
+/** Where the probe writes what it received (one JSON line per invocation), per local cloud process. */
+export const probeLog = (cloudPid: number) => join(tmpdir(), `sifasuo-probe-${cloudPid}.jsonl`);
