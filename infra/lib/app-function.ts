@@ -46,7 +46,8 @@ export class AppFunction extends NodejsFunction {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
       logGroupName: `/aws/lambda/${name}`,
       retention: props.logRetention,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Production logs are evidence (DOMAIN.md §8); other stages clean up after themselves.
+      removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     const role = new iam.Role(scope, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

@@ -30,6 +30,9 @@ export const COGNITO_ACTIONS: Record<NonNullable<FunctionDecl['userPool']>, read
     'cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminAddUserToGroup',
     'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDisableUser',
     'cognito-idp:AdminEnableUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser',
+    // Used by functions/src/org/directory.ts: clearing scope attributes a user no longer has, and
+    // undoing a half-created user when the org-table write fails.
+    'cognito-idp:AdminDeleteUserAttributes', 'cognito-idp:AdminDeleteUser',
   ],
 };
 

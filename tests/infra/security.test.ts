@@ -7,6 +7,10 @@ import {
   awsCron, eventRules, functionEnvironment, functions, queues, resourceName, routeKey, routes, schedules, tables,
 } from '@sifasuo/wiring';
 import { ROLES } from '@sifasuo/domain/src/roles';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findRepoRoot } from '../../infra/lib/config';
+import { COGNITO_ACTIONS } from '../../infra/lib/grants';
 import { asArray, logicalId, resourcesOf, statementsOf, synthApp } from './synth';
 
 const built = synthApp();
@@ -271,6 +275,18 @@ describe('service: IAM least privilege', () => {
     // Functions that only append get exactly PutItem.
     const appendOnly = functions.filter((f) => f.tables.every((t) => t.table !== 'audit' || t.access === 'append') && f.tables.some((t) => t.table === 'audit'));
     expect(appendOnly.length).toBeGreaterThan(0);
+  });
+
+  test('the Cognito grants cover every Cognito call in functions/src, and no code Scans (IAM grants no Scan)', () => {
+    const root = findRepoRoot();
+    const sources = (readdirSync(join(root, 'functions/src'), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(root, 'functions/src', f), 'utf8'))
+      .join('\n');
+    const cognitoCalls = new Set([...sources.matchAll(/new (Admin[A-Za-z]+|InitiateAuth)Command\b/g)].map((m) => `cognito-idp:${m[1]}`));
+    const granted = new Set([...COGNITO_ACTIONS.admin, ...COGNITO_ACTIONS.auth]);
+    expect([...cognitoCalls].filter((c) => !granted.has(c))).toEqual([]);
+    expect(sources).not.toMatch(/\bScanCommand\b/);
   });
 
   test('each function is granted exactly the tables the wiring declares, and Cognito/bus only when declared', () => {
