@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { IDLE_TIMEOUT_MINUTES } from '@sifasuo/domain';
 import { cloud } from '../support/cloud';
 
 const ARTIFACTS = resolve(__dirname, '../../.test-artifacts/e2e');
@@ -164,19 +165,35 @@ describe('portal', () => {
     await page.getByTestId('staff-table').getByText('测试人员').waitFor();
   });
 
-  it('an expired session returns to the login page with a clear message', async () => {
+  it('an expired token or an idle timeout returns to the login page with a clear message', async () => {
     const page = await newPage();
     await login(page, 'leader');
     await page.waitForURL('**/offices');
-    // Let the idToken's lifetime run out (as if the tab had been left open past `exp`).
-    await page.evaluate(() => {
-      const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
-      sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
-    });
-    await page.reload();
-    await page.waitForURL('**/login?reason=expired');
+    // Let the idToken's lifetime run out (as if the tab had been left open past `exp`), then come back
+    // to the tab: the portal notices at once and leaves for the login page.
+    await Promise.all([
+      page.waitForURL('**/login?reason=expired'),
+      page.evaluate(() => {
+        const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
+        sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
+        setTimeout(() => document.dispatchEvent(new Event('visibilitychange')), 0);
+      }),
+    ]);
     await expect(page.getByTestId('login-notice').textContent()).resolves.toContain('登录已过期');
     expect(await page.evaluate(() => sessionStorage.getItem('sifasuo.session'))).toBeNull();
     await shot(page, '5-session-expired-login');
+
+    // Idle for longer than IDLE_TIMEOUT_MINUTES: logged out with its own message.
+    await login(page, 'leader');
+    await page.waitForURL('**/offices');
+    await Promise.all([
+      page.waitForURL('**/login?reason=idle'),
+      page.evaluate((minutes) => {
+        sessionStorage.setItem('sifasuo.lastActivity', String(Date.now() - (minutes + 1) * 60_000));
+        setTimeout(() => document.dispatchEvent(new Event('visibilitychange')), 0);
+      }, IDLE_TIMEOUT_MINUTES),
+    ]);
+    await expect(page.getByTestId('login-notice').textContent()).resolves.toContain(`${IDLE_TIMEOUT_MINUTES}分钟未操作`);
+    await shot(page, '6-idle-timeout-login');
   });
 });

@@ -95,8 +95,9 @@ export const watchSession = (): (() => void) => {
     const now = Date.now();
     if (now - last > 5_000) {
       last = now;
-      // A tab left idle past the limit must not be revived by the first mouse move.
-      if (sessionProblem() === 'idle') return logout('idle');
+      // A tab left idle past the limit (or past the token's expiry) is not revived by the first mouse move.
+      const problem = sessionProblem();
+      if (problem) return logout(problem);
       markActivity();
     }
   };
