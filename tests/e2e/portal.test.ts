@@ -7,6 +7,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { IDLE_TIMEOUT_MINUTES } from '@sifasuo/domain';
 import { cloud } from '../support/cloud';
 
+// Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
+declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+declare const localStorage: typeof sessionStorage;
+declare const document: { dispatchEvent(event: Event): boolean };
+
 const ARTIFACTS = resolve(__dirname, '../../.test-artifacts/e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
