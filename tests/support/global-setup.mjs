@@ -18,10 +18,25 @@ const testFiles = (dir) => {
     .filter((f) => /\.test\.[cm]?[jt]s$/.test(f) && statSync(f).isFile());
 };
 
+/** Values of an array flag: `--name a b`, `--name=a --name b`. */
+function cliList(argv, name) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith(`--${name}=`)) out.push(arg.slice(name.length + 3));
+    else if (arg === `--${name}`) {
+      while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) out.push(argv[++i]);
+    }
+  }
+  return out;
+}
+
 /** Would this run execute any integration or e2e test file? Decided from the flags jest was given. */
-export function needsCloud(globalConfig, ROOT = globalConfig.rootDir) {
-  const select = globalConfig.selectProjects ?? [];
-  const ignore = globalConfig.ignoreProjects ?? [];
+export function needsCloud(globalConfig, ROOT = globalConfig.rootDir, argv = process.argv) {
+  // jest 30 keeps --selectProjects / --ignoreProjects out of the globalConfig it passes here, so read
+  // them from the command line of this (the main jest) process as well.
+  const select = globalConfig.selectProjects ?? cliList(argv, 'selectProjects');
+  const ignore = globalConfig.ignoreProjects ?? cliList(argv, 'ignoreProjects');
   const projects = CLOUD_PROJECTS.filter((p) => (select.length === 0 || select.includes(p)) && !ignore.includes(p));
   if (projects.length === 0) return false;
   const files = projects.flatMap((p) => testFiles(join(ROOT, 'tests', p)));
