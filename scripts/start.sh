@@ -42,4 +42,5 @@ fi
 # 4. The local cloud (s3rver's paging needs the legacy OpenSSL provider).
 export NODE_OPTIONS="${NODE_OPTIONS:-} --openssl-legacy-provider"
 export PORT="${PORT:-3000}"
-exec node --import tsx "$ROOT/packages/local-cloud/src/main.ts" "$@"
+# --exit-with-parent: npm does not pass SIGTERM on to us, so stop (and stop the emulators) when it dies.
+exec node --import tsx "$ROOT/packages/local-cloud/src/main.ts" --exit-with-parent "$@"

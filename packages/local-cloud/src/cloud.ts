@@ -118,9 +118,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const allSchedules = [...wiring.schedules, ...(extra.schedules ?? [])];
 
   const cleanups: Array<() => Promise<void> | void> = [];
-  let children: Array<{ killNow(): void }> = [];
-  const onExit = () => children.forEach((c) => c.killNow());
-  process.on('exit', onExit);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -132,7 +129,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         log(`stop: ${(err as Error).message}`);
       }
     }
-    process.off('exit', onExit);
     releaseLock();
     if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
   };
@@ -153,7 +149,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const cognito = (started[1] as PromiseFulfilledResult<CognitoHandle>).value;
     const s3 = (started[2] as PromiseFulfilledResult<S3Handle>).value;
     const sqs = (started[3] as PromiseFulfilledResult<Awaited<ReturnType<typeof startSqs>>>).value;
-    children = [dynamo.child, cognito.child];
     const tEmulators = Date.now();
 
     // 2. Resources from the wiring (idempotent).

@@ -42,6 +42,12 @@ export async function waitUntil(
   throw new Error(`${what}: not ready after ${opts.timeoutMs} ms${lastError ? ` (${String(lastError)})` : ''}`);
 }
 
+/** Every child still running; killed synchronously if this process exits without stopping them. */
+const live = new Set<ManagedChild>();
+process.on('exit', () => {
+  for (const c of live) c.killNow();
+});
+
 /** A child process whose output is kept in a ring buffer and shown only when it dies unexpectedly. */
 export class ManagedChild {
   readonly proc: ChildProcess;
@@ -57,6 +63,7 @@ export class ManagedChild {
     options: SpawnOptions,
   ) {
     this.proc = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    live.add(this);
     const keep = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) this.tail.push(line);
       if (this.tail.length > 60) this.tail.splice(0, this.tail.length - 60);
@@ -66,11 +73,13 @@ export class ManagedChild {
     this.exitPromise = new Promise((resolve) => {
       this.proc.on('exit', (code, signal) => {
         this.exited = { code, signal };
+        live.delete(this);
         if (!this.stopping) log(`${name} exited unexpectedly (code ${code}, signal ${signal}):\n${this.output()}`);
         resolve();
       });
       this.proc.on('error', (err) => {
         this.exited = { code: null, signal: null };
+        live.delete(this);
         log(`${name} failed to start: ${err.message}`);
         resolve();
       });
