@@ -62,7 +62,7 @@ function DictionaryEditor({ dictionary, onSaved, reload }: { dictionary: Diction
   };
 
   return (
-    <Form form={form} initialValues={{ entries: dictionary.entries }} autoComplete="off" data-testid={`dict-${dictionary.name}`}>
+    <Form form={form} name={dictionary.name} initialValues={{ entries: dictionary.entries }} autoComplete="off" data-testid={`dict-${dictionary.name}`}>
       <Typography.Paragraph type="secondary">
         编码保存后请勿随意修改（已有记录引用编码）；不再使用的条目可停用而不是删除。
       </Typography.Paragraph>
