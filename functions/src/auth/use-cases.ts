@@ -54,13 +54,16 @@ export const auth = {
     return { ...tokens, user: me };
   },
 
-  me: (ctx: RequestContext): Me => {
+  /** The token's claims, named from the user record (not every issuer puts `name` in the ID token). */
+  me: async (ctx: RequestContext): Promise<Me> => {
     if (!ctx.actor) throw unauthenticated();
-    return ctx.actor;
+    const user = await repo.getUser(ctx.actor.username);
+    return { ...ctx.actor, displayName: user?.displayName ?? ctx.actor.displayName };
   },
 
   changePassword: async (ctx: RequestContext, body: unknown) => {
-    const actor = auth.me(ctx);
+    if (!ctx.actor) throw unauthenticated();
+    const actor = ctx.actor;
     const { oldPassword, newPassword } = parseInput(changePasswordInput, body);
     if (oldPassword === newPassword) throw validationError({ newPassword: '新密码不能与原密码相同' });
     if (!(await directory.authenticate(actor.username, oldPassword))) throw validationError({ oldPassword: '原密码不正确' });
