@@ -31,6 +31,10 @@ const { values } = parseArgs({
   strict: true,
 });
 
+if (!`${process.env.NODE_OPTIONS ?? ''} ${process.execArgv.join(' ')}`.includes('--openssl-legacy-provider')) {
+  log('提示：未设置 NODE_OPTIONS=--openssl-legacy-provider，S3 分页列表会失败 / note: without --openssl-legacy-provider s3rver paging fails');
+}
+
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   log(`invalid port: ${values.port ?? process.env.PORT}`);
