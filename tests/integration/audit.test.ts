@@ -47,7 +47,7 @@ describe('audit', () => {
     // backdate a record), then digested by the scheduled job as it would run the next night.
     const day = '2020-01-01';
     const items = [1, 2, 3].map((n) => {
-      const at = `2019-12-31T1${n}:00:00.000Z`; // 2020-01-01 in Shanghai
+      const at = `2019-12-31T1${6 + n}:00:00.000Z`; // 01:00–03:00 on 2020-01-01 in Shanghai
       const id = `01DIGESTTEST00000000000${n}`;
       const sort = `${at}#${id}`;
       return {

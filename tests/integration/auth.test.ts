@@ -21,7 +21,7 @@ describe('auth', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ expiresIn: expect.any(Number), user: { username: 'staff-0101', roles: ['office_staff'], officeId: '0101', areaId: '01' } });
     const me = await api('/api/auth/me', { token: r.body.idToken });
-    expect(me.body).toMatchObject({ username: 'staff-0101', officeId: '0101', roles: ['office_staff'] });
+    expect(me.body).toMatchObject({ username: 'staff-0101', displayName: '城关所工作人员', officeId: '0101', roles: ['office_staff'] });
   });
 
   it('answers bad login input with Chinese field errors', async () => {

@@ -143,7 +143,8 @@ export interface QueueDecl {
 }
 
 export const queues: readonly QueueDecl[] = [
-  { id: 'user-sync', consumer: 'org-user-sync', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 60 },
+  // Visibility is 6× the consumer's timeout, as AWS advises for Lambda event sources.
+  { id: 'user-sync', consumer: 'org-user-sync', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 180 },
 ];
 
 export interface EventRuleDecl {
