@@ -307,8 +307,8 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
     const rawQuery = q >= 0 ? rawUrl.slice(q + 1) : '';
-    const url = new URL(rawUrl, `http://${HOST}`);
     const work = async () => {
+      const url = new URL(rawUrl.startsWith('/') ? rawUrl : `/${rawUrl}`, `http://${HOST}`);
       if (rawPath === '/api' || rawPath.startsWith('/api/')) return handleApi(req, res, url, rawPath, rawQuery);
       if (rawPath.startsWith('/__local/')) {
         if (await opts.admin(req, res, rawPath)) return;
