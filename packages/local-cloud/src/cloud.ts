@@ -19,7 +19,7 @@ import { LambdaRuntime } from './lambda';
 import { startPollers, type PollerHandle } from './pollers';
 import { startS3, type S3Handle } from './s3';
 import { ensureQueues, startSqs } from './sqs';
-import { freePort, log } from './util';
+import { freePort, log, portOr } from './util';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -135,7 +135,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
   try {
     // 1. Emulators, in parallel.
-    const [dynamoPort, cognitoPort, s3Port] = await Promise.all([freePort(), freePort(), freePort()]);
+    // Cognito keeps its port across restarts of a persistent data folder when it can: the port is part
+    // of the token issuer, so a stable one keeps portal sessions valid over a restart.
+    const cloudFile = join(dataDir, 'cloud.json');
+    const saved = existsSync(cloudFile) ? (JSON.parse(readFileSync(cloudFile, 'utf8')) as { cognitoPort?: number }) : {};
+    const [dynamoPort, cognitoPort, s3Port] = await Promise.all([freePort(), portOr(saved.cognitoPort), freePort()]);
+    if (!options.ephemeral && saved.cognitoPort !== cognitoPort) {
+      writeFileSync(cloudFile, `${JSON.stringify({ ...saved, cognitoPort }, null, 2)}\n`);
+    }
     const started = await Promise.allSettled([
       startDynamo(dataDir, dynamoPort),
       startCognito(dataDir, cognitoPort),
