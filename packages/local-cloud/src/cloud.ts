@@ -110,6 +110,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     : resolve(options.dataDir ?? join(repoRoot, '.local-data'));
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = acquireLock(dataDir);
+  // If the process exits mid-start (Ctrl-C during start-up), still drop the lock and a temp folder.
+  const onExit = () => {
+    releaseLock();
+    if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.on('exit', onExit);
 
   const allFunctions = [...wiring.functions, ...(extra.functions ?? [])];
   const allRoutes = [...wiring.routes, ...(extra.routes ?? [])];
@@ -129,8 +135,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         log(`stop: ${(err as Error).message}`);
       }
     }
-    releaseLock();
-    if (options.ephemeral) rmSync(dataDir, { recursive: true, force: true });
+    process.off('exit', onExit);
+    onExit();
   };
 
   try {
