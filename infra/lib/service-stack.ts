@@ -159,6 +159,8 @@ export class ServiceStack extends Stack {
         schedule: scheduler.ScheduleExpression.expression(awsCron(s.cron), TimeZone.of(s.timezone)),
         target: new LambdaInvoke(target, {
           role,
+          // The scheduled instant, as the local cron runner passes it: jobs compute "yesterday" from it.
+          input: scheduler.ScheduleTargetInput.fromObject({ time: scheduler.ContextAttribute.scheduledTime }),
           deadLetterQueue: stateful.schedulesDlq,
           retryAttempts: 3,
           maxEventAge: Duration.hours(2),

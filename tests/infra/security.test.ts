@@ -6,7 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import {
   awsCron, eventRules, functionEnvironment, functions, queues, resourceName, routeKey, routes, schedules, tables,
 } from '@sifasuo/wiring';
-import { ROLES } from '@sifasuo/domain/src/roles';
+import { ROLES } from '@sifasuo/domain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRepoRoot } from '../../infra/lib/config';
@@ -242,7 +242,12 @@ describe('service: functions', () => {
         Name: resourceName('dev', s.id),
         ScheduleExpression: awsCron(s.cron),
         ScheduleExpressionTimezone: 'Asia/Shanghai',
-        Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [fnId, 'Arn'] }, DeadLetterConfig: { Arn: Match.anyValue() } }),
+        Target: Match.objectLike({
+          Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          DeadLetterConfig: { Arn: Match.anyValue() },
+          // Jobs get the scheduled instant, as the local cron runner passes it.
+          Input: JSON.stringify({ time: '<aws.scheduler.scheduled-time>' }),
+        }),
       });
     }
   });
