@@ -6,6 +6,20 @@ import { directory } from './directory';
 import { keys, seedItem } from './repository';
 import * as demo from './demo-county';
 
+/** Deterministic ULIDs, so a seed re-run after a partial failure overwrites instead of duplicating. */
+const demoStaffId = (n: number) => {
+  let state = n + 1;
+  const prng = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return ulid(Date.parse('2026-01-01T00:00:00Z') + n, prng);
+};
+
+/** Safe to run again after a partial failure: every write is an overwrite of the same key. */
 export async function seedDemoCounty(): Promise<{ demoPassword: string; users: Array<{ username: string; role: string; unit: string }> }> {
   const now = new Date();
   const at = now.toISOString();
@@ -15,7 +29,7 @@ export async function seedDemoCounty(): Promise<{ demoPassword: string; users: A
   const offices = demo.offices(at);
   for (const o of offices) {
     await seedItem({ ...keys.office(o), entity: 'office', ...o });
-    for (const s of demo.staffOf(o, at, (n) => ulid(now.getTime() + n))) await seedItem({ ...keys.staff(s), entity: 'staff', ...s });
+    for (const s of demo.staffOf(o, at, demoStaffId)) await seedItem({ ...keys.staff(s), entity: 'staff', ...s });
   }
   for (const [name, entries] of Object.entries(DEFAULT_DICTIONARIES)) {
     await seedItem({ ...keys.dictionary(name), entity: 'dictionary', name, label: DICTIONARY_LABELS[name as DictionaryName], entries, version: 1, updatedAt: at });
