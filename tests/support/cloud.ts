@@ -8,21 +8,11 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ReadyInfo } from '@sifasuo/local-cloud';
 import { resourceName } from '@sifasuo/wiring';
 
 /** The ready file the local cloud writes (`--ready-file`). */
-export interface CloudInfo {
-  url: string;
-  apiUrl: string;
-  dataDir: string;
-  endpoints: { dynamodb: string; s3: string; sqs: string; cognito: string; eventbridge: string };
-  userPoolId: string;
-  userPoolClientId: string;
-  demoPassword: string | null;
-  demoUsers: Array<{ username: string; role: string; unit: string }>;
-  pid: number;
-  startupSeconds: number;
-}
+export type CloudInfo = ReadyInfo;
 
 let info: CloudInfo | undefined;
 export function cloud(): CloudInfo {

@@ -14,17 +14,10 @@ export interface RequestContext {
   now: Date;
 }
 
-export interface AuditEntry {
-  action: string;
-  targetType: string;
-  targetId: string;
-  outcome: AuditOutcome;
-  before?: unknown;
-  after?: unknown;
-  reason?: string;
+export type AuditEntry = Pick<AuditRecord, 'action' | 'targetType' | 'targetId' | 'outcome' | 'before' | 'after' | 'reason'> & {
   /** Who acted when there is no signed-in actor yet (a login attempt). */
   actorName?: string;
-}
+};
 
 /** Full ID numbers never enter the audit trail; the masked form is enough to tell records apart. */
 const redact = (value: unknown): unknown => {
