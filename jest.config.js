@@ -1,6 +1,6 @@
 // One jest run, four projects: unit (pure, fast), integration (HTTP against the local cloud),
 // infra (CDK template assertions), e2e (the portal in headless Chromium). The local cloud is
-// started once per run by the global setup, only when integration or e2e tests are selected.
+// started by the global setup, once per run for each of the integration and e2e projects selected.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
@@ -15,8 +15,8 @@ export default {
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...common, displayName: 'integration', globals: { SIFASUO_PROJECT: 'integration' }, testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/tests/infra/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', globals: { SIFASUO_PROJECT: 'e2e' }, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

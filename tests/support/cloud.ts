@@ -9,6 +9,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReadyInfo } from '@sifasuo/local-cloud';
+// The config module alone: the package index would load the emulators into every test worker.
+import { localCredentials, REGION } from '@sifasuo/local-cloud/src/config';
 import { resourceName } from '@sifasuo/wiring';
 
 /** The ready file the local cloud writes (`--ready-file`). */
@@ -17,7 +19,9 @@ export type CloudInfo = ReadyInfo;
 let info: CloudInfo | undefined;
 export function cloud(): CloudInfo {
   if (!info) {
-    const file = process.env.SIFASUO_CLOUD;
+    // Each project has its own cloud (see global-setup.mjs); jest.config.js names the project.
+    const project = (globalThis as { SIFASUO_PROJECT?: string }).SIFASUO_PROJECT ?? 'integration';
+    const file = process.env.SIFASUO_CLOUD ?? process.env[`SIFASUO_CLOUD_${project.toUpperCase()}`];
     if (!file) {
       throw new Error(
         'SIFASUO_CLOUD is not set: the local cloud is started by tests/support/global-setup.mjs only when the run ' +
@@ -81,8 +85,9 @@ export async function login(username: string, password?: string): Promise<string
   return r.body.idToken as string;
 }
 
-const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-const region = 'us-east-1';
+/** What the emulators accept (s3rver insists on these), and the region the local cloud uses. */
+export const credentials = localCredentials;
+export const region = REGION;
 const clients: Array<{ destroy(): void }> = [];
 const lazy = <T extends { destroy(): void }>(make: () => T) => {
   let c: T | undefined;

@@ -1,7 +1,7 @@
-// Jest global setup: start the local cloud once per run — only when the run includes integration or
-// e2e tests — as a child process (`main.ts --ephemeral --port 0`), wait for its ready file, and
-// publish the file's path in SIFASUO_CLOUD for the test workers (tests/support/cloud.ts reads it).
-// Set SIFASUO_CLOUD yourself to point the tests at a local cloud that is already running.
+// Jest global setup: start a local cloud per run for each of the integration and e2e projects the run
+// includes, as child processes (`main.ts --ephemeral --port 0`), wait for their ready files, and
+// publish the paths for the test workers (tests/support/cloud.ts reads them). Set SIFASUO_CLOUD
+// yourself to point every test at a local cloud that is already running.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,15 +31,17 @@ function cliList(argv, name) {
   return out;
 }
 
-/** Would this run execute any integration or e2e test file? Decided from the flags jest was given. */
-export function needsCloud(globalConfig, ROOT = globalConfig.rootDir, argv = process.argv) {
+/** Which of the integration and e2e projects will this run execute? Decided from the flags jest was given. */
+export function cloudProjects(globalConfig, ROOT = globalConfig.rootDir, argv = process.argv) {
   // jest 30 keeps --selectProjects / --ignoreProjects out of the globalConfig it passes here, so read
   // them from the command line of this (the main jest) process as well.
   const select = globalConfig.selectProjects ?? cliList(argv, 'selectProjects');
   const ignore = globalConfig.ignoreProjects ?? cliList(argv, 'ignoreProjects');
   const projects = CLOUD_PROJECTS.filter((p) => (select.length === 0 || select.includes(p)) && !ignore.includes(p));
-  if (projects.length === 0) return false;
-  const files = projects.flatMap((p) => testFiles(join(ROOT, 'tests', p)));
+  return projects.filter((p) => runsAnyFile(globalConfig, testFiles(join(ROOT, 'tests', p))));
+}
+
+function runsAnyFile(globalConfig, files) {
   if (files.length === 0) return false;
   // --findRelatedTests / --onlyChanged / --changedSince: the selection is not knowable here; be safe.
   if (globalConfig.findRelatedTests || globalConfig.onlyChanged || globalConfig.changedSince || globalConfig.lastCommit) return true;
@@ -57,21 +59,29 @@ export function needsCloud(globalConfig, ROOT = globalConfig.rootDir, argv = pro
   return files.some((f) => regexes.some((r) => r.test(f)));
 }
 
+/**
+ * Each project gets a cloud of its own, so that what integration tests write (new offices, users,
+ * areas) never changes what the browser tests count and photograph. Its ready file's path goes to
+ * SIFASUO_CLOUD_<PROJECT>; tests/support/cloud.ts picks the one of the project it runs in.
+ */
 export default async function globalSetup(globalConfig) {
   const given = process.env.SIFASUO_CLOUD;
   if (given) {
     if (!existsSync(given)) throw new Error(`SIFASUO_CLOUD=${given}: no such ready file`);
     return;
   }
-  if (!needsCloud(globalConfig)) return;
-  const ROOT = globalConfig.rootDir;
+  const projects = cloudProjects(globalConfig);
+  globalThis.__SIFASUO_CLOUDS__ = [];
+  await Promise.all(projects.map((project) => startCloud(globalConfig.rootDir, project)));
+}
 
+async function startCloud(ROOT, project) {
   const t0 = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'sifasuo-jest-'));
   const readyFile = join(dir, 'ready.json');
   const artifacts = join(ROOT, '.test-artifacts');
   mkdirSync(artifacts, { recursive: true });
-  const logFile = join(artifacts, 'local-cloud.log');
+  const logFile = join(artifacts, `local-cloud-${project}.log`);
   const logStream = createWriteStream(logFile);
   const tail = [];
   const child = spawn(
@@ -101,7 +111,7 @@ export default async function globalSetup(globalConfig) {
   child.stderr.on('data', keep);
   let exited;
   const exitPromise = new Promise((r) => child.on('exit', (code, signal) => { exited = { code, signal }; r(); }));
-  globalThis.__SIFASUO_CLOUD__ = { child, exitPromise, dir, logStream };
+  globalThis.__SIFASUO_CLOUDS__.push({ child, exitPromise, dir, logStream, project });
 
   const fail = async (why) => {
     if (!exited) {
@@ -117,6 +127,6 @@ export default async function globalSetup(globalConfig) {
     await new Promise((r) => setTimeout(r, 100));
   }
   const ready = JSON.parse(readFileSync(readyFile, 'utf8'));
-  process.env.SIFASUO_CLOUD = readyFile;
-  process.stderr.write(`\n[jest] local cloud up at ${ready.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s (log: ${logFile})\n`);
+  process.env[`SIFASUO_CLOUD_${project.toUpperCase()}`] = readyFile;
+  process.stderr.write(`\n[jest] ${project} local cloud up at ${ready.url} in ${((Date.now() - t0) / 1000).toFixed(1)} s (log: ${logFile})\n`);
 }

@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export default async function globalTeardown() {
-  const state = globalThis.__SIFASUO_CLOUD__;
-  if (!state) return;
-  globalThis.__SIFASUO_CLOUD__ = undefined;
-  const { child, exitPromise, dir, logStream } = state;
+  const clouds = globalThis.__SIFASUO_CLOUDS__ ?? [];
+  globalThis.__SIFASUO_CLOUDS__ = undefined;
+  await Promise.all(clouds.map(stop));
+}
+
+async function stop({ child, exitPromise, dir, logStream, project }) {
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
     const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
@@ -19,5 +21,5 @@ export default async function globalTeardown() {
   rmSync(dir, { recursive: true, force: true });
   // What tests/support/probe-handler.ts recorded in that cloud process.
   rmSync(join(tmpdir(), `sifasuo-probe-${child.pid}.jsonl`), { force: true });
-  delete process.env.SIFASUO_CLOUD;
+  delete process.env[`SIFASUO_CLOUD_${project.toUpperCase()}`];
 }

@@ -1,19 +1,8 @@
 // The demo county seeded by the local cloud on first start (never in AWS): 8 areas, 49 offices with
 // one central office per area, the bureau's departments, a few staff per office, one user per role.
-import { idNumberCheckChar, type Area, type Department, type Office, type Role, type Staff } from '@sifasuo/domain';
+import { DEFAULT_DEPARTMENTS, idNumberCheckChar, type CountyDefinition, type Office, type Role, type Staff } from '@sifasuo/domain';
 
 export const DEMO_PASSWORD = 'Sifasuo@2026';
-
-export const bureau = { name: '青山县司法局', county: '青山县', address: '青山县城关镇人民路 18 号', phone: '0791-86001234' };
-
-export const departments: Department[] = [
-  { id: 'grassroots', name: '基层股', line: '基层工作' },
-  { id: 'mediation', name: '人民调解股', line: '人民调解' },
-  { id: 'corrections', name: '社区矫正股', line: '社区矫正与安置帮教' },
-  { id: 'publicity', name: '法治宣传股', line: '法治宣传' },
-  { id: 'legal-aid', name: '法律援助中心', line: '法律援助' },
-  { id: 'office', name: '办公室/财务', line: '办公与财务' },
-];
 
 const AREAS: Array<[name: string, townships: string[]]> = [
   ['城关片区', ['城关镇', '东关镇', '西关乡', '南门乡', '北门乡', '新城镇', '永安镇']],
@@ -28,22 +17,24 @@ const AREAS: Array<[name: string, townships: string[]]> = [
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export const areas: Area[] = AREAS.map(([name], i) => ({ id: pad(i + 1), name, centralOfficeId: `${pad(i + 1)}01` }));
-
-export const offices = (now: string): Office[] =>
-  AREAS.flatMap(([, townships], a) =>
-    townships.map((township, t) => ({
+/** 青山县: 8 areas, 49 offices; office `AA01` is the central office of area `AA`. */
+export const county: CountyDefinition = {
+  bureau: { name: '青山县司法局', county: '青山县', address: '青山县城关镇人民路 18 号', phone: '0791-86001234' },
+  areas: AREAS.map(([name, townships], a) => ({
+    id: pad(a + 1),
+    name,
+    offices: townships.map((township, t) => ({
       id: `${pad(a + 1)}${pad(t + 1)}`,
       name: `${township}司法所`,
       township,
-      areaId: pad(a + 1),
-      officeClass: t === 0 ? 'central' : 'regular',
+      officeClass: t === 0 ? ('central' as const) : ('regular' as const),
       address: `青山县${township}人民政府院内`,
-      phone: `0791-86${pad(a + 1)}${pad(t + 1)}00`.slice(0, 13),
-      version: 1,
-      updatedAt: now,
+      phone: `0791-86${pad(a + 1)}${pad(t + 1)}00`,
     })),
-  );
+  })),
+};
+
+export const departmentName = (id: string | undefined) => DEFAULT_DEPARTMENTS.find((d) => d.id === id)?.name;
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '胡', '朱', '高', '林'];
 const GIVEN = ['建国', '秀英', '伟', '芳', '敏', '静', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '霞'];

@@ -8,6 +8,7 @@
 //   login state  PK USER#<username>   SK LOGIN
 //   dictionary   PK DICT              SK <name>
 // Every list is a Query on a key. Updates are conditional on the version read (stale → 409).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   conflict,
@@ -146,7 +147,13 @@ export const orgRepository = {
   },
 };
 
-/** Unconditional writes of reference data, used only by the demo seed (never by a user request). */
-export const seedItem = async (item: Record<string, unknown>) => {
-  await dynamo().send(new PutCommand({ TableName: table(), Item: item }));
+/** Writes an item unless its key exists: provisioning never overwrites what users have since changed. */
+export const putIfAbsent = async (item: Record<string, unknown>): Promise<boolean> => {
+  try {
+    await dynamo().send(new PutCommand({ TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return true;
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException) return false;
+    throw e;
+  }
 };

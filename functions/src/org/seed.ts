@@ -1,12 +1,12 @@
-// Seeds the demo county into a fresh local cloud. Reference data is written directly (no user did
-// it, so there is nothing to audit); accounts go through the directory like any other user.
-import { isDomainError, DEFAULT_DICTIONARIES, DICTIONARY_LABELS, ROLE_LABELS, type DictionaryName, type User } from '@sifasuo/domain';
+// Seeds the demo county into a fresh local cloud (never in AWS): the county, a few staff per office,
+// one account per role. Safe to run again after a partial failure.
+import { ROLE_LABELS, type User } from '@sifasuo/domain';
 import { ulid } from 'ulid';
-import { directory } from './directory';
-import { keys, seedItem } from './repository';
 import * as demo from './demo-county';
+import { provisionCounty, provisionUser } from './provision';
+import { keys, putIfAbsent } from './repository';
 
-/** Deterministic ULIDs, so a seed re-run after a partial failure overwrites instead of duplicating. */
+/** Deterministic ULIDs, so a re-run finds the staff it already wrote instead of adding more. */
 const demoStaffId = (n: number) => {
   let state = n + 1;
   const prng = () => {
@@ -19,36 +19,19 @@ const demoStaffId = (n: number) => {
   return ulid(Date.parse('2026-01-01T00:00:00Z') + n, prng);
 };
 
-/** Safe to run again after a partial failure: every write is an overwrite of the same key. */
 export async function seedDemoCounty(): Promise<{ demoPassword: string; users: Array<{ username: string; role: string; unit: string }> }> {
   const now = new Date();
-  const at = now.toISOString();
-  await seedItem({ ...keys.bureau(), entity: 'bureau', ...demo.bureau });
-  for (const d of demo.departments) await seedItem({ ...keys.department(d.id), entity: 'department', ...d });
-  for (const a of demo.areas) await seedItem({ ...keys.area(a.id), entity: 'area', ...a });
-  const offices = demo.offices(at);
+  const offices = await provisionCounty(demo.county, now);
   for (const o of offices) {
-    await seedItem({ ...keys.office(o), entity: 'office', ...o });
-    for (const s of demo.staffOf(o, at, demoStaffId)) await seedItem({ ...keys.staff(s), entity: 'staff', ...s });
+    for (const s of demo.staffOf(o, now.toISOString(), demoStaffId)) await putIfAbsent({ ...keys.staff(s), entity: 'staff', ...s });
   }
-  for (const [name, entries] of Object.entries(DEFAULT_DICTIONARIES)) {
-    await seedItem({ ...keys.dictionary(name), entity: 'dictionary', name, label: DICTIONARY_LABELS[name as DictionaryName], entries, version: 1, updatedAt: at });
-  }
-
+  const ctx = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now };
   const users = [];
   for (const u of demo.demoUsers) {
     const office = offices.find((o) => o.id === u.officeId);
-    const user: User = { ...u, areaId: office?.areaId, enabled: true, version: 1, updatedAt: at };
-    try {
-      await directory.createUser(user, demo.DEMO_PASSWORD);
-    } catch (e) {
-      // A seed interrupted half-way left the account behind: reuse it with the demo password.
-      if (!(isDomainError(e) && e.code === 'CONFLICT')) throw e;
-      await directory.setPassword(user.username, demo.DEMO_PASSWORD);
-    }
-    await directory.syncUser(user);
-    await seedItem({ ...keys.user(user.username), entity: 'user', ...user });
-    const unit = office?.name ?? demo.departments.find((d) => d.id === u.departmentId)?.name ?? demo.bureau.name;
+    const user: User = { ...u, areaId: office?.areaId, enabled: true, version: 1, updatedAt: now.toISOString() };
+    await provisionUser(ctx, user, demo.DEMO_PASSWORD);
+    const unit = office?.name ?? demo.departmentName(u.departmentId) ?? demo.county.bureau.name;
     users.push({ username: u.username, role: u.roles.map((r) => ROLE_LABELS[r]).join('、'), unit });
   }
   return { demoPassword: demo.DEMO_PASSWORD, users };

@@ -215,3 +215,44 @@ export const DEFAULT_DICTIONARIES: Record<DictionaryName, DictionaryEntry[]> = {
     { code: 'y10', label: '10年', years: 10, active: true },
   ],
 };
+
+/** The bureau's business departments (DOMAIN.md §1): the same in every county. */
+export const DEFAULT_DEPARTMENTS: Department[] = [
+  { id: 'grassroots', name: '基层股', line: '基层工作' },
+  { id: 'mediation', name: '人民调解股', line: '人民调解' },
+  { id: 'corrections', name: '社区矫正股', line: '社区矫正与安置帮教' },
+  { id: 'publicity', name: '法治宣传股', line: '法治宣传' },
+  { id: 'legal-aid', name: '法律援助中心', line: '法律援助' },
+  { id: 'office', name: '办公室/财务', line: '办公与财务' },
+];
+
+/**
+ * A county's organisation as an operator provides it when an environment is first set up: the
+ * bureau, its areas and their offices (exactly one central office per area).
+ */
+export const countyDefinition = z
+  .strictObject({
+    bureau: z.strictObject({ name: text('司法局名称', 40), county: text('县名', 20), address: text('地址', 100), phone }),
+    areas: z
+      .array(
+        z.strictObject({
+          id: areaId,
+          name: text('片区名称', 20),
+          offices: z.array(z.strictObject({ id: officeId, ...officeFields, areaId: areaId.optional() })).min(1, { error: '片区至少有一个司法所' }),
+        }),
+      )
+      .min(1, { error: '至少要有一个片区' }),
+  })
+  .superRefine((county, ctx) => {
+    const seen = new Set<string>();
+    county.areas.forEach((area, a) => {
+      const central = area.offices.filter((o) => o.officeClass === 'central').length;
+      if (central !== 1) ctx.addIssue({ code: 'custom', path: ['areas', a, 'offices'], message: `片区须有且只有一个片区中心所（现有${central}个）` });
+      area.offices.forEach((o, i) => {
+        if (seen.has(o.id)) ctx.addIssue({ code: 'custom', path: ['areas', a, 'offices', i, 'id'], message: `司法所编号 ${o.id} 重复` });
+        seen.add(o.id);
+        if (o.areaId && o.areaId !== area.id) ctx.addIssue({ code: 'custom', path: ['areas', a, 'offices', i, 'areaId'], message: '所属片区与所在片区不一致' });
+      });
+    });
+  });
+export type CountyDefinition = z.infer<typeof countyDefinition>;

@@ -1,0 +1,67 @@
+// `npm run bootstrap -- --stage prod --user-pool-id ID --client-id ID --county county.json --admin NAME --admin-name 姓名`
+// Sets up a freshly deployed environment: the county's bureau, areas and offices (from a JSON file,
+// see docs/county.example.json), the bureau's departments, default dictionaries, and the first
+// county admin. Runs with the operator's AWS credentials and region; safe to run again (creates only
+// what is absent). The admin's password comes from SIFASUO_ADMIN_PASSWORD or is asked for.
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { countyDefinition, fieldErrorsOf, passwordProblem, USERNAME } from '@sifasuo/domain';
+import { ENV, resourceName, tables } from '@sifasuo/wiring';
+
+const { values } = parseArgs({
+  options: {
+    stage: { type: 'string' },
+    'user-pool-id': { type: 'string' },
+    'client-id': { type: 'string' },
+    county: { type: 'string' },
+    admin: { type: 'string' },
+    'admin-name': { type: 'string' },
+  },
+  strict: true,
+});
+
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+const stage = values.stage ?? fail('缺少 --stage（部署时使用的环境名）');
+const admin = values.admin ?? fail('缺少 --admin（首个系统管理员的用户名）');
+if (!USERNAME.test(admin)) fail('用户名为3–32位小写字母、数字或连字符，以字母或数字开头');
+const countyFile = values.county ?? fail('缺少 --county（县司法局、片区和司法所的 JSON 文件，格式见 docs/county.example.json）');
+let raw: unknown;
+try {
+  raw = JSON.parse(readFileSync(countyFile, 'utf8'));
+} catch (e) {
+  fail(`无法读取 ${countyFile}：${(e as Error).message}`);
+}
+const parsed = countyDefinition.safeParse(raw);
+if (!parsed.success) {
+  fail(`${countyFile} 有误：\n${Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+}
+
+let password = process.env.SIFASUO_ADMIN_PASSWORD;
+if (!password) {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  password = await rl.question(`为 ${admin} 设置初始密码：`);
+  rl.close();
+}
+const weak = passwordProblem(password);
+if (weak) fail(weak);
+
+process.env[ENV.userPoolId] = values['user-pool-id'] ?? fail('缺少 --user-pool-id（见部署输出 UserPoolId）');
+process.env[ENV.userPoolClientId] = values['client-id'] ?? fail('缺少 --client-id（见部署输出 UserPoolClientId）');
+for (const t of tables) process.env[t.env] = resourceName(stage, t.id);
+
+// Imported after the environment is set: the functions read their table and pool names from it.
+const { provisionCounty, provisionUser } = await import('../functions/src/org/provision');
+const now = new Date();
+const offices = await provisionCounty(parsed.data!, now);
+const ctx = { actor: { username: 'operator-bootstrap', displayName: '环境初始化', roles: [] }, requestId: `bootstrap-${now.getTime()}`, now };
+const result = await provisionUser(
+  ctx,
+  { username: admin, displayName: values['admin-name'] ?? '系统管理员', roles: ['county_admin'], enabled: true, version: 1, updatedAt: now.toISOString() },
+  password,
+);
+console.log(`已就绪：${parsed.data!.areas.length} 个片区，${offices.length} 个司法所；管理员 ${admin} ${result === 'created' ? '已创建' : '已存在（未改动）'}。`);

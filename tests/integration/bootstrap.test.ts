@@ -1,0 +1,100 @@
+// The operator's bootstrap of a deployed environment, run as a real process against the emulators
+// (the same SDK calls it makes in AWS, with AWS_ENDPOINT_URL_* pointing at the local cloud).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ensureTables } from '@sifasuo/local-cloud/src/dynamodb';
+import { resourceName, tables } from '@sifasuo/wiring';
+import { cloud, cognito, credentials, dynamo, region } from '../support/cloud';
+
+// A stage of its own: a freshly deployed environment has empty tables (and the demo county's counts
+// stay as they are for the other tests).
+const STAGE = 'fresh';
+const table = (id: string) => resourceName(STAGE, id);
+
+const root = join(__dirname, '..', '..');
+
+const bootstrap = (county: unknown, args: string[] = [], password = 'Chief#Pass123') => {
+  const file = join(mkdtempSync(join(tmpdir(), 'county-')), 'county.json');
+  writeFileSync(file, JSON.stringify(county));
+  const { endpoints, userPoolId, userPoolClientId } = cloud();
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bootstrap.ts', '--stage', STAGE, '--user-pool-id', userPoolId, '--client-id', userPoolClientId,
+      '--county', file, '--admin', 'chief-09', '--admin-name', '九区管理员', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env, NODE_NO_WARNINGS: '1', SIFASUO_ADMIN_PASSWORD: password, AWS_REGION: region,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+        AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+      },
+    },
+  );
+};
+
+const county = {
+  bureau: { name: '青山县司法局', county: '青山县', address: '青山县城关镇人民路 18 号', phone: '0791-86001234' },
+  areas: [{ id: '09', name: '新区片区', offices: [
+    { id: '0901', name: '新区镇司法所', township: '新区镇', officeClass: 'central' },
+    { id: '0902', name: '新河乡司法所', township: '新河乡', officeClass: 'regular' },
+  ] }],
+};
+
+describe('bootstrap of a deployed environment', () => {
+  beforeAll(async () => {
+    await ensureTables(new DynamoDBClient({ region, credentials, endpoint: cloud().endpoints.dynamodb }), tables, STAGE);
+  });
+
+  const officesOf = async (areaId: string) =>
+    (await dynamo().send(new QueryCommand({
+      TableName: table('org'), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `AREA#${areaId}` },
+    }))).Items ?? [];
+
+  it('refuses a bad county file or a weak password with Chinese messages and writes nothing', async () => {
+    const bad = { ...county, areas: [{ ...county.areas[0], offices: county.areas[0]!.offices.map((o) => ({ ...o, officeClass: 'regular' })) }] };
+    const r = bootstrap(bad);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('片区须有且只有一个片区中心所（现有0个）');
+    const weak = bootstrap(county, [], 'weak');
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain('密码至少10位');
+    expect(await officesOf('09')).toEqual([]);
+  });
+
+  it('creates the county, departments, dictionaries and an audited first admin who can sign in; a re-run changes nothing', async () => {
+    const first = bootstrap(county);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('已就绪：1 个片区，2 个司法所；管理员 chief-09 已创建。');
+
+    expect((await officesOf('09')).map((o) => [o.id, o.officeClass])).toEqual([['0901', 'central'], ['0902', 'regular']]);
+    const area = await dynamo().send(new GetCommand({ TableName: table('org'), Key: { PK: 'AREA', SK: '09' } }));
+    expect(area.Item).toMatchObject({ name: '新区片区', centralOfficeId: '0901' });
+    const depts = await dynamo().send(new QueryCommand({ TableName: table('org'), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'DEPT' } }));
+    expect(depts.Items?.map((d) => d.name)).toContain('人民调解股');
+    const dict = await dynamo().send(new GetCommand({ TableName: table('org'), Key: { PK: 'DICT', SK: 'dispute-types' } }));
+    expect(dict.Item?.entries).toHaveLength(15);
+    const user = await dynamo().send(new GetCommand({ TableName: table('org'), Key: { PK: 'USER#chief-09', SK: 'USER' } }));
+    expect(user.Item).toMatchObject({ roles: ['county_admin'], displayName: '九区管理员', enabled: true, version: 1 });
+    const audit = await dynamo().send(new QueryCommand({
+      TableName: table('audit'), IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'TARGET#user#chief-09' },
+    }));
+    expect(audit.Items).toEqual([expect.objectContaining({ action: 'org.user.create', actor: 'operator-bootstrap', outcome: 'success' })]);
+
+    const auth = await cognito().send(new InitiateAuthCommand({
+      ClientId: cloud().userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'chief-09', PASSWORD: 'Chief#Pass123' },
+    }));
+    const claims = JSON.parse(Buffer.from(auth.AuthenticationResult!.IdToken!.split('.')[1]!, 'base64url').toString());
+    expect(claims['cognito:groups']).toEqual(['county_admin']);
+
+    const again = bootstrap(county);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('管理员 chief-09 已存在（未改动）');
+  });
+});
