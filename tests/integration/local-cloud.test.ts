@@ -9,8 +9,12 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminAddUserToGroupCommand,
+  AdminGetUserCommand,
+  AdminUpdateUserAttributesCommand,
   AdminSetUserPasswordCommand,
+  DeleteUserAttributesCommand,
   InitiateAuthCommand,
+  UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -22,6 +26,20 @@ jest.setTimeout(60_000);
 const b64url = (x: unknown) => Buffer.from(typeof x === 'string' ? x : JSON.stringify(x)).toString('base64url');
 const decode = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
 const header = (token: string) => JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8'));
+
+/**
+ * Signs claims with the key the pool really signs with: cognito-local 5.3.0 ships one fixed key pair
+ * (kid `CognitoLocal`) and serves its public half as the pool's JWKS, so these tokens pass the
+ * signature check and only the claims decide.
+ */
+const poolKey = createPrivateKey(
+  JSON.parse(readFileSync(require.resolve('cognito-local/lib/keys/cognitoLocal.private.json'), 'utf8')).pem as string,
+);
+const signWithPoolKey = (claims: Record<string, unknown>) => {
+  const head = b64url({ alg: 'RS256', typ: 'JWT', kid: 'CognitoLocal' });
+  const body = b64url(claims);
+  return `${head}.${body}.${sign('RSA-SHA256', Buffer.from(`${head}.${body}`), poolKey).toString('base64url')}`;
+};
 
 const probeEntries = (): any[] => {
   const file = probeLog(cloud().pid);
@@ -132,6 +150,28 @@ describe('JWT authorizer', () => {
     expect((await api('/api/__test/claims', { token: tampered })).status).toBe(401);
   });
 
+  it('checks aud before client_id and requires exp, like the AWS JWT authorizer (tokens signed with the pool key)', async () => {
+    const clientId = cloud().userPoolClientId;
+    const id = decode(tokens.idToken);
+    const access = decode(tokens.accessToken);
+    const status = async (claims: Record<string, unknown>) => (await api('/api/__test/claims', { token: signWithPoolKey(claims) })).status;
+    // The key is trusted: the real claims re-signed pass, as ID token (aud) and access token (client_id).
+    expect(header(tokens.idToken).kid).toBe('CognitoLocal');
+    expect(await status(id)).toBe(200);
+    expect(await status(access)).toBe(200);
+    // aud present and wrong: refused even though client_id matches (API Gateway falls back to client_id only without aud).
+    expect(await status({ ...id, aud: 'some-other-client', client_id: clientId })).toBe(401);
+    expect(await status({ ...access, aud: 'some-other-client' })).toBe(401);
+    expect(await status({ ...access, client_id: 'some-other-client' })).toBe(401);
+    // exp is required, and checked.
+    const { exp: _exp, ...noExp } = id;
+    expect(await status(noExp)).toBe(401);
+    expect(await status({ ...id, exp: Math.floor(Date.now() / 1000) - 60 })).toBe(401);
+    // nbf and iss are checked too.
+    expect(await status({ ...id, nbf: Math.floor(Date.now() / 1000) + 3600 })).toBe(401);
+    expect(await status({ ...id, iss: `${id.iss}x` })).toBe(401);
+  });
+
   it('answers a wrong password like AWS Cognito does (NotAuthorizedException), and issues tokens by its public endpoint', async () => {
     const username = `wrong-pw-${Date.now()}`;
     await cognitoUser(username, []);
@@ -152,6 +192,46 @@ describe('JWT authorizer', () => {
     expect(typeof claims.exp).toBe('string');
     for (const v of Object.values(claims)) expect(typeof v).toBe('string');
     expect((await api('/api/__test/claims', { token: tokens.accessToken })).status).toBe(200);
+  });
+});
+
+describe('Cognito self-service attribute writes', () => {
+  it('refuses a user writing their own custom:* attributes (data scope) with NotAuthorizedException, as the portal client does in AWS', async () => {
+    const { demoPassword } = cloud();
+    const loggedIn = await api('/api/auth/login', { method: 'POST', body: { username: 'staff-0101', password: demoPassword } });
+    expect(loggedIn.status).toBe(200);
+    expect(loggedIn.body.user.officeId).toBe('0101');
+    const AccessToken = loggedIn.body.accessToken as string;
+    const refused = { name: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' };
+    await expect(
+      cognito().send(new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'custom:officeId', Value: '0201' }] })),
+    ).rejects.toMatchObject(refused);
+    // One harmless attribute does not carry a forbidden one through.
+    await expect(
+      cognito().send(
+        new UpdateUserAttributesCommand({ AccessToken, UserAttributes: [{ Name: 'locale', Value: 'zh-CN' }, { Name: 'custom:areaId', Value: '02' }] }),
+      ),
+    ).rejects.toMatchObject(refused);
+    await expect(cognito().send(new DeleteUserAttributesCommand({ AccessToken, UserAttributeNames: ['custom:officeId'] }))).rejects.toMatchObject(refused);
+
+    const again = await api('/api/auth/login', { method: 'POST', body: { username: 'staff-0101', password: demoPassword } });
+    expect(again.status).toBe(200);
+    const me = await api('/api/auth/me', { token: again.body.idToken });
+    expect(me.status).toBe(200);
+    expect(me.body.officeId).toBe('0101');
+    expect(decode(again.body.idToken)['custom:officeId']).toBe('0101');
+  });
+
+  it('still lets users write the standard attributes the client allows, and admins (IAM in AWS) write anything', async () => {
+    const username = `attr-probe-${Date.now()}`;
+    const { accessToken } = await cognitoUser(username, ['office_staff'], { 'custom:officeId': '0101' });
+    await cognito().send(new UpdateUserAttributesCommand({ AccessToken: accessToken, UserAttributes: [{ Name: 'locale', Value: 'zh-CN' }] }));
+    await cognito().send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: cloud().userPoolId, Username: username, UserAttributes: [{ Name: 'custom:officeId', Value: '0102' }] }),
+    );
+    const user = await cognito().send(new AdminGetUserCommand({ UserPoolId: cloud().userPoolId, Username: username }));
+    const attrs = Object.fromEntries(user.UserAttributes!.map((a) => [a.Name, a.Value]));
+    expect(attrs).toMatchObject({ locale: 'zh-CN', 'custom:officeId': '0102' });
   });
 });
 

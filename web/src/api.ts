@@ -77,13 +77,24 @@ export const request = async <T>(method: string, path: string, opts: RequestOpti
   }
   if (res.ok) return data as T;
   const err = (data ?? {}) as { code?: string; message?: string; fields?: FieldErrors };
-  const error = new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? defaultMessage(res.status), err.fields);
+  // Only our own `{code,message}` errors carry text for users; API Gateway's bare `{"message":"Unauthorized"}`
+  // or `{"message":"Service Unavailable"}` get the Chinese default for the status.
+  const message = (err.code && err.message) || defaultMessage(res.status);
+  const error = new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
   if (res.status === 401 && !opts.anonymous) logout('unauthenticated');
   throw error;
 };
 
+const DEFAULT_MESSAGES: Record<number, string> = {
+  401: '登录已失效，请重新登录',
+  403: '无权访问该数据',
+  404: '请求的数据不存在',
+  413: '请求内容过大',
+  429: '请求过于频繁，请稍后重试',
+  503: '服务暂时不可用，请稍后重试',
+};
 const defaultMessage = (status: number) =>
-  status === 403 ? '无权访问该数据' : status === 404 ? '请求的数据不存在' : status >= 500 ? '服务器内部错误，请稍后重试' : `请求失败（${status}）`;
+  DEFAULT_MESSAGES[status] ?? (status >= 500 ? '服务器内部错误，请稍后重试' : `请求失败（${status}）`);
 
 /** Follows `cursor` until the last page. */
 export const all = async <T>(path: string, query: Query = {}): Promise<T[]> => {

@@ -35,6 +35,33 @@ export interface CognitoHandle {
  */
 const WRONG_PASSWORD_TARGETS = new Set(['InitiateAuth', 'AdminInitiateAuth', 'ChangePassword']);
 
+/**
+ * cognito-local ignores an app client's WriteAttributes, so with their own access token users could
+ * rewrite `custom:officeId` & co. (their data scope). In AWS the portal client may write only a few
+ * harmless standard attributes; the proxy refuses the rest of the self-service writes with Cognito's
+ * own error. Admin* calls (IAM in AWS) are not affected.
+ */
+export const USER_WRITABLE_ATTRIBUTES: ReadonlySet<string> = new Set(['name', 'locale', 'zoneinfo']);
+const SELF_SERVICE_WRITES: Record<string, (body: Record<string, unknown>) => unknown[]> = {
+  UpdateUserAttributes: (b) => (Array.isArray(b.UserAttributes) ? b.UserAttributes.map((a) => (a as { Name?: unknown })?.Name) : []),
+  DeleteUserAttributes: (b) => (Array.isArray(b.UserAttributeNames) ? b.UserAttributeNames : []),
+};
+const UNAUTHORIZED_ATTRIBUTE = { __type: 'NotAuthorizedException', message: 'A client attempted to write unauthorized attribute' };
+
+/** True when a user-self-service call tries to write an attribute the app client may not write. */
+export function writesUnauthorizedAttribute(target: string, body: Buffer | undefined): boolean {
+  const names = SELF_SERVICE_WRITES[target];
+  if (!names) return false;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body?.toString('utf8') ?? '');
+  } catch {
+    return false; // cognito-local answers malformed requests itself
+  }
+  if (!parsed || typeof parsed !== 'object') return false;
+  return names(parsed as Record<string, unknown>).some((n) => typeof n !== 'string' || !USER_WRITABLE_ATTRIBUTES.has(n));
+}
+
 function startProxy(listenPort: number, upstream: string): Promise<Server> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -47,9 +74,19 @@ function startProxy(listenPort: number, upstream: string): Promise<Server> {
           headers[k] = Array.isArray(v) ? v.join(',') : v;
         }
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const target = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+        if (req.method === 'POST' && writesUnauthorizedAttribute(target, body)) {
+          const text = JSON.stringify(UNAUTHORIZED_ATTRIBUTE);
+          res.writeHead(400, {
+            'content-type': 'application/x-amz-json-1.1',
+            'x-amzn-errortype': UNAUTHORIZED_ATTRIBUTE.__type,
+            'content-length': String(Buffer.byteLength(text)),
+          });
+          res.end(text);
+          return;
+        }
         const up = await fetch(`${upstream}${req.url ?? '/'}`, { method: req.method, headers, body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body });
         let out = Buffer.from(await up.arrayBuffer());
-        const target = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
         if (up.status === 400 && WRONG_PASSWORD_TARGETS.has(target) && out.includes('InvalidPasswordException')) {
           out = Buffer.from(JSON.stringify({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' }));
         }

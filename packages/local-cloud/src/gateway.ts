@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { routeKey, type RouteDecl } from '@sifasuo/wiring';
 import { ACCOUNT } from './config';
 import { FunctionTimeoutError, type LambdaRuntime } from './lambda';
@@ -70,6 +70,35 @@ export function flattenClaims(payload: JWTPayload): Record<string, string> {
     else out[k] = String(v);
   }
   return out;
+}
+
+/**
+ * What the AWS HTTP API JWT authorizer checks: RS256 signature by a key of the JWKS, `iss`, `exp`
+ * (required) and `nbf`; then `aud` must be one of the configured audiences when the token has an
+ * `aud` claim (ID tokens), and only a token without `aud` (access tokens) is matched by `client_id`.
+ * Returns the claims, or undefined for any token API Gateway would answer 401.
+ */
+export async function verifyAuthorizerToken(
+  token: string,
+  key: JWTVerifyGetKey,
+  opts: { issuer: string; audience: readonly string[] },
+): Promise<JWTPayload | undefined> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, key, { issuer: opts.issuer, algorithms: ['RS256'], requiredClaims: ['exp'] }));
+  } catch {
+    return undefined;
+  }
+  return audienceMatches(payload, opts.audience) ? payload : undefined;
+}
+
+/** `aud` decides when present (even if `client_id` would match); `client_id` only when there is no `aud`. */
+export function audienceMatches(payload: JWTPayload, audience: readonly string[]): boolean {
+  if (payload.aud !== undefined) {
+    const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    return aud.some((a) => audience.includes(a));
+  }
+  return typeof payload.client_id === 'string' && audience.includes(payload.client_id);
 }
 
 const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]+\+json|xml|[\w.+-]+\+xml|javascript|x-www-form-urlencoded|graphql))/i;
@@ -155,19 +184,11 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
   const jwks = createRemoteJWKSet(new URL(`${endpoint}/${userPoolId}/.well-known/jwks.json`));
   const issuer = `${endpoint}/${userPoolId}`;
 
-  /** The AWS HTTP API JWT authorizer: signature, issuer, exp/nbf, and `aud` or `client_id` in audiences. */
   async function authorize(header: string | undefined): Promise<JWTPayload | undefined> {
     if (!header) return undefined;
     const token = header.replace(/^Bearer\s+/i, '').trim();
     if (!token) return undefined;
-    try {
-      const { payload } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'] });
-      const aud = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
-      if (!aud.includes(userPoolClientId) && payload.client_id !== userPoolClientId) return undefined;
-      return payload;
-    } catch {
-      return undefined;
-    }
+    return verifyAuthorizerToken(token, jwks, { issuer, audience: [userPoolClientId] });
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, rawPath: string, rawQuery: string) {
