@@ -37,9 +37,20 @@ describe('audit', () => {
       const r = await api(query({}), { token: await login(user) });
       expect(r.status).toBe(403);
     }
-    const bad = await api('/api/audit/records?from=yesterday', { token: await login('auditor') });
+    const auditor = await login('auditor');
+    const bad = await api('/api/audit/records?from=yesterday', { token: auditor });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['from', 'to']));
+    const badDay = await api('/api/audit/digests?from=2024-13-01&to=2024-13-02', { token: auditor });
+    expect(badDay.status).toBe(400);
+    expect(badDay.body.fields).toEqual({ from: '开始日期不是有效日期', to: '结束日期不是有效日期' });
+    const backwards = await api('/api/audit/digests?from=2024-02-01&to=2024-01-01', { token: auditor });
+    expect(backwards.body.fields).toEqual({ to: '结束日期不能早于开始日期' });
+    // A cursor for a far-off day must not walk the table day by day.
+    const farCursor = Buffer.from(JSON.stringify({ day: '2999-12-31' })).toString('base64url');
+    const far = await api(query({ cursor: farCursor }), { token: auditor });
+    expect(far.status).toBe(400);
+    expect(far.body.fields.cursor).toBe('分页游标与查询条件不符，请从第一页重新查询');
   });
 
   it('the daily digest chains a finished day and detects a record altered in storage', async () => {

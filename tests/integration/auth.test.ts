@@ -38,7 +38,7 @@ describe('auth', () => {
     for (let i = 1; i <= 4; i++) {
       const r = await api('/api/auth/login', { method: 'POST', body: { username: 'lock-me', password: 'Wrong#Pass1' } });
       expect(r.status).toBe(401);
-      expect(r.body.message).toBe(`用户名或密码错误，再错${5 - i}次账号将被锁定15分钟`);
+      expect(r.body.message).toBe('用户名或密码错误（连续5次错误将锁定账号15分钟）');
     }
     const fifth = await api('/api/auth/login', { method: 'POST', body: { username: 'lock-me', password: 'Wrong#Pass1' } });
     expect(fifth.status).toBe(423);
@@ -48,6 +48,23 @@ describe('auth', () => {
     // The admin's reset unlocks it.
     expect((await api('/api/org/users/lock-me/password', { method: 'POST', token: admin, body: { password: 'Reset#Pass123' } })).status).toBe(204);
     expect((await api('/api/auth/login', { method: 'POST', body: { username: 'lock-me', password: 'Reset#Pass123' } })).status).toBe(200);
+  });
+
+  it('counts parallel guesses one by one, so a burst cannot slip past the lockout', async () => {
+    expect((await createUser(admin, 'burst-me')).status).toBe(201);
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, () => api('/api/auth/login', { method: 'POST', body: { username: 'burst-me', password: 'Wrong#Pass1' } })),
+    );
+    expect(burst.filter((r) => r.status === 423).length).toBeGreaterThan(0);
+    const right = await api('/api/auth/login', { method: 'POST', body: { username: 'burst-me', password: 'Initial#Pass1' } });
+    expect(right.status).toBe(423);
+  });
+
+  it('does not tell an unknown user from a wrong password', async () => {
+    const unknown = await api('/api/auth/login', { method: 'POST', body: { username: 'nobody-here', password: 'Wrong#Pass1' } });
+    const wrong = await api('/api/auth/login', { method: 'POST', body: { username: 'staff-0201', password: 'Wrong#Pass1' } });
+    expect([unknown.status, wrong.status]).toEqual([401, 401]);
+    expect(unknown.body).toEqual(wrong.body);
   });
 
   it('refuses a disabled user even though the emulator would issue tokens', async () => {
@@ -61,6 +78,9 @@ describe('auth', () => {
     const r = await api('/api/auth/login', { method: 'POST', body: { username: 'disable-me', password: 'Initial#Pass1' } });
     expect(r.status).toBe(403);
     expect(r.body.message).toBe('账号已停用，请联系系统管理员');
+    // Only whoever knows the password learns that the account is disabled.
+    const guess = await api('/api/auth/login', { method: 'POST', body: { username: 'disable-me', password: 'Wrong#Pass1' } });
+    expect(guess.status).toBe(401);
   });
 
   it('enforces password complexity when creating users and changing passwords', async () => {
@@ -73,6 +93,19 @@ describe('auth', () => {
     expect(change.body.fields.newPassword).toBe('密码须包含大写字母、小写字母、数字、符号中的至少三类');
     const wrongOld = await api('/api/auth/password', { method: 'POST', token, body: { oldPassword: 'Nope#12345', newPassword: 'Better#Pass1' } });
     expect(wrongOld.body.fields).toEqual({ oldPassword: '原密码不正确' });
+    const spaces = await api('/api/auth/password', { method: 'POST', token, body: { oldPassword: DEMO, newPassword: ' Abcdefgh1 ' } });
+    expect(spaces.body.fields).toEqual({ newPassword: '密码首尾不能是空格' });
+  });
+
+  it('a stolen session cannot guess the old password: wrong guesses count towards the lockout', async () => {
+    expect((await createUser(admin, 'guess-old')).status).toBe(201);
+    const token = await login('guess-old', 'Initial#Pass1');
+    const tries = [];
+    for (let i = 0; i < 5; i++) {
+      tries.push((await api('/api/auth/password', { method: 'POST', token, body: { oldPassword: `Guess#${i}abcd`, newPassword: 'Better#Pass1' } })).status);
+    }
+    expect(tries).toEqual([400, 400, 400, 400, 423]);
+    expect((await api('/api/auth/login', { method: 'POST', body: { username: 'guess-old', password: 'Initial#Pass1' } })).status).toBe(423);
   });
 
   it('answers a missing or forged token with 401', async () => {

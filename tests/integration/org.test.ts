@@ -126,6 +126,54 @@ describe('org: staff records', () => {
 });
 
 describe('org: administration', () => {
+  it('keeps one central office per area', async () => {
+    const admin = await login('admin');
+    const second = await api('/api/org/offices', {
+      method: 'POST', token: admin, body: { id: '0810', name: '第二中心所', township: '某乡', areaId: '08', officeClass: 'central' },
+    });
+    expect(second.status).toBe(400);
+    expect(second.body.fields).toEqual({ officeClass: '湖滨片区已有片区中心所（0801）' });
+    const central = (await api('/api/org/offices/0701', { token: admin })).body;
+    const demote = await api('/api/org/offices/0701', {
+      method: 'PUT', token: admin,
+      body: { name: central.name, township: central.township, areaId: '07', officeClass: 'regular', version: central.version },
+    });
+    expect(demote.body.fields).toEqual({ officeClass: '片区中心所不能改为一般所或调出本片区' });
+  });
+
+  it('answers odd ids, huge numbers and prototype-named keys with 4xx, never 500', async () => {
+    const admin = await login('admin');
+    for (const path of [`/api/org/users/${'a'.repeat(3000)}`, `/api/org/staff/${'x'.repeat(3000)}`, `/api/org/offices/${'9'.repeat(3000)}`,
+      `/api/org/offices/${'9'.repeat(3000)}/staff`, '/api/org/staff/%E4%B8%AD', '/api/org/users/ADMIN']) {
+      expect((await api(path, { token: admin })).status).toBe(404);
+    }
+    const office = (await api('/api/org/offices/0702', { token: admin })).body;
+    const huge = await api('/api/org/offices/0702', {
+      method: 'PUT', token: admin,
+      body: { name: office.name, township: office.township, areaId: '07', officeClass: 'regular', version: Number.MAX_SAFE_INTEGER },
+    });
+    expect(huge.status).toBe(400);
+    expect(huge.body.fields).toEqual({ version: '版本号无效' });
+    const proto = await api('/api/org/offices?constructor=1&toString=2', { token: admin });
+    expect(proto.status).toBe(400);
+    expect(proto.body.fields).toEqual({ constructor: '不允许的字段', toString: '不允许的字段' });
+  });
+
+  it('keeps admin and auditor apart: nobody holds both, and the admin cannot change own roles', async () => {
+    const admin = await login('admin');
+    const me = (await api('/api/org/users/admin', { token: admin })).body;
+    const grab = await api('/api/org/users/admin', {
+      method: 'PUT', token: admin, body: { displayName: me.displayName, roles: ['county_admin', 'auditor'], enabled: true, version: me.version },
+    });
+    expect(grab.status).toBe(400);
+    expect(grab.body.fields).toEqual({ roles: '系统管理员与审计管理员须由不同人员担任' });
+    const swap = await api('/api/org/users/admin', {
+      method: 'PUT', token: admin, body: { displayName: me.displayName, roles: ['auditor'], enabled: true, version: me.version },
+    });
+    expect(swap.body.fields).toEqual({ roles: '不能修改自己的角色' });
+    expect((await api('/api/audit/records?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z', { token: await login('admin') })).status).toBe(403);
+  });
+
   it('the admin creates and edits offices; others may not', async () => {
     const admin = await login('admin');
     const body = { id: '0808', name: '测试所', township: '测试乡', areaId: '08', officeClass: 'regular' };

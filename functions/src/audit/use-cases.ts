@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import {
   auditQuery,
+  dateString,
   canReadAudit,
   digestDay,
   forbidden,
@@ -48,7 +49,10 @@ const previousDay = (day: string) => shanghaiDay(new Date(shanghaiDayStart(day).
 /** Newest first across the Shanghai days of the range, one partition at a time. */
 const readDays = async (from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> => {
   const firstDay = shanghaiDay(new Date(from));
-  let at: DayCursor = cursor ? decodeDayCursor(cursor) : { day: shanghaiDay(new Date(to)) };
+  const lastDay = shanghaiDay(new Date(to));
+  let at: DayCursor = cursor ? decodeDayCursor(cursor) : { day: lastDay };
+  // A cursor from another query must not send the loop walking through days outside this one.
+  if (at.day < firstDay || at.day > lastDay) throw validationError({ cursor: '分页游标与查询条件不符，请从第一页重新查询' });
   const items: AuditRecord[] = [];
   while (at.day >= firstDay) {
     const page = await repo.ofDay(at.day, from, to, limit - items.length, at.inner);
@@ -59,10 +63,11 @@ const readDays = async (from: string, to: string, limit: number, cursor?: string
   return { items, cursor: at.day >= firstDay ? encodeDayCursor(at) : undefined };
 };
 
-const digestRange = z.strictObject({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '开始日期格式应为 YYYY-MM-DD' }),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '结束日期格式应为 YYYY-MM-DD' }),
-});
+const digestRange = z
+  .strictObject({ from: dateString('开始日期'), to: dateString('结束日期') })
+  .superRefine((r, ctx) => {
+    if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+  });
 
 export const audit = {
   query: async (ctx: RequestContext, query: unknown): Promise<Page<AuditRecord>> => {
@@ -81,18 +86,24 @@ export const audit = {
     return q.targetType ? { ...result, items: result.items.filter((r) => r.targetType === q.targetType) } : result;
   },
 
-  /** Stored digests, each re-verified against the records now in the table. */
+  /**
+   * Stored digests, each re-verified against the records now in the table and against the chain:
+   * a day's `previousChainHash` must be the stored hash of the day before (no digest removed or forged).
+   */
   digests: async (ctx: RequestContext, query: unknown): Promise<{ items: Array<AuditDigest & { intact: boolean }> }> => {
     requireAuditor(ctx);
     const { from, to } = parseInput(digestRange, query);
     if (shanghaiDaysBetween(shanghaiDayStart(from), shanghaiDayStart(to)).length > 31) {
       throw validationError({ to: '一次最多核验31天' });
     }
-    const digests = await repo.digests(from, to);
+    const stored = await repo.digests(previousDay(from), to);
     const items = [];
-    for (const d of digests) {
+    for (const d of stored.filter((x) => x.day >= from)) {
       const again = digestDay(d.day, await repo.allOfDay(d.day), d.previousChainHash, sha256, new Date(d.computedAt));
-      items.push({ ...d, intact: again.chainHash === d.chainHash && again.count === d.count });
+      const before = stored.find((x) => x.day === previousDay(d.day));
+      // Days are digested back to back, so only the very first digest may start from the genesis hash.
+      const linked = before ? before.chainHash === d.previousChainHash : d.previousChainHash === GENESIS_HASH;
+      items.push({ ...d, intact: again.chainHash === d.chainHash && again.count === d.count && linked });
     }
     await writeAudit(ctx, { action: 'audit.verify', targetType: 'audit', targetId: `${from}/${to}`, outcome: 'success' });
     return { items };

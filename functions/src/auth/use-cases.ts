@@ -1,17 +1,16 @@
 // Login and passwords. Cognito checks the password and issues tokens; the rules it does not enforce
 // locally (lockout, disabled accounts, complexity) are enforced here, the same way in both worlds.
 import {
-  afterFailedLogin,
   changePasswordInput,
   forbidden,
   isLocked,
   locked,
   lockedMessage,
   loginInput,
-  MAX_FAILED_ATTEMPTS,
   parseInput,
   unauthenticated,
   validationError,
+  WRONG_CREDENTIALS_MESSAGE,
   type Actor,
   type DomainError,
 } from '@sifasuo/domain';
@@ -23,6 +22,10 @@ import { orgRepository as repo } from '../org/repository';
 export type Me = Actor;
 
 export const auth = {
+  /**
+   * Unknown user and wrong password get the same answer; a disabled account is named only to whoever
+   * knows its password; a locked one is refused before Cognito is asked.
+   */
   login: async (ctx: RequestContext, body: unknown) => {
     const { username, password } = parseInput(loginInput, body);
     const refuse = async (error: DomainError, reason: string) => {
@@ -32,20 +35,18 @@ export const auth = {
     };
 
     const user = await repo.getUser(username);
-    if (!user) throw await refuse(unauthenticated('用户名或密码错误'), 'unknown user');
-    if (!user.enabled) throw await refuse(forbidden('账号已停用，请联系系统管理员'), 'account disabled');
+    if (!user) throw await refuse(unauthenticated(WRONG_CREDENTIALS_MESSAGE), 'unknown user');
     const state = await repo.getLoginState(username);
     if (isLocked(state, ctx.now)) throw await refuse(locked(lockedMessage(state, ctx.now)), 'account locked');
 
     const tokens = await directory.authenticate(username, password);
     if (!tokens) {
-      const next = afterFailedLogin(state, ctx.now);
-      await repo.putLoginState(username, next);
+      const next = await repo.recordFailedLogin(username, ctx.now);
       if (isLocked(next, ctx.now)) throw await refuse(locked(lockedMessage(next, ctx.now)), 'wrong password; locked');
-      const left = MAX_FAILED_ATTEMPTS - next.failedAttempts;
-      throw await refuse(unauthenticated(`用户名或密码错误，再错${left}次账号将被锁定15分钟`), 'wrong password');
+      throw await refuse(unauthenticated(WRONG_CREDENTIALS_MESSAGE), 'wrong password');
     }
-    if (state.failedAttempts > 0 || state.lockedUntil) await repo.putLoginState(username, { failedAttempts: 0 });
+    if (!user.enabled) throw await refuse(forbidden('账号已停用，请联系系统管理员'), 'account disabled');
+    if (state.failedAttempts > 0) await repo.resetLoginState(username);
     await writeAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: username, actorName: username, outcome: 'success' });
     const me: Me = {
       username: user.username, displayName: user.displayName, roles: user.roles,
@@ -61,13 +62,20 @@ export const auth = {
     return { ...ctx.actor, displayName: user?.displayName ?? ctx.actor.displayName };
   },
 
+  /** A wrong old password counts towards the lockout like a wrong login: a stolen session cannot guess. */
   changePassword: async (ctx: RequestContext, body: unknown) => {
     if (!ctx.actor) throw unauthenticated();
-    const actor = ctx.actor;
+    const { username } = ctx.actor;
     const { oldPassword, newPassword } = parseInput(changePasswordInput, body);
     if (oldPassword === newPassword) throw validationError({ newPassword: '新密码不能与原密码相同' });
-    if (!(await directory.authenticate(actor.username, oldPassword))) throw validationError({ oldPassword: '原密码不正确' });
-    await directory.setPassword(actor.username, newPassword);
-    await writeAudit(ctx, { action: 'auth.change-password', targetType: 'user', targetId: actor.username, outcome: 'success' });
+    const state = await repo.getLoginState(username);
+    if (isLocked(state, ctx.now)) throw locked(lockedMessage(state, ctx.now));
+    if (!(await directory.authenticate(username, oldPassword))) {
+      const next = await repo.recordFailedLogin(username, ctx.now);
+      if (isLocked(next, ctx.now)) throw locked(lockedMessage(next, ctx.now));
+      throw validationError({ oldPassword: '原密码不正确' });
+    }
+    await directory.setPassword(username, newPassword);
+    await writeAudit(ctx, { action: 'auth.change-password', targetType: 'user', targetId: username, outcome: 'success' });
   },
 };

@@ -52,7 +52,13 @@ export const directory = {
       if (e instanceof UsernameExistsException) throw conflict(`用户名 ${user.username} 已存在`);
       throw e;
     }
-    await directory.setPassword(user.username, password);
+    try {
+      await directory.setPassword(user.username, password);
+    } catch (e) {
+      // No half-made identity: one without its password would block every retry with 409.
+      await directory.deleteUser(user.username);
+      throw e;
+    }
   },
 
   async deleteUser(username: string): Promise<void> {

@@ -9,9 +9,10 @@
 //   dictionary   PK DICT              SK <name>
 // Every list is a Query on a key. Updates are conditional on the version read (stale → 409).
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   conflict,
+  lockAfterFailure,
   notFound,
   staleVersion,
   type Area,
@@ -142,8 +143,32 @@ export const orgRepository = {
 
   getLoginState: async (username: string): Promise<LoginState> =>
     (await get<LoginState>(`USER#${username}`, 'LOGIN')) ?? { failedAttempts: 0 },
-  putLoginState: async (username: string, state: LoginState) => {
-    await dynamo().send(new PutCommand({ TableName: table(), Item: { ...keys.login(username), entity: 'login', ...state } }));
+  /** Counts a wrong password atomically (parallel guesses each count) and locks on the fifth. */
+  recordFailedLogin: async (username: string, now: Date): Promise<LoginState> => {
+    const counted = await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.login(username),
+        UpdateExpression: 'ADD failedAttempts :one SET entity = :entity',
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'login' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const state = withoutKeys<LoginState>(counted.Attributes ?? {});
+    const lockedUntil = lockAfterFailure(state.failedAttempts, now);
+    if (!lockedUntil) return state;
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.login(username),
+        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
+        ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
+      }),
+    );
+    return { failedAttempts: 0, lockedUntil };
+  },
+  resetLoginState: async (username: string) => {
+    await dynamo().send(new PutCommand({ TableName: table(), Item: { ...keys.login(username), entity: 'login', failedAttempts: 0 } }));
   },
 };
 

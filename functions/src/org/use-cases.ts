@@ -21,6 +21,9 @@ import {
   updateOfficeInput,
   updateStaffInput,
   updateUserInput,
+  OFFICE_ID,
+  STAFF_ID,
+  USERNAME,
   validationError,
   dictionaryName,
   DICTIONARY_LABELS,
@@ -48,8 +51,9 @@ const requireAdmin = (ctx: RequestContext) => {
   return ctx.actor;
 };
 
+// Ids from the path are checked by shape first: a malformed one names nothing, so it is a 404.
 const loadOffice = async (id: string) => {
-  const office = await repo.getOffice(id);
+  const office = OFFICE_ID.test(id) ? await repo.getOffice(id) : undefined;
   if (!office) throw notFound('司法所');
   return office;
 };
@@ -117,7 +121,7 @@ export const org = {
   createOffice: async (ctx: RequestContext, body: unknown): Promise<Office> => {
     requireAdmin(ctx);
     const input = parseInput(createOfficeInput, body);
-    await requireExisting([['areaId', repo.getArea(input.areaId), '片区不存在']]);
+    await requireCentralOfficeRule(input);
     const office: Office = { ...input, version: 1, updatedAt: ctx.now.toISOString() };
     await repo.createOffice(ctx, office);
     return office;
@@ -127,7 +131,7 @@ export const org = {
     requireAdmin(ctx);
     const { version, ...input } = parseInput(updateOfficeInput, body);
     const before = await loadOffice(id);
-    await requireExisting([['areaId', repo.getArea(input.areaId), '片区不存在']]);
+    await requireCentralOfficeRule({ ...input, id }, before);
     const after: Office = { ...input, id, version: version + 1, updatedAt: ctx.now.toISOString() };
     await repo.replaceOffice(ctx, before, after, version);
     return after;
@@ -152,8 +156,7 @@ export const org = {
 
   /** `reveal=idNumber` shows the full ID number to those who may change the record, and is audited. */
   getStaff: async (ctx: RequestContext, id: string, query: Record<string, string | undefined>): Promise<Staff> => {
-    const staff = await repo.getStaff(id);
-    if (!staff) throw notFound('工作人员');
+    const staff = await loadStaff(id);
     await readableOffice(ctx, staff.officeId);
     if (query.reveal === undefined) return maskStaff(staff);
     if (query.reveal !== 'idNumber') throw validationError({ reveal: '只能查看完整身份证号（reveal=idNumber）' });
@@ -166,8 +169,7 @@ export const org = {
   },
 
   updateStaff: async (ctx: RequestContext, id: string, body: unknown): Promise<Staff> => {
-    const before = await repo.getStaff(id);
-    if (!before) throw notFound('工作人员');
+    const before = await loadStaff(id);
     await readableOffice(ctx, before.officeId);
     if (!canWriteOfficeRecords(ctx.actor!, before.officeId)) throw forbidden('只能维护本所的工作人员');
     const { version, ...input } = parseInput(updateStaffInput, body);
@@ -193,9 +195,7 @@ export const org = {
 
   getUser: async (ctx: RequestContext, username: string): Promise<User> => {
     requireAdmin(ctx);
-    const user = await repo.getUser(username);
-    if (!user) throw notFound('用户');
-    return user;
+    return loadUser(username);
   },
 
   createUser: async (ctx: RequestContext, body: unknown): Promise<User> => {
@@ -220,10 +220,10 @@ export const org = {
   updateUser: async (ctx: RequestContext, username: string, body: unknown): Promise<User> => {
     requireAdmin(ctx);
     const { version, ...input } = parseInput(updateUserInput, body);
-    const before = await repo.getUser(username);
-    if (!before) throw notFound('用户');
-    if (username === ctx.actor!.username && (!input.enabled || !input.roles.includes('county_admin'))) {
-      throw validationError({ roles: '不能停用自己的账号或取消自己的管理员角色' });
+    const before = await loadUser(username);
+    if (username === ctx.actor!.username) {
+      if (!input.enabled) throw validationError({ enabled: '不能停用自己的账号' });
+      if ([...input.roles].sort().join() !== [...before.roles].sort().join()) throw validationError({ roles: '不能修改自己的角色' });
     }
     const after: User = { ...input, ...(await unitOf(input)), username, version: version + 1, updatedAt: ctx.now.toISOString() };
     await repo.replaceUser(ctx, before, after, version);
@@ -234,9 +234,9 @@ export const org = {
   resetPassword: async (ctx: RequestContext, username: string, body: unknown): Promise<void> => {
     requireAdmin(ctx);
     const { password } = parseInput(resetPasswordInput, body);
-    if (!(await repo.getUser(username))) throw notFound('用户');
+    await loadUser(username);
     await directory.setPassword(username, password);
-    await repo.putLoginState(username, { failedAttempts: 0 });
+    await repo.resetLoginState(username);
     await writeAudit(ctx, { action: 'org.user.reset-password', targetType: 'user', targetId: username, outcome: 'success' });
   },
 
@@ -263,6 +263,30 @@ export const org = {
   },
 };
 
+const loadStaff = async (id: string) => {
+  const staff = STAFF_ID.test(id) ? await repo.getStaff(id) : undefined;
+  if (!staff) throw notFound('工作人员');
+  return staff;
+};
+
+const loadUser = async (username: string) => {
+  const user = USERNAME.test(username) ? await repo.getUser(username) : undefined;
+  if (!user) throw notFound('用户');
+  return user;
+};
+
+/** One central office per area: it cannot be added twice, demoted, or moved out of its area. */
+const requireCentralOfficeRule = async (office: Pick<Office, 'id' | 'areaId' | 'officeClass'>, before?: Office) => {
+  if (before?.officeClass === 'central' && (office.officeClass !== 'central' || office.areaId !== before.areaId)) {
+    throw validationError({ officeClass: '片区中心所不能改为一般所或调出本片区' });
+  }
+  const area = await repo.getArea(office.areaId);
+  if (!area) throw validationError({ areaId: '片区不存在' });
+  if (office.officeClass === 'central' && area.centralOfficeId !== office.id) {
+    throw validationError({ officeClass: `${area.name}已有片区中心所（${area.centralOfficeId}）` });
+  }
+};
+
 const requireContactOffices = async (ids: string[] | undefined) =>
   requireExisting((ids ?? []).map((id, i) => [`contactForOfficeIds.${i}`, repo.getOffice(id), `司法所 ${id} 不存在`]));
 
@@ -281,12 +305,15 @@ const unitOf = async (input: { roles: User['roles']; officeId?: string; departme
   return { areaId: office?.areaId };
 };
 
-/** Cognito follows the record through the bus; if the bus is down, sync now rather than lose it. */
+/**
+ * Cognito follows the record through the bus; if the bus is down, sync now. The record is already
+ * saved, so if both fail the change still stands (the next change of the user syncs it) — logged.
+ */
 const announceUserChanged = async (user: User) => {
   try {
     await publishEvent('org', 'UserChanged', { username: user.username, version: user.version });
   } catch (e) {
     logger.error('UserChanged not published; syncing directly', { error: e as Error });
-    await directory.syncUser(user);
+    await directory.syncUser(user).catch((err) => logger.error('directory sync failed', { error: err as Error, username: user.username }));
   }
 };

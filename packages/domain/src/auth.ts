@@ -18,6 +18,8 @@ const CLASSES: ReadonlyArray<[RegExp, string]> = [
 /** `undefined` when acceptable, else the reason in Chinese. */
 export const passwordProblem = (password: string): string | undefined => {
   if (password.length < PASSWORD_MIN_LENGTH) return `密码至少${PASSWORD_MIN_LENGTH}位`;
+  // Cognito refuses them too; refusing here keeps the two worlds alike.
+  if (password.trim() !== password) return '密码首尾不能是空格';
   const classes = CLASSES.filter(([re]) => re.test(password)).length;
   if (classes < 3) return '密码须包含大写字母、小写字母、数字、符号中的至少三类';
   return undefined;
@@ -44,6 +46,7 @@ export const changePasswordInput = z.strictObject({
 export const resetPasswordInput = z.strictObject({ password: strongPassword });
 
 export interface LoginState {
+  /** Consecutive wrong passwords since the last success or lock. */
   failedAttempts: number;
   /** ISO instant until which logins are refused. */
   lockedUntil?: string;
@@ -52,15 +55,15 @@ export interface LoginState {
 export const isLocked = (state: LoginState, now: Date): boolean =>
   !!state.lockedUntil && Date.parse(state.lockedUntil) > now.getTime();
 
-/** State after a wrong password: the fifth consecutive failure locks the account for 15 minutes. */
-export const afterFailedLogin = (state: LoginState, now: Date): LoginState => {
-  // A lock that has run out starts a fresh count.
-  const previous = state.lockedUntil && !isLocked(state, now) ? 0 : state.failedAttempts;
-  const failedAttempts = previous + 1;
-  return failedAttempts >= MAX_FAILED_ATTEMPTS
-    ? { failedAttempts, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() }
-    : { failedAttempts };
-};
+/**
+ * Given the failure count after an atomic increment, the lock to set, if any: the fifth consecutive
+ * wrong password locks the account for 15 minutes (and the count starts again from zero).
+ */
+export const lockAfterFailure = (failedAttempts: number, now: Date): string | undefined =>
+  failedAttempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : undefined;
+
+/** One answer for an unknown user and a wrong password, so logins do not reveal who has an account. */
+export const WRONG_CREDENTIALS_MESSAGE = `用户名或密码错误（连续${MAX_FAILED_ATTEMPTS}次错误将锁定账号${LOCK_MINUTES}分钟）`;
 
 export const lockedMessage = (state: LoginState, now: Date) => {
   const minutes = Math.max(1, Math.ceil((Date.parse(state.lockedUntil ?? '') - now.getTime()) / 60_000));

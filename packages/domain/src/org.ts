@@ -106,6 +106,8 @@ export interface Staff extends Omit<CreateStaffInput, 'status'> {
 }
 
 export const USERNAME = /^[a-z0-9][a-z0-9-]{2,31}$/;
+/** Staff ids are ULIDs. */
+export const STAFF_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 const userShape = {
   displayName: text('姓名', 20),
@@ -121,6 +123,10 @@ const userShape = {
 
 /** A role tied to a unit needs that unit: office roles an office, the department role a department. */
 const unitRule = (u: { roles: Role[]; officeId?: string; departmentId?: string }, ctx: z.RefinementCtx) => {
+  // Separation of duties (GB/T 22239 level 3): whoever administers may not audit, and vice versa.
+  if (u.roles.includes('county_admin') && u.roles.includes('auditor')) {
+    ctx.addIssue({ code: 'custom', path: ['roles'], message: '系统管理员与审计管理员须由不同人员担任' });
+  }
   if (u.roles.some((r) => r === 'office_staff' || r === 'area_director') && !u.officeId) {
     ctx.addIssue({ code: 'custom', path: ['officeId'], message: '司法所工作人员和片区中心所长须指定所属司法所' });
   }

@@ -43,7 +43,11 @@ export const dateString = (label: string) =>
       error: `${label}不是有效日期`,
     });
 
-export const version = z.number({ error: '缺少版本号' }).int({ error: '版本号应为整数' }).min(1, { error: '版本号无效' });
+export const version = z
+  .number({ error: '缺少版本号' })
+  .int({ error: '版本号应为整数' })
+  .min(1, { error: '版本号无效' })
+  .max(1_000_000_000, { error: '版本号无效' });
 
 export const pageQuery = z.strictObject({
   limit: z.coerce
@@ -64,7 +68,8 @@ export interface Page<T> {
 
 /** zod issues → `{ "staff.phone": "联系电话应为…" }`; unknown keys are named one by one. */
 export const fieldErrorsOf = (error: z.ZodError): FieldErrors => {
-  const fields: FieldErrors = {};
+  // No prototype: a field called `constructor` or `toString` must not look already set.
+  const fields: FieldErrors = Object.create(null);
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -74,7 +79,7 @@ export const fieldErrorsOf = (error: z.ZodError): FieldErrors => {
     const key = base || '_';
     fields[key] ??= issue.message;
   }
-  return fields;
+  return { ...fields };
 };
 
 /** Parses input with a schema or throws the domain's 400 error carrying field messages. */
