@@ -196,11 +196,12 @@ export class StatefulStack extends Stack {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
       readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ preferredUsername: true })
+        .withStandardAttributes({ preferredUsername: true, fullname: true })
         .withCustomAttributes('officeId', 'areaId', 'departmentId'),
-      // No attribute is writable with a user's own token: officeId/areaId/departmentId decide data
-      // scope and are set only by the admin API (AdminUpdateUserAttributes).
-      writeAttributes: new cognito.ClientAttributes(),
+      // officeId/areaId/departmentId decide data scope: only the admin API (AdminUpdateUserAttributes)
+      // sets them. The list must not be empty — an empty WriteAttributes leaves every mutable
+      // attribute writable with the user's own token — so it names two harmless ones.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ locale: true, timezone: true }),
     });
 
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

@@ -189,8 +189,9 @@ describe('stateful: user pool', () => {
     expect(p.AllowedOAuthFlowsUserPoolClient).not.toBe(true);
     expect(p.IdTokenValidity).toBe(60);
     expect(p.TokenValidityUnits.IdToken).toBe('minutes');
-    expect(p.WriteAttributes).toEqual([]);
-    expect(p.ReadAttributes).toEqual(expect.arrayContaining(['custom:officeId', 'custom:areaId', 'custom:departmentId']));
+    // Never empty (empty = every mutable attribute writable by the user), never a custom attribute.
+    expect([...p.WriteAttributes].sort()).toEqual(['locale', 'zoneinfo']);
+    expect(p.ReadAttributes).toEqual(expect.arrayContaining(['name', 'custom:officeId', 'custom:areaId', 'custom:departmentId']));
   });
 });
 
