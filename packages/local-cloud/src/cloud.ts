@@ -270,17 +270,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const seedFile = join(dataDir, 'seeded.json');
     let seeded: SeedResult | undefined = existsSync(seedFile) ? JSON.parse(readFileSync(seedFile, 'utf8')) : undefined;
     if (!seeded && options.seed !== false) {
-      const seedModule = join(repoRoot, 'functions', 'src', 'org', 'seed.ts');
-      if (!existsSync(seedModule)) {
-        log('演示数据未写入：functions/src/org/seed.ts 尚不存在 / demo seed skipped: functions/src/org/seed.ts does not exist yet');
-      } else {
-        const mod = (await import(pathToFileURL(seedModule).href)) as { seedDemoCounty?: () => Promise<SeedResult> };
-        if (typeof mod.seedDemoCounty !== 'function') throw new Error('functions/src/org/seed.ts does not export seedDemoCounty()');
-        const tSeed = Date.now();
-        seeded = await mod.seedDemoCounty();
-        writeFileSync(seedFile, `${JSON.stringify({ seededAt: new Date().toISOString(), ...seeded }, null, 2)}\n`);
-        log(`demo county seeded in ${((Date.now() - tSeed) / 1000).toFixed(1)} s`);
-      }
+      // Imported only now: the functions read their configuration from the environment set above.
+      const { seedDemoCounty } = await import('@sifasuo/functions');
+      const tSeed = Date.now();
+      seeded = await seedDemoCounty();
+      writeFileSync(seedFile, `${JSON.stringify({ seededAt: new Date().toISOString(), ...seeded }, null, 2)}\n`);
+      log(`demo county seeded in ${((Date.now() - tSeed) / 1000).toFixed(1)} s`);
     }
 
     const info: ReadyInfo = {
