@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import * as wiring from '@sifasuo/wiring';
 import type { EventRuleDecl, FunctionDecl, QueueDecl, RouteDecl, ScheduleDecl } from '@sifasuo/wiring';
 import { ROLES } from '@sifasuo/domain';
