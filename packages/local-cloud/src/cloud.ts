@@ -246,7 +246,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           json(200, { schedule: id, result: result ?? null });
         } catch (err) {
           log(`schedule ${id} failed: ${(err as Error)?.stack ?? err}`);
-          json(500, { code: 'INTERNAL', message: '计划任务执行失败', error: (err as Error)?.message ?? String(err) });
+          json(500, { code: 'INTERNAL', message: '计划任务执行失败，详情见本地云日志' });
         }
         return true;
       }
@@ -256,17 +256,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     // Import handler modules now so the first request is fast and a broken module is reported early.
     await runtime.prewarm((fn, err) => log(`function ${fn.id} (${fn.entry}) failed to load: ${(err as Error)?.stack ?? err}`));
 
-    const gateway: GatewayHandle = await startGateway({
-      port: options.port ?? 3000,
-      routes: allRoutes,
-      runtime,
-      cognito: { endpoint: cognito.endpoint, ...pool },
-      webDist: join(repoRoot, 'web', 'dist'),
-      admin,
-    });
-    cleanups.push(() => gateway.stop());
-
-    // 5. Demo county, once per data folder.
+    // 5. Demo county, once per data folder — before the gateway listens, so a healthy API has its users.
     const seedFile = join(dataDir, 'seeded.json');
     let seeded: SeedResult | undefined = existsSync(seedFile) ? JSON.parse(readFileSync(seedFile, 'utf8')) : undefined;
     if (!seeded && options.seed !== false) {
@@ -277,6 +267,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       writeFileSync(seedFile, `${JSON.stringify({ seededAt: new Date().toISOString(), ...seeded }, null, 2)}\n`);
       log(`demo county seeded in ${((Date.now() - tSeed) / 1000).toFixed(1)} s`);
     }
+
+    const gateway: GatewayHandle = await startGateway({
+      port: options.port ?? 3000,
+      routes: allRoutes,
+      runtime,
+      cognito: { endpoint: cognito.endpoint, ...pool },
+      webDist: join(repoRoot, 'web', 'dist'),
+      admin,
+    });
+    cleanups.push(() => gateway.stop());
 
     const info: ReadyInfo = {
       url: gateway.url,
