@@ -2,6 +2,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
+import { Stack, Token } from 'aws-cdk-lib';
+import { resourceName, type BucketId } from '@sifasuo/wiring';
+
+/**
+ * A wiring bucket's physical name, computed the same way in every stack (S3 names are global, hence
+ * account and region): grants and environments then name the bucket without a cross-stack reference.
+ */
+export const bucketPhysicalName = (stack: Stack, stage: string, id: BucketId) =>
+  `${resourceName(stage, id)}-${stack.account}-${stack.region}`;
+
+/** ARN of every object of a wiring bucket, as seen from `stack`. */
+export const bucketObjectsArn = (stack: Stack, stage: string, id: BucketId) =>
+  `arn:${stack.partition}:s3:::${bucketPhysicalName(stack, stage, id)}/*`;
+
+/** The same ARN as cdk-nag prints it in a finding: pseudo parameters as `<AWS::X>` unless known. */
+export const bucketObjectsArnAsNagPrintsIt = (stack: Stack, stage: string, id: BucketId) => {
+  const lit = (v: string, pseudo: string) => (Token.isUnresolved(v) ? `<AWS::${pseudo}>` : v);
+  return `arn:${lit(stack.partition, 'Partition')}:s3:::${resourceName(stage, id)}-${lit(stack.account, 'AccountId')}-${lit(stack.region, 'Region')}/*`;
+};
+
 export const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
 
 /** `-c stage=NAME` (default `dev`), checked so names stay valid and short. */

@@ -1,7 +1,9 @@
 // One construct per bounded context: the context's functions from the wiring, each an AppFunction
 // with exactly the grants the wiring declares for it.
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { bucketObjectsArn, bucketObjectsArnAsNagPrintsIt } from './config';
 import { functions, type ContextName } from '@sifasuo/wiring';
 import { AppFunction } from './app-function';
 import { grantFromWiring } from './grants';
@@ -31,10 +33,19 @@ export class ContextConstruct extends Construct {
         environment: props.environment,
         logRetention: props.logRetention,
       });
-      grantFromWiring(fn, decl, { tables: stateful.tables, dataKey: stateful.dataKey, userPool: stateful.userPool });
+      grantFromWiring(fn, decl, {
+        tables: stateful.tables, dataKey: stateful.dataKey, userPool: stateful.userPool,
+        bucketObjects: (id) => bucketObjectsArn(Stack.of(this), props.stage, id),
+      });
+      for (const { bucket } of decl.buckets ?? []) {
+        suppress(fn.role!, [
+          [`AwsSolutions-IAM5[Resource::${bucketObjectsArnAsNagPrintsIt(Stack.of(this), props.stage, bucket)}]`,
+            `Objects of the ${bucket} bucket only (object keys are per record); Object Lock keeps every version, and no delete is granted.`],
+        ]);
+      }
       if (decl.publishesEvents) stateful.bus.grantPutEventsTo(fn);
       suppress(fn.role!, [
-        ['AwsSolutions-IAM5[Resource::*]', 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions (CDK adds exactly these two actions).'],
+        ['AwsSolutions-IAM5[Resource::*]', 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions (CDK adds exactly these two actions); nor does dynamodb:ListStreams, which a table-stream consumer needs (its other stream actions name the stream).'],
       ]);
       this.functions.set(decl.id, fn);
     }

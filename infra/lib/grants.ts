@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import { tableById, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
+import { tableById, type BucketId, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
 
 export const DYNAMO_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
@@ -24,6 +24,12 @@ export const KMS_ACTIONS: Record<TableAccess, readonly string[]> = {
   append: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
 };
 
+/** Object Lock keeps every version: `write-once` may add objects and check for them, never delete. */
+export const S3_ACTIONS: Record<NonNullable<FunctionDecl['buckets']>[number]['access'], readonly string[]> = {
+  'write-once': ['s3:PutObject', 's3:GetObject'],
+  read: ['s3:GetObject'],
+};
+
 export const COGNITO_ACTIONS: Record<NonNullable<FunctionDecl['userPool']>, readonly string[]> = {
   auth: ['cognito-idp:InitiateAuth'],
   admin: [
@@ -40,6 +46,8 @@ const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
 export interface GrantTargets {
   tables: ReadonlyMap<TableId, dynamodb.ITable>;
+  /** ARN of every object of each bucket (built from its physical name, no cross-stack reference). */
+  bucketObjects: (id: BucketId) => string;
   dataKey: kms.IKey;
   userPool: cognito.IUserPool;
 }
@@ -67,6 +75,11 @@ export const grantFromWiring = (role: iam.IGrantable, decl: FunctionDecl, to: Gr
     ];
     role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources }));
     for (const a of accesses) for (const k of KMS_ACTIONS[a]) kmsActions.add(k);
+  }
+  for (const { bucket, access } of decl.buckets ?? []) {
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...S3_ACTIONS[access]], resources: [to.bucketObjects(bucket)] }));
+    // Bucket keys encrypt with the data key.
+    for (const k of KMS_ACTIONS[access === 'read' ? 'read' : 'append']) kmsActions.add(k);
   }
   if (kmsActions.size > 0) {
     role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({

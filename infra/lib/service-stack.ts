@@ -7,7 +7,10 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -16,9 +19,10 @@ import {
   ENV, awsCron, buckets, functions, queues, resourceName, routes, schedules, tables, type ContextName,
 } from '@sifasuo/wiring';
 import type { AppFunction } from './app-function';
+import { bucketPhysicalName } from './config';
 import { ContextConstruct } from './context-construct';
 import { suppress } from './nag';
-import type { StatefulStack } from './stateful-stack';
+import { dlqAlarm, type StatefulStack } from './stateful-stack';
 
 /** Stage-wide API throttling (requests per second / burst); a county has a few hundred users. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
@@ -52,7 +56,7 @@ export class ServiceStack extends Stack {
       [ENV.userPoolClientId]: stateful.userPoolClient.userPoolClientId,
     };
     for (const t of tables) environment[t.env] = stateful.tables.get(t.id)!.tableName;
-    for (const b of buckets) environment[b.env] = stateful.buckets.get(b.id)!.bucketName;
+    for (const b of buckets) environment[b.env] = bucketPhysicalName(this, stage, b.id);
 
     for (const context of [...new Set(functions.map((f) => f.context))]) {
       const c = new ContextConstruct(this, `Context-${context}`, {
@@ -128,6 +132,46 @@ export class ServiceStack extends Stack {
           ['AwsSolutions-APIG4', `${r.method} ${r.path} is public by design (health check / login, which issues the token); the wiring marks only these routes auth: none.`],
         ]);
       }
+    }
+
+    // ---- Table streams --------------------------------------------------------------------------
+    for (const t of tables.filter((x) => x.stream)) {
+      const table = stateful.tables.get(t.id)!;
+      const consumer = fn(t.stream!.consumer);
+      // A record the consumer keeps failing on is parked here (its stream position), not lost.
+      const failed = new sqs.Queue(this, `Stream-${t.id}-failures`, {
+        queueName: name(`${t.id}-stream-failures`),
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      suppress(failed, [['AwsSolutions-SQS3', 'This queue is itself the on-failure destination of the stream event source.']]);
+      dlqAlarm(this, `Stream-${t.id}-failures-depth`, failed, name(`${t.id}-stream-failures-depth`));
+      consumer.addEventSource(new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: t.stream!.batchSize,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        onFailure: new SqsDlq(failed),
+      }));
+      // The vault consumer logs AUDIT_TAMPERING when an audit record is changed or removed.
+      const tampering = new logs.MetricFilter(this, `Stream-${t.id}-tampering`, {
+        logGroup: consumer.appLogGroup,
+        filterPattern: logs.FilterPattern.literal('"AUDIT_TAMPERING"'),
+        metricNamespace: 'sifasuo',
+        metricName: name(`${t.id}-tampering`),
+        metricValue: '1',
+      });
+      new cloudwatch.Alarm(this, `Stream-${t.id}-tampering-alarm`, {
+        alarmName: name(`${t.id}-tampering`),
+        alarmDescription: `An item of ${name(t.id)} was changed or removed: the old image is in the audit vault under tampering/`,
+        metric: tampering.metric({ statistic: 'Sum', period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
     }
 
     // ---- Queue consumers ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { ROLES, ROLE_LABELS } from '@sifasuo/domain/src/roles';
 import {
   buckets, eventRules, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
 } from '@sifasuo/wiring';
+import { bucketPhysicalName } from './config';
 import { suppress } from './nag';
 
 /** Archive records are WORM for this long (governance mode: a privileged principal can still lift it). */
@@ -76,12 +77,15 @@ export class StatefulStack extends Stack {
 
     for (const b of buckets) {
       this.buckets.set(b.id, new s3.Bucket(this, `Bucket-${b.id}`, {
-        // Generated physical name (S3 names are global); functions learn it from the environment.
+        bucketName: bucketPhysicalName(this, stage, b.id),
         versioned: true,
         objectLockEnabled: b.objectLock,
-        objectLockDefaultRetention: b.objectLock
-          ? s3.ObjectLockRetention.governance(Duration.days(ARCHIVE_RETENTION_DAYS))
-          : undefined,
+        // The audit vault is compliance mode: not even the account root can shorten it (DOMAIN.md §8).
+        objectLockDefaultRetention: !b.objectLock
+          ? undefined
+          : b.retentionDays
+            ? s3.ObjectLockRetention.compliance(Duration.days(b.retentionDays))
+            : s3.ObjectLockRetention.governance(Duration.days(ARCHIVE_RETENTION_DAYS)),
         encryption: s3.BucketEncryption.KMS,
         encryptionKey: this.dataKey,
         bucketKeyEnabled: true,
@@ -219,6 +223,7 @@ export class StatefulStack extends Stack {
       encryptionKey: this.dataKey,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      stream: t.stream ? dynamodb.StreamViewType.NEW_AND_OLD_IMAGES : undefined,
     });
     for (const index of t.indexes) {
       table.addGlobalSecondaryIndex({

@@ -264,9 +264,42 @@ describe('service: IAM least privilege', () => {
     }
     expect(dynamoStatements.length).toBeGreaterThan(0);
     for (const s of dynamoStatements) {
+      // ListStreams has no resource-level permission: on `*` it is the only DynamoDB action allowed.
+      if (asArray<string>(s.Action).filter((a) => a.startsWith('dynamodb:')).join() === 'dynamodb:ListStreams') continue;
       for (const r of asArray<unknown>(s.Resource)) expect(JSON.stringify(r)).not.toContain('*');
       expect(s.Action).not.toContain('dynamodb:Scan');
     }
+  });
+
+  test('a table stream: new and old images, read by its consumer in batches with partial failures and an on-failure queue', () => {
+    for (const t of tables.filter((x) => x.stream)) {
+      S.hasResourceProperties('AWS::DynamoDB::Table', {
+        TableName: resourceName('dev', t.id),
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      });
+      const fnId = logicalId(service, service.functions.get(t.stream!.consumer)!.node.defaultChild);
+      A.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId },
+        EventSourceArn: Match.anyValue(),
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: t.stream!.batchSize,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      });
+      A.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '"AUDIT_TAMPERING"' });
+      A.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: resourceName('dev', `${t.id}-tampering`), Threshold: 1 });
+    }
+  });
+
+  test('the audit vault: Object Lock in compliance mode for 180 days; its writer may add objects, never delete', () => {
+    S.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 180 } } },
+    });
+    const s3Statements = statements.filter((s) => asArray<string>(s.Action).some((a) => a.startsWith('s3:')));
+    const vault = s3Statements.filter((s) => JSON.stringify(s.Resource).includes('audit-vault'));
+    expect(vault.length).toBeGreaterThan(0);
+    for (const s of vault) expect(asArray<string>(s.Action).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
   });
 
   test('the append-only audit table: PutItem only, never Update/Delete/BatchWrite', () => {
@@ -303,7 +336,7 @@ describe('service: IAM least privilege', () => {
       const mine = policies.flatMap(([, p]) => asArray<any>(p.Properties.PolicyDocument.Statement));
       const text = JSON.stringify(mine);
       for (const t of tables) {
-        const declared = decl.tables.some((x) => x.table === t.id);
+        const declared = decl.tables.some((x) => x.table === t.id) || t.stream?.consumer === decl.id;
         expect({ fn: decl.id, table: t.id, granted: text.includes(tableLogicalId(t.id)) }).toEqual({ fn: decl.id, table: t.id, granted: declared });
       }
       expect({ fn: decl.id, cognito: text.includes('cognito-idp:') }).toEqual({ fn: decl.id, cognito: Boolean(decl.userPool) });

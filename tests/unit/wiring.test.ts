@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventRules, functions, queues, routeKey, routes, schedules } from '@sifasuo/wiring';
+import { eventRules, functions, queues, routeKey, routes, schedules, tables } from '@sifasuo/wiring';
 
 const root = join(__dirname, '..', '..');
 
@@ -26,5 +26,6 @@ describe('the wiring is consistent', () => {
     for (const q of queues) expect(functions.find((f) => f.id === q.consumer)?.kind).toBe('consumer');
     for (const r of eventRules) expect(queues.some((q) => q.id === r.targetQueue)).toBe(true);
     for (const s of schedules) expect(functions.find((f) => f.id === s.function)?.kind).toBe('schedule');
+    for (const t of tables.filter((x) => x.stream)) expect(functions.find((f) => f.id === t.stream!.consumer)?.kind).toBe('stream');
   });
 });

@@ -20,33 +20,50 @@ export interface TableDecl {
   personalData: boolean;
   /** Append-only: functions may only PutItem (no Update/Delete), enforced by IAM in AWS. */
   appendOnly?: boolean;
+  /** DynamoDB stream (new and old images) and the function that consumes it. */
+  stream?: { consumer: string; batchSize: number };
 }
 
 export type TableId = 'org' | 'audit';
 
 export const tables: readonly TableDecl[] = [
   { id: 'org', context: 'org', env: 'TABLE_ORG', indexes: ['GSI1'], personalData: true },
-  { id: 'audit', context: 'audit', env: 'TABLE_AUDIT', indexes: ['GSI1', 'GSI2'], personalData: true, appendOnly: true },
+  {
+    id: 'audit', context: 'audit', env: 'TABLE_AUDIT', indexes: ['GSI1', 'GSI2'], personalData: true, appendOnly: true,
+    // PutItem could still overwrite a record: the stream copies every insert to the WORM vault and
+    // reports any change or removal as tampering, with the old image kept.
+    stream: { consumer: 'audit-vault', batchSize: 100 },
+  },
 ];
 
+export type BucketId = 'archive' | 'audit-vault';
+
 export interface BucketDecl {
-  id: 'archive';
+  id: BucketId;
   env: string;
   /** S3 Object Lock (WORM) in AWS; the local adapter refuses overwrites itself. */
   objectLock: boolean;
+  /** Object Lock default retention (compliance mode for the audit vault). */
+  retentionDays?: number;
 }
 
-export const buckets: readonly BucketDecl[] = [{ id: 'archive', env: 'BUCKET_ARCHIVE', objectLock: true }];
+export const buckets: readonly BucketDecl[] = [
+  { id: 'archive', env: 'BUCKET_ARCHIVE', objectLock: true },
+  // A write-once copy of every audit record, kept ≥ 180 days (DOMAIN.md §8) where nobody can alter it.
+  { id: 'audit-vault', env: 'BUCKET_AUDIT_VAULT', objectLock: true, retentionDays: 180 },
+];
 
 export type TableAccess = 'read' | 'readwrite' | 'append';
 
 export interface FunctionDecl {
   id: string;
   context: ContextName;
-  kind: 'api' | 'consumer' | 'schedule';
+  kind: 'api' | 'consumer' | 'stream' | 'schedule';
   /** Module path from the repository root; the module exports `handler`. */
   entry: string;
   tables: ReadonlyArray<{ table: TableId; access: TableAccess }>;
+  /** `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List. */
+  buckets?: ReadonlyArray<{ bucket: BucketId; access: 'write-once' | 'read' }>;
   /** Cognito access: `auth` = user login only (InitiateAuth needs no IAM grant), `admin` = manage users and passwords. */
   userPool?: 'auth' | 'admin';
   publishesEvents?: boolean;
@@ -77,6 +94,10 @@ export const functions: readonly FunctionDecl[] = [
   {
     id: 'audit-api', context: 'audit', kind: 'api', entry: 'functions/src/audit/api.ts',
     tables: [{ table: 'audit', access: 'read' }, audited], timeoutSeconds: 10, memoryMb: 512,
+  },
+  {
+    id: 'audit-vault', context: 'audit', kind: 'stream', entry: 'functions/src/audit/vault.ts',
+    tables: [], buckets: [{ bucket: 'audit-vault', access: 'write-once' }], timeoutSeconds: 60, memoryMb: 512,
   },
   {
     id: 'audit-digest', context: 'audit', kind: 'schedule', entry: 'functions/src/audit/digest.ts',
@@ -216,6 +237,12 @@ export const queueById = (id: string): QueueDecl => {
   const q = queues.find((x) => x.id === id);
   if (!q) throw new Error(`wiring: no queue ${id}`);
   return q;
+};
+
+export const bucketById = (id: BucketId): BucketDecl => {
+  const b = buckets.find((x) => x.id === id);
+  if (!b) throw new Error(`wiring: no bucket ${id}`);
+  return b;
 };
 
 export const tableById = (id: TableId): TableDecl => {
