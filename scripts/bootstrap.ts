@@ -9,17 +9,33 @@ import { parseArgs } from 'node:util';
 import { countyDefinition, fieldErrorsOf, passwordProblem, USERNAME } from '@sifasuo/domain';
 import { ENV, resourceName, tables } from '@sifasuo/wiring';
 
-const { values } = parseArgs({
-  options: {
-    stage: { type: 'string' },
-    'user-pool-id': { type: 'string' },
-    'client-id': { type: 'string' },
-    county: { type: 'string' },
-    admin: { type: 'string' },
-    'admin-name': { type: 'string' },
-  },
-  strict: true,
-});
+const USAGE = `用法 / usage:
+  npm run bootstrap -- --stage STAGE --user-pool-id ID --client-id ID --county county.json --admin USERNAME [--admin-name 姓名]
+  首个管理员的密码取自环境变量 SIFASUO_ADMIN_PASSWORD，未设置时会询问。县的结构见 docs/county.example.json。`;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  stage: { type: 'string' },
+  'user-pool-id': { type: 'string' },
+  'client-id': { type: 'string' },
+  county: { type: 'string' },
+  admin: { type: 'string' },
+  'admin-name': { type: 'string' },
+} as const;
+
+const parseCommandLine = () => {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return process.exit(2);
+  }
+};
+const values = parseCommandLine();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const fail = (message: string): never => {
   console.error(message);
