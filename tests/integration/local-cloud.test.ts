@@ -1,9 +1,12 @@
 // The local cloud itself: the gateway behaves like API Gateway HTTP API + the Cognito JWT authorizer,
-// the event bus routes by the wiring's rules, SQS pollers honour partial batches and DLQ redrive, and
-// schedules can be run by hand. Uses the real emulators and the test-only probe wiring
+// the event bus routes by the wiring's rules, SQS pollers honour partial batches and DLQ redrive,
+// DynamoDB stream pollers deliver changes in order with Lambda's partial batch semantics and resume
+// from persisted checkpoints, and schedules can be run by hand. Uses the real emulators and the test-only probe wiring
 // (tests/support/test-wiring.ts).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   AdminCreateUserCommand,
   AdminListGroupsForUserCommand,
@@ -16,10 +19,28 @@ import {
   InitiateAuthCommand,
   UpdateUserAttributesCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { DeleteMessageCommand, ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { api, cloud, cognito, eventBridge, eventually, login, queueUrl, sqs } from '../support/cloud';
-import { PROBE_DETAIL_TYPE, PROBE_QUEUE, PROBE_SCHEDULE, PROBE_SOURCE, probeLog } from '../support/test-wiring';
+// The stream poller module alone (no emulators), for the restart test.
+import { CheckpointStore, startStreamPollers, type StreamRuntime } from '@sifasuo/local-cloud/src/streams';
+import { api, cloud, cognito, credentials, dynamo, eventBridge, eventually, localName, login, queueUrl, region, sqs } from '../support/cloud';
+import {
+  PROBE_DETAIL_TYPE,
+  PROBE_QUEUE,
+  PROBE_SCHEDULE,
+  PROBE_SOURCE,
+  PROBE_STREAM_TABLE,
+  probeLog,
+} from '../support/test-wiring';
 
 jest.setTimeout(60_000);
 
@@ -320,6 +341,223 @@ describe('event bus, queues and consumers', () => {
     await sqs().send(new DeleteMessageCommand({ QueueUrl: dlq, ReceiptHandle: dead.ReceiptHandle! }));
     expect(probeEntries().filter((e) => e.id === bad)).toHaveLength(2);
     expect(probeEntries().filter((e) => e.id === ok)).toHaveLength(1);
+  });
+});
+
+describe('DynamoDB stream pollers', () => {
+  const table = localName(PROBE_STREAM_TABLE);
+  let raw: DynamoDBClient;
+  beforeAll(() => {
+    raw = new DynamoDBClient({ region, credentials, endpoint: cloud().endpoints.dynamodb });
+  });
+  afterAll(() => raw.destroy());
+
+  interface StreamEntry {
+    kind: 'stream';
+    functionName: string;
+    ids: string[];
+    names: string[];
+    event: { Records: DynamoDBRecord[] };
+  }
+  /** Stream invocations that carried any of `ids`, in order. */
+  const batches = (...ids: string[]): StreamEntry[] =>
+    probeEntries().filter((e) => e.kind === 'stream' && (e.ids as string[]).some((i) => ids.includes(i)));
+  /** Every delivery of a record of item `id` (one per invocation it was in). */
+  const deliveriesOf = (id: string) => batches(id).flatMap((b) => b.event.Records.filter((r) => r.dynamodb!.Keys!.PK!.S === id));
+  const put = (PK: string, mode?: string) => dynamo().send(new PutCommand({ TableName: table, Item: { PK, SK: 'item', ...(mode ? { mode } : {}) } }));
+  const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+  /** A slow record keeps the consumer busy, so the writes made meanwhile arrive as one batch. */
+  async function inOneBatch(prefix: string, write: () => Promise<void>) {
+    const blocker = `${prefix}-blocker`;
+    await put(blocker, 'slow');
+    await eventually(async () => batches(blocker).length > 0);
+    await write();
+  }
+
+  it('creates the table with a NEW_AND_OLD_IMAGES stream and delivers INSERT, MODIFY, REMOVE in order with Lambda-shaped records', async () => {
+    const desc = await raw.send(new DescribeTableCommand({ TableName: table }));
+    expect(desc.Table!.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    const streamArn = desc.Table!.LatestStreamArn!;
+
+    const id = `images-${Date.now()}`;
+    const t0 = Math.floor(Date.now() / 1000);
+    await dynamo().send(
+      new PutCommand({ TableName: table, Item: { PK: id, SK: 'item', n: 1, name: '司法所', bin: new Uint8Array([104, 105]), tags: new Set(['a', 'b']), nested: { list: [1, 'x', null, true] } } }),
+    );
+    await dynamo().send(new UpdateCommand({ TableName: table, Key: { PK: id, SK: 'item' }, UpdateExpression: 'SET n = :n', ExpressionAttributeValues: { ':n': 2 } }));
+    await dynamo().send(new DeleteCommand({ TableName: table, Key: { PK: id, SK: 'item' } }));
+
+    const records = await eventually(async () => {
+      const all = deliveriesOf(id);
+      return all.length >= 3 ? all : undefined;
+    });
+    expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY', 'REMOVE']);
+    const seqs = records.map((r) => BigInt(r.dynamodb!.SequenceNumber!));
+    expect(seqs[0]! < seqs[1]! && seqs[1]! < seqs[2]!).toBe(true);
+    const keys = { PK: { S: id }, SK: { S: 'item' } };
+    const image = {
+      ...keys, n: { N: '1' }, name: { S: '司法所' }, bin: { B: Buffer.from('hi').toString('base64') }, tags: { SS: ['a', 'b'] },
+      nested: { M: { list: { L: [{ N: '1' }, { S: 'x' }, { NULL: true }, { BOOL: true }] } } },
+    };
+    const [insert, modify, remove] = records as [DynamoDBRecord, DynamoDBRecord, DynamoDBRecord];
+    for (const r of records) {
+      expect(r).toMatchObject({ eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'us-east-1', eventSourceARN: streamArn });
+      expect(r.eventID).toEqual(expect.any(String));
+      expect(r.dynamodb).toMatchObject({ Keys: keys, StreamViewType: 'NEW_AND_OLD_IMAGES', SizeBytes: expect.any(Number) });
+      // Whole seconds, like Lambda (DynamoDB Local rounds to the minute).
+      expect(Number.isInteger(r.dynamodb!.ApproximateCreationDateTime)).toBe(true);
+      expect(Math.abs(r.dynamodb!.ApproximateCreationDateTime! - t0)).toBeLessThan(120);
+    }
+    expect(insert.dynamodb!.NewImage).toEqual(image);
+    expect(insert.dynamodb!.OldImage).toBeUndefined();
+    expect(modify.dynamodb!.OldImage).toEqual(image);
+    expect(modify.dynamodb!.NewImage).toEqual({ ...image, n: { N: '2' } });
+    expect(remove.dynamodb!.OldImage).toEqual({ ...image, n: { N: '2' } });
+    expect(remove.dynamodb!.NewImage).toBeUndefined();
+    expect(batches(id)[0]!.functionName).toBe('sifasuo-local-test-probe-stream');
+
+    const health = await api('/__local/health');
+    expect(health.body.streams[PROBE_STREAM_TABLE].records).toBeGreaterThanOrEqual(3);
+  });
+
+  it('after a reported failure of the 2nd record, redelivers from the 2nd record on and never the 1st again', async () => {
+    const p = `partial-${Date.now()}`;
+    const [r1, r2, r3] = [`${p}-1`, `${p}-2`, `${p}-3`];
+    await inOneBatch(p, async () => {
+      await put(r1);
+      await put(r2, 'fail:1');
+      await put(r3);
+    });
+    await eventually(async () => deliveriesOf(r3).length >= 2);
+    await settle();
+    const seen = batches(r1, r2, r3).map((b) => b.ids);
+    expect(seen).toEqual([
+      [r1, r2, r3],
+      [r2, r3],
+    ]);
+  });
+
+  it('redelivers the whole batch when the consumer throws', async () => {
+    const p = `throws-${Date.now()}`;
+    const [r1, r2] = [`${p}-1`, `${p}-2`];
+    await inOneBatch(p, async () => {
+      await put(r1);
+      await put(r2, 'throw:1');
+    });
+    await eventually(async () => deliveriesOf(r2).length >= 2);
+    await settle();
+    expect(batches(r1, r2).map((b) => b.ids)).toEqual([
+      [r1, r2],
+      [r1, r2],
+    ]);
+  });
+
+  it('gives up on a record that keeps failing after 5 attempts, and goes on with the next', async () => {
+    const p = `poison-${Date.now()}`;
+    const [bad, next] = [`${p}-bad`, `${p}-next`];
+    await put(bad, 'fail:99');
+    await put(next);
+    // `next` rides along in every redelivery of `bad` (same batch or not); it leads a batch once `bad` is skipped.
+    await eventually(async () => batches(next).some((b) => b.ids[0] === next), 30_000);
+    await settle();
+    expect(deliveriesOf(bad)).toHaveLength(5);
+    const after = batches(bad, next).findIndex((b) => b.ids[0] === next);
+    expect(batches(bad, next).slice(after).flatMap((b) => b.ids)).toEqual([next]);
+  });
+
+  it('persists checkpoints: a restarted poller resumes after the last processed record', async () => {
+    // A table of its own and the poller module run here, against the cloud's DynamoDB Local.
+    const id = `restart-probe-${Date.now()}`;
+    const TableName = localName(id);
+    await raw.send(
+      new CreateTableCommand({
+        TableName, BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'PK', AttributeType: 'S' }],
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'sifasuo-streams-'));
+    const checkpointFile = join(dir, 'streams.json');
+    const received: string[][] = [];
+    const logs: string[] = [];
+    const runtime: StreamRuntime = {
+      fn: (fnId) => ({ id: fnId, context: 'platform', kind: 'stream', entry: 'inline', tables: [], timeoutSeconds: 5, memoryMb: 128 }),
+      entryExists: () => true,
+      load: async () => undefined,
+      invoke: async (_fnId, event) => {
+        received.push((event as { Records: DynamoDBRecord[] }).Records.map((r) => r.dynamodb!.Keys!.PK!.S!));
+        return { batchItemFailures: [] };
+      },
+    };
+    const start = () =>
+      startStreamPollers({
+        endpoint: cloud().endpoints.dynamodb, tables: [{ id, stream: { consumer: 'inline', batchSize: 10 } }], stage: 'local',
+        runtime, checkpointFile, intervalMs: 100, log: (m) => logs.push(m),
+      });
+    const write = (PK: string) => raw.send(new PutItemCommand({ TableName, Item: { PK: { S: PK } } }));
+    try {
+      await write('a');
+      await write('b');
+      let pollers = start();
+      await eventually(async () => received.flat().includes('b'));
+      await pollers.stop();
+      const streamArn = (await raw.send(new DescribeTableCommand({ TableName }))).Table!.LatestStreamArn!;
+      const saved = JSON.parse(readFileSync(checkpointFile, 'utf8'));
+      const shards = Object.values(saved.streams[streamArn].shards) as Array<{ sequenceNumber: string }>;
+      expect(shards).toHaveLength(1);
+      expect(saved.streams[streamArn].table).toBe(id);
+
+      await write('c');
+      received.length = 0;
+      pollers = start();
+      await eventually(async () => received.flat().includes('c'));
+      await new Promise((r) => setTimeout(r, 500));
+      await pollers.stop();
+      expect(received.flat()).toEqual(['c']);
+      expect(logs).toEqual([]);
+
+      // Without the checkpoint file it is a first start: the stream is read from its oldest record.
+      rmSync(checkpointFile);
+      received.length = 0;
+      pollers = start();
+      await eventually(async () => received.flat().length >= 3);
+      await pollers.stop();
+      expect(received.flat()).toEqual(['a', 'b', 'c']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await raw.send(new DeleteTableCommand({ TableName }));
+    }
+  });
+
+  it('checkpoint store: never moves a shard backwards, survives a reload, and starts over from an unreadable file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sifasuo-streams-'));
+    const file = join(dir, 'streams.json');
+    try {
+      const store = new CheckpointStore(file);
+      store.set('arn:1', 't', 'shard-1', '000000000000000000010');
+      store.set('arn:1', 't', 'shard-1', '000000000000000000009');
+      store.set('arn:1', 't', 'shard-2', '100');
+      store.finish('arn:1', 't', 'shard-2');
+      const again = new CheckpointStore(file);
+      expect(again.get('arn:1', 'shard-1')?.sequenceNumber).toBe('000000000000000000010');
+      expect(again.get('arn:1', 'shard-2')).toMatchObject({ sequenceNumber: '100', finished: true });
+      // Shards the stream no longer lists (trimmed) and older streams of the same table are forgotten.
+      again.set('arn:0', 't', 'shard-0', '1');
+      again.prune('arn:1', 't', new Set(['shard-2']));
+      const pruned = new CheckpointStore(file);
+      expect(pruned.get('arn:1', 'shard-1')).toBeUndefined();
+      expect(pruned.get('arn:0', 'shard-0')).toBeUndefined();
+      expect(pruned.get('arn:1', 'shard-2')?.finished).toBe(true);
+
+      writeFileSync(file, '{not json');
+      const logs: string[] = [];
+      const fresh = new CheckpointStore(file, (m) => logs.push(m));
+      expect(fresh.get('arn:1', 'shard-2')).toBeUndefined();
+      expect(logs.join('\n')).toContain('unreadable');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // Extra wiring the jest run adds to the local cloud (`--extra-wiring`): a probe function behind a few
-// test-only routes, a queue whose consumer can be told to fail, an event rule and a schedule. The
-// production wiring is untouched; these exist only in the test run's local cloud.
+// test-only routes, a queue whose consumer can be told to fail, an event rule, a schedule, and a
+// streamed table whose stream consumer can be told to fail or throw. The production wiring is
+// untouched; these exist only in the test run's local cloud.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtraWiring } from '@sifasuo/local-cloud';
@@ -12,12 +13,22 @@ export const PROBE_QUEUE = 'test-probe';
 export const PROBE_SCHEDULE = 'test-probe-schedule';
 export const PROBE_SOURCE = 'sifasuo.test';
 export const PROBE_DETAIL_TYPE = 'Probe';
+/** Table id (physical `sifasuo-local-test-stream`); every write reaches `test-probe-stream`. */
+export const PROBE_STREAM_TABLE = 'test-stream';
+export const PROBE_STREAM_BATCH = 10;
 
 export const extraWiring: ExtraWiring = {
+  tables: [
+    {
+      id: PROBE_STREAM_TABLE, context: 'platform', env: 'TABLE_TEST_STREAM', indexes: [], personalData: false,
+      stream: { consumer: 'test-probe-stream', batchSize: PROBE_STREAM_BATCH },
+    },
+  ],
   functions: [
     { ...base, id: 'test-probe-api', kind: 'api', entry, timeoutSeconds: 1 },
     { ...base, id: 'test-probe-consumer', kind: 'consumer', entry, timeoutSeconds: 5 },
     { ...base, id: 'test-probe-schedule', kind: 'schedule', entry, timeoutSeconds: 5 },
+    { ...base, id: 'test-probe-stream', kind: 'stream', entry, timeoutSeconds: 5 },
   ],
   routes: [
     { method: 'POST', path: '/api/__test/echo/{id}', function: 'test-probe-api', auth: 'none' },

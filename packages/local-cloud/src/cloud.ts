@@ -12,19 +12,22 @@ import { ROLES } from '@sifasuo/domain';
 import { REGION, STAGE, localCredentials } from './config';
 import { ensurePool, startCognito, type CognitoHandle } from './cognito';
 import { startCron, type CronHandle } from './cron';
-import { ensureTables, startDynamo, type DynamoHandle } from './dynamodb';
+import { ensureTables, startDynamo, type DynamoHandle, type LocalTableDecl } from './dynamodb';
 import { startEventBus, type EventBusHandle } from './eventbus';
 import { startGateway, type GatewayHandle } from './gateway';
 import { LambdaRuntime } from './lambda';
 import { startPollers, type PollerHandle } from './pollers';
 import { startS3, type S3Handle } from './s3';
 import { ensureQueues, startSqs } from './sqs';
+import { startStreamPollers, type StreamPollerHandle } from './streams';
 import { freePort, log, portOr } from './util';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Extra declarations appended to the production wiring (tests only; production wiring is untouched). */
 export interface ExtraWiring {
+  /** Test tables: any id, `env` is set for every function like the wiring's tables. */
+  tables?: LocalTableDecl[];
   functions?: FunctionDecl[];
   routes?: RouteDecl[];
   queues?: QueueDecl[];
@@ -117,6 +120,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
   process.on('exit', onExit);
 
+  const allTables: LocalTableDecl[] = [...wiring.tables, ...(extra.tables ?? [])];
   const allFunctions = [...wiring.functions, ...(extra.functions ?? [])];
   const allRoutes = [...wiring.routes, ...(extra.routes ?? [])];
   const allQueues = [...wiring.queues, ...(extra.queues ?? [])];
@@ -166,7 +170,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // 2. Resources from the wiring (idempotent).
     const [, pool, queues] = await Promise.all([
-      ensureTables(dynamo.client, wiring.tables, STAGE),
+      ensureTables(dynamo.client, allTables, STAGE),
       ensurePool(cognito.client, dataDir, ROLES),
       ensureQueues(sqs.client, allQueues, STAGE),
     ]);
@@ -176,6 +180,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     cleanups.push(() => bus.stop());
     Object.assign(process.env, {
       ...wiring.functionEnvironment(STAGE, pool),
+      ...Object.fromEntries((extra.tables ?? []).map((t) => [t.env, wiring.resourceName(STAGE, t.id)])),
       AWS_REGION: REGION,
       AWS_DEFAULT_REGION: REGION,
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
@@ -196,8 +201,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const runtime = new LambdaRuntime(repoRoot, new Map(allFunctions.map((f) => [f.id, f])));
     for (const r of allRoutes) runtime.fn(r.function);
     for (const q of allQueues) runtime.fn(q.consumer);
+    for (const t of allTables) if (t.stream) runtime.fn(t.stream.consumer);
     const pollers: PollerHandle = startPollers({ sqs: sqs.client, queues, runtime });
     cleanups.push(() => pollers.stop());
+    const streams: StreamPollerHandle = startStreamPollers({
+      endpoint: dynamo.endpoint, tables: allTables, stage: STAGE, runtime, checkpointFile: join(dataDir, 'streams.json'),
+    });
+    cleanups.push(() => streams.stop());
     const cron: CronHandle = startCron(allSchedules, runtime);
     cleanups.push(() => cron.stop());
 
@@ -212,7 +222,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         if (chunks.reduce((n, b) => n + b.length, 0) > 64 * 1024) break;
       }
       if (path === '/__local/health' && req.method === 'GET') {
-        json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()), queues: Object.fromEntries(pollers.stats) });
+        json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()), queues: Object.fromEntries(pollers.stats), streams: Object.fromEntries(streams.stats) });
         return true;
       }
       const m = /^\/__local\/schedules\/([^/]+)\/run$/.exec(path);

@@ -9,12 +9,13 @@ import {
   UpdateTableCommand,
   type AttributeDefinition,
   type GlobalSecondaryIndex,
+  type StreamSpecification,
 } from '@aws-sdk/client-dynamodb';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { resourceName, type TableDecl } from '@sifasuo/wiring';
-import { HOST, ManagedChild, waitUntil } from './util';
+import { HOST, log, ManagedChild, waitUntil } from './util';
 import { localCredentials, REGION } from './config';
 
 const require = createRequire(import.meta.url);
@@ -80,10 +81,23 @@ const gsi = (name: string): GlobalSecondaryIndex => ({
   Projection: { ProjectionType: 'ALL' },
 });
 
+/** A wiring table, or a test-only one (`ExtraWiring.tables`) whose id is any string. */
+export type LocalTableDecl = Omit<TableDecl, 'id' | 'stream'> & {
+  id: string;
+  /** DynamoDB stream (new and old images) and the function that consumes it. */
+  stream?: { consumer: string; batchSize: number };
+};
+
+/** What Lambda's DynamoDB event source reads: new and old images. */
+export const STREAM_SPEC: StreamSpecification = { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' };
+
 const stringAttr = (name: string): AttributeDefinition => ({ AttributeName: name, AttributeType: 'S' });
 
-/** Creates every wiring table (and any index added to the wiring since), leaving existing data alone. */
-export async function ensureTables(client: DynamoDBClient, decls: readonly TableDecl[], stage = 'local') {
+/**
+ * Creates every wiring table (and any index or stream added to the wiring since), leaving existing
+ * data alone.
+ */
+export async function ensureTables(client: DynamoDBClient, decls: readonly LocalTableDecl[], stage = 'local') {
   for (const t of decls) {
     const TableName = resourceName(stage, t.id);
     try {
@@ -101,6 +115,7 @@ export async function ensureTables(client: DynamoDBClient, decls: readonly Table
             ...t.indexes.flatMap((i) => [stringAttr(`${i}PK`), stringAttr(`${i}SK`)]),
           ],
           ...(t.indexes.length ? { GlobalSecondaryIndexes: t.indexes.map(gsi) } : {}),
+          ...(t.stream ? { StreamSpecification: STREAM_SPEC } : {}),
         }),
       );
     } catch (err) {
@@ -115,6 +130,15 @@ export async function ensureTables(client: DynamoDBClient, decls: readonly Table
             GlobalSecondaryIndexUpdates: [{ Create: gsi(i) }],
           }),
         );
+      }
+      // Data folders made before the table had a stream: turn it on (records start from now).
+      const spec = desc.Table?.StreamSpecification;
+      if (t.stream && !(spec?.StreamEnabled && spec.StreamViewType === STREAM_SPEC.StreamViewType)) {
+        if (spec?.StreamEnabled) {
+          await client.send(new UpdateTableCommand({ TableName, StreamSpecification: { StreamEnabled: false } }));
+        }
+        await client.send(new UpdateTableCommand({ TableName, StreamSpecification: STREAM_SPEC }));
+        log(`table ${TableName}: stream enabled (${STREAM_SPEC.StreamViewType})`);
       }
     }
   }
