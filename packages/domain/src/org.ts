@@ -2,6 +2,7 @@
 // Schemas here serve the API edge, the portal's forms and later Excel import alike.
 import * as z from 'zod';
 import { ROLES, type Role } from './roles';
+import type { FieldErrors } from './errors';
 import { dateString, idNumber, optionalText, phone, text, version } from './validation';
 
 export const AREA_ID = /^\d{2}$/;
@@ -262,3 +263,37 @@ export const countyDefinition = z
     });
   });
 export type CountyDefinition = z.infer<typeof countyDefinition>;
+
+/**
+ * One central office per area: it cannot be added twice, demoted, or moved out of its area.
+ * `area` is the office's (new) area, `before` the office as stored (absent on create).
+ */
+export const centralOfficeProblems = (
+  office: Pick<Office, 'id' | 'areaId' | 'officeClass'>,
+  area: Area | undefined,
+  before?: Pick<Office, 'areaId' | 'officeClass'>,
+): FieldErrors => {
+  if (before?.officeClass === 'central' && (office.officeClass !== 'central' || office.areaId !== before.areaId)) {
+    return { officeClass: '片区中心所不能改为一般所或调出本片区' };
+  }
+  if (!area) return { areaId: '片区不存在' };
+  if (office.officeClass === 'central' && area.centralOfficeId !== office.id) {
+    return { officeClass: `${area.name}已有片区中心所（${area.centralOfficeId}）` };
+  }
+  return {};
+};
+
+/** A user's units must exist, and an area director heads the central office of an area. */
+export const userUnitProblems = (
+  input: { roles: Role[]; officeId?: string; departmentId?: string },
+  office: Pick<Office, 'officeClass'> | undefined,
+  departmentExists: boolean,
+): FieldErrors => {
+  const fields: FieldErrors = {};
+  if (input.officeId && !office) fields.officeId = `司法所 ${input.officeId} 不存在`;
+  if (input.departmentId && !departmentExists) fields.departmentId = `股室 ${input.departmentId} 不存在`;
+  if (office && input.roles.includes('area_director') && office.officeClass !== 'central') {
+    fields.officeId = '片区中心所长须属于片区中心司法所';
+  }
+  return fields;
+};

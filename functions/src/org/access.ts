@@ -1,0 +1,60 @@
+// Who may do what, and loading what a request names: shared by the org use cases.
+import {
+  canAdministerOrg,
+  canReadOffice,
+  canReadReferenceData,
+  forbidden,
+  maskIdNumber,
+  notFound,
+  OFFICE_ID,
+  STAFF_ID,
+  USERNAME,
+  validationError,
+  type FieldErrors,
+  type Staff,
+} from '@sifasuo/domain';
+import type { RequestContext } from '../shared/audit-writer';
+import { orgRepository as repo } from './repository';
+
+export const requireReferenceReader = (ctx: RequestContext) => {
+  if (!ctx.actor || !canReadReferenceData(ctx.actor)) throw forbidden();
+  return ctx.actor;
+};
+
+export const requireAdmin = (ctx: RequestContext) => {
+  if (!ctx.actor || !canAdministerOrg(ctx.actor)) throw forbidden('仅系统管理员可以执行此操作');
+  return ctx.actor;
+};
+
+// Ids from the path are checked by shape first: a malformed one names nothing, so it is a 404.
+export const loadOffice = async (id: string) => {
+  const office = OFFICE_ID.test(id) ? await repo.getOffice(id) : undefined;
+  if (!office) throw notFound('司法所');
+  return office;
+};
+
+export const loadStaff = async (id: string) => {
+  const staff = STAFF_ID.test(id) ? await repo.getStaff(id) : undefined;
+  if (!staff) throw notFound('工作人员');
+  return staff;
+};
+
+export const loadUser = async (username: string) => {
+  const user = USERNAME.test(username) ? await repo.getUser(username) : undefined;
+  if (!user) throw notFound('用户');
+  return user;
+};
+
+export const readableOffice = async (ctx: RequestContext, id: string) => {
+  const actor = requireReferenceReader(ctx);
+  const office = await loadOffice(id);
+  if (!canReadOffice(actor, office)) throw forbidden('无权查看该司法所的数据');
+  return office;
+};
+
+export const maskStaff = (s: Staff): Staff => (s.idNumber ? { ...s, idNumber: maskIdNumber(s.idNumber) } : s);
+
+/** Field problems found against stored data are the caller's mistake: 400. */
+export const throwIfAny = (fields: FieldErrors) => {
+  if (Object.keys(fields).length) throw validationError(fields);
+};

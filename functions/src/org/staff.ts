@@ -1,0 +1,77 @@
+// Office staff: read within scope, changed by the office itself or the county admin. ID numbers are
+// masked unless revealed (audited) to someone who may change the record.
+import {
+  canWriteOfficeRecords,
+  createStaffInput,
+  forbidden,
+  pageQuery,
+  parseInput,
+  updateStaffInput,
+  validationError,
+  type Page,
+  type Staff,
+} from '@sifasuo/domain';
+import { ulid } from 'ulid';
+import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { loadStaff, maskStaff, readableOffice, throwIfAny } from './access';
+import { orgRepository as repo } from './repository';
+
+/** Contact offices named in the body must exist (400 on the item otherwise). */
+const requireContactOffices = async (ids: string[] | undefined) => {
+  const found = await Promise.all((ids ?? []).map((id) => repo.getOffice(id)));
+  throwIfAny(Object.fromEntries((ids ?? []).flatMap((id, i) => (found[i] ? [] : [[`contactForOfficeIds.${i}`, `司法所 ${id} 不存在`]]))));
+};
+
+const writableOffice = async (ctx: RequestContext, officeId: string) => {
+  const office = await readableOffice(ctx, officeId);
+  if (!canWriteOfficeRecords(ctx.actor!, office.id)) throw forbidden('只能维护本所的工作人员');
+  return office;
+};
+
+export const staff = {
+  listStaff: async (ctx: RequestContext, officeId: string, query: unknown): Promise<Page<Staff>> => {
+    await readableOffice(ctx, officeId);
+    const q = parseInput(pageQuery, query);
+    const page = await repo.listStaff(officeId, q.limit, q.cursor);
+    return { ...page, items: page.items.map(maskStaff) };
+  },
+
+  createStaff: async (ctx: RequestContext, officeId: string, body: unknown): Promise<Staff> => {
+    await writableOffice(ctx, officeId);
+    const input = parseInput(createStaffInput, body);
+    await requireContactOffices(input.contactForOfficeIds);
+    const created: Staff = { ...input, id: ulid(ctx.now.getTime()), officeId, version: 1, updatedAt: ctx.now.toISOString() };
+    await repo.createStaff(ctx, created);
+    return maskStaff(created);
+  },
+
+  /** `reveal=idNumber` shows the full ID number to those who may change the record, and is audited. */
+  getStaff: async (ctx: RequestContext, id: string, query: Record<string, string | undefined>): Promise<Staff> => {
+    const found = await loadStaff(id);
+    await readableOffice(ctx, found.officeId);
+    if (query.reveal === undefined) return maskStaff(found);
+    if (query.reveal !== 'idNumber') throw validationError({ reveal: '只能查看完整身份证号（reveal=idNumber）' });
+    const allowed = canWriteOfficeRecords(ctx.actor!, found.officeId);
+    await writeAudit(ctx, { action: 'org.staff.reveal-id-number', targetType: 'staff', targetId: id, outcome: allowed ? 'success' : 'denied' });
+    if (!allowed) throw forbidden('无权查看完整身份证号');
+    return found;
+  },
+
+  updateStaff: async (ctx: RequestContext, id: string, body: unknown): Promise<Staff> => {
+    const before = await loadStaff(id);
+    await writableOffice(ctx, before.officeId);
+    const { version, ...input } = parseInput(updateStaffInput, body);
+    await requireContactOffices(input.contactForOfficeIds);
+    const after: Staff = {
+      ...input,
+      // Omitted means unchanged: the portal only ever holds the masked form.
+      idNumber: input.idNumber ?? before.idNumber,
+      id,
+      officeId: before.officeId,
+      version: version + 1,
+      updatedAt: ctx.now.toISOString(),
+    };
+    await repo.replaceStaff(ctx, before, after, version);
+    return maskStaff(after);
+  },
+};
