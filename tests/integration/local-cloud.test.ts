@@ -466,6 +466,26 @@ describe('DynamoDB stream pollers', () => {
     expect(batches(bad, next).slice(after).flatMap((b) => b.ids)).toEqual([next]);
   });
 
+  it('retries a batch that keeps throwing record by record, so only the poison record is skipped', async () => {
+    const p = `isolate-${Date.now()}`;
+    const [good, poison, after] = [`${p}-good`, `${p}-poison`, `${p}-after`];
+    await inOneBatch(p, async () => {
+      await put(good);
+      await put(poison, 'throw:99');
+    });
+    await eventually(async () => batches(poison).length >= 10, 30_000);
+    await put(after);
+    await eventually(async () => deliveriesOf(after).length >= 1, 30_000);
+    await settle();
+    const seen = batches(good, poison, after).map((b) => b.ids);
+    expect(seen).toEqual([
+      ...Array.from({ length: 5 }, () => [good, poison]),
+      [good],
+      ...Array.from({ length: 5 }, () => [poison]),
+      [after],
+    ]);
+  });
+
   it('persists checkpoints: a restarted poller resumes after the last processed record', async () => {
     // A table of its own and the poller module run here, against the cloud's DynamoDB Local.
     const id = `restart-probe-${Date.now()}`;
