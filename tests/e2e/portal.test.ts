@@ -1,69 +1,17 @@
 // The portal in headless Chromium against the whole local cloud (seeded demo county): who sees what,
 // the 403 state for another office, the server's field error beside its input, the expired-session
 // message. One screenshot per scenario under .test-artifacts/e2e/.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { IDLE_TIMEOUT_MINUTES } from '@sifasuo/domain';
-import { cloud } from '../support/cloud';
+import { login, shot, useBrowser } from './browser';
 
 // Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
 declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
 declare const localStorage: typeof sessionStorage;
 declare const document: { dispatchEvent(event: Event): boolean };
 
-const ARTIFACTS = resolve(__dirname, '../../.test-artifacts/e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 jest.setTimeout(120_000);
 
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A fresh browser context (own sessionStorage) per scenario. */
-const newPage = async (init?: () => void): Promise<Page> => {
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: cloud().url });
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-};
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-const login = async (page: Page, username: string) => {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(cloud().demoPassword!);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('header-name').waitFor();
-};
+const newPage = useBrowser();
 
 describe('portal', () => {
   it('an office staff member sees only their own office and its staff; another office is 无权访问', async () => {
@@ -129,6 +77,11 @@ describe('portal', () => {
     const page = await newPage(() => localStorage.setItem('sifasuo.clientValidation', 'off'));
     await login(page, 'staff-0101');
     await page.waitForURL('**/offices/0101');
+    // Earlier runs against a long-lived cloud (SIFASUO_CLOUD) may have added a 测试人员 already.
+    const staffRows = page.getByTestId('staff-table').locator('tbody tr.ant-table-row');
+    await staffRows.first().waitFor();
+    const named = staffRows.filter({ has: page.locator('td', { hasText: /^测试人员$/ }) });
+    const namedBefore = await named.count();
     await page.getByTestId('staff-create').click();
     const form = page.getByTestId('staff-form');
     await form.waitFor();
@@ -167,7 +120,7 @@ describe('portal', () => {
     const created = page.waitForResponse((r) => r.url().endsWith('/api/org/offices/0101/staff') && r.request().method() === 'POST');
     await page.getByTestId('staff-submit').click();
     expect((await created).status()).toBe(201);
-    await page.getByTestId('staff-table').getByText('测试人员').waitFor();
+    await named.nth(namedBefore).waitFor();
   });
 
   it('an expired token or an idle timeout returns to the login page with a clear message', async () => {

@@ -3,8 +3,9 @@ import { Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } 
 import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { auditQuery, ROLE_LABELS, type AuditOutcome, type AuditRecord, type Role } from '@sifasuo/domain';
-import { api } from '../api';
+import { api, isApiError } from '../api';
 import { checkWith, dropEmpty, useReportError } from '../errors';
+import { Forbidden } from '../results';
 
 const OUTCOMES: Record<AuditOutcome, { label: string; color: string }> = {
   success: { label: '成功', color: 'green' },
@@ -32,6 +33,8 @@ export default function Audit() {
   const [cursor, setCursor] = useState<string>();
   const [query, setQuery] = useState<Record<string, string>>();
   const [loading, setLoading] = useState(false);
+  /** The server's refusal (403): the page guard only hides the page, the server decides. */
+  const [refused, setRefused] = useState<string>();
   const report = useReportError();
 
   const fetchPage = async (q: Record<string, string>, after?: string) => {
@@ -42,7 +45,8 @@ export default function Audit() {
       setCursor(page.cursor);
       setQuery(q);
     } catch (e) {
-      report(e, { form, aliases: RANGE });
+      if (isApiError(e) && e.status === 403) setRefused(e.message);
+      else report(e, { form, aliases: RANGE });
     } finally {
       setLoading(false);
     }
@@ -50,9 +54,10 @@ export default function Audit() {
 
   const search = () => {
     const v = form.getFieldsValue();
+    // The picker shows minutes: the range covers whole minutes, so 10:00–11:00 includes 11:00:59.
     const q = dropEmpty({
-      from: v.range?.[0]?.toISOString() ?? '',
-      to: v.range?.[1]?.toISOString() ?? '',
+      from: v.range?.[0]?.startOf('minute').toISOString() ?? '',
+      to: v.range?.[1]?.endOf('minute').toISOString() ?? '',
       actor: v.actor?.trim(),
       targetType: v.targetType?.trim(),
       targetId: v.targetId?.trim(),
@@ -67,12 +72,19 @@ export default function Audit() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  if (refused !== undefined) return <Forbidden message={refused} />;
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card title="审计日志">
         <Form form={form} layout="inline" onFinish={search} data-testid="audit-filters">
           <Form.Item name="range" label="时间范围">
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowClear={false} />
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              allowClear={false}
+              data-testid="audit-range"
+            />
           </Form.Item>
           <Form.Item name="actor" label="操作人">
             <Input placeholder="用户名" allowClear style={{ width: 140 }} />
@@ -84,7 +96,7 @@ export default function Audit() {
             <Input allowClear style={{ width: 140 }} />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading}>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={loading} data-testid="audit-search">
               查询
             </Button>
           </Form.Item>

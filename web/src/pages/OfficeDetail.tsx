@@ -1,6 +1,6 @@
 import { useLayoutEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography, type ButtonProps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
@@ -51,7 +51,7 @@ export default function OfficeDetail() {
             { key: 'township', label: '乡镇', children: o.township },
             { key: 'area', label: '所属片区', children: area?.name ?? o.areaId },
             { key: 'class', label: '所别', children: OFFICE_CLASS_LABELS[o.officeClass] },
-            { key: 'address', label: '地址', children: o.address || '—' },
+            { key: 'address', label: '地址', children: <span data-testid="office-address-value">{o.address || '—'}</span> },
             { key: 'phone', label: '联系电话', children: o.phone || '—' },
             { key: 'updated', label: '更新时间', children: dayjs(o.updatedAt).format('YYYY-MM-DD HH:mm') },
           ]}
@@ -124,6 +124,7 @@ function OfficeEditModal(props: {
       onOk={submit}
       onCancel={props.onClose}
       confirmLoading={busy}
+      okButtonProps={{ 'data-testid': 'office-submit' } as ButtonProps}
       forceRender
     >
       <Form form={form} layout="vertical" data-testid="office-form">
@@ -140,7 +141,7 @@ function OfficeEditModal(props: {
           <Select options={OFFICE_CLASSES.map((c) => ({ value: c, label: OFFICE_CLASS_LABELS[c] }))} />
         </Form.Item>
         <Form.Item name="address" label="地址">
-          <Input maxLength={100} />
+          <Input maxLength={100} data-testid="office-address" />
         </Form.Item>
         <Form.Item name="phone" label="联系电话">
           <Input />

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   createUserInput,
@@ -152,27 +152,29 @@ function UserFormModal(props: {
       onCancel={props.onClose}
       confirmLoading={busy}
       okText="保存"
+      okButtonProps={{ 'data-testid': 'user-submit' } as ButtonProps}
       forceRender
     >
       <Form form={form} layout="vertical" autoComplete="off" data-testid="user-form">
         {!existing && (
           <>
             <Form.Item name="username" label="用户名" required extra="3–32位小写字母、数字或连字符">
-              <Input maxLength={32} />
+              <Input maxLength={32} data-testid="user-username" />
             </Form.Item>
             <Form.Item name="password" label="初始密码" required extra={PASSWORD_HINT}>
-              <Input.Password autoComplete="new-password" />
+              <Input.Password autoComplete="new-password" data-testid="user-password" />
             </Form.Item>
           </>
         )}
         <Form.Item name="displayName" label="姓名" required>
-          <Input maxLength={20} />
+          <Input maxLength={20} data-testid="user-displayName" />
         </Form.Item>
         <Form.Item name="roles" label="角色" required>
-          <Select mode="multiple" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="可选择多个角色" />
+          <Select mode="multiple" data-testid="user-roles" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="可选择多个角色" />
         </Form.Item>
         <Form.Item name="officeId" label="所属司法所" extra="司法所工作人员、片区中心所长须指定">
           <Select
+            data-testid="user-officeId"
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             options={props.offices.map((o) => ({ value: o.id, label: `${o.id} ${o.name}` }))}
