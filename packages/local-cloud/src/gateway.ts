@@ -181,7 +181,13 @@ export interface GatewayHandle {
 export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle> {
   const compiled = compileRoutes(opts.routes);
   const { endpoint, userPoolId, userPoolClientId } = opts.cognito;
-  const jwks = createRemoteJWKSet(new URL(`${endpoint}/${userPoolId}/.well-known/jwks.json`));
+  // cognito-local signs with one fixed key: fetch it once, up front, and keep it. A refetch under
+  // load (jose's default: every 10 minutes, 5 s timeout) must not turn valid tokens into 401s.
+  const jwks = createRemoteJWKSet(new URL(`${endpoint}/${userPoolId}/.well-known/jwks.json`), {
+    cacheMaxAge: Infinity,
+    timeoutDuration: 30_000,
+  });
+  await jwks.reload();
   const issuer = `${endpoint}/${userPoolId}`;
 
   async function authorize(header: string | undefined): Promise<JWTPayload | undefined> {
