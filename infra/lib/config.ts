@@ -12,9 +12,11 @@ import { resourceName, type BucketId } from '@sifasuo/wiring';
 export const bucketPhysicalName = (stack: Stack, stage: string, id: BucketId) =>
   `${resourceName(stage, id)}-${stack.account}-${stack.region}`;
 
-/** ARN of every object of a wiring bucket, as seen from `stack`. */
-export const bucketObjectsArn = (stack: Stack, stage: string, id: BucketId) =>
-  `arn:${stack.partition}:s3:::${bucketPhysicalName(stack, stage, id)}/*`;
+/** ARNs of a wiring bucket and of its objects, as seen from `stack`. */
+export const bucketArns = (stack: Stack, stage: string, id: BucketId) => {
+  const bucket = `arn:${stack.partition}:s3:::${bucketPhysicalName(stack, stage, id)}`;
+  return { bucket, objects: `${bucket}/*` };
+};
 
 /** The same ARN as cdk-nag prints it in a finding: pseudo parameters as `<AWS::X>` unless known. */
 export const bucketObjectsArnAsNagPrintsIt = (stack: Stack, stage: string, id: BucketId) => {

@@ -3,7 +3,7 @@
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { bucketObjectsArn, bucketObjectsArnAsNagPrintsIt } from './config';
+import { bucketArns, bucketObjectsArnAsNagPrintsIt } from './config';
 import { functions, type ContextName } from '@sifasuo/wiring';
 import { AppFunction } from './app-function';
 import { grantFromWiring } from './grants';
@@ -35,7 +35,7 @@ export class ContextConstruct extends Construct {
       });
       grantFromWiring(fn, decl, {
         tables: stateful.tables, dataKey: stateful.dataKey, userPool: stateful.userPool,
-        bucketObjects: (id) => bucketObjectsArn(Stack.of(this), props.stage, id),
+        bucketArns: (id) => bucketArns(Stack.of(this), props.stage, id),
       });
       for (const { bucket } of decl.buckets ?? []) {
         suppress(fn.role!, [

@@ -24,10 +24,21 @@ export const KMS_ACTIONS: Record<TableAccess, readonly string[]> = {
   append: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
 };
 
+type BucketAccess = NonNullable<FunctionDecl['buckets']>[number]['access'];
+
 /** Object Lock keeps every version: `write-once` may add objects and check for them, never delete. */
-export const S3_ACTIONS: Record<NonNullable<FunctionDecl['buckets']>[number]['access'], readonly string[]> = {
+export const S3_ACTIONS: Record<BucketAccess, readonly string[]> = {
   'write-once': ['s3:PutObject', 's3:GetObject'],
   read: ['s3:GetObject'],
+};
+
+/**
+ * On the bucket itself: without ListBucket, S3 answers HeadObject/GetObject of a missing key with
+ * 403 instead of 404, and a write-once check could not tell "absent" from "refused".
+ */
+export const S3_BUCKET_ACTIONS: Record<BucketAccess, readonly string[]> = {
+  'write-once': ['s3:ListBucket'],
+  read: ['s3:ListBucket'],
 };
 
 export const COGNITO_ACTIONS: Record<NonNullable<FunctionDecl['userPool']>, readonly string[]> = {
@@ -46,8 +57,8 @@ const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
 export interface GrantTargets {
   tables: ReadonlyMap<TableId, dynamodb.ITable>;
-  /** ARN of every object of each bucket (built from its physical name, no cross-stack reference). */
-  bucketObjects: (id: BucketId) => string;
+  /** ARNs of each bucket and of its objects (built from its physical name, no cross-stack reference). */
+  bucketArns: (id: BucketId) => { bucket: string; objects: string };
   dataKey: kms.IKey;
   userPool: cognito.IUserPool;
 }
@@ -77,7 +88,9 @@ export const grantFromWiring = (role: iam.IGrantable, decl: FunctionDecl, to: Gr
     for (const a of accesses) for (const k of KMS_ACTIONS[a]) kmsActions.add(k);
   }
   for (const { bucket, access } of decl.buckets ?? []) {
-    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...S3_ACTIONS[access]], resources: [to.bucketObjects(bucket)] }));
+    const arns = to.bucketArns(bucket);
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...S3_ACTIONS[access]], resources: [arns.objects] }));
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...S3_BUCKET_ACTIONS[access]], resources: [arns.bucket] }));
     // Bucket keys encrypt with the data key.
     for (const k of KMS_ACTIONS[access === 'read' ? 'read' : 'append']) kmsActions.add(k);
   }
