@@ -17,7 +17,7 @@ ensure_deps() {
 
 # DynamoDB Local is the AWS jar: it needs a Java runtime.
 ensure_java() {
-  if ! command -v java >/dev/null 2>&1; then
+  if ! java -version >/dev/null 2>&1; then
     echo "未找到 Java：DynamoDB Local 需要 Java 17 或更高版本。请安装：sudo apt-get install -y openjdk-17-jre-headless" >&2
     echo "Java not found: DynamoDB Local needs Java 17+. Install it with: sudo apt-get install -y openjdk-17-jre-headless" >&2
     exit 1
@@ -26,7 +26,7 @@ ensure_java() {
 
 # The portal is served from web/dist; rebuild when any source is newer than the build.
 ensure_web_build() {
-  if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/index.html web/vite.config.ts packages/domain/src -newer web/dist/index.html -print -quit 2>/dev/null)" ]; then
+  if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/index.html web/package.json web/vite.config.ts packages/domain/src -newer web/dist/index.html -type f -print -quit 2>/dev/null)" ]; then
     say "构建门户 / building the portal"
     npm run build -w web
   fi
@@ -39,9 +39,13 @@ ensure_browser() {
   fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
   if [ ${#missing[@]} -gt 0 ]; then
     local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    # Never prompt (CI has no terminal): without root or password-less sudo, say what to run.
+    [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
     say "安装 ${missing[*]} (apt) / installing browser test dependencies"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" fontconfig >/dev/null
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" fontconfig >/dev/null; }; then
+      echo "无法自动安装浏览器测试依赖，请执行 / could not install the browser test dependencies; run:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]} fontconfig" >&2
+      exit 1
+    fi
   fi
 }

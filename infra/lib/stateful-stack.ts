@@ -9,6 +9,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -96,6 +97,17 @@ export class StatefulStack extends Stack {
         serverAccessLogsPrefix: `${b.id}/`,
         removalPolicy: RemovalPolicy.RETAIN,
       }));
+      if (b.retentionDays) {
+        // Write-once for everyone: a put must carry If-None-Match, so no new "current version" can be
+        // laid over a locked original (S3 conditional writes).
+        this.buckets.get(b.id)!.addToResourcePolicy(new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:PutObject'],
+          resources: [this.buckets.get(b.id)!.arnForObjects('*')],
+          conditions: { Null: { 's3:if-none-match': 'true' } },
+        }));
+      }
     }
 
     for (const q of queues) {

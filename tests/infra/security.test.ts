@@ -299,8 +299,19 @@ describe('service: IAM least privilege', () => {
     const s3Statements = statements.filter((s) => asArray<string>(s.Action).some((a) => a.startsWith('s3:')));
     const vault = s3Statements.filter((s) => JSON.stringify(s.Resource).includes('audit-vault'));
     expect(vault.length).toBeGreaterThan(0);
+    S.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:PutObject', Condition: { Null: { 's3:if-none-match': 'true' } } }),
+        ]),
+      },
+    });
     // Objects: put and get; the bucket: list (so a missing key reads as 404, not 403). Never a delete.
-    expect(vault.map((s) => asArray<string>(s.Action).sort().join()).sort()).toEqual(['s3:GetObject,s3:PutObject', 's3:ListBucket']);
+    const granted = new Set(vault.map((s) => asArray<string>(s.Action).sort().join()));
+    expect([...granted].sort()).toEqual(['s3:GetObject,s3:PutObject', 's3:ListBucket']);
+    // Exactly the functions the wiring lets write to the vault.
+    const writers = functions.filter((f) => f.buckets?.some((b) => b.bucket === 'audit-vault')).length;
+    expect(vault.filter((s) => asArray<string>(s.Action).includes('s3:PutObject'))).toHaveLength(writers);
   });
 
   test('the append-only audit table: PutItem only, never Update/Delete/BatchWrite', () => {

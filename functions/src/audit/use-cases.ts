@@ -18,7 +18,9 @@ import {
   type Page,
 } from '@sifasuo/domain';
 import * as z from 'zod';
-import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { logger } from '../shared/aws';
+import { auditItem, writeAudit, type RequestContext } from '../shared/audit-writer';
+import { keysUnder, putOnce, recordKey } from './vault-store';
 import { auditRepository as repo } from './repository';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -69,6 +71,17 @@ const digestRange = z
     if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
   });
 
+/**
+ * The stream copies each record to the vault as it is written; a copy it could not make (its retries
+ * ran out) is made here, from the table, before the day is digested — so the vault misses nothing.
+ */
+const copyMissingToVault = async (day: string, records: readonly AuditRecord[]) => {
+  const have = await keysUnder(`records/DAY#${day}/`);
+  const missing = records.map(auditItem).filter((item) => !have.has(recordKey(item)));
+  for (const item of missing) await putOnce(recordKey(item), item);
+  if (missing.length) logger.warn('audit records copied to the vault by the digest', { day, count: missing.length });
+};
+
 export const audit = {
   query: async (ctx: RequestContext, query: unknown): Promise<Page<AuditRecord>> => {
     requireAuditor(ctx);
@@ -117,7 +130,9 @@ export const audit = {
     let previous = latest?.chainHash ?? GENESIS_HASH;
     const written: AuditDigest[] = [];
     while (day <= yesterday && written.length < 31) {
-      const digest = digestDay(day, await repo.allOfDay(day), previous, sha256, now);
+      const records = await repo.allOfDay(day);
+      await copyMissingToVault(day, records);
+      const digest = digestDay(day, records, previous, sha256, now);
       await repo.putDigest(digest);
       written.push(digest);
       previous = digest.chainHash;

@@ -41,7 +41,7 @@ export type BucketId = 'archive' | 'audit-vault';
 export interface BucketDecl {
   id: BucketId;
   env: string;
-  /** S3 Object Lock (WORM) in AWS; the local adapter refuses overwrites itself. */
+  /** S3 Object Lock (WORM) in AWS; s3rver has none, so writers put with If-None-Match and check first. */
   objectLock: boolean;
   /** Object Lock default retention (compliance mode for the audit vault). */
   retentionDays?: number;
@@ -101,7 +101,8 @@ export const functions: readonly FunctionDecl[] = [
   },
   {
     id: 'audit-digest', context: 'audit', kind: 'schedule', entry: 'functions/src/audit/digest.ts',
-    tables: [{ table: 'audit', access: 'read' }, audited], timeoutSeconds: 120, memoryMb: 512,
+    tables: [{ table: 'audit', access: 'read' }, audited], buckets: [{ bucket: 'audit-vault', access: 'write-once' }],
+    timeoutSeconds: 300, memoryMb: 512,
   },
 ];
 
@@ -205,7 +206,7 @@ export const schedules: readonly ScheduleDecl[] = [
   {
     id: 'audit-daily-digest', function: 'audit-digest', timezone: 'Asia/Shanghai',
     cron: { minute: '10', hour: '1', dayOfMonth: '*', month: '*', dayOfWeek: '?' },
-    description: '每日 01:10 为前一日的审计记录计算哈希链摘要',
+    description: '每日 01:10 为前一日的审计记录计算哈希链摘要，并补齐审计存证库中缺少的副本',
   },
 ];
 
