@@ -4,6 +4,8 @@ import {
   changePasswordInput,
   forbidden,
   isLocked,
+  lockAfterFailure,
+  MAX_FAILED_ATTEMPTS,
   locked,
   lockedMessage,
   loginInput,
@@ -21,10 +23,17 @@ import { orgRepository as repo } from '../org/repository';
 /** The signed-in user as the portal sees it. */
 export type Me = Actor;
 
+/** Refused before the password is checked: locked, or the fifth attempt of a burst still in flight. */
+const lockedError = async (username: string, now: Date) => {
+  const state = await repo.getLoginState(username);
+  return locked(lockedMessage(isLocked(state, now) ? state : { failedAttempts: 0, lockedUntil: lockAfterFailure(MAX_FAILED_ATTEMPTS, now) }, now));
+};
+
 export const auth = {
   /**
    * Unknown user and wrong password get the same answer; a disabled account is named only to whoever
-   * knows its password; a locked one is refused before Cognito is asked.
+   * knows its password; each attempt is counted before Cognito is asked, so parallel guesses cannot
+   * outrun the lockout.
    */
   login: async (ctx: RequestContext, body: unknown) => {
     const { username, password } = parseInput(loginInput, body);
@@ -36,17 +45,17 @@ export const auth = {
 
     const user = await repo.getUser(username);
     if (!user) throw await refuse(unauthenticated(WRONG_CREDENTIALS_MESSAGE), 'unknown user');
-    const state = await repo.getLoginState(username);
-    if (isLocked(state, ctx.now)) throw await refuse(locked(lockedMessage(state, ctx.now)), 'account locked');
+    const reserved = await repo.reserveLoginAttempt(username, ctx.now);
+    if (!reserved) throw await refuse(await lockedError(username, ctx.now), 'account locked');
 
     const tokens = await directory.authenticate(username, password);
     if (!tokens) {
-      const next = await repo.recordFailedLogin(username, ctx.now);
+      const next = await repo.lockIfExhausted(username, reserved, ctx.now);
       if (isLocked(next, ctx.now)) throw await refuse(locked(lockedMessage(next, ctx.now)), 'wrong password; locked');
       throw await refuse(unauthenticated(WRONG_CREDENTIALS_MESSAGE), 'wrong password');
     }
+    await repo.clearFailedAttempts(username);
     if (!user.enabled) throw await refuse(forbidden('账号已停用，请联系系统管理员'), 'account disabled');
-    if (state.failedAttempts > 0) await repo.resetLoginState(username);
     await writeAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: username, actorName: username, outcome: 'success' });
     const me: Me = {
       username: user.username, displayName: user.displayName, roles: user.roles,
@@ -68,13 +77,14 @@ export const auth = {
     const { username } = ctx.actor;
     const { oldPassword, newPassword } = parseInput(changePasswordInput, body);
     if (oldPassword === newPassword) throw validationError({ newPassword: '新密码不能与原密码相同' });
-    const state = await repo.getLoginState(username);
-    if (isLocked(state, ctx.now)) throw locked(lockedMessage(state, ctx.now));
+    const reserved = await repo.reserveLoginAttempt(username, ctx.now);
+    if (!reserved) throw await lockedError(username, ctx.now);
     if (!(await directory.authenticate(username, oldPassword))) {
-      const next = await repo.recordFailedLogin(username, ctx.now);
+      const next = await repo.lockIfExhausted(username, reserved, ctx.now);
       if (isLocked(next, ctx.now)) throw locked(lockedMessage(next, ctx.now));
       throw validationError({ oldPassword: '原密码不正确' });
     }
+    await repo.clearFailedAttempts(username);
     await directory.setPassword(username, newPassword);
     await writeAudit(ctx, { action: 'auth.change-password', targetType: 'user', targetId: username, outcome: 'success' });
   },

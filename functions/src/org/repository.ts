@@ -13,7 +13,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   conflict,
   lockAfterFailure,
-  notFound,
+  MAX_FAILED_ATTEMPTS,
   staleVersion,
   type Area,
   type Bureau,
@@ -143,20 +143,33 @@ export const orgRepository = {
 
   getLoginState: async (username: string): Promise<LoginState> =>
     (await get<LoginState>(`USER#${username}`, 'LOGIN')) ?? { failedAttempts: 0 },
-  /** Counts a wrong password atomically (parallel guesses each count) and locks on the fifth. */
-  recordFailedLogin: async (username: string, now: Date): Promise<LoginState> => {
-    const counted = await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.login(username),
-        UpdateExpression: 'ADD failedAttempts :one SET entity = :entity',
-        ExpressionAttributeValues: { ':one': 1, ':entity': 'login' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    const state = withoutKeys<LoginState>(counted.Attributes ?? {});
-    const lockedUntil = lockAfterFailure(state.failedAttempts, now);
-    if (!lockedUntil) return state;
+  /**
+   * Takes one attempt before the password is checked, atomically: refused (undefined) while locked or
+   * when five attempts are already counted, so a burst of parallel guesses gets at most five tries.
+   */
+  reserveLoginAttempt: async (username: string, now: Date): Promise<LoginState | undefined> => {
+    try {
+      const r = await dynamo().send(
+        new UpdateCommand({
+          TableName: table(),
+          Key: keys.login(username),
+          UpdateExpression: 'ADD failedAttempts :one SET entity = :entity',
+          ConditionExpression:
+            '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failedAttempts) OR failedAttempts < :max)',
+          ExpressionAttributeValues: { ':one': 1, ':entity': 'login', ':now': now.toISOString(), ':max': MAX_FAILED_ATTEMPTS },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return withoutKeys<LoginState>(r.Attributes ?? {});
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return undefined;
+      throw e;
+    }
+  },
+  /** After a wrong password: the attempt stays counted, and the fifth locks the account. */
+  lockIfExhausted: async (username: string, reserved: LoginState, now: Date): Promise<LoginState> => {
+    const lockedUntil = lockAfterFailure(reserved.failedAttempts, now);
+    if (!lockedUntil) return reserved;
     await dynamo().send(
       new UpdateCommand({
         TableName: table(),
@@ -167,6 +180,18 @@ export const orgRepository = {
     );
     return { failedAttempts: 0, lockedUntil };
   },
+  /** After the right password: the count starts again (a lock set meanwhile stays). */
+  clearFailedAttempts: async (username: string) => {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.login(username),
+        UpdateExpression: 'SET failedAttempts = :zero, entity = :entity',
+        ExpressionAttributeValues: { ':zero': 0, ':entity': 'login' },
+      }),
+    );
+  },
+  /** The admin's password reset: unlocks and starts counting again. */
   resetLoginState: async (username: string) => {
     await dynamo().send(new PutCommand({ TableName: table(), Item: { ...keys.login(username), entity: 'login', failedAttempts: 0 } }));
   },
