@@ -24,13 +24,14 @@ export const bucketObjectsArnAsNagPrintsIt = (stack: Stack, stage: string, id: B
   return `arn:${lit(stack.partition, 'Partition')}:s3:::${resourceName(stage, id)}-${lit(stack.account, 'AccountId')}-${lit(stack.region, 'Region')}/*`;
 };
 
-export const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,15}$/;
+// At most 15 characters: `sifasuo-<stage>-audit-vault-<account>-<region>` must stay within S3's 63.
+export const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,14}$/;
 
 /** `-c stage=NAME` (default `dev`), checked so names stay valid and short. */
 export const parseStage = (raw: unknown): string => {
   const stage = raw === undefined || raw === null || raw === '' ? 'dev' : String(raw);
   if (!STAGE_PATTERN.test(stage)) {
-    throw new Error(`stage "${stage}" must match ${STAGE_PATTERN} (lower-case letter, then 1-15 of a-z 0-9 -)`);
+    throw new Error(`stage "${stage}" must match ${STAGE_PATTERN} (lower-case letter, then 1-14 of a-z 0-9 -)`);
   }
   return stage;
 };

@@ -22,9 +22,11 @@ describe('stage', () => {
     expect(parseStage(undefined)).toBe('dev');
     expect(parseStage('prod')).toBe('prod');
     expect(parseStage('pr-42')).toBe('pr-42');
+    expect(parseStage('a'.repeat(15))).toBe('a'.repeat(15));
   });
 
-  test.each(['Prod', 'x', '1abc', 'a_b', 'a'.repeat(17), 'dev.1'])('rejects %p', (s) => {
+  // 16 characters would push the audit vault's bucket name past S3's 63 in a China region.
+  test.each(['Prod', 'x', '1abc', 'a_b', 'a'.repeat(16), 'dev.1'])('rejects %p', (s) => {
     expect(() => parseStage(s)).toThrow(/stage/);
   });
 

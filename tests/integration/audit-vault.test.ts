@@ -14,18 +14,18 @@ const keysUnder = async (Prefix: string) =>
 
 describe('audit vault', () => {
   it('copies each new audit record, and reports a record changed in storage with its original', async () => {
-    // A login writes an audit record (actor staff-0201).
-    await login('staff-0201');
+    // A login writes an audit record (dept-corrections: a user no other test signs in as).
+    await login('dept-corrections');
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const mine = await dynamo().send(new QueryCommand({
       TableName: AUDIT_TABLE, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'ACTOR#staff-0201' }, ScanIndexForward: false, Limit: 1,
+      ExpressionAttributeValues: { ':pk': 'ACTOR#dept-corrections' }, ScanIndexForward: false, Limit: 1,
     }));
     const record = mine.Items![0]!;
     expect(record.PK).toBe(`DAY#${day}`);
     const key = `records/${record.PK}/${record.SK}.json`;
     await eventually(async () => (await keysUnder(`records/${record.PK}/`)).includes(key));
-    expect(await read(key)).toMatchObject({ id: record.id, action: 'auth.login', actor: 'staff-0201', outcome: 'success' });
+    expect(await read(key)).toMatchObject({ id: record.id, action: 'auth.login', actor: 'dept-corrections', outcome: 'success' });
 
     // Someone with storage access rewrites the record: the table is append-only, so this is tampering.
     await dynamo().send(new PutCommand({ TableName: AUDIT_TABLE, Item: { ...record, outcome: 'denied' } }));

@@ -2,7 +2,7 @@
 // write puts its audit record in the same transaction as the change (both or neither); a refused
 // request records its outcome on its own. The table is append-only: Put with attribute_not_exists.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { maskIdNumber, shanghaiDay, type Actor, type AuditOutcome, type AuditRecord } from '@sifasuo/domain';
+import { maskIdNumber, shanghaiDay, type Actor, type AuditRecord } from '@sifasuo/domain';
 import { ulid } from 'ulid';
 import { dynamo, logger, tableName } from './aws';
 
