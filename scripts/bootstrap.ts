@@ -4,13 +4,12 @@
 // county admin. Runs with the operator's AWS credentials and region; safe to run again (creates only
 // what is absent). The admin's password comes from SIFASUO_ADMIN_PASSWORD or is asked for.
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { countyDefinition, fieldErrorsOf, passwordProblem, USERNAME } from '@sifasuo/domain';
 import { ENV, resourceName, tables } from '@sifasuo/wiring';
 
 const USAGE = `用法 / usage:
-  npm run bootstrap -- --stage STAGE --user-pool-id ID --client-id ID --county county.json --admin USERNAME [--admin-name 姓名]
+  npm run bootstrap -- --stage STAGE --user-pool-id ID --client-id ID --county county.json --admin USERNAME [--admin-name 姓名] [--operator 操作人]
   首个管理员的密码取自环境变量 SIFASUO_ADMIN_PASSWORD，未设置时会询问。县的结构见 docs/county.example.json。`;
 
 const OPTIONS = {
@@ -21,6 +20,8 @@ const OPTIONS = {
   county: { type: 'string' },
   admin: { type: 'string' },
   'admin-name': { type: 'string' },
+  /** Who runs it, for the audit trail (default: the login name). */
+  operator: { type: 'string' },
 } as const;
 
 const parseCommandLine = () => {
@@ -57,12 +58,29 @@ if (!parsed.success) {
   fail(`${countyFile} 有误：\n${Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
 }
 
-let password = process.env.SIFASUO_ADMIN_PASSWORD;
-if (!password) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  password = await rl.question(`为 ${admin} 设置初始密码：`);
-  rl.close();
-}
+/** Asks for the password without echoing it; only on a terminal (CI and pipes set the variable). */
+const askPassword = async (prompt: string): Promise<string> => {
+  if (!process.stdin.isTTY) fail('请通过环境变量 SIFASUO_ADMIN_PASSWORD 提供管理员初始密码（当前不是交互终端）');
+  process.stdout.write(prompt);
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  let typed = '';
+  for await (const chunk of process.stdin) {
+    for (const ch of String(chunk)) {
+      if (ch === '\r' || ch === '\n') {
+        process.stdin.setRawMode(false);
+        process.stdin.pause();
+        process.stdout.write('\n');
+        return typed;
+      }
+      if (ch === '\u0003') process.exit(130);
+      typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
+    }
+  }
+  return typed;
+};
+
+const password = process.env.SIFASUO_ADMIN_PASSWORD ?? (await askPassword(`为 ${admin} 设置初始密码（输入时不显示）：`));
 const weak = passwordProblem(password);
 if (weak) fail(weak);
 
@@ -72,12 +90,20 @@ for (const t of tables) process.env[t.env] = resourceName(stage, t.id);
 
 // Imported after the environment is set: the functions read their table and pool names from it.
 const { provisionCounty, provisionUser } = await import('../functions/src/org/provision');
+const { isDomainError } = await import('@sifasuo/domain');
 const now = new Date();
-const offices = await provisionCounty(parsed.data!, now);
-const ctx = { actor: { username: 'operator-bootstrap', displayName: '环境初始化', roles: [] }, requestId: `bootstrap-${now.getTime()}`, now };
-const result = await provisionUser(
-  ctx,
-  { username: admin, displayName: values['admin-name'] ?? '系统管理员', roles: ['county_admin'], enabled: true, version: 1, updatedAt: now.toISOString() },
-  password,
-);
-console.log(`已就绪：${parsed.data!.areas.length} 个片区，${offices.length} 个司法所；管理员 ${admin} ${result === 'created' ? '已创建' : '已存在（未改动）'}。`);
+// Recorded as the actor of every audit record this run writes.
+const operator = `bootstrap:${values.operator ?? process.env.USER ?? 'operator'}`;
+const ctx = { actor: { username: operator, displayName: '环境初始化', roles: [] }, requestId: `bootstrap-${now.getTime()}`, now };
+try {
+  const offices = await provisionCounty(ctx, parsed.data!);
+  const result = await provisionUser(
+    ctx,
+    { username: admin, displayName: values['admin-name'] ?? '系统管理员', roles: ['county_admin'], enabled: true, version: 1, updatedAt: now.toISOString() },
+    password,
+  );
+  console.log(`已就绪：${parsed.data!.areas.length} 个片区，${offices.length} 个司法所；管理员 ${admin} ${result === 'created' ? '已创建' : '已存在（未改动）'}。`);
+} catch (e) {
+  if (!isDomainError(e)) throw e;
+  fail(`${countyFile} 与已有数据不一致，未写入任何内容：\n${Object.entries(e.fields ?? {}).map(([k, v]) => `  ${k}: ${v}`).join('\n') || `  ${e.message}`}`);
+}

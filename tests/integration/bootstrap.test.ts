@@ -25,7 +25,7 @@ const bootstrap = (county: unknown, args: string[] = [], password = 'Chief#Pass1
   return spawnSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/bootstrap.ts', '--stage', STAGE, '--user-pool-id', userPoolId, '--client-id', userPoolClientId,
-      '--county', file, '--admin', 'chief-09', '--admin-name', '九区管理员', ...args],
+      '--county', file, '--admin', 'chief-09', '--admin-name', '九区管理员', '--operator', 'ops-zhang', ...args],
     {
       cwd: root,
       encoding: 'utf8',
@@ -85,7 +85,11 @@ describe('bootstrap of a deployed environment', () => {
     const audit = await dynamo().send(new QueryCommand({
       TableName: table('audit'), IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'TARGET#user#chief-09' },
     }));
-    expect(audit.Items).toEqual([expect.objectContaining({ action: 'org.user.create', actor: 'operator-bootstrap', outcome: 'success' })]);
+    expect(audit.Items).toEqual([expect.objectContaining({ action: 'org.user.create', actor: 'bootstrap:ops-zhang', outcome: 'success' })]);
+    const areaAudit = await dynamo().send(new QueryCommand({
+      TableName: table('audit'), IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'TARGET#area#09' },
+    }));
+    expect(areaAudit.Items).toEqual([expect.objectContaining({ action: 'org.area.provision', actor: 'bootstrap:ops-zhang', after: { id: '09', name: '新区片区', centralOfficeId: '0901' } })]);
 
     const auth = await cognito().send(new InitiateAuthCommand({
       ClientId: cloud().userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'chief-09', PASSWORD: 'Chief#Pass123' },
@@ -96,5 +100,18 @@ describe('bootstrap of a deployed environment', () => {
     const again = bootstrap(county);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('管理员 chief-09 已存在（未改动）');
+
+    // A file that contradicts what is stored is refused whole: here it adds an office and moves the
+    // central office of area 09.
+    const moved = { ...county, areas: [{ ...county.areas[0]!, offices: [
+      { id: '0901', name: '新区镇司法所', township: '新区镇', officeClass: 'regular' },
+      { id: '0902', name: '新河乡司法所', township: '新河乡', officeClass: 'central' },
+      { id: '0903', name: '新桥乡司法所', township: '新桥乡', officeClass: 'regular' },
+    ] }] };
+    const refused = bootstrap(moved);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('片区 09 已有片区中心所 0901');
+    expect(refused.stderr).toContain('司法所 0901 已存在，所属片区或所别与文件不同');
+    expect((await officesOf('09')).map((o) => o.id)).toEqual(['0901', '0902']);
   });
 });

@@ -36,6 +36,7 @@ describe('county definition', () => {
       areas: [
         { id: '01', name: '一片', offices: [office('0101', 'central'), office('0102', 'central')] },
         { id: '02', name: '二片', offices: [office('0101', 'regular')] },
+        { id: '02', name: '又一个二片', offices: [office('0201', 'central')] },
       ],
     });
     expect(r.success).toBe(false);
@@ -43,6 +44,7 @@ describe('county definition', () => {
       'areas.0.offices': '片区须有且只有一个片区中心所（现有2个）',
       'areas.1.offices': '片区须有且只有一个片区中心所（现有0个）',
       'areas.1.offices.0.id': '司法所编号 0101 重复',
+      'areas.2.id': '片区编号 02 重复',
     });
   });
 });

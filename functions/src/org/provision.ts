@@ -1,6 +1,7 @@
 // Setting up an environment's organisation: the county's bureau, departments, areas and offices, the
 // default dictionaries, and accounts. Used by the demo seed (local) and by the operator's bootstrap
-// command (AWS). Every step creates only what is absent, so it is safe to run again.
+// command (AWS). Every step creates only what is absent, with its audit record, so it is safe to run
+// again; a file that contradicts what is stored is refused before anything is written.
 import {
   DEFAULT_DEPARTMENTS,
   DEFAULT_DICTIONARIES,
@@ -8,31 +9,56 @@ import {
   isDomainError,
   type CountyDefinition,
   type DictionaryName,
+  type FieldErrors,
   type Office,
   type User,
 } from '@sifasuo/domain';
 import type { RequestContext } from '../shared/audit-writer';
+import { throwIfAny } from './access';
 import { directory } from './directory';
-import { keys, orgRepository, putIfAbsent } from './repository';
+import { createIfAbsent, keys, orgRepository as repo } from './repository';
 
-export const provisionCounty = async (county: CountyDefinition, now: Date): Promise<Office[]> => {
-  const at = now.toISOString();
-  await putIfAbsent({ ...keys.bureau(), entity: 'bureau', ...county.bureau });
-  for (const d of DEFAULT_DEPARTMENTS) await putIfAbsent({ ...keys.department(d.id), entity: 'department', ...d });
+/** Areas and offices already stored must agree with the file (same central office, area and class). */
+const conflictsWithStored = async (county: CountyDefinition): Promise<FieldErrors> => {
+  const fields: FieldErrors = {};
+  for (const [a, area] of county.areas.entries()) {
+    const central = area.offices.find((o) => o.officeClass === 'central')!;
+    const stored = await repo.getArea(area.id);
+    if (stored && stored.centralOfficeId !== central.id) {
+      fields[`areas.${a}.offices`] = `片区 ${area.id} 已有片区中心所 ${stored.centralOfficeId}`;
+    }
+    for (const [i, o] of area.offices.entries()) {
+      const existing = await repo.getOffice(o.id);
+      if (existing && (existing.areaId !== area.id || existing.officeClass !== o.officeClass)) {
+        fields[`areas.${a}.offices.${i}.id`] = `司法所 ${o.id} 已存在，所属片区或所别与文件不同`;
+      }
+    }
+  }
+  return fields;
+};
+
+export const provisionCounty = async (ctx: RequestContext, county: CountyDefinition): Promise<Office[]> => {
+  throwIfAny(await conflictsWithStored(county));
+  const at = ctx.now.toISOString();
+  const create = (item: Record<string, unknown>, type: string, id: string, after: unknown) =>
+    createIfAbsent(ctx, item, { action: `org.${type}.provision`, targetType: type, targetId: id, after });
+
+  await create({ ...keys.bureau(), entity: 'bureau', ...county.bureau }, 'bureau', 'bureau', county.bureau);
+  for (const d of DEFAULT_DEPARTMENTS) await create({ ...keys.department(d.id), entity: 'department', ...d }, 'department', d.id, d);
   const offices: Office[] = [];
   for (const area of county.areas) {
     const central = area.offices.find((o) => o.officeClass === 'central')!;
-    await putIfAbsent({ ...keys.area(area.id), entity: 'area', id: area.id, name: area.name, centralOfficeId: central.id });
+    const stored = { id: area.id, name: area.name, centralOfficeId: central.id };
+    await create({ ...keys.area(area.id), entity: 'area', ...stored }, 'area', area.id, stored);
     for (const o of area.offices) {
       const office: Office = { ...o, areaId: area.id, version: 1, updatedAt: at };
-      await putIfAbsent({ ...keys.office(office), entity: 'office', ...office });
+      await create({ ...keys.office(office), entity: 'office', ...office }, 'office', office.id, office);
       offices.push(office);
     }
   }
   for (const [name, entries] of Object.entries(DEFAULT_DICTIONARIES)) {
-    await putIfAbsent({
-      ...keys.dictionary(name), entity: 'dictionary', name, label: DICTIONARY_LABELS[name as DictionaryName], entries, version: 1, updatedAt: at,
-    });
+    const dict = { name, label: DICTIONARY_LABELS[name as DictionaryName], entries, version: 1, updatedAt: at };
+    await create({ ...keys.dictionary(name), entity: 'dictionary', ...dict }, 'dictionary', name, dict);
   }
   return offices;
 };
@@ -42,7 +68,7 @@ export const provisionCounty = async (county: CountyDefinition, now: Date): Prom
  * identity left behind by an interrupted run is reused with the given password.
  */
 export const provisionUser = async (ctx: RequestContext, user: User, password: string): Promise<'created' | 'existed'> => {
-  if (await orgRepository.getUser(user.username)) return 'existed';
+  if (await repo.getUser(user.username)) return 'existed';
   try {
     await directory.createUser(user, password);
   } catch (e) {
@@ -50,6 +76,6 @@ export const provisionUser = async (ctx: RequestContext, user: User, password: s
     await directory.setPassword(user.username, password);
   }
   await directory.syncUser(user);
-  await orgRepository.createUser(ctx, user);
+  await repo.createUser(ctx, user);
   return 'created';
 };

@@ -12,6 +12,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   conflict,
+  isDomainError,
   lockAfterFailure,
   MAX_FAILED_ATTEMPTS,
   staleVersion,
@@ -197,13 +198,16 @@ export const orgRepository = {
   },
 };
 
-/** Writes an item unless its key exists: provisioning never overwrites what users have since changed. */
-export const putIfAbsent = async (item: Record<string, unknown>): Promise<boolean> => {
+/**
+ * Provisioning: creates an item with its audit record unless its key exists (then writes nothing and
+ * answers false), so setting up never overwrites what users have changed since.
+ */
+export const createIfAbsent = async (ctx: RequestContext, item: Record<string, unknown>, audit: Audit): Promise<boolean> => {
   try {
-    await dynamo().send(new PutCommand({ TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    await createAudited(ctx, item, audit, 'exists');
     return true;
   } catch (e) {
-    if (e instanceof ConditionalCheckFailedException) return false;
+    if (isDomainError(e) && e.code === 'CONFLICT') return false;
     throw e;
   }
 };

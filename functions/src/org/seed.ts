@@ -4,7 +4,7 @@ import { ROLE_LABELS, type User } from '@sifasuo/domain';
 import { ulid } from 'ulid';
 import * as demo from './demo-county';
 import { provisionCounty, provisionUser } from './provision';
-import { keys, putIfAbsent } from './repository';
+import { createIfAbsent, keys } from './repository';
 
 /** Deterministic ULIDs, so a re-run finds the staff it already wrote instead of adding more. */
 const demoStaffId = (n: number) => {
@@ -21,11 +21,13 @@ const demoStaffId = (n: number) => {
 
 export async function seedDemoCounty(): Promise<{ demoPassword: string; users: Array<{ username: string; role: string; unit: string }> }> {
   const now = new Date();
-  const offices = await provisionCounty(demo.county, now);
-  for (const o of offices) {
-    for (const s of demo.staffOf(o, now.toISOString(), demoStaffId)) await putIfAbsent({ ...keys.staff(s), entity: 'staff', ...s });
-  }
   const ctx = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now };
+  const offices = await provisionCounty(ctx, demo.county);
+  for (const o of offices) {
+    for (const s of demo.staffOf(o, now.toISOString(), demoStaffId)) {
+      await createIfAbsent(ctx, { ...keys.staff(s), entity: 'staff', ...s }, { action: 'org.staff.provision', targetType: 'staff', targetId: s.id, after: s });
+    }
+  }
   const users = [];
   for (const u of demo.demoUsers) {
     const office = offices.find((o) => o.id === u.officeId);

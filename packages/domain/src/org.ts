@@ -252,7 +252,10 @@ export const countyDefinition = z
   })
   .superRefine((county, ctx) => {
     const seen = new Set<string>();
+    const areaIds = new Set<string>();
     county.areas.forEach((area, a) => {
+      if (areaIds.has(area.id)) ctx.addIssue({ code: 'custom', path: ['areas', a, 'id'], message: `片区编号 ${area.id} 重复` });
+      areaIds.add(area.id);
       const central = area.offices.filter((o) => o.officeClass === 'central').length;
       if (central !== 1) ctx.addIssue({ code: 'custom', path: ['areas', a, 'offices'], message: `片区须有且只有一个片区中心所（现有${central}个）` });
       area.offices.forEach((o, i) => {
