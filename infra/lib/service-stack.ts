@@ -138,7 +138,8 @@ export class ServiceStack extends Stack {
     for (const t of tables.filter((x) => x.stream)) {
       const table = stateful.tables.get(t.id)!;
       const consumer = fn(t.stream!.consumer);
-      // A record the consumer keeps failing on is parked here (its stream position), not lost.
+      // A record the consumer keeps failing on is parked here (its stream position); the nightly digest
+      // copies whatever the stream did not from the table, so the vault still gets it.
       const failed = new sqs.Queue(this, `Stream-${t.id}-failures`, {
         queueName: name(`${t.id}-stream-failures`),
         encryption: sqs.QueueEncryption.SQS_MANAGED,
