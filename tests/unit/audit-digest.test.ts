@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, digestDay, GENESIS_HASH, shanghaiDay, shanghaiDaysBetween, type AuditRecord } from '@sifasuo/domain';
+import {
+  canonicalJson, digestDay, GENESIS_HASH, shanghaiDay, shanghaiDaysBetween, shanghaiNextDay, shanghaiPreviousDay, type AuditRecord,
+} from '@sifasuo/domain';
 
 const sha256 = (t: string) => createHash('sha256').update(t).digest('hex');
 const rec = (id: string, after: unknown): AuditRecord => ({
@@ -23,5 +25,13 @@ describe('audit digest', () => {
   it('uses Shanghai days', () => {
     expect(shanghaiDay(new Date('2026-11-25T16:30:00Z'))).toBe('2026-11-26');
     expect(shanghaiDaysBetween(new Date('2026-11-24T16:00:00Z'), new Date('2026-11-26T15:59:59Z'))).toEqual(['2026-11-25', '2026-11-26']);
+  });
+});
+
+describe('Shanghai day arithmetic', () => {
+  it('steps across month and year ends', () => {
+    expect(shanghaiNextDay('2026-12-31')).toBe('2027-01-01');
+    expect(shanghaiPreviousDay('2026-03-01')).toBe('2026-02-28');
+    expect(shanghaiPreviousDay('2028-03-01')).toBe('2028-02-29');
   });
 });

@@ -1,5 +1,4 @@
 // The auditor's view of the trail, and the daily hash-chain digest that makes tampering visible.
-import { createHash } from 'node:crypto';
 import {
   auditQuery,
   dateString,
@@ -12,18 +11,17 @@ import {
   shanghaiDay,
   shanghaiDayStart,
   shanghaiDaysBetween,
+  shanghaiPreviousDay,
   validationError,
   type AuditDigest,
   type AuditRecord,
   type Page,
 } from '@sifasuo/domain';
 import * as z from 'zod';
-import { logger } from '../shared/aws';
-import { auditItem, writeAudit, type RequestContext } from '../shared/audit-writer';
-import { keysUnder, putOnce, recordKey } from './vault-store';
+import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { sha256 } from './hash';
 import { auditRepository as repo } from './repository';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const requireAuditor = (ctx: RequestContext) => {
   if (!ctx.actor || !canReadAudit(ctx.actor)) throw forbidden('审计日志仅审计管理员可以查看');
@@ -46,7 +44,6 @@ const decodeDayCursor = (raw: string): DayCursor => {
   throw validationError({ cursor: '分页游标无效，请从第一页重新查询' });
 };
 
-const previousDay = (day: string) => shanghaiDay(new Date(shanghaiDayStart(day).getTime() - 1));
 
 /** Newest first across the Shanghai days of the range, one partition at a time. */
 const readDays = async (from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> => {
@@ -59,7 +56,7 @@ const readDays = async (from: string, to: string, limit: number, cursor?: string
   while (at.day >= firstDay) {
     const page = await repo.ofDay(at.day, from, to, limit - items.length, at.inner);
     items.push(...page.items);
-    at = page.cursor ? { day: at.day, inner: page.cursor } : { day: previousDay(at.day) };
+    at = page.cursor ? { day: at.day, inner: page.cursor } : { day: shanghaiPreviousDay(at.day) };
     if (items.length >= limit) break;
   }
   return { items, cursor: at.day >= firstDay ? encodeDayCursor(at) : undefined };
@@ -70,17 +67,6 @@ const digestRange = z
   .superRefine((r, ctx) => {
     if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
   });
-
-/**
- * The stream copies each record to the vault as it is written; a copy it could not make (its retries
- * ran out) is made here, from the table, before the day is digested — so the vault misses nothing.
- */
-const copyMissingToVault = async (day: string, records: readonly AuditRecord[]) => {
-  const have = await keysUnder(`records/DAY#${day}/`);
-  const missing = records.map(auditItem).filter((item) => !have.has(recordKey(item)));
-  for (const item of missing) await putOnce(recordKey(item), item);
-  if (missing.length) logger.warn('audit records copied to the vault by the digest', { day, count: missing.length });
-};
 
 export const audit = {
   query: async (ctx: RequestContext, query: unknown): Promise<Page<AuditRecord>> => {
@@ -109,35 +95,16 @@ export const audit = {
     if (shanghaiDaysBetween(shanghaiDayStart(from), shanghaiDayStart(to)).length > 31) {
       throw validationError({ to: '一次最多核验31天' });
     }
-    const stored = await repo.digests(previousDay(from), to);
+    const stored = await repo.digests(shanghaiPreviousDay(from), to);
     const items = [];
     for (const d of stored.filter((x) => x.day >= from)) {
       const again = digestDay(d.day, await repo.allOfDay(d.day), d.previousChainHash, sha256, new Date(d.computedAt));
-      const before = stored.find((x) => x.day === previousDay(d.day));
+      const before = stored.find((x) => x.day === shanghaiPreviousDay(d.day));
       // Days are digested back to back, so only the very first digest may start from the genesis hash.
       const linked = before ? before.chainHash === d.previousChainHash : d.previousChainHash === GENESIS_HASH;
       items.push({ ...d, intact: again.chainHash === d.chainHash && again.count === d.count && linked });
     }
     await writeAudit(ctx, { action: 'audit.verify', targetType: 'audit', targetId: `${from}/${to}`, outcome: 'success' });
     return { items };
-  },
-
-  /** Digests every finished day since the last digest (at most a month per run), chaining them. */
-  digestFinishedDays: async (now: Date): Promise<AuditDigest[]> => {
-    const yesterday = previousDay(shanghaiDay(now));
-    const latest = await repo.latestDigest();
-    let day = latest ? shanghaiDay(new Date(shanghaiDayStart(latest.day).getTime() + 86_400_000)) : yesterday;
-    let previous = latest?.chainHash ?? GENESIS_HASH;
-    const written: AuditDigest[] = [];
-    while (day <= yesterday && written.length < 31) {
-      const records = await repo.allOfDay(day);
-      await copyMissingToVault(day, records);
-      const digest = digestDay(day, records, previous, sha256, now);
-      await repo.putDigest(digest);
-      written.push(digest);
-      previous = digest.chainHash;
-      day = shanghaiDay(new Date(shanghaiDayStart(day).getTime() + 86_400_000));
-    }
-    return written;
   },
 };

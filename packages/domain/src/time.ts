@@ -11,6 +11,10 @@ export const shanghaiMonth = (instant: Date): string => shanghaiDay(instant).sli
 /** The UTC instant at which a Shanghai calendar day starts. */
 export const shanghaiDayStart = (day: string): Date => new Date(Date.parse(`${day}T00:00:00+08:00`));
 
+/** The Shanghai day before / after `day` (`YYYY-MM-DD`). */
+export const shanghaiPreviousDay = (day: string): string => shanghaiDay(new Date(shanghaiDayStart(day).getTime() - 86_400_000));
+export const shanghaiNextDay = (day: string): string => shanghaiDay(new Date(shanghaiDayStart(day).getTime() + 86_400_000));
+
 /** Shanghai days from `from` to `to` inclusive, as `YYYY-MM-DD`. */
 export const shanghaiDaysBetween = (from: Date, to: Date): string[] => {
   const days: string[] = [];
