@@ -1,9 +1,17 @@
 // The audit trail: every write and sensitive read leaves a record only the auditor can read.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { auditItem } from '../../functions/src/shared/audit-writer';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { api, cloud, dynamo, eventually, login, s3 } from '../support/cloud';
 
 const AUDIT_TABLE = 'sifasuo-local-audit';
+
+/** An audit record of a past instant, laid out by the real writer (no API can backdate a record). */
+const pastRecord = (at: string, id: string, officeId: string, n: number) =>
+  auditItem({
+    id, at, actor: 'admin', roles: ['county_admin'], action: 'org.office.update', targetType: 'office', targetId: officeId,
+    outcome: 'success', after: { name: `名称${n}` },
+  });
 const VAULT = 'sifasuo-local-audit-vault';
 
 const range = () => ({ from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() });
@@ -59,16 +67,7 @@ describe('audit', () => {
     // Records of a past day, written straight into the table as the writer lays them out (no API can
     // backdate a record), then digested by the scheduled job as it would run the next night.
     const day = '2020-01-01';
-    const items = [1, 2, 3].map((n) => {
-      const at = `2019-12-31T1${6 + n}:00:00.000Z`; // 01:00–03:00 on 2020-01-01 in Shanghai
-      const id = `01DIGESTTEST00000000000${n}`;
-      const sort = `${at}#${id}`;
-      return {
-        PK: `DAY#${day}`, SK: sort, GSI1PK: 'ACTOR#admin', GSI1SK: sort, GSI2PK: 'TARGET#office#0101', GSI2SK: sort,
-        id, at, actor: 'admin', roles: ['county_admin'], action: 'org.office.update', targetType: 'office', targetId: '0101',
-        outcome: 'success', after: { name: `名称${n}` },
-      };
-    });
+    const items = [1, 2, 3].map((n) => pastRecord(`2019-12-31T1${6 + n}:00:00.000Z`, `01DIGESTTEST00000000000${n}`, '0101', n)); // 01:00–03:00 on 2020-01-01 in Shanghai
     for (const Item of items) await dynamo().send(new PutCommand({ TableName: AUDIT_TABLE, Item }));
 
     const run = await fetch(`${cloud().url}/__local/schedules/audit-daily-digest/run`, {
@@ -87,17 +86,7 @@ describe('audit', () => {
   });
 
   it('the nightly digest copies to the vault any record the stream did not (run after the chain test)', async () => {
-    const day = '2020-01-02';
-    const items = [1, 2].map((n) => {
-      const at = `2020-01-01T1${6 + n}:00:00.000Z`; // 01:00–02:00 on 2020-01-02 in Shanghai
-      const id = `01VAULTRECONCILE0000000000${n}`.slice(0, 26);
-      const sort = `${at}#${id}`;
-      return {
-        PK: `DAY#${day}`, SK: sort, GSI1PK: 'ACTOR#admin', GSI1SK: sort, GSI2PK: 'TARGET#office#0102', GSI2SK: sort,
-        id, at, actor: 'admin', roles: ['county_admin'], action: 'org.office.update', targetType: 'office', targetId: '0102',
-        outcome: 'success', after: { name: `名称${n}` },
-      };
-    });
+    const items = [1, 2].map((n) => pastRecord(`2020-01-01T1${6 + n}:00:00.000Z`, `01VAULTRECONCILE000000000${n}`, '0102', n)); // 01:00–02:00 on 2020-01-02 in Shanghai
     for (const Item of items) await dynamo().send(new PutCommand({ TableName: AUDIT_TABLE, Item }));
     const key = (i: (typeof items)[number]) => `records/${i.PK}/${i.SK}.json`;
     const inVault = async (k: string) => {
