@@ -38,6 +38,9 @@ if (values.help) {
   process.exit(0);
 }
 
+/** `  field: message` lines for the operator. */
+const fieldLines = (fields: Record<string, string>) => Object.entries(fields).map(([k, v]) => `  ${k}: ${v}`).join('\n');
+
 const fail = (message: string): never => {
   console.error(message);
   process.exit(2);
@@ -55,7 +58,7 @@ try {
 }
 const parsed = countyDefinition.safeParse(raw);
 if (!parsed.success) {
-  fail(`${countyFile} 有误：\n${Object.entries(fieldErrorsOf(parsed.error)).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  fail(`${countyFile} 有误：\n${fieldLines(fieldErrorsOf(parsed.error))}`);
 }
 
 /** Asks for the password without echoing it; only on a terminal (CI and pipes set the variable). */
@@ -105,5 +108,5 @@ try {
   console.log(`已就绪：${parsed.data!.areas.length} 个片区，${offices.length} 个司法所；管理员 ${admin} ${result === 'created' ? '已创建' : '已存在（未改动）'}。`);
 } catch (e) {
   if (!isDomainError(e)) throw e;
-  fail(`${countyFile} 与已有数据不一致，未写入任何内容：\n${Object.entries(e.fields ?? {}).map(([k, v]) => `  ${k}: ${v}`).join('\n') || `  ${e.message}`}`);
+  fail(`${countyFile} 与已有数据不一致，未写入任何内容：\n${fieldLines(e.fields ?? {}) || `  ${e.message}`}`);
 }

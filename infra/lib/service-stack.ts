@@ -9,7 +9,6 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -22,7 +21,7 @@ import type { AppFunction } from './app-function';
 import { bucketPhysicalName } from './config';
 import { ContextConstruct } from './context-construct';
 import { suppress } from './nag';
-import { dlqAlarm, type StatefulStack } from './stateful-stack';
+import { alarmOnFirst, dlqAlarm, type StatefulStack } from './stateful-stack';
 
 /** Stage-wide API throttling (requests per second / burst); a county has a few hundred users. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 };
@@ -164,15 +163,11 @@ export class ServiceStack extends Stack {
         metricName: name(`${t.id}-tampering`),
         metricValue: '1',
       });
-      new cloudwatch.Alarm(this, `Stream-${t.id}-tampering-alarm`, {
-        alarmName: name(`${t.id}-tampering`),
-        alarmDescription: `An item of ${name(t.id)} was changed or removed: the old image is in the audit vault under tampering/`,
-        metric: tampering.metric({ statistic: 'Sum', period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      alarmOnFirst(
+        this, `Stream-${t.id}-tampering-alarm`, name(`${t.id}-tampering`),
+        `An item of ${name(t.id)} was changed or removed: the old image is in the audit vault under tampering/`,
+        tampering.metric({ statistic: 'Sum', period: Duration.minutes(5) }),
+      );
     }
 
     // ---- Queue consumers ------------------------------------------------------------------------

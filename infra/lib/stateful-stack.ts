@@ -249,14 +249,21 @@ export class StatefulStack extends Stack {
   }
 }
 
-/** Alarm as soon as one message sits in a dead-letter queue. */
-export const dlqAlarm = (scope: Construct, id: string, dlq: sqs.IQueue, alarmName: string) =>
+/** Alarm on the first occurrence: a metric that should stay at zero. */
+export const alarmOnFirst = (scope: Construct, id: string, alarmName: string, alarmDescription: string, metric: cloudwatch.IMetric) =>
   new cloudwatch.Alarm(scope, id, {
     alarmName,
-    alarmDescription: `Messages in ${alarmName.replace(/-depth$/, '')}: inspect and redrive`,
-    metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    alarmDescription,
+    metric,
     threshold: 1,
     evaluationPeriods: 1,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
+
+/** Alarm as soon as one message sits in a dead-letter queue. */
+export const dlqAlarm = (scope: Construct, id: string, dlq: sqs.IQueue, alarmName: string) =>
+  alarmOnFirst(
+    scope, id, alarmName, `Messages in ${alarmName.replace(/-depth$/, '')}: inspect and redrive`,
+    dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+  );

@@ -84,6 +84,7 @@ const replaceAudited = async (
 export const orgRepository = {
   getBureau: () => get<Bureau>('BUREAU', 'BUREAU'),
   listDepartments: () => queryAll({ table: table(), partition: { name: 'PK', value: 'DEPT' } }, (i) => withoutKeys<Department>(i)),
+  getDepartment: (id: string) => get<Department>('DEPT', id),
   listAreas: () => queryAll({ table: table(), partition: { name: 'PK', value: 'AREA' } }, (i) => withoutKeys<Area>(i)),
   getArea: (id: string) => get<Area>('AREA', id),
 

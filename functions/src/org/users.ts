@@ -22,7 +22,7 @@ import { orgRepository as repo } from './repository';
 /** Checks the user's units and derives the area from the office (area directors see their area). */
 const unitOf = async (input: { roles: User['roles']; officeId?: string; departmentId?: string }) => {
   const office = input.officeId ? await repo.getOffice(input.officeId) : undefined;
-  const departmentExists = !input.departmentId || (await repo.listDepartments()).some((d) => d.id === input.departmentId);
+  const departmentExists = !input.departmentId || !!(await repo.getDepartment(input.departmentId));
   throwIfAny(userUnitProblems(input, office, departmentExists));
   return { areaId: office?.areaId };
 };

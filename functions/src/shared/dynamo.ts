@@ -107,9 +107,8 @@ export const transact = async (
   }
 };
 
+const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity']);
+
 /** Strips the storage keys from an item before it leaves the repository. */
-export const withoutKeys = <T>(item: Record<string, unknown>): T => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, entity, ...rest } = item;
-  void PK; void SK; void GSI1PK; void GSI1SK; void GSI2PK; void GSI2SK; void entity;
-  return rest as T;
-};
+export const withoutKeys = <T>(item: Record<string, unknown>): T =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => !STORAGE_ATTRIBUTES.has(k))) as T;

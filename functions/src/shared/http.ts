@@ -8,6 +8,7 @@ import {
   actorFromClaims,
   isDomainError,
   unauthenticated,
+  validationError,
   type DomainError,
   type DomainErrorCode,
 } from '@sifasuo/domain';
@@ -65,7 +66,7 @@ const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown => {
   try {
     return JSON.parse(raw);
   } catch {
-    throw Object.assign(new Error('bad json'), { badJson: true });
+    throw validationError({ _: '请求体不是有效的 JSON' }, '请求体不是有效的 JSON');
   }
 };
 
@@ -108,9 +109,6 @@ export const apiHandler = (functionId: string, routes: Record<string, Route>) =>
       const result = await route.handle(req);
       return json(result.status, result.body);
     } catch (e) {
-      if ((e as { badJson?: boolean }).badJson) {
-        return json(400, { code: 'VALIDATION', message: '请求体不是有效的 JSON', fields: { _: '请求体不是有效的 JSON' } });
-      }
       const domain = isDomainError(e);
       if (route.audit && req && event.requestContext.http.method !== 'GET') {
         const target = route.audit.target(req);
