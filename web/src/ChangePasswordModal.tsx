@@ -1,14 +1,12 @@
-import { useLayoutEffect, useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { useLayoutEffect } from 'react';
+import { Form, Input, Modal } from 'antd';
 import { changePasswordInput, PASSWORD_MIN_LENGTH } from '@sifasuo/domain';
 import { api } from './api';
-import { checkWith, useReportError } from './errors';
+import { checkWith, useSave } from './errors';
 
 export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const report = useReportError();
-  const { message } = App.useApp();
+  const { busy, save } = useSave(form);
 
   useLayoutEffect(() => {
     if (open) form.resetFields();
@@ -22,17 +20,13 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
       form.setFields([{ name: 'confirm', errors: ['两次输入的新密码不一致'] }]);
       return;
     }
-    setBusy(true);
-    try {
-      await api.changePassword(body.oldPassword, body.newPassword);
-      message.success('密码已修改');
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      report(e, { form });
-    } finally {
-      setBusy(false);
-    }
+    await save(() => api.changePassword(body.oldPassword, body.newPassword), {
+      done: '密码已修改',
+      then: () => {
+        form.resetFields();
+        onClose();
+      },
+    });
   };
 
   return (

@@ -1,5 +1,6 @@
 // How failures reach the user: field messages beside their inputs (client zod or the server's `fields`),
 // a stale version as a notification with a reload action, everything else as a message.
+import { useState } from 'react';
 import { App, Button, type FormInstance } from 'antd';
 import { fieldErrorsOf, type FieldErrors } from '@sifasuo/domain';
 import type { z } from 'zod';
@@ -96,6 +97,29 @@ export const useReportError = () => {
     }
     message.error(e.message);
   };
+};
+
+/**
+ * A form's save: busy while it runs; when it succeeds, the `done` message and `then`; when it fails,
+ * the failure reported on the form (field messages beside their inputs, 409 with `reload`).
+ */
+export const useSave = (form: FormInstance) => {
+  const [busy, setBusy] = useState(false);
+  const report = useReportError();
+  const { message } = App.useApp();
+  const save = async <T,>(action: () => Promise<T>, opts: { done: string; then: (result: T) => void; reload?: () => void }) => {
+    setBusy(true);
+    try {
+      const result = await action();
+      message.success(opts.done);
+      opts.then(result);
+    } catch (e) {
+      report(e, { form, reload: opts.reload });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, save };
 };
 
 /** Empty inputs are absent fields, not empty strings (the schemas treat '' as a value). */

@@ -1,24 +1,18 @@
 import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
 
+const backHome = (
+  <Link to="/">
+    <Button type="primary">返回首页</Button>
+  </Link>
+);
+
 export const Forbidden = ({ message }: { message?: string }) => (
-  <Result
-    status="403"
-    title="无权访问"
-    subTitle={message ?? '您没有访问该页面或数据的权限。如有疑问请联系系统管理员。'}
-    extra={<Link to="/"><Button type="primary">返回首页</Button></Link>}
-    data-testid="forbidden"
-  />
+  <Result status="403" title="无权访问" subTitle={message ?? '您没有访问该页面或数据的权限。如有疑问请联系系统管理员。'} extra={backHome} data-testid="forbidden" />
 );
 
 export const NotFound = ({ message }: { message?: string }) => (
-  <Result
-    status="404"
-    title="页面不存在"
-    subTitle={message ?? '您访问的页面或数据不存在。'}
-    extra={<Link to="/"><Button type="primary">返回首页</Button></Link>}
-    data-testid="not-found"
-  />
+  <Result status="404" title="页面不存在" subTitle={message ?? '您访问的页面或数据不存在。'} extra={backHome} data-testid="not-found" />
 );
 
 export const LoadFailed = ({ message, retry }: { message: string; retry: () => void }) => (

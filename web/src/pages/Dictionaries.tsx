@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { App, Button, Card, Form, Input, InputNumber, Space, Spin, Switch, Tabs, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Space, Spin, Switch, Tabs, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DICTIONARY_LABELS, DICTIONARY_NAMES, updateDictionaryInput, type Dictionary, type DictionaryEntry } from '@sifasuo/domain';
 import { api } from '../api';
-import { checkWith, useReportError } from '../errors';
+import { checkWith, useSave } from '../errors';
 import { Forbidden, LoadFailed } from '../results';
 import { useLoad } from '../useLoad';
 
@@ -35,9 +34,7 @@ export default function Dictionaries() {
 
 function DictionaryEditor({ dictionary, onSaved, reload }: { dictionary: Dictionary; onSaved: (d: Dictionary) => void; reload: () => void }) {
   const [form] = Form.useForm<{ entries: DictionaryEntry[] }>();
-  const [busy, setBusy] = useState(false);
-  const report = useReportError();
-  const { message } = App.useApp();
+  const { busy, save } = useSave(form);
   const withYears = dictionary.name === 'retention-periods';
 
   const submit = async () => {
@@ -49,16 +46,11 @@ function DictionaryEditor({ dictionary, onSaved, reload }: { dictionary: Diction
     }));
     const body = { entries, version: dictionary.version };
     if (!checkWith(form, updateDictionaryInput, body)) return;
-    setBusy(true);
-    try {
-      const saved = await api.updateDictionary(dictionary.name, body);
-      message.success(`${DICTIONARY_LABELS[dictionary.name]}已保存`);
-      onSaved(saved);
-    } catch (e) {
-      report(e, { form, reload });
-    } finally {
-      setBusy(false);
-    }
+    await save(() => api.updateDictionary(dictionary.name, body), {
+      done: `${DICTIONARY_LABELS[dictionary.name]}已保存`,
+      then: onSaved,
+      reload,
+    });
   };
 
   return (

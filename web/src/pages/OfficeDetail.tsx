@@ -1,11 +1,11 @@
 import { useLayoutEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography, type ButtonProps } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography, type ButtonProps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
 import { api } from '../api';
-import { checkWith, dropEmpty, useReportError } from '../errors';
+import { checkWith, dropEmpty, useSave } from '../errors';
 import { hasRole, useMe } from '../guards';
 import { Forbidden, LoadFailed, NotFound } from '../results';
 import { useLoad } from '../useLoad';
@@ -85,9 +85,7 @@ function OfficeEditModal(props: {
 }) {
   const { office } = props;
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const report = useReportError();
-  const { message } = App.useApp();
+  const { busy, save } = useSave(form);
 
   useLayoutEffect(() => {
     if (!props.open) return;
@@ -99,22 +97,14 @@ function OfficeEditModal(props: {
     const v = form.getFieldsValue();
     const body = { ...dropEmpty(v), version: office.version };
     if (!checkWith(form, updateOfficeInput, body)) return;
-    setBusy(true);
-    try {
-      const saved = await api.updateOffice(office.id, body);
-      message.success('司法所信息已保存');
-      props.onSaved(saved);
-    } catch (e) {
-      report(e, {
-        form,
-        reload: () => {
-          props.onClose();
-          props.reload();
-        },
-      });
-    } finally {
-      setBusy(false);
-    }
+    await save(() => api.updateOffice(office.id, body), {
+      done: '司法所信息已保存',
+      then: props.onSaved,
+      reload: () => {
+        props.onClose();
+        props.reload();
+      },
+    });
   };
 
   return (

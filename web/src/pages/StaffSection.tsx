@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
-import { App, Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -16,7 +16,7 @@ import {
   type Staff,
 } from '@sifasuo/domain';
 import { api } from '../api';
-import { checkWith, dropEmpty, useReportError } from '../errors';
+import { checkWith, dropEmpty, useReportError, useSave } from '../errors';
 import { useMe } from '../guards';
 import { useLoad } from '../useLoad';
 
@@ -150,9 +150,7 @@ function StaffFormModal({
   onSaved: () => void;
 }) {
   const [form] = Form.useForm<StaffFormValues>();
-  const [busy, setBusy] = useState(false);
-  const report = useReportError();
-  const { message } = App.useApp();
+  const { busy, save } = useSave(form);
   const isNew = staff === 'new';
   const existing = staff && staff !== 'new' ? staff : undefined;
   const hasCert = Form.useWatch('legalExamCertificate', form);
@@ -190,17 +188,11 @@ function StaffFormModal({
     });
     if (existing) body.version = existing.version;
     if (!checkWith(form, existing ? updateStaffInput : createStaffInput, body)) return;
-    setBusy(true);
-    try {
-      if (existing) await api.updateStaff(existing.id, body);
-      else await api.createStaff(office.id, body);
-      message.success(existing ? '工作人员信息已保存' : '已新增工作人员');
-      onSaved();
-    } catch (e) {
-      report(e, { form, reload: onSaved });
-    } finally {
-      setBusy(false);
-    }
+    await save(() => (existing ? api.updateStaff(existing.id, body) : api.createStaff(office.id, body)), {
+      done: existing ? '工作人员信息已保存' : '已新增工作人员',
+      then: onSaved,
+      reload: onSaved,
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   createUserInput,
@@ -15,7 +15,7 @@ import {
   type User,
 } from '@sifasuo/domain';
 import { api } from '../api';
-import { checkWith, clientValidationOn, dropEmpty, useReportError } from '../errors';
+import { checkWith, clientValidationOn, dropEmpty, useSave } from '../errors';
 import { Forbidden, LoadFailed } from '../results';
 import { useLoad } from '../useLoad';
 
@@ -106,9 +106,7 @@ function UserFormModal(props: {
   onSaved: () => void;
 }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const report = useReportError();
-  const { message } = App.useApp();
+  const { busy, save } = useSave(form);
   const existing = props.user && props.user !== 'new' ? props.user : undefined;
 
   useLayoutEffect(() => {
@@ -131,17 +129,11 @@ function UserFormModal(props: {
       form.setFields([{ name: 'password', errors: [weak] }]);
       return;
     }
-    setBusy(true);
-    try {
-      if (existing) await api.updateUser(existing.username, body);
-      else await api.createUser(body);
-      message.success(existing ? '用户已保存' : '用户已创建');
-      props.onSaved();
-    } catch (e) {
-      report(e, { form, reload: props.onSaved });
-    } finally {
-      setBusy(false);
-    }
+    await save(() => (existing ? api.updateUser(existing.username, body) : api.createUser(body)), {
+      done: existing ? '用户已保存' : '用户已创建',
+      then: props.onSaved,
+      reload: props.onSaved,
+    });
   };
 
   return (
@@ -197,9 +189,7 @@ function UserFormModal(props: {
 
 function ResetPasswordModal({ user, onClose }: { user?: User; onClose: () => void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
-  const report = useReportError();
-  const { message } = App.useApp();
+  const { busy, save } = useSave(form);
 
   useLayoutEffect(() => {
     if (user) form.resetFields();
@@ -208,16 +198,10 @@ function ResetPasswordModal({ user, onClose }: { user?: User; onClose: () => voi
   const submit = async () => {
     const body = { password: form.getFieldValue('password') ?? '' };
     if (!checkWith(form, resetPasswordInput, body)) return;
-    setBusy(true);
-    try {
-      await api.resetPassword(user!.username, body.password);
-      message.success(`已重置 ${user!.displayName} 的密码`);
-      onClose();
-    } catch (e) {
-      report(e, { form });
-    } finally {
-      setBusy(false);
-    }
+    await save(() => api.resetPassword(user!.username, body.password), {
+      done: `已重置 ${user!.displayName} 的密码`,
+      then: onClose,
+    });
   };
 
   return (
