@@ -15,7 +15,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import {
-  ENV, awsCron, buckets, functions, queues, resourceName, routes, schedules, tables, type ContextName,
+  awsCron, functionEnvironment, functions, queues, resourceName, routes, schedules, tables, type ContextName,
 } from '@sifasuo/wiring';
 import type { AppFunction } from './app-function';
 import { bucketPhysicalName } from './config';
@@ -47,15 +47,14 @@ export class ServiceStack extends Stack {
     const prod = stage === 'prod';
     const logRetention = logs.RetentionDays.ONE_YEAR;
 
-    // Same keys as the wiring's functionEnvironment (the local cloud's), real AWS names as values.
-    const environment: Record<string, string> = {
-      [ENV.stage]: stage,
-      [ENV.eventBus]: stateful.bus.eventBusName,
-      [ENV.userPoolId]: stateful.userPool.userPoolId,
-      [ENV.userPoolClientId]: stateful.userPoolClient.userPoolClientId,
-    };
-    for (const t of tables) environment[t.env] = stateful.tables.get(t.id)!.tableName;
-    for (const b of buckets) environment[b.env] = bucketPhysicalName(this, stage, b.id);
+    // The wiring's function environment, with the real AWS names.
+    const environment = functionEnvironment(stage, {
+      userPoolId: stateful.userPool.userPoolId,
+      userPoolClientId: stateful.userPoolClient.userPoolClientId,
+      eventBus: stateful.bus.eventBusName,
+      table: (id) => stateful.tables.get(id)!.tableName,
+      bucket: (id) => bucketPhysicalName(this, stage, id),
+    });
 
     for (const context of [...new Set(functions.map((f) => f.context))]) {
       const c = new ContextConstruct(this, `Context-${context}`, {

@@ -255,15 +255,21 @@ export const tableById = (id: TableId): TableDecl => {
 /** Routes served by one API function. */
 export const routesOf = (functionId: string) => routes.filter((r) => r.function === functionId);
 
-/** Environment every function gets for a stage: table and bucket names, bus, pool. */
-export const functionEnvironment = (
-  stage: string,
-  cognito: { userPoolId: string; userPoolClientId: string },
-): Record<string, string> => ({
+/** Physical names where they differ from `resourceName(stage, id)` (in AWS: generated or global names). */
+export interface PhysicalNames {
+  userPoolId: string;
+  userPoolClientId: string;
+  eventBus?: string;
+  table?: (id: TableId) => string;
+  bucket?: (id: BucketId) => string;
+}
+
+/** Environment every function gets for a stage: table and bucket names, bus, pool — in both worlds. */
+export const functionEnvironment = (stage: string, names: PhysicalNames): Record<string, string> => ({
   [ENV.stage]: stage,
-  [ENV.eventBus]: resourceName(stage, 'bus'),
-  [ENV.userPoolId]: cognito.userPoolId,
-  [ENV.userPoolClientId]: cognito.userPoolClientId,
-  ...Object.fromEntries(tables.map((t) => [t.env, resourceName(stage, t.id)])),
-  ...Object.fromEntries(buckets.map((b) => [b.env, resourceName(stage, b.id)])),
+  [ENV.eventBus]: names.eventBus ?? resourceName(stage, 'bus'),
+  [ENV.userPoolId]: names.userPoolId,
+  [ENV.userPoolClientId]: names.userPoolClientId,
+  ...Object.fromEntries(tables.map((t) => [t.env, names.table?.(t.id) ?? resourceName(stage, t.id)])),
+  ...Object.fromEntries(buckets.map((b) => [b.env, names.bucket?.(b.id) ?? resourceName(stage, b.id)])),
 });
