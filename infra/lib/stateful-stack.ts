@@ -14,9 +14,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 // roles.ts directly: the domain index pulls in zod, which the CDK app does not need.
-import { ROLES, ROLE_LABELS } from '@sifasuo/domain/src/roles';
+import { ROLES, ROLE_LABELS, SCOPE_ATTRIBUTES } from '@sifasuo/domain/src/roles';
 import {
-  buckets, eventRules, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
+  buckets, eventRules, patternOf, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
 } from '@sifasuo/wiring';
 import { bucketPhysicalName } from './config';
 import { suppress } from './nag';
@@ -143,12 +143,13 @@ export class StatefulStack extends Stack {
     ]);
 
     for (const r of eventRules) {
+      const pattern = patternOf(r);
       const target = this.queues.get(r.targetQueue);
       if (!target) throw new Error(`wiring: event rule ${r.id} targets unknown queue ${r.targetQueue}`);
       new events.Rule(this, `Rule-${r.id}`, {
         ruleName: name(r.id),
         eventBus: this.bus,
-        eventPattern: { source: [...r.pattern.source], detailType: [...r.pattern.detailType] },
+        eventPattern: { source: [...pattern.source], detailType: [...pattern.detailType] },
         // The target adds the queue policy allowing this rule (aws:SourceArn) to send.
         targets: [new targets.SqsQueue(target.queue, { deadLetterQueue: eventsDlq, retryAttempts: 8 })],
       });
@@ -170,11 +171,9 @@ export class StatefulStack extends Stack {
       selfSignUpEnabled: false, // accounts are created by the county admin (org context)
       signInAliases: { username: true },
       signInCaseSensitive: false,
-      customAttributes: {
-        officeId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-        areaId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-        departmentId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-      },
+      customAttributes: Object.fromEntries(
+        SCOPE_ATTRIBUTES.map((a) => [a, new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 })]),
+      ),
       // The real rule is "≥ 10 characters with 3 of the 4 classes" (packages/domain/src/auth.ts);
       // Cognito can only require each class individually. Requiring any class would refuse passwords
       // the rule accepts, so Cognito checks the length and our use cases check the classes before
@@ -213,8 +212,8 @@ export class StatefulStack extends Stack {
       refreshTokenValidity: Duration.hours(12),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ preferredUsername: true, fullname: true })
-        .withCustomAttributes('officeId', 'areaId', 'departmentId'),
-      // officeId/areaId/departmentId decide data scope: only the admin API (AdminUpdateUserAttributes)
+        .withCustomAttributes(...SCOPE_ATTRIBUTES),
+      // The scope attributes decide data scope: only the admin API (AdminUpdateUserAttributes)
       // sets them. The list must not be empty — an empty WriteAttributes leaves every mutable
       // attribute writable with the user's own token — so it names two harmless ones.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ locale: true, timezone: true }),
@@ -236,6 +235,8 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       stream: t.stream ? dynamodb.StreamViewType.NEW_AND_OLD_IMAGES : undefined,
+      // Outbox items expire once forwarded (the forwarder ignores the removals).
+      timeToLiveAttribute: t.outbox ? 'expiresAt' : undefined,
     });
     for (const index of t.indexes) {
       table.addGlobalSecondaryIndex({

@@ -5,19 +5,25 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtraWiring } from '@sifasuo/local-cloud';
+import { event, eventSource } from '@sifasuo/wiring';
+import * as z from 'zod';
 
 const entry = 'tests/support/probe-handler.ts';
 const base = { context: 'platform', tables: [], memoryMb: 128 } as const;
 
 export const PROBE_QUEUE = 'test-probe';
 export const PROBE_SCHEDULE = 'test-probe-schedule';
-export const PROBE_SOURCE = 'sifasuo.test';
+export const PROBE_SOURCE = eventSource('platform');
 export const PROBE_DETAIL_TYPE = 'Probe';
 /** Table id (physical `sifasuo-local-test-stream`); every write reaches `test-probe-stream`. */
 export const PROBE_STREAM_TABLE = 'test-stream';
 export const PROBE_STREAM_BATCH = 10;
 
+/** Anything goes: the probe records what it receives. */
+const probeEvent = event('platform', PROBE_DETAIL_TYPE, z.unknown());
+
 export const extraWiring: ExtraWiring = {
+  events: [probeEvent],
   tables: [
     {
       id: PROBE_STREAM_TABLE, context: 'platform', env: 'TABLE_TEST_STREAM', indexes: [], personalData: false,
@@ -39,7 +45,7 @@ export const extraWiring: ExtraWiring = {
     { method: 'GET', path: '/api/__test/slow', function: 'test-probe-api', auth: 'none' },
   ],
   queues: [{ id: PROBE_QUEUE, consumer: 'test-probe-consumer', batchSize: 10, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 }],
-  eventRules: [{ id: 'test-probe', pattern: { source: [PROBE_SOURCE], detailType: [PROBE_DETAIL_TYPE] }, targetQueue: PROBE_QUEUE }],
+  eventRules: [{ id: 'test-probe', events: [probeEvent], targetQueue: PROBE_QUEUE }],
   schedules: [
     {
       id: PROBE_SCHEDULE, function: 'test-probe-schedule', timezone: 'Asia/Shanghai',

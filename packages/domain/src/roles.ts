@@ -32,6 +32,10 @@ export interface Actor {
   departmentId?: string;
 }
 
+/** The unit attributes a user carries (in the user record and as `custom:<name>` token claims). */
+export const SCOPE_ATTRIBUTES = ['officeId', 'areaId', 'departmentId'] as const;
+export type ScopeAttribute = (typeof SCOPE_ATTRIBUTES)[number];
+
 export type OfficeScope =
   | { kind: 'all' }
   | { kind: 'area'; areaId: string; officeId: string }
@@ -106,8 +110,6 @@ export const actorFromClaims = (claims: Record<string, string | number | boolean
     username,
     displayName: String(claims['name'] ?? username),
     roles,
-    officeId: attr('officeId'),
-    areaId: attr('areaId'),
-    departmentId: attr('departmentId'),
+    ...Object.fromEntries(SCOPE_ATTRIBUTES.map((a) => [a, attr(a)])),
   };
 };

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { EventRuleDecl } from '@sifasuo/wiring';
+import type { EventPattern } from '@sifasuo/wiring';
 import { ACCOUNT, REGION } from './config';
 import type { QueueInfo } from './sqs';
 import { HOST, log } from './util';
@@ -45,7 +45,8 @@ const toIso = (t: number | string | undefined) => {
 
 export async function startEventBus(opts: {
   port: number;
-  rules: readonly EventRuleDecl[];
+  /** The wiring's rules with their patterns derived (`patternOf`). */
+  rules: ReadonlyArray<{ id: string; targetQueue: string; pattern: EventPattern }>;
   sqs: SQSClient;
   queues: ReadonlyMap<string, QueueInfo>;
 }): Promise<EventBusHandle> {
