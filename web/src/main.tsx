@@ -5,19 +5,19 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { RequireAuth, RequireRole } from './guards';
-import { NotFound } from './results';
+import { RequireAuth, RequireRole } from './kit/guards';
+import { NotFound } from './kit/results';
 
 dayjs.locale('zh-cn');
 
-const Login = lazy(() => import('./pages/Login'));
-const AppLayout = lazy(() => import('./AppLayout'));
-const Home = lazy(() => import('./pages/Home'));
-const Offices = lazy(() => import('./pages/Offices'));
-const OfficeDetail = lazy(() => import('./pages/OfficeDetail'));
-const Users = lazy(() => import('./pages/Users'));
-const Dictionaries = lazy(() => import('./pages/Dictionaries'));
-const Audit = lazy(() => import('./pages/Audit'));
+const Login = lazy(() => import('./auth/Login'));
+const AppLayout = lazy(() => import('./kit/AppLayout'));
+const Home = lazy(() => import('./kit/Home'));
+const Offices = lazy(() => import('./org/Offices'));
+const OfficeDetail = lazy(() => import('./org/OfficeDetail'));
+const Users = lazy(() => import('./org/Users'));
+const Dictionaries = lazy(() => import('./org/Dictionaries'));
+const Audit = lazy(() => import('./audit/Audit'));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 const page = (el: React.ReactNode) => <Suspense fallback={loading}>{el}</Suspense>;

@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router-dom';
 import { Result } from 'antd';
-import { hasRole, useMe } from '../guards';
+import { hasRole, useMe } from './guards';
 
 /** Lands each role on its first page; roles without a page yet get a friendly note. */
 export default function Home() {

@@ -4,11 +4,11 @@ import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Ta
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, dropEmpty, useSave } from '../errors';
-import { hasRole, useMe } from '../guards';
-import { Forbidden, LoadFailed, NotFound } from '../results';
-import { useLoad } from '../useLoad';
+import { api } from '../kit/api';
+import { checkWith, dropEmpty, useSave } from '../kit/errors';
+import { hasRole, useMe } from '../kit/guards';
+import { Forbidden, LoadFailed, NotFound } from '../kit/results';
+import { useLoad } from '../kit/useLoad';
 import StaffSection from './StaffSection';
 
 export default function OfficeDetail() {

@@ -1,8 +1,8 @@
 import { useLayoutEffect } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { changePasswordInput, PASSWORD_MIN_LENGTH } from '@sifasuo/domain';
-import { api } from './api';
-import { checkWith, useSave } from './errors';
+import { api } from '../kit/api';
+import { checkWith, useSave } from '../kit/errors';
 
 export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();

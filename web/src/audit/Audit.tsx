@@ -3,9 +3,9 @@ import { Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } 
 import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { auditQuery, ROLE_LABELS, type AuditOutcome, type AuditRecord, type Role } from '@sifasuo/domain';
-import { api, isApiError } from '../api';
-import { checkWith, dropEmpty, useReportError } from '../errors';
-import { Forbidden } from '../results';
+import { api, isApiError } from '../kit/api';
+import { checkWith, dropEmpty, useReportError } from '../kit/errors';
+import { Forbidden } from '../kit/results';
 
 const OUTCOMES: Record<AuditOutcome, { label: string; color: string }> = {
   success: { label: '成功', color: 'green' },

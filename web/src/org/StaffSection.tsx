@@ -15,10 +15,10 @@ import {
   type Office,
   type Staff,
 } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, dropEmpty, useReportError, useSave } from '../errors';
-import { useMe } from '../guards';
-import { useLoad } from '../useLoad';
+import { api } from '../kit/api';
+import { checkWith, dropEmpty, useReportError, useSave } from '../kit/errors';
+import { useMe } from '../kit/guards';
+import { useLoad } from '../kit/useLoad';
 
 /** The staff (工作人员) of one office: table, create/edit form, audited reveal of the full ID number. */
 export default function StaffSection({ office }: { office: Office }) {

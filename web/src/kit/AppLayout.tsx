@@ -15,7 +15,7 @@ import { ROLE_LABELS, type Department, type Office } from '@sifasuo/domain';
 import { api } from './api';
 import { hasRole } from './guards';
 import { getSession, logout, updateUser, watchSession, type Me } from './session';
-import ChangePasswordModal from './ChangePasswordModal';
+import ChangePasswordModal from '../auth/ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 

@@ -3,9 +3,9 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginInput } from '@sifasuo/domain';
-import { api, isApiError } from '../api';
-import { checkWith } from '../errors';
-import { LOGOUT_MESSAGES, saveSession } from '../session';
+import { api, isApiError } from '../kit/api';
+import { checkWith } from '../kit/errors';
+import { LOGOUT_MESSAGES, saveSession } from '../kit/session';
 
 export default function Login() {
   const [form] = Form.useForm();

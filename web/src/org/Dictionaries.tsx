@@ -1,10 +1,10 @@
 import { Button, Card, Form, Input, InputNumber, Space, Spin, Switch, Tabs, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DICTIONARY_LABELS, DICTIONARY_NAMES, updateDictionaryInput, type Dictionary, type DictionaryEntry } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, useSave } from '../errors';
-import { Forbidden, LoadFailed } from '../results';
-import { useLoad } from '../useLoad';
+import { api } from '../kit/api';
+import { checkWith, useSave } from '../kit/errors';
+import { Forbidden, LoadFailed } from '../kit/results';
+import { useLoad } from '../kit/useLoad';
 
 /** Editable dictionaries (纠纷类型, 案件来源, 档案保管期限), county admin only. */
 export default function Dictionaries() {

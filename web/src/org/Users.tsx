@@ -14,10 +14,10 @@ import {
   type Role,
   type User,
 } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, clientValidationOn, dropEmpty, useSave } from '../errors';
-import { Forbidden, LoadFailed } from '../results';
-import { useLoad } from '../useLoad';
+import { api } from '../kit/api';
+import { checkWith, clientValidationOn, dropEmpty, useSave } from '../kit/errors';
+import { Forbidden, LoadFailed } from '../kit/results';
+import { useLoad } from '../kit/useLoad';
 
 const PASSWORD_HINT = `至少${PASSWORD_MIN_LENGTH}位，包含大写字母、小写字母、数字、符号中的至少三类`;
 

@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
 import { Badge, Card, Col, Empty, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import { OFFICE_CLASS_LABELS, type Area, type Office } from '@sifasuo/domain';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
-import { Forbidden, LoadFailed } from '../results';
+import { api } from '../kit/api';
+import { useLoad } from '../kit/useLoad';
+import { Forbidden, LoadFailed } from '../kit/results';
 
 interface Group {
   area: Area;
