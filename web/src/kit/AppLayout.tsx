@@ -12,7 +12,8 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS, type Department, type Office } from '@sifasuo/domain';
-import { api } from './api';
+import { authApi } from '../auth/api';
+import { orgApi } from '../org/api';
 import { hasRole } from './guards';
 import { getSession, logout, updateUser, watchSession, type Me } from './session';
 import ChangePasswordModal from '../auth/ChangePasswordModal';
@@ -44,7 +45,7 @@ export default function AppLayout() {
 
   useEffect(() => watchSession(), []);
   useEffect(() => {
-    api
+    authApi
       .me()
       .then((fresh) => {
         // The ID token may carry no name claim (cognito-local): keep the login's display name then.
@@ -55,9 +56,9 @@ export default function AppLayout() {
       .catch(() => undefined);
   }, []);
   useEffect(() => {
-    if (me.officeId) api.office(me.officeId).then(setOffice).catch(() => undefined);
+    if (me.officeId) orgApi.office(me.officeId).then(setOffice).catch(() => undefined);
     if (me.departmentId) {
-      api
+      orgApi
         .departments()
         .then((ds) => setDepartment(ds.find((d) => d.id === me.departmentId)))
         .catch(() => undefined);

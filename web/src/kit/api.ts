@@ -1,18 +1,21 @@
-// The one HTTP client of the portal: same-origin `/api`, Bearer idToken, typed errors from the server's
-// `{code,message,fields}`, and a 401 (or an expired/idle session) ends the session on the spot.
-import type {
-  Area,
-  AuditRecord,
-  Department,
-  Dictionary,
-  DictionaryName,
-  FieldErrors,
-  Office,
-  Page,
-  Staff,
-  User,
-} from '@sifasuo/domain';
-import { getSession, logout, markActivity, sessionProblem, type Me } from './session';
+// The one HTTP client of the portal: `call(routeKey, {path, query, body})` for every route the wiring
+// declares. The key gives the method and the path (filled with `routePath`), and the wiring's contract
+// types the path parameters, the query, the body (the domain's zod input) and the reply — so no path or
+// body type is written by hand anywhere in the portal. Same-origin `/api`, Bearer idToken except for the
+// wiring's `auth: 'none'` routes, typed errors from the server's `{code,message,fields}`, and a 401 (or an
+// expired/idle session) ends the session on the spot.
+import type { FieldErrors, Page } from '@sifasuo/domain';
+import {
+  routeKey,
+  routePath,
+  routes,
+  type PathParams,
+  type RequestBody,
+  type RequestQuery,
+  type ResponseOf,
+  type RouteKey,
+} from '@sifasuo/wiring';
+import { getSession, logout, markActivity, sessionProblem } from './session';
 
 export class ApiError extends Error {
   constructor(
@@ -28,27 +31,35 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
-type Query = Record<string, string | number | undefined>;
+/** What a route takes: its path parameters, query and body, each required exactly when the route has one. */
+export type CallArgs<K extends RouteKey> = ([keyof PathParams<K>] extends [never] ? { path?: undefined } : { path: PathParams<K> }) &
+  ([RequestBody<K>] extends [undefined] ? { body?: undefined } : { body: RequestBody<K> }) & { query?: RequestQuery<K> };
 
-interface RequestOptions {
-  body?: unknown;
-  query?: Query;
-  /** Login and other calls made without a session. */
-  anonymous?: boolean;
-}
+/** `call(key)` alone where the route needs neither path parameters nor a body. */
+export type CallRest<K extends RouteKey> = [keyof PathParams<K>] extends [never]
+  ? [RequestBody<K>] extends [undefined]
+    ? [args?: CallArgs<K>]
+    : [args: CallArgs<K>]
+  : [args: CallArgs<K>];
 
-const qs = (query?: Query) => {
+/** Routes the wiring serves without a session (login, health): sent without a token, their 401 is the answer itself. */
+const PUBLIC = new Set<string>(routes.filter((r) => r.auth === 'none').map(routeKey));
+
+const qs = (query?: object) => {
   if (!query) return '';
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') p.set(k, String(v));
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
   const s = p.toString();
   return s ? `?${s}` : '';
 };
 
-export const request = async <T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> => {
+export const call = async <K extends RouteKey>(key: K, ...[args]: CallRest<K>): Promise<ResponseOf<K>> => {
+  const { path, query, body } = (args ?? {}) as { path?: PathParams<K>; query?: object; body?: unknown };
+  const method = key.slice(0, key.indexOf(' '));
+  const anonymous = PUBLIC.has(key);
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (!opts.anonymous) {
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!anonymous) {
     const problem = sessionProblem();
     if (problem) {
       logout(problem);
@@ -59,15 +70,15 @@ export const request = async <T>(method: string, path: string, opts: RequestOpti
   }
   let res: Response;
   try {
-    res = await fetch(`/api${path}${qs(opts.query)}`, {
+    res = await fetch(`${routePath(key, (path ?? {}) as PathParams<K>)}${qs(query)}`, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined as ResponseOf<K>;
   const text = await res.text();
   let data: unknown;
   try {
@@ -75,13 +86,13 @@ export const request = async <T>(method: string, path: string, opts: RequestOpti
   } catch {
     data = undefined;
   }
-  if (res.ok) return data as T;
+  if (res.ok) return data as ResponseOf<K>;
   const err = (data ?? {}) as { code?: string; message?: string; fields?: FieldErrors };
   // Only our own `{code,message}` errors carry text for users; API Gateway's bare `{"message":"Unauthorized"}`
   // or `{"message":"Service Unavailable"}` get the Chinese default for the status.
   const message = (err.code && err.message) || defaultMessage(res.status);
   const error = new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
-  if (res.status === 401 && !opts.anonymous) logout('unauthenticated');
+  if (res.status === 401 && !anonymous) logout('unauthenticated');
   throw error;
 };
 
@@ -96,53 +107,30 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 const defaultMessage = (status: number) =>
   DEFAULT_MESSAGES[status] ?? (status >= 500 ? '服务器内部错误，请稍后重试' : `请求失败（${status}）`);
 
-/** Follows `cursor` until the last page. */
-export const all = async <T>(path: string, query: Query = {}): Promise<T[]> => {
-  const items: T[] = [];
+/** GET routes that answer a `Page` and take `limit` and `cursor`: the ones `all` can follow to the end. */
+export type PagedKey = {
+  [K in RouteKey]: K extends `GET ${string}`
+    ? ResponseOf<K> extends Page<unknown>
+      ? string extends keyof RequestQuery<K>
+        ? never
+        : 'cursor' extends keyof RequestQuery<K>
+          ? K
+          : never
+      : never
+    : never;
+}[RouteKey];
+
+type ItemOf<K extends RouteKey> = ResponseOf<K> extends Page<infer T> ? T : never;
+
+/** Every item of a paged route: follows `cursor` until the last page, 100 at a time. */
+export const all = async <K extends PagedKey>(key: K, ...[args]: CallRest<K>): Promise<ItemOf<K>[]> => {
+  const items: ItemOf<K>[] = [];
   let cursor: string | undefined;
   do {
-    const page = await request<Page<T>>('GET', path, { query: { ...query, limit: 100, cursor } });
+    const query = { ...(args?.query as object | undefined), limit: 100, cursor };
+    const page = (await (call as (k: RouteKey, a: object) => Promise<unknown>)(key, { ...args, query })) as Page<ItemOf<K>>;
     items.push(...page.items);
     cursor = page.cursor;
   } while (cursor);
   return items;
-};
-
-export interface LoginResult {
-  accessToken: string;
-  idToken: string;
-  expiresIn: number;
-  user: Me;
-}
-
-const enc = encodeURIComponent;
-
-export const api = {
-  login: (username: string, password: string) =>
-    request<LoginResult>('POST', '/auth/login', { body: { username, password }, anonymous: true }),
-  me: () => request<Me>('GET', '/auth/me'),
-  changePassword: (oldPassword: string, newPassword: string) =>
-    request<void>('POST', '/auth/password', { body: { oldPassword, newPassword } }),
-
-  departments: () => request<Page<Department>>('GET', '/org/departments').then((p) => p.items),
-  areas: () => request<Page<Area>>('GET', '/org/areas').then((p) => p.items),
-  offices: () => all<Office>('/org/offices'),
-  office: (id: string) => request<Office>('GET', `/org/offices/${enc(id)}`),
-  updateOffice: (id: string, body: unknown) => request<Office>('PUT', `/org/offices/${enc(id)}`, { body }),
-
-  staff: (officeId: string) => all<Staff>(`/org/offices/${enc(officeId)}/staff`),
-  createStaff: (officeId: string, body: unknown) => request<Staff>('POST', `/org/offices/${enc(officeId)}/staff`, { body }),
-  updateStaff: (id: string, body: unknown) => request<Staff>('PUT', `/org/staff/${enc(id)}`, { body }),
-  revealStaff: (id: string) => request<Staff>('GET', `/org/staff/${enc(id)}`, { query: { reveal: 'idNumber' } }),
-
-  users: () => all<User>('/org/users'),
-  createUser: (body: unknown) => request<User>('POST', '/org/users', { body }),
-  updateUser: (username: string, body: unknown) => request<User>('PUT', `/org/users/${enc(username)}`, { body }),
-  resetPassword: (username: string, password: string) =>
-    request<void>('POST', `/org/users/${enc(username)}/password`, { body: { password } }),
-
-  dictionaries: () => request<Page<Dictionary>>('GET', '/org/dictionaries').then((p) => p.items),
-  updateDictionary: (name: DictionaryName, body: unknown) => request<Dictionary>('PUT', `/org/dictionaries/${enc(name)}`, { body }),
-
-  auditRecords: (query: Query) => request<Page<AuditRecord>>('GET', '/audit/records', { query }),
 };

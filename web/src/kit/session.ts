@@ -1,8 +1,8 @@
 // The signed-in session: tokens and the user in sessionStorage (gone when the tab closes), the idToken's
 // `exp`, and the idle timeout (IDLE_TIMEOUT_MINUTES without keyboard/mouse activity logs the user out).
-import { IDLE_TIMEOUT_MINUTES, type Actor } from '@sifasuo/domain';
+import { IDLE_TIMEOUT_MINUTES, type Me } from '@sifasuo/domain';
 
-export type Me = Actor;
+export type { Me };
 
 export interface Session {
   idToken: string;

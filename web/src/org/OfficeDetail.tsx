@@ -4,7 +4,7 @@ import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Ta
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
-import { api } from '../kit/api';
+import { orgApi } from './api';
 import { checkWith, dropEmpty, useSave } from '../kit/errors';
 import { hasRole, useMe } from '../kit/guards';
 import { Forbidden, LoadFailed, NotFound } from '../kit/results';
@@ -14,8 +14,8 @@ import StaffSection from './StaffSection';
 export default function OfficeDetail() {
   const { officeId = '' } = useParams();
   const me = useMe();
-  const office = useLoad(() => api.office(officeId), [officeId]);
-  const areas = useLoad(() => api.areas().catch(() => [] as Area[]), []);
+  const office = useLoad(() => orgApi.office(officeId), [officeId]);
+  const areas = useLoad(() => orgApi.areas().catch(() => [] as Area[]), []);
   const [editing, setEditing] = useState(false);
 
   if (office.errorStatus === 403) return <Forbidden message="您无权查看该司法所的信息。" />;
@@ -97,7 +97,7 @@ function OfficeEditModal(props: {
     const v = form.getFieldsValue();
     const body = { ...dropEmpty(v), version: office.version };
     if (!checkWith(form, updateOfficeInput, body)) return;
-    await save(() => api.updateOffice(office.id, body), {
+    await save(() => orgApi.updateOffice(office.id, body), {
       done: '司法所信息已保存',
       then: props.onSaved,
       reload: () => {
