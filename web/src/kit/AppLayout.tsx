@@ -1,41 +1,30 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import {
-  AuditOutlined,
-  BankOutlined,
-  BookOutlined,
-  HomeOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS, type Department, type Office } from '@sifasuo/domain';
 import { authApi } from '../auth/api';
 import { orgApi } from '../org/api';
-import { hasRole } from './guards';
+import { menuFor, type PortalContext } from './portal';
 import { getSession, logout, updateUser, watchSession, type Me } from './session';
 import ChangePasswordModal from '../auth/ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 
-export const menuItemsFor = (me: Me) => {
-  const items: { key: string; icon: React.ReactNode; label: React.ReactNode }[] = [];
-  const add = (key: string, icon: React.ReactNode, label: string, testId = key.slice(1)) =>
-    items.push({ key, icon, label: <Link to={key} data-testid={`menu-${testId}`}>{label}</Link> });
-  if (hasRole(me, 'office_staff', 'area_director') && me.officeId) add(`/offices/${me.officeId}`, <HomeOutlined />, '本所概况', 'own-office');
-  if (hasRole(me, 'department', 'bureau_leader', 'county_admin')) add('/offices', <BankOutlined />, '司法所');
-  else if (hasRole(me, 'area_director')) add('/offices', <BankOutlined />, '本片区司法所');
-  if (hasRole(me, 'county_admin')) {
-    add('/users', <TeamOutlined />, '用户管理');
-    add('/dictionaries', <BookOutlined />, '数据字典');
-  }
-  if (hasRole(me, 'auditor')) add('/audit', <AuditOutlined />, '审计日志');
-  return items;
-};
+/** The side menu's items: the contexts' entries this user is allowed (kit/portal.ts). */
+const menuItems = (contexts: readonly PortalContext[], me: Me) =>
+  menuFor(contexts, me).map((e) => ({
+    key: e.path,
+    icon: e.icon,
+    label: (
+      <Link to={e.path} data-testid={`menu-${e.id}`}>
+        {e.label}
+      </Link>
+    ),
+  }));
 
-export default function AppLayout() {
+/** The signed-in shell: side menu from the contexts' declarations, header with the user and their unit, account menu. */
+export default function AppLayout({ contexts }: { contexts: readonly PortalContext[] }) {
   const [me, setMe] = useState<Me>(() => getSession()!.user);
   const [office, setOffice] = useState<Office>();
   const [department, setDepartment] = useState<Department>();
@@ -65,7 +54,7 @@ export default function AppLayout() {
     }
   }, [me.officeId, me.departmentId]);
 
-  const items = useMemo(() => menuItemsFor(me), [me]);
+  const items = useMemo(() => menuItems(contexts, me), [contexts, me]);
   const selected = items
     .map((i) => i.key)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))

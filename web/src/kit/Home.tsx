@@ -1,13 +1,12 @@
 import { Navigate } from 'react-router-dom';
 import { Result } from 'antd';
-import { hasRole, useMe } from './guards';
+import { useMe } from './guards';
+import { menuFor, type PortalContext } from './portal';
 
-/** Lands each role on its first page; roles without a page yet get a friendly note. */
-export default function Home() {
-  const me = useMe();
-  if (hasRole(me, 'office_staff', 'area_director') && me.officeId) return <Navigate to={`/offices/${me.officeId}`} replace />;
-  if (hasRole(me, 'department', 'bureau_leader', 'county_admin')) return <Navigate to="/offices" replace />;
-  if (hasRole(me, 'auditor')) return <Navigate to="/audit" replace />;
+/** Lands each user on their first menu entry; users without one get a friendly note. */
+export default function Home({ contexts }: { contexts: readonly PortalContext[] }) {
+  const first = menuFor(contexts, useMe())[0];
+  if (first) return <Navigate to={first.path} replace />;
   return (
     <Result
       status="info"

@@ -1,13 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
-import type { Role } from '@sifasuo/domain';
+import type { Permission } from './permissions';
 import { clearSession, getSession, sessionProblem, type Me } from './session';
 import { Forbidden } from './results';
 
 /** The signed-in user (pages only render inside RequireAuth). */
 export const useMe = (): Me => getSession()?.user ?? { username: '', displayName: '', roles: [] };
-
-export const hasRole = (me: Me | undefined, ...roles: Role[]) => !!me && me.roles.some((r) => roles.includes(r));
 
 export const RequireAuth = ({ children }: { children: ReactNode }) => {
   const problem = sessionProblem();
@@ -18,8 +16,8 @@ export const RequireAuth = ({ children }: { children: ReactNode }) => {
   return <>{children}</>;
 };
 
-/** Hides pages the role cannot use; the server refuses the data regardless. */
-export const RequireRole = ({ roles, children }: { roles: Role[]; children: ReactNode }) => {
-  const me = getSession()?.user;
-  return hasRole(me, ...roles) ? <>{children}</> : <Forbidden />;
+/** Hides pages the user may not use (a domain permission); the server refuses the data regardless. */
+export const Allowed = ({ allow, children }: { allow?: Permission; children: ReactNode }) => {
+  const me = useMe();
+  return !allow || allow(me) ? <>{children}</> : <Forbidden />;
 };

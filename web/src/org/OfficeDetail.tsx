@@ -3,10 +3,10 @@ import { useParams } from 'react-router-dom';
 import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography, type ButtonProps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
+import { canAdministerOrg, OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
 import { orgApi } from './api';
 import { checkWith, dropEmpty, useSave } from '../kit/errors';
-import { hasRole, useMe } from '../kit/guards';
+import { useMe } from '../kit/guards';
 import { Forbidden, LoadFailed, NotFound } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 import StaffSection from './StaffSection';
@@ -24,7 +24,7 @@ export default function OfficeDetail() {
   if (!office.data) return <Spin style={{ display: 'block', margin: '10vh auto' }} />;
   const o = office.data;
   const area = areas.data?.find((a) => a.id === o.areaId);
-  const isAdmin = hasRole(me, 'county_admin');
+  const isAdmin = canAdministerOrg(me);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
