@@ -92,7 +92,8 @@ export const call = async <K extends RouteKey>(key: K, ...[args]: CallRest<K>): 
   // or `{"message":"Service Unavailable"}` get the Chinese default for the status.
   const message = (err.code && err.message) || defaultMessage(res.status);
   const error = new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
-  if (res.status === 401 && !anonymous) logout('unauthenticated');
+  // The server's 401 may be for a user who has been idle past the limit meanwhile: say so, not only 'unauthenticated'.
+  if (res.status === 401 && !anonymous) logout(sessionProblem() ?? 'unauthenticated');
   throw error;
 };
 

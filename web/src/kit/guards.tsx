@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import type { Permission } from './permissions';
-import { clearSession, getSession, sessionProblem, type Me } from './session';
+import { endSession, getSession, loginPath, sessionProblem, type Me } from './session';
 import { Forbidden } from './results';
 
 /** The signed-in user (pages only render inside RequireAuth). */
@@ -10,9 +10,9 @@ export const useMe = (): Me => getSession()?.user ?? { username: '', displayName
 export const RequireAuth = ({ children }: { children: ReactNode }) => {
   const problem = sessionProblem();
   useEffect(() => {
-    if (problem && problem !== 'unauthenticated') clearSession();
+    if (problem && problem !== 'unauthenticated') endSession(problem);
   }, [problem]);
-  if (problem) return <Navigate to={problem === 'unauthenticated' ? '/login' : `/login?reason=${problem}`} replace />;
+  if (problem) return <Navigate to={loginPath(problem)} replace />;
   return <>{children}</>;
 };
 
