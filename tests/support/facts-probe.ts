@@ -7,6 +7,8 @@ import { createAudited } from '../../functions/src/shared/audited';
 
 type FactInput = Parameters<typeof makeFact>[0];
 
+const json = (statusCode: number, body: unknown) => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const id = event.pathParameters?.id ?? '';
   const { facts = [], retractions = [] } = JSON.parse(event.body ?? '{}') as { facts?: FactInput[]; retractions?: FactRetraction[] };
@@ -21,8 +23,8 @@ export const handler = async (event: APIGatewayProxyEventV2) => {
       { context: 'platform', table, facts, retractions },
     );
   } catch (e) {
-    if (isDomainError(e)) return { statusCode: 409, body: JSON.stringify({ code: e.code, message: e.message }) };
+    if (isDomainError(e)) return json(409, { code: e.code, message: e.message });
     throw e;
   }
-  return { statusCode: 201, body: JSON.stringify({ facts: facts.map((f) => makeFact(f).id) }) };
+  return json(201, { facts: facts.map((f) => makeFact(f).id) });
 };
