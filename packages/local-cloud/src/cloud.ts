@@ -50,6 +50,8 @@ export interface LocalCloudOptions {
   seed?: boolean;
   /** Print the start-up banner (default true). */
   banner?: boolean;
+  /** Offer `POST /__local/faults` (fault injection for test runs; never for `npm start`). */
+  faults?: boolean;
 }
 
 export interface DemoLogin {
@@ -231,6 +233,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
       if (path === '/__local/health' && req.method === 'GET') {
         json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()), queues: Object.fromEntries(pollers.stats), streams: Object.fromEntries(streams.stats) });
+        return true;
+      }
+      if (options.faults && path === '/__local/faults' && req.method === 'POST') {
+        // `{"eventbridgeFailEntries": n, "match": "…"}`: the bus refuses the next n matching entries.
+        let body: { eventbridgeFailEntries?: unknown; match?: unknown };
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        } catch {
+          json(400, { code: 'VALIDATION', message: '请求体不是有效的 JSON' });
+          return true;
+        }
+        if (typeof body.eventbridgeFailEntries === 'number') bus.failNextEntries(body.eventbridgeFailEntries, String(body.match ?? ''));
+        json(200, { ok: true });
         return true;
       }
       const m = /^\/__local\/schedules\/([^/]+)\/run$/.exec(path);

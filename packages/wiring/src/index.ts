@@ -85,6 +85,8 @@ export const checkWiring = (w: {
   tables: readonly TableDecl[]; buckets: readonly BucketDecl[]; functions: readonly FunctionDecl[]; routes: readonly RouteDecl[];
   queues: readonly QueueDecl[]; eventRules: readonly EventRuleDecl[]; schedules: readonly ScheduleDecl[]; events: readonly EventDecl[];
   seeds?: readonly string[];
+  /** Context names (default: the joined contexts). */
+  contexts?: readonly string[];
 }) => {
   const problems: string[] = [];
   const unique = (what: string, ids: readonly string[]) => {
@@ -117,6 +119,10 @@ export const checkWiring = (w: {
     if (!w.queues.some((q) => q.id === r.targetQueue)) problems.push(`rule ${r.id}: no queue ${r.targetQueue}`);
     for (const e of r.events) if (!w.events.includes(e)) problems.push(`rule ${r.id}: event ${e.name} is not declared`);
   }
+  const names = new Set(w.contexts ?? contexts.map((c) => c.context));
+  for (const c of names) if (!/^[a-z]+$/.test(c)) problems.push(`context name ${c} is not lower-case letters`);
+  for (const x of [...w.tables, ...w.functions]) if (!names.has(x.context)) problems.push(`${x.id}: no context ${x.context}`);
+  for (const e of w.events) if (e.context && !names.has(e.context)) problems.push(`event ${e.name}: no context ${e.context}`);
   for (const f of w.functions) {
     for (const t of f.tables) if (!w.tables.some((x) => x.id === t.table)) problems.push(`function ${f.id}: no table ${t.table}`);
     for (const b of f.buckets ?? []) if (!w.buckets.some((x) => x.id === b.bucket)) problems.push(`function ${f.id}: no bucket ${b.bucket}`);
