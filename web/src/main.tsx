@@ -1,4 +1,4 @@
-import { StrictMode, Suspense, lazy, type ComponentType } from 'react';
+import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
@@ -18,11 +18,11 @@ const Home = lazy(() => import('./kit/Home'));
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 const page = (el: React.ReactNode) => <Suspense fallback={loading}>{el}</Suspense>;
 
-/** A context's route: its lazy page behind its permission. */
-const routeOf = (r: PortalRoute): RouteObject => {
-  const Page: ComponentType = lazy(r.page);
-  return { path: r.path, element: r.public ? page(<Page />) : <Allowed allow={r.allow}>{page(<Page />)}</Allowed> };
-};
+/** A context's route: its page behind its permission. */
+const routeOf = ({ path, page: Page, allow, public: open }: PortalRoute): RouteObject => ({
+  path,
+  element: open ? page(<Page />) : <Allowed allow={allow}>{page(<Page />)}</Allowed>,
+});
 const declared = contexts.flatMap((c) => c.routes);
 
 const router = createBrowserRouter([

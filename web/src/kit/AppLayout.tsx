@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { ROLE_LABELS, type Department, type Office } from '@sifasuo/domain';
-import { authApi } from '../auth/api';
-import { orgApi } from '../org/api';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '@sifasuo/domain';
+import { call } from './api';
 import { menuFor, type PortalContext } from './portal';
 import { getSession, logout, updateUser, watchSession, type Me } from './session';
-import ChangePasswordModal from '../auth/ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 
@@ -23,19 +21,20 @@ const menuItems = (contexts: readonly PortalContext[], me: Me) =>
     ),
   }));
 
-/** The signed-in shell: side menu from the contexts' declarations, header with the user and their unit, account menu. */
+/**
+ * The signed-in shell, built from the contexts' declarations: the side menu, the header (the user, their
+ * roles and what the contexts add, e.g. the user's office) and the account menu with the contexts' dialogs.
+ */
 export default function AppLayout({ contexts }: { contexts: readonly PortalContext[] }) {
   const [me, setMe] = useState<Me>(() => getSession()!.user);
-  const [office, setOffice] = useState<Office>();
-  const [department, setDepartment] = useState<Department>();
-  const [pwdOpen, setPwdOpen] = useState(false);
+  const [dialog, setDialog] = useState<string>();
   const location = useLocation();
   const navigate = useNavigate();
 
   useEffect(() => watchSession(), []);
   useEffect(() => {
-    authApi
-      .me()
+    // The session's user as the server sees it now (roles or unit may have changed since the login).
+    call('GET /api/auth/me')
       .then((fresh) => {
         // The ID token may carry no name claim (cognito-local): keep the login's display name then.
         const user = fresh.displayName === fresh.username ? { ...fresh, displayName: getSession()?.user.displayName ?? fresh.displayName } : fresh;
@@ -44,21 +43,14 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
       })
       .catch(() => undefined);
   }, []);
-  useEffect(() => {
-    if (me.officeId) orgApi.office(me.officeId).then(setOffice).catch(() => undefined);
-    if (me.departmentId) {
-      orgApi
-        .departments()
-        .then((ds) => setDepartment(ds.find((d) => d.id === me.departmentId)))
-        .catch(() => undefined);
-    }
-  }, [me.officeId, me.departmentId]);
 
   const items = useMemo(() => menuItems(contexts, me), [contexts, me]);
   const selected = items
     .map((i) => i.key)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0];
+  const headerParts = contexts.flatMap((c) => (c.header ? [{ context: c.context, Part: c.header }] : []));
+  const actions = contexts.flatMap((c) => c.account ?? []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -78,13 +70,16 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
             {me.roles.map((r) => (
               <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>
             ))}
-            {office && <Typography.Text type="secondary" data-testid="header-office">{office.name}</Typography.Text>}
-            {department && <Typography.Text type="secondary">{department.name}</Typography.Text>}
+            {headerParts.map(({ context, Part }) => (
+              <Suspense key={context} fallback={null}>
+                <Part me={me} />
+              </Suspense>
+            ))}
           </Space>
           <Dropdown
             menu={{
               items: [
-                { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwdOpen(true) },
+                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: a.label, onClick: () => setDialog(a.id) })),
                 {
                   key: 'logout',
                   icon: <LogoutOutlined />,
@@ -104,7 +99,11 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
           <Outlet />
         </Content>
       </Layout>
-      <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+      {actions.map(({ id, dialog: Dialog }) => (
+        <Suspense key={id} fallback={null}>
+          <Dialog open={dialog === id} onClose={() => setDialog(undefined)} />
+        </Suspense>
+      ))}
     </Layout>
   );
 }

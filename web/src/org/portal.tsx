@@ -1,16 +1,19 @@
-// The org context in the portal: the own office, the offices of the user's scope, user accounts, dictionaries.
+// The org context in the portal: the own office, the offices of the user's scope, user accounts,
+// dictionaries; the user's office and department in the header.
+import { lazy } from 'react';
 import { BankOutlined, BookOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { canAdministerOrg, canListOffices, ownOfficeId, readsAllOffices, readsOwnArea } from '../kit/permissions';
 import { definePortal } from '../kit/portal';
 
 export const orgPortal = definePortal({
   context: 'org',
+  header: lazy(() => import('./UserUnit')),
   routes: [
-    { path: 'offices', page: () => import('./Offices'), allow: canListOffices },
+    { path: 'offices', page: lazy(() => import('./Offices')), allow: canListOffices },
     // Any signed-in user may ask; the server answers 403 outside their scope and the page says 无权访问.
-    { path: 'offices/:officeId', page: () => import('./OfficeDetail') },
-    { path: 'users', page: () => import('./Users'), allow: canAdministerOrg },
-    { path: 'dictionaries', page: () => import('./Dictionaries'), allow: canAdministerOrg },
+    { path: 'offices/:officeId', page: lazy(() => import('./OfficeDetail')) },
+    { path: 'users', page: lazy(() => import('./Users')), allow: canAdministerOrg },
+    { path: 'dictionaries', page: lazy(() => import('./Dictionaries')), allow: canAdministerOrg },
   ],
   menu: [
     {
