@@ -108,7 +108,7 @@ export const transact = async (
   }
 };
 
-const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'entity', ...[GSI1, GSI2].flatMap((i) => Object.values(indexKeys(i)))]);
+const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'entity', ...([GSI1, GSI2] as const).flatMap((i) => Object.values(indexKeys(i)))]);
 
 /** Strips the storage keys from an item before it leaves the repository. */
 export const withoutKeys = <T>(item: Record<string, unknown>): T =>
