@@ -46,7 +46,7 @@ export class AppFunction extends NodejsFunction {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
       logGroupName: `/aws/lambda/${name}`,
       retention: props.logRetention,
-      // Production logs are evidence (DOMAIN.md §8); other stages clean up after themselves.
+      // Production logs are evidence (docs/domain.md, Security duties); other stages clean up after themselves.
       removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     const role = new iam.Role(scope, `${id}Role`, {

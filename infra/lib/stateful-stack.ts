@@ -23,7 +23,7 @@ import { suppress } from './nag';
 
 /** Archive records are WORM for this long (governance mode: a privileged principal can still lift it). */
 export const ARCHIVE_RETENTION_DAYS = 3650;
-/** Access logs and DLQ messages are kept ≥ 180 days as DOMAIN.md §8 asks for audit evidence. */
+/** Access logs are kept ≥ 180 days as docs/domain.md (Security duties) asks for audit evidence. */
 export const LOG_BUCKET_EXPIRY_DAYS = 400;
 
 export interface QueuePair {
@@ -81,7 +81,7 @@ export class StatefulStack extends Stack {
         bucketName: bucketPhysicalName(this, stage, b.id),
         versioned: true,
         objectLockEnabled: b.objectLock,
-        // The audit vault is compliance mode: not even the account root can shorten it (DOMAIN.md §8).
+        // The audit vault is compliance mode: not even the account root can shorten it (docs/domain.md, Security duties).
         objectLockDefaultRetention: !b.objectLock
           ? undefined
           : b.retentionDays
@@ -194,7 +194,7 @@ export class StatefulStack extends Stack {
     });
     suppress(this.userPool, [
       ['AwsSolutions-COG1', 'Cognito cannot express "3 of 4 character classes"; it enforces the 10-character minimum and the login/user use cases enforce the class rule (packages/domain/src/auth.ts) before any password reaches Cognito.'],
-      ['AwsSolutions-COG2', 'MFA is not part of the first release: staff log in through our own login API (USER_PASSWORD_AUTH) which does not handle MFA challenges yet; compensated by lockout after 5 failures and a 30-minute idle timeout (DOMAIN.md §8).'],
+      ['AwsSolutions-COG2', 'MFA is not part of the first release: staff log in through our own login API (USER_PASSWORD_AUTH) which does not handle MFA challenges yet; compensated by lockout after 5 failures and a 30-minute idle timeout (docs/domain.md, Security duties).'],
       ['AwsSolutions-COG8', 'Plus-tier threat protection is not used: lockout after repeated failures is implemented and audited by the login use case in both worlds, and the Plus tier is not offered in every (China) region.'],
     ]);
     for (const role of ROLES) {

@@ -25,7 +25,7 @@ import {
   type Staff,
   type User,
 } from '@sifasuo/domain';
-import { GSI1 } from '@sifasuo/wiring';
+import { GSI1, indexKeys } from '@sifasuo/wiring';
 import { createAudited, createIfAbsent, replaceAudited, type AuditedChange } from '../shared/audited';
 import { dynamo, tableName } from '../shared/aws';
 import type { RequestContext } from '../shared/request-context';
@@ -38,18 +38,20 @@ const get = async <T>(PK: string, SK: string): Promise<T | undefined> => {
   return r.Item ? withoutKeys<T>(r.Item) : undefined;
 };
 
+const G1 = indexKeys(GSI1);
+
 export const keys = {
   bureau: () => ({ PK: 'BUREAU', SK: 'BUREAU' }),
   department: (id: string) => ({ PK: 'DEPT', SK: id }),
   area: (id: string) => ({ PK: 'AREA', SK: id }),
-  office: (o: Pick<Office, 'id' | 'areaId'>) => ({ PK: 'OFFICE', SK: o.id, GSI1PK: `AREA#${o.areaId}`, GSI1SK: `OFFICE#${o.id}` }),
-  staff: (s: Pick<Staff, 'id' | 'officeId'>) => ({ PK: `STAFF#${s.id}`, SK: 'STAFF', GSI1PK: `OFFICE#${s.officeId}#STAFF`, GSI1SK: s.id }),
-  user: (username: string) => ({ PK: `USER#${username}`, SK: 'USER', GSI1PK: 'USER', GSI1SK: username }),
+  office: (o: Pick<Office, 'id' | 'areaId'>) => ({ PK: 'OFFICE', SK: o.id, [G1.pk]: `AREA#${o.areaId}`, [G1.sk]: `OFFICE#${o.id}` }),
+  staff: (s: Pick<Staff, 'id' | 'officeId'>) => ({ PK: `STAFF#${s.id}`, SK: 'STAFF', [G1.pk]: `OFFICE#${s.officeId}#STAFF`, [G1.sk]: s.id }),
+  user: (username: string) => ({ PK: `USER#${username}`, SK: 'USER', [G1.pk]: 'USER', [G1.sk]: username }),
   login: (username: string) => ({ PK: `USER#${username}`, SK: 'LOGIN' }),
   dictionary: (name: string) => ({ PK: 'DICT', SK: name }),
 };
 
-const byGsi1 = (value: string) => ({ table: table(), index: GSI1, partition: { name: `${GSI1}PK`, value } });
+const byGsi1 = (value: string) => ({ table: table(), index: GSI1, partition: { name: G1.pk, value } });
 
 /** Provisioning (seed, bootstrap): creates an item with its audit record unless it exists. */
 export const provisionItem = (ctx: RequestContext, item: Record<string, unknown>, audit: AuditedChange) =>

@@ -3,7 +3,7 @@
 // records its outcome on its own. The table is append-only: Put with attribute_not_exists.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { maskIdNumber, shanghaiDay, type AuditAction, type AuditOutcome, type AuditRecord } from '@sifasuo/domain';
-import { GSI1, GSI2 } from '@sifasuo/wiring';
+import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring';
 import { ulid } from 'ulid';
 import { dynamo, logger, tableName } from './aws';
 import type { RequestContext } from './request-context';
@@ -58,10 +58,10 @@ export const auditItem = (record: AuditRecord) => {
   return {
     PK: `DAY#${shanghaiDay(new Date(record.at))}`,
     SK: sort,
-    [`${GSI1}PK`]: `ACTOR#${record.actor}`,
-    [`${GSI1}SK`]: sort,
-    [`${GSI2}PK`]: `TARGET#${record.targetType}#${record.targetId}`,
-    [`${GSI2}SK`]: sort,
+    [indexKeys(GSI1).pk]: `ACTOR#${record.actor}`,
+    [indexKeys(GSI1).sk]: sort,
+    [indexKeys(GSI2).pk]: `TARGET#${record.targetType}#${record.targetId}`,
+    [indexKeys(GSI2).sk]: sort,
     ...record,
   };
 };

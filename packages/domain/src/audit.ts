@@ -1,4 +1,4 @@
-// The audit trail (DOMAIN.md §8): who, when, what, on which target, before/after and outcome.
+// The audit trail (docs/domain.md, Security duties): who, when, what, on which target, before/after and outcome.
 // Records are append-only; a daily digest chains their SHA-256 hashes so that a later edit of any
 // record in storage is detectable.
 import * as z from 'zod';

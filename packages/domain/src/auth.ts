@@ -1,5 +1,5 @@
 // Login rules we enforce ourselves in both worlds (cognito-local enforces none of them): password
-// complexity, lockout after repeated failures, disabled users refused (DOMAIN.md §8).
+// complexity, lockout after repeated failures, disabled users refused (docs/domain.md, Security duties).
 import * as z from 'zod';
 import { auditActions } from './audit';
 import type { Actor } from './roles';

@@ -1,4 +1,4 @@
-// Organisation (DOMAIN.md §1): bureau, departments, areas, offices, staff, users, dictionaries.
+// Organisation (docs/domain.md §一): bureau, departments, areas, offices, staff, users, dictionaries.
 // Schemas here serve the API edge, the portal's forms and later Excel import alike.
 import * as z from 'zod';
 import { ROLES, type Role } from './roles';
@@ -239,7 +239,7 @@ export const ORG_AUDIT = auditActions('org', {
   'dictionary.update': { targetType: 'dictionary', label: '修改字典' },
 });
 
-/** Default dictionaries (DOMAIN.md §3, §7); the admin edits them later. */
+/** Default dictionaries (docs/domain.md §二, §三.12); the admin edits them later. */
 export const DEFAULT_DICTIONARIES: Record<DictionaryName, DictionaryEntry[]> = {
   'dispute-types': [
     '婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁', '环境污染', '劳动争议', '消费', '医疗',
@@ -257,7 +257,7 @@ export const DEFAULT_DICTIONARIES: Record<DictionaryName, DictionaryEntry[]> = {
   ],
 };
 
-/** The bureau's business departments (DOMAIN.md §1): the same in every county. */
+/** The bureau's business departments (docs/domain.md §一): the same in every county. */
 export const DEFAULT_DEPARTMENTS: Department[] = [
   { id: 'grassroots', name: '基层股', line: '基层工作' },
   { id: 'mediation', name: '人民调解股', line: '人民调解' },

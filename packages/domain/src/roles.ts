@@ -1,4 +1,4 @@
-// Roles and data scope (DOMAIN.md §1). Scope is decided here, once, and every use case asks these
+// Roles and data scope (docs/domain.md §一). Scope is decided here, once, and every use case asks these
 // functions before it reads or writes; the portal only mirrors them to hide what would be refused.
 
 export const ROLES = [
@@ -81,7 +81,7 @@ export const canWriteOfficeRecords = (actor: Actor, officeId: string): boolean =
 export const canReadReferenceData = (actor: Actor): boolean =>
   has(actor, 'office_staff', 'area_director', 'department', 'bureau_leader', 'county_admin');
 
-/** Offices, areas, users, dictionaries: the county admin's job (DOMAIN.md §1). */
+/** Offices, areas, users, dictionaries: the county admin's job (docs/domain.md §一). */
 export const canAdministerOrg = (actor: Actor): boolean => has(actor, 'county_admin');
 
 /** The audit log is the auditor's alone — not even the admin may read it. */

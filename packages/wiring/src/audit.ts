@@ -16,7 +16,7 @@ export const audit = defineContext({
     },
   ],
   buckets: [
-    // A write-once copy of every audit record, kept ≥ 180 days (docs/domain.md, security duties) where nobody can alter it.
+    // A write-once copy of every audit record, kept ≥ 180 days (docs/domain.md, Security duties) where nobody can alter it.
     { id: 'audit-vault', env: 'BUCKET_AUDIT_VAULT', objectLock: true, retentionDays: 180 },
   ],
   functions: [
