@@ -58,6 +58,21 @@ describe('boundaries', () => {
     expect(bad).toEqual([]);
   });
 
+  it('the portal: the kit imports no context folder, and a context folder imports only its own and the kit', () => {
+    const WEB = join(root, 'web', 'src');
+    const bad: string[] = [];
+    for (const file of filesUnder(WEB)) {
+      const folder = relative(WEB, file).split(sep)[0]!;
+      if (!relative(WEB, file).includes(sep)) continue; // main.tsx and contexts.ts join the folders
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const target = relative(WEB, resolve(dirname(file), spec)).split(sep)[0]!;
+        const allowed = target === folder || (folder !== 'kit' && target === 'kit');
+        if (!allowed) bad.push(`${relative(root, file)} → ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('the one allowed crossing is real (remove it from ALLOWED when it goes)', () => {
     for (const [from, { to }] of Object.entries(ALLOWED)) {
       const uses = filesUnder(join(FUNCTIONS, from)).some((file) =>

@@ -77,6 +77,13 @@ export const canReadOffice = (actor: Actor, office: OfficeRef): boolean => {
 export const canWriteOfficeRecords = (actor: Actor, officeId: string): boolean =>
   has(actor, 'county_admin') || (has(actor, 'office_staff', 'area_director') && actor.officeId === officeId);
 
+/** The office whose records the actor keeps (本所): office staff and area directors, their own office. */
+export const ownOfficeId = (actor: Actor): string | undefined =>
+  has(actor, 'office_staff', 'area_director') ? actor.officeId : undefined;
+
+/** May open the list of offices: every office, or the own area's (a single office's staff open their own). */
+export const canListOffices = (actor: Actor): boolean => ['all', 'area'].includes(readScope(actor).kind);
+
 /** Reference data every working role needs (bureau, departments, areas, dictionaries). */
 export const canReadReferenceData = (actor: Actor): boolean =>
   has(actor, 'office_staff', 'area_director', 'department', 'bureau_leader', 'county_admin');
