@@ -78,7 +78,8 @@ export class AppFunction extends NodejsFunction {
       role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      tracing: lambda.Tracing.ACTIVE,
+      // No X-Ray: no Powertools Tracer is wired, and Lambda's X-Ray integration is not offered in the
+      // China regions where production runs. Logs (JSON) and Powertools metrics carry the diagnostics.
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: `${decl.context}`,

@@ -44,9 +44,11 @@ export class ContextConstruct extends Construct {
         ]);
       }
       if (decl.publishesEvents) stateful.bus.grantPutEventsTo(fn);
-      suppress(fn.role!, [
-        ['AwsSolutions-IAM5[Resource::*]', 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions (CDK adds exactly these two actions); nor does dynamodb:ListStreams, which a table-stream consumer needs (its other stream actions name the stream).'],
-      ]);
+      if (decl.kind === 'stream') {
+        suppress(fn.role!, [
+          ['AwsSolutions-IAM5[Resource::*]', 'dynamodb:ListStreams, which a table-stream consumer needs, does not support resource-level permissions (its other stream actions name the stream).'],
+        ]);
+      }
       this.functions.set(decl.id, fn);
     }
   }
