@@ -290,8 +290,16 @@ describe('service: IAM least privilege', () => {
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       });
-      A.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '"AUDIT_TAMPERING"' });
-      A.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: resourceName('dev', `${t.id}-tampering`), Threshold: 1 });
+      if (t.appendOnly) {
+        A.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '"AUDIT_TAMPERING"' });
+        A.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: resourceName('dev', `${t.id}-tampering`), Threshold: 1 });
+      }
+      // An outbox table's items expire once forwarded.
+      if (t.outbox) {
+        S.hasResourceProperties('AWS::DynamoDB::Table', {
+          TableName: resourceName('dev', t.id), TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        });
+      }
     }
   });
 
