@@ -24,7 +24,7 @@ export interface AuditRecord {
   sourceIp?: string;
 }
 
-export const auditQuery = z
+export const auditQuery = /* @__PURE__ */ z
   .strictObject({
     from: z.iso.datetime({ error: '开始时间应为 ISO 时间', offset: true }),
     to: z.iso.datetime({ error: '结束时间应为 ISO 时间', offset: true }),
