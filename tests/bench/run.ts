@@ -34,11 +34,12 @@ function percentile(xs: number[], p: number) {
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const kib = (bytes: number) => `${fmt(bytes / 1024)} KiB`;
 
-const timeProcess = (args: string[], env: NodeJS.ProcessEnv = process.env) => {
+/** Wall time of a fresh `node <args>`; stdout is kept only when asked for (the cold call's report). */
+const timeProcess = (args: string[], env?: NodeJS.ProcessEnv) => {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, NODE_NO_WARNINGS: '1' } });
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', env ? 'pipe' : 'ignore', 'pipe'], env: { ...(env ?? process.env), NODE_NO_WARNINGS: '1' } });
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.toString()}`);
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, stdout: r.stdout.toString() };
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, stdout: String(r.stdout ?? '') };
 };
 
 /**
