@@ -15,7 +15,10 @@ export default {
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
-    { ...common, displayName: 'integration', globals: { SIFASUO_PROJECT: 'integration' }, testTimeout: 30_000, testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    {
+      ...common, displayName: 'integration', globals: { SIFASUO_PROJECT: 'integration' },
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.ts'], testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/tests/infra/**/*.test.ts'] },
     { ...common, displayName: 'e2e', globals: { SIFASUO_PROJECT: 'e2e' }, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

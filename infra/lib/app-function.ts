@@ -51,7 +51,7 @@ export class AppFunction extends NodejsFunction {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
       logGroupName: `/aws/lambda/${name}`,
       retention: props.logRetention,
-      // Production logs are evidence (DOMAIN.md §8); other stages clean up after themselves.
+      // Production logs are evidence (docs/domain.md, Security duties); other stages clean up after themselves.
       removalPolicy: stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     const role = new iam.Role(scope, `${id}Role`, {
@@ -83,7 +83,8 @@ export class AppFunction extends NodejsFunction {
       role,
       logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      tracing: lambda.Tracing.ACTIVE,
+      // No X-Ray: no Powertools Tracer is wired, and Lambda's X-Ray integration is not offered in the
+      // China regions where production runs. Logs (JSON) and Powertools metrics carry the diagnostics.
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: `${decl.context}`,

@@ -26,7 +26,7 @@ export const buildApp = (app: App, options: BuildOptions = {}) => {
   const repoRoot = options.repoRoot ?? findRepoRoot();
   // Account/region from `-c account=… -c region=…` or the CLI's environment; neither = an
   // environment-agnostic template (offline synth). Production holds personal data and must be
-  // deployed to a China region (cn-north-1 / cn-northwest-1, partition aws-cn): DOMAIN.md §8.
+  // deployed to a China region (cn-north-1 / cn-northwest-1, partition aws-cn): docs/domain.md, Security duties.
   const env: Environment = {
     account: ctx('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
     region: ctx('region') ?? process.env.CDK_DEFAULT_REGION,

@@ -4,7 +4,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { bucketArns, bucketObjectsArnAsNagPrintsIt } from './config';
-import { functions, type ContextName } from '@sifasuo/wiring';
+import { deployedFunctions, type ContextName } from '@sifasuo/wiring';
 import { AppFunction } from './app-function';
 import { grantFromWiring } from './grants';
 import { suppress } from './nag';
@@ -25,7 +25,7 @@ export class ContextConstruct extends Construct {
   constructor(scope: Construct, id: string, props: ContextConstructProps) {
     super(scope, id);
     const { stateful } = props;
-    for (const decl of functions.filter((f) => f.context === props.context)) {
+    for (const decl of deployedFunctions().filter((f) => f.context === props.context)) {
       const fn = new AppFunction(this, decl.id, {
         stage: props.stage,
         decl,
@@ -44,9 +44,11 @@ export class ContextConstruct extends Construct {
         ]);
       }
       if (decl.publishesEvents) stateful.bus.grantPutEventsTo(fn);
-      suppress(fn.role!, [
-        ['AwsSolutions-IAM5[Resource::*]', 'Active X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level permissions (CDK adds exactly these two actions); nor does dynamodb:ListStreams, which a table-stream consumer needs (its other stream actions name the stream).'],
-      ]);
+      if (decl.kind === 'stream') {
+        suppress(fn.role!, [
+          ['AwsSolutions-IAM5[Resource::*]', 'dynamodb:ListStreams, which a table-stream consumer needs, does not support resource-level permissions (its other stream actions name the stream).'],
+        ]);
+      }
       this.functions.set(decl.id, fn);
     }
   }

@@ -15,7 +15,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import {
-  awsCron, functionEnvironment, functions, queues, resourceName, routes, schedules, tables, type ContextName,
+  awsCron, deployedFunctions, functionEnvironment, queues, resourceName, routes, schedules, tables, type ContextName,
 } from '@sifasuo/wiring';
 import type { AppFunction } from './app-function';
 import { bucketPhysicalName } from './config';
@@ -56,7 +56,7 @@ export class ServiceStack extends Stack {
       bucket: (id) => bucketPhysicalName(this, stage, id),
     });
 
-    for (const context of [...new Set(functions.map((f) => f.context))]) {
+    for (const context of [...new Set(deployedFunctions().map((f) => f.context))]) {
       const c = new ContextConstruct(this, `Context-${context}`, {
         stage, context, repoRoot: props.repoRoot, stateful, environment, logRetention,
       });
@@ -136,8 +136,9 @@ export class ServiceStack extends Stack {
     for (const t of tables.filter((x) => x.stream)) {
       const table = stateful.tables.get(t.id)!;
       const consumer = fn(t.stream!.consumer);
-      // A record the consumer keeps failing on is parked here (its stream position); the nightly digest
-      // copies whatever the stream did not from the table, so the vault still gets it.
+      // A record the consumer keeps failing on is parked here (its stream position). For the audit table
+      // the nightly digest copies to the vault whatever the stream did not; an outbox item parked here
+      // is re-published by hand from the table (docs/architecture.md, "Facts").
       const failed = new sqs.Queue(this, `Stream-${t.id}-failures`, {
         queueName: name(`${t.id}-stream-failures`),
         encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -154,6 +155,7 @@ export class ServiceStack extends Stack {
         retryAttempts: 10,
         onFailure: new SqsDlq(failed),
       }));
+      if (!t.appendOnly) continue;
       // The vault consumer logs AUDIT_TAMPERING when an audit record is changed or removed.
       const tampering = new logs.MetricFilter(this, `Stream-${t.id}-tampering`, {
         logGroup: consumer.appLogGroup,

@@ -14,16 +14,16 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 // roles.ts directly: the domain index pulls in zod, which the CDK app does not need.
-import { ROLES, ROLE_LABELS } from '@sifasuo/domain/src/roles';
+import { ROLES, ROLE_LABELS, SCOPE_ATTRIBUTES } from '@sifasuo/domain/src/roles';
 import {
-  buckets, eventRules, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
+  buckets, eventRules, patternOf, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
 } from '@sifasuo/wiring';
 import { bucketPhysicalName } from './config';
 import { suppress } from './nag';
 
 /** Archive records are WORM for this long (governance mode: a privileged principal can still lift it). */
 export const ARCHIVE_RETENTION_DAYS = 3650;
-/** Access logs and DLQ messages are kept ≥ 180 days as DOMAIN.md §8 asks for audit evidence. */
+/** Access logs are kept ≥ 180 days as docs/domain.md (Security duties) asks for audit evidence. */
 export const LOG_BUCKET_EXPIRY_DAYS = 400;
 
 export interface QueuePair {
@@ -81,7 +81,7 @@ export class StatefulStack extends Stack {
         bucketName: bucketPhysicalName(this, stage, b.id),
         versioned: true,
         objectLockEnabled: b.objectLock,
-        // The audit vault is compliance mode: not even the account root can shorten it (DOMAIN.md §8).
+        // The audit vault is compliance mode: not even the account root can shorten it (docs/domain.md, Security duties).
         objectLockDefaultRetention: !b.objectLock
           ? undefined
           : b.retentionDays
@@ -143,12 +143,13 @@ export class StatefulStack extends Stack {
     ]);
 
     for (const r of eventRules) {
+      const pattern = patternOf(r);
       const target = this.queues.get(r.targetQueue);
       if (!target) throw new Error(`wiring: event rule ${r.id} targets unknown queue ${r.targetQueue}`);
       new events.Rule(this, `Rule-${r.id}`, {
         ruleName: name(r.id),
         eventBus: this.bus,
-        eventPattern: { source: [...r.pattern.source], detailType: [...r.pattern.detailType] },
+        eventPattern: { source: [...pattern.source], detailType: [...pattern.detailType] },
         // The target adds the queue policy allowing this rule (aws:SourceArn) to send.
         targets: [new targets.SqsQueue(target.queue, { deadLetterQueue: eventsDlq, retryAttempts: 8 })],
       });
@@ -170,11 +171,9 @@ export class StatefulStack extends Stack {
       selfSignUpEnabled: false, // accounts are created by the county admin (org context)
       signInAliases: { username: true },
       signInCaseSensitive: false,
-      customAttributes: {
-        officeId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-        areaId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-        departmentId: new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
-      },
+      customAttributes: Object.fromEntries(
+        SCOPE_ATTRIBUTES.map((a) => [a, new cognito.StringAttribute({ mutable: true, minLen: 1, maxLen: 64 })]),
+      ),
       // The real rule is "≥ 10 characters with 3 of the 4 classes" (packages/domain/src/auth.ts);
       // Cognito can only require each class individually. Requiring any class would refuse passwords
       // the rule accepts, so Cognito checks the length and our use cases check the classes before
@@ -195,7 +194,7 @@ export class StatefulStack extends Stack {
     });
     suppress(this.userPool, [
       ['AwsSolutions-COG1', 'Cognito cannot express "3 of 4 character classes"; it enforces the 10-character minimum and the login/user use cases enforce the class rule (packages/domain/src/auth.ts) before any password reaches Cognito.'],
-      ['AwsSolutions-COG2', 'MFA is not part of the first release: staff log in through our own login API (USER_PASSWORD_AUTH) which does not handle MFA challenges yet; compensated by lockout after 5 failures and a 30-minute idle timeout (DOMAIN.md §8).'],
+      ['AwsSolutions-COG2', 'MFA is not part of the first release: staff log in through our own login API (USER_PASSWORD_AUTH) which does not handle MFA challenges yet; compensated by lockout after 5 failures and a 30-minute idle timeout (docs/domain.md, Security duties).'],
       ['AwsSolutions-COG8', 'Plus-tier threat protection is not used: lockout after repeated failures is implemented and audited by the login use case in both worlds, and the Plus tier is not offered in every (China) region.'],
     ]);
     for (const role of ROLES) {
@@ -213,8 +212,8 @@ export class StatefulStack extends Stack {
       refreshTokenValidity: Duration.hours(12),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ preferredUsername: true, fullname: true })
-        .withCustomAttributes('officeId', 'areaId', 'departmentId'),
-      // officeId/areaId/departmentId decide data scope: only the admin API (AdminUpdateUserAttributes)
+        .withCustomAttributes(...SCOPE_ATTRIBUTES),
+      // The scope attributes decide data scope: only the admin API (AdminUpdateUserAttributes)
       // sets them. The list must not be empty — an empty WriteAttributes leaves every mutable
       // attribute writable with the user's own token — so it names two harmless ones.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ locale: true, timezone: true }),
@@ -236,6 +235,8 @@ export class StatefulStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       stream: t.stream ? dynamodb.StreamViewType.NEW_AND_OLD_IMAGES : undefined,
+      // Outbox items expire once forwarded (the forwarder ignores the removals).
+      timeToLiveAttribute: t.outbox ? 'expiresAt' : undefined,
     });
     for (const index of t.indexes) {
       table.addGlobalSecondaryIndex({

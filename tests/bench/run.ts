@@ -96,7 +96,7 @@ const coldEvents: Record<string, unknown> = {
   'auth-api': apiEvent('GET /api/auth/me'),
   'org-api': apiEvent('GET /api/org/offices', { limit: '50' }),
   'audit-api': apiEvent('GET /api/audit/records', { from: yesterday, to: new Date().toISOString() }),
-  'org-user-sync': { Records: [{ messageId: 'bench', body: JSON.stringify({ detail: { username: 'bench' } }) }] },
+  'org-user-sync': { Records: [{ messageId: 'bench', body: JSON.stringify({ detail: { username: 'bench', version: 1 } }) }] },
   'audit-vault': {
     Records: [{
       eventID: 'bench', eventName: 'INSERT',

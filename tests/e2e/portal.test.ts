@@ -1,6 +1,7 @@
 // The portal in headless Chromium against the whole local cloud (seeded demo county): who sees what,
 // the 403 state for another office, the server's field error beside its input, the expired-session
-// message. One screenshot per scenario under .test-artifacts/e2e/.
+// and idle messages (idle winning over the calls that find the session gone). One screenshot per
+// scenario under .test-artifacts/e2e/.
 import { IDLE_TIMEOUT_MINUTES } from '@sifasuo/domain';
 import { login, shot, useBrowser } from './browser';
 
@@ -153,5 +154,31 @@ describe('portal', () => {
     ]);
     await expect(page.getByTestId('login-notice').textContent()).resolves.toContain(`${IDLE_TIMEOUT_MINUTES}分钟未操作`);
     await shot(page, '6-idle-timeout-login');
+  });
+
+  it('idle past the limit (and past the token) while a page is loading: the idle reason wins over the calls that find the session gone', async () => {
+    // A busy machine, made deterministic: the offices page's code arrives only after the user has been
+    // idle. The page then sends two calls at once (areas and offices); the first ends the session for
+    // being idle, the second finds no session — the login page must still say why: idle, not expired
+    // (the token ran out meanwhile too) and not "unauthenticated".
+    const page = await newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/Offices-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await login(page, 'leader');
+    await page.waitForURL('**/offices');
+    await page.evaluate((minutes) => {
+      const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
+      sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
+      sessionStorage.setItem('sifasuo.lastActivity', String(Date.now() - (minutes + 1) * 60_000));
+    }, IDLE_TIMEOUT_MINUTES);
+    release();
+    // The notice, not the URL, is awaited: a second navigation to the login page would abort the first.
+    await page.getByTestId('login-notice').waitFor();
+    expect(new URL(page.url()).search).toBe('?reason=idle');
+    await expect(page.getByTestId('login-notice').textContent()).resolves.toContain(`${IDLE_TIMEOUT_MINUTES}分钟未操作`);
   });
 });

@@ -1,6 +1,6 @@
 // The operator's bootstrap of a deployed environment, run as a real process against the emulators
 // (the same SDK calls it makes in AWS, with AWS_ENDPOINT_URL_* pointing at the local cloud).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,24 +18,35 @@ const table = (id: string) => resourceName(STAGE, id);
 
 const root = join(__dirname, '..', '..');
 
-const bootstrap = (county: unknown, args: string[] = [], password = 'Chief#Pass123') => {
+// Each test runs the operator's command as its own process up to three times (a TypeScript start-up,
+// Cognito and a few dozen DynamoDB writes each): seconds apiece on a busy 2-core machine, so these
+// tests get a minute. The command runs asynchronously so that jest's timer can fire if it hangs.
+jest.setTimeout(60_000);
+
+const bootstrap = async (county: unknown, args: string[] = [], password = 'Chief#Pass123') => {
   const file = join(mkdtempSync(join(tmpdir(), 'county-')), 'county.json');
   writeFileSync(file, JSON.stringify(county));
   const { endpoints, userPoolId, userPoolClientId } = cloud();
-  return spawnSync(
+  const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/bootstrap.ts', '--stage', STAGE, '--user-pool-id', userPoolId, '--client-id', userPoolClientId,
       '--county', file, '--admin', 'chief-09', '--admin-name', '九区管理员', '--operator', 'ops-zhang', ...args],
     {
       cwd: root,
-      encoding: 'utf8',
       env: {
         ...process.env, NODE_NO_WARNINGS: '1', SIFASUO_ADMIN_PASSWORD: password, AWS_REGION: region,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
         AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
       },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  return { status, stdout, stderr };
 };
 
 const county = {
@@ -58,17 +69,17 @@ describe('bootstrap of a deployed environment', () => {
 
   it('refuses a bad county file or a weak password with Chinese messages and writes nothing', async () => {
     const bad = { ...county, areas: [{ ...county.areas[0], offices: county.areas[0]!.offices.map((o) => ({ ...o, officeClass: 'regular' })) }] };
-    const r = bootstrap(bad);
+    const r = await bootstrap(bad);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('片区须有且只有一个片区中心所（现有0个）');
-    const weak = bootstrap(county, [], 'weak');
+    const weak = await bootstrap(county, [], 'weak');
     expect(weak.status).toBe(2);
     expect(weak.stderr).toContain('密码至少10位');
     expect(await officesOf('09')).toEqual([]);
   });
 
   it('creates the county, departments, dictionaries and an audited first admin who can sign in; a re-run changes nothing', async () => {
-    const first = bootstrap(county);
+    const first = await bootstrap(county);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('已就绪：1 个片区，2 个司法所；管理员 chief-09 已创建。');
@@ -97,7 +108,7 @@ describe('bootstrap of a deployed environment', () => {
     const claims = JSON.parse(Buffer.from(auth.AuthenticationResult!.IdToken!.split('.')[1]!, 'base64url').toString());
     expect(claims['cognito:groups']).toEqual(['county_admin']);
 
-    const again = bootstrap(county);
+    const again = await bootstrap(county);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('管理员 chief-09 已存在（未改动）');
 
@@ -108,7 +119,7 @@ describe('bootstrap of a deployed environment', () => {
       { id: '0902', name: '新河乡司法所', township: '新河乡', officeClass: 'central' },
       { id: '0903', name: '新桥乡司法所', township: '新桥乡', officeClass: 'regular' },
     ] }] };
-    const refused = bootstrap(moved);
+    const refused = await bootstrap(moved);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('片区 09 已有片区中心所 0901');
     expect(refused.stderr).toContain('司法所 0901 已存在，所属片区或所别与文件不同');

@@ -5,30 +5,46 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtraWiring } from '@sifasuo/local-cloud';
+import { event, eventSource, factEvents } from '@sifasuo/wiring';
+import * as z from 'zod';
 
 const entry = 'tests/support/probe-handler.ts';
 const base = { context: 'platform', tables: [], memoryMb: 128 } as const;
 
 export const PROBE_QUEUE = 'test-probe';
 export const PROBE_SCHEDULE = 'test-probe-schedule';
-export const PROBE_SOURCE = 'sifasuo.test';
+export const PROBE_SOURCE = eventSource('platform');
 export const PROBE_DETAIL_TYPE = 'Probe';
 /** Table id (physical `sifasuo-local-test-stream`); every write reaches `test-probe-stream`. */
 export const PROBE_STREAM_TABLE = 'test-stream';
 export const PROBE_STREAM_BATCH = 10;
 
+/** A context-like table with an outbox: the facts probe writes records with facts into it. */
+export const FACTS_TABLE = 'test-facts';
+export const FACTS_QUEUE = 'test-facts';
+
+/** Anything goes: the probe records what it receives. */
+const probeEvent = event('platform', PROBE_DETAIL_TYPE, z.unknown());
+
 export const extraWiring: ExtraWiring = {
+  events: [probeEvent],
   tables: [
     {
       id: PROBE_STREAM_TABLE, context: 'platform', env: 'TABLE_TEST_STREAM', indexes: [], personalData: false,
       stream: { consumer: 'test-probe-stream', batchSize: PROBE_STREAM_BATCH },
     },
+    // The kit gives it a stream and the real outbox forwarder (`test-facts-outbox`).
+    { id: FACTS_TABLE, context: 'platform', env: 'TABLE_TEST_FACTS', indexes: [], personalData: false, outbox: true },
   ],
   functions: [
     { ...base, id: 'test-probe-api', kind: 'api', entry, timeoutSeconds: 1 },
     { ...base, id: 'test-probe-consumer', kind: 'consumer', entry, timeoutSeconds: 5 },
     { ...base, id: 'test-probe-schedule', kind: 'schedule', entry, timeoutSeconds: 5 },
     { ...base, id: 'test-probe-stream', kind: 'stream', entry, timeoutSeconds: 5 },
+    {
+      ...base, id: 'test-facts-api', kind: 'api', entry: 'tests/support/facts-probe.ts', timeoutSeconds: 10,
+      tables: [{ table: FACTS_TABLE, access: 'readwrite' }, { table: 'audit', access: 'append' }],
+    },
   ],
   routes: [
     { method: 'POST', path: '/api/__test/echo/{id}', function: 'test-probe-api', auth: 'none' },
@@ -37,9 +53,17 @@ export const extraWiring: ExtraWiring = {
     { method: 'GET', path: '/api/__test/claims', function: 'test-probe-api', auth: 'jwt' },
     { method: 'GET', path: '/api/__test/throw', function: 'test-probe-api', auth: 'none' },
     { method: 'GET', path: '/api/__test/slow', function: 'test-probe-api', auth: 'none' },
+    { method: 'POST', path: '/api/__test/facts/{id}', function: 'test-facts-api', auth: 'none' },
   ],
-  queues: [{ id: PROBE_QUEUE, consumer: 'test-probe-consumer', batchSize: 10, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 }],
-  eventRules: [{ id: 'test-probe', pattern: { source: [PROBE_SOURCE], detailType: [PROBE_DETAIL_TYPE] }, targetQueue: PROBE_QUEUE }],
+  queues: [
+    { id: PROBE_QUEUE, consumer: 'test-probe-consumer', batchSize: 10, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 },
+    // Stands in for the assessment's queue until the assessment context declares its own.
+    { id: FACTS_QUEUE, consumer: 'test-probe-consumer', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 5 },
+  ],
+  eventRules: [
+    { id: 'test-probe', events: [probeEvent], targetQueue: PROBE_QUEUE },
+    { id: 'test-facts', events: [factEvents.FactRecorded, factEvents.FactRetracted], targetQueue: FACTS_QUEUE },
+  ],
   schedules: [
     {
       id: PROBE_SCHEDULE, function: 'test-probe-schedule', timezone: 'Asia/Shanghai',

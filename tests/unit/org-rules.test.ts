@@ -51,7 +51,7 @@ describe('county definition', () => {
 
 describe('the demo county', () => {
   it('is a valid county definition: 8 areas, 49 offices', async () => {
-    const { county } = await import('../../functions/src/org/demo-county');
+    const { county } = await import('@sifasuo/domain/src/demo-county');
     const parsed = countyDefinition.parse(county);
     expect(parsed.areas).toHaveLength(8);
     expect(parsed.areas.flatMap((a) => a.offices)).toHaveLength(49);

@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventRules, functions, queues, routeKey, routes, schedules, tables } from '@sifasuo/wiring';
+import {
+  buckets, checkWiring, contexts, deployedFunctions, event, eventRules, events, factEvents, functions, patternOf, queues, routeKey, routePath,
+  routes, schedules, seeds, tables, withKit,
+} from '@sifasuo/wiring';
+import * as z from 'zod';
 
 const root = join(__dirname, '..', '..');
 
 describe('the wiring is consistent', () => {
   it('every function entry exists and exports a handler; API modules handle exactly their routes', async () => {
-    for (const fn of functions) {
+    for (const fn of [...functions, ...withKit([{ id: 'x', context: 'platform', env: 'X', indexes: [], personalData: false, outbox: true }], []).functions]) {
       expect(existsSync(join(root, fn.entry))).toBe(true);
       // API modules compare their route table with the wiring when they load, and throw on a difference.
       const mod = (await import(join(root, fn.entry))) as { handler?: unknown };
@@ -27,5 +31,39 @@ describe('the wiring is consistent', () => {
     for (const r of eventRules) expect(queues.some((q) => q.id === r.targetQueue)).toBe(true);
     for (const s of schedules) expect(functions.find((f) => f.id === s.function)?.kind).toBe('schedule');
     for (const t of tables.filter((x) => x.stream)) expect(functions.find((f) => f.id === t.stream!.consumer)?.kind).toBe('stream');
+    for (const s of seeds) expect(functions.find((f) => f.id === s)?.kind).toBe('seed');
+  });
+});
+
+describe('the joined wiring', () => {
+  const decls = { tables, buckets, functions, routes, queues, eventRules, schedules, events, seeds };
+
+  it('refuses duplicate ids and references to nothing', () => {
+    expect(() => checkWiring(decls)).not.toThrow();
+    expect(() => checkWiring({ ...decls, tables: [...tables, tables[0]!] })).toThrow(/duplicate table org/);
+    expect(() => checkWiring({ ...decls, routes: [...routes, { ...routes[0]!, function: 'nope-api' }] })).toThrow(/duplicate route GET \/api\/health.*no function nope-api/);
+    const stray = event('org', 'Stray', z.object({}));
+    expect(() => checkWiring({ ...decls, eventRules: [{ id: 'x', events: [stray], targetQueue: 'user-sync' }] })).toThrow(/event Stray is not declared/);
+    expect(() => checkWiring({ ...decls, seeds: ['org-api'] })).toThrow(/function org-api is a api, not a seed/);
+  });
+
+  it('every context declares its part; each one has a seed or none, and seeds are never API functions', () => {
+    expect(contexts.map((c) => c.context)).toEqual(['platform', 'auth', 'org', 'audit']);
+    expect(seeds).toEqual(['org-demo-seed']);
+    expect(deployedFunctions().some((f) => f.kind === 'seed')).toBe(false);
+  });
+
+  it('an outbox table gets a stream and the forwarder; fact rules listen to every context with an outbox', () => {
+    const kit = withKit([{ id: 't', context: 'platform', env: 'TABLE_T', indexes: [], personalData: false, outbox: true }], []);
+    expect(kit.tables[0]!.stream).toEqual({ consumer: 't-outbox', batchSize: 100 });
+    expect(kit.functions).toEqual([expect.objectContaining({ id: 't-outbox', kind: 'stream', entry: 'functions/src/shared/outbox-forwarder.ts', publishesEvents: true })]);
+    const rule = { id: 'facts', events: [factEvents.FactRecorded, factEvents.FactRetracted], targetQueue: 'q' };
+    expect(patternOf(rule, kit.tables)).toEqual({ source: ['sifasuo.platform'], detailType: ['FactRecorded', 'FactRetracted'] });
+    expect(patternOf(eventRules[0]!)).toEqual({ source: ['sifasuo.org'], detailType: ['UserChanged'] });
+  });
+
+  it('route paths are built from route keys', () => {
+    expect(routePath('GET /api/org/offices/{officeId}/staff', { officeId: '01/02' })).toBe('/api/org/offices/01%2F02/staff');
+    expect(routePath('GET /api/health', {})).toBe('/api/health');
   });
 });

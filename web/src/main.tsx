@@ -1,42 +1,38 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router-dom';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { RequireAuth, RequireRole } from './guards';
-import { NotFound } from './results';
+import { contexts } from './contexts';
+import { Allowed, RequireAuth } from './kit/guards';
+import type { PortalRoute } from './kit/portal';
+import { NotFound } from './kit/results';
 
 dayjs.locale('zh-cn');
 
-const Login = lazy(() => import('./pages/Login'));
-const AppLayout = lazy(() => import('./AppLayout'));
-const Home = lazy(() => import('./pages/Home'));
-const Offices = lazy(() => import('./pages/Offices'));
-const OfficeDetail = lazy(() => import('./pages/OfficeDetail'));
-const Users = lazy(() => import('./pages/Users'));
-const Dictionaries = lazy(() => import('./pages/Dictionaries'));
-const Audit = lazy(() => import('./pages/Audit'));
+const AppLayout = lazy(() => import('./kit/AppLayout'));
+const Home = lazy(() => import('./kit/Home'));
 
 const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
 const page = (el: React.ReactNode) => <Suspense fallback={loading}>{el}</Suspense>;
 
+/** A context's route: its page behind its permission. */
+const routeOf = ({ path, page: Page, allow, public: open }: PortalRoute): RouteObject => ({
+  path,
+  element: open ? page(<Page />) : <Allowed allow={allow}>{page(<Page />)}</Allowed>,
+});
+const declared = contexts.flatMap((c) => c.routes);
+
 const router = createBrowserRouter([
-  { path: '/login', element: page(<Login />) },
+  ...declared.filter((r) => r.public).map(routeOf),
   {
     path: '/',
-    element: <RequireAuth>{page(<AppLayout />)}</RequireAuth>,
+    element: <RequireAuth>{page(<AppLayout contexts={contexts} />)}</RequireAuth>,
     children: [
-      { index: true, element: page(<Home />) },
-      {
-        path: 'offices',
-        element: <RequireRole roles={['area_director', 'department', 'bureau_leader', 'county_admin']}>{page(<Offices />)}</RequireRole>,
-      },
-      { path: 'offices/:officeId', element: page(<OfficeDetail />) },
-      { path: 'users', element: <RequireRole roles={['county_admin']}>{page(<Users />)}</RequireRole> },
-      { path: 'dictionaries', element: <RequireRole roles={['county_admin']}>{page(<Dictionaries />)}</RequireRole> },
-      { path: 'audit', element: <RequireRole roles={['auditor']}>{page(<Audit />)}</RequireRole> },
+      { index: true, element: page(<Home contexts={contexts} />) },
+      ...declared.filter((r) => !r.public).map(routeOf),
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFound /> },
     ],

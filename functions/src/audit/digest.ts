@@ -2,6 +2,7 @@
 // then digest the day into the hash chain.
 import { digestDay, GENESIS_HASH, shanghaiDay, shanghaiNextDay, shanghaiPreviousDay, type AuditDigest, type AuditRecord } from '@sifasuo/domain';
 import { logger } from '../shared/aws';
+import { scheduledJob } from '../shared/consumers';
 import { auditItem } from '../shared/audit-writer';
 import { sha256 } from './hash';
 import { auditRepository as repo } from './repository';
@@ -37,8 +38,8 @@ export const digestFinishedDays = async (now: Date): Promise<AuditDigest[]> => {
   return written;
 };
 
-export const handler = async (event: { time?: string }) => {
-  const written = await digestFinishedDays(event.time ? new Date(event.time) : new Date());
-  logger.info('audit digests written', { days: written.map((d) => d.day) });
+export const handler = scheduledJob('audit', async (now, { logger: jobLogger }) => {
+  const written = await digestFinishedDays(now);
+  jobLogger.info('audit digests written', { days: written.map((d) => d.day) });
   return { days: written.map((d) => d.day) };
-};
+});

@@ -2,6 +2,7 @@
 // DAY#<shanghai day> / <at>#<id>, GSI1 by actor, GSI2 by target; digests under DIGEST / <day>.
 
 import { conflict, shanghaiDayStart, type AuditDigest, type AuditRecord, type Page } from '@sifasuo/domain';
+import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring';
 import { tableName } from '../shared/aws';
 import { queryAll, queryPage, transact, withoutKeys } from '../shared/dynamo';
 
@@ -13,14 +14,14 @@ const range = (from: string, to: string): [string, string] => [new Date(from).to
 export const auditRepository = {
   byActor: (actor: string, from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> =>
     queryPage(
-      { table: table(), index: 'GSI1', partition: { name: 'GSI1PK', value: `ACTOR#${actor}` },
-        sortKey: { name: 'GSI1SK', between: range(from, to) }, limit, cursor, newestFirst: true },
+      { table: table(), index: GSI1, partition: { name: indexKeys(GSI1).pk, value: `ACTOR#${actor}` },
+        sortKey: { name: indexKeys(GSI1).sk, between: range(from, to) }, limit, cursor, newestFirst: true },
       asRecord,
     ),
   byTarget: (type: string, id: string, from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> =>
     queryPage(
-      { table: table(), index: 'GSI2', partition: { name: 'GSI2PK', value: `TARGET#${type}#${id}` },
-        sortKey: { name: 'GSI2SK', between: range(from, to) }, limit, cursor, newestFirst: true },
+      { table: table(), index: GSI2, partition: { name: indexKeys(GSI2).pk, value: `TARGET#${type}#${id}` },
+        sortKey: { name: indexKeys(GSI2).sk, between: range(from, to) }, limit, cursor, newestFirst: true },
       asRecord,
     ),
   ofDay: (day: string, from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> =>

@@ -1,24 +1,23 @@
 // The auditor's view of the trail, and the daily hash-chain digest that makes tampering visible.
 import {
-  auditQuery,
-  dateString,
+  AUDIT_AUDIT,
   canReadAudit,
   digestDay,
   forbidden,
   GENESIS_HASH,
-  pageQuery,
-  parseInput,
   shanghaiDay,
   shanghaiDayStart,
   shanghaiDaysBetween,
   shanghaiPreviousDay,
   validationError,
-  type AuditDigest,
   type AuditRecord,
+  type AuditRecordsQuery,
+  type DigestRange,
   type Page,
+  type VerifiedDigest,
 } from '@sifasuo/domain';
-import * as z from 'zod';
-import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { writeAudit } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
 import { sha256 } from './hash';
 import { auditRepository as repo } from './repository';
 
@@ -62,20 +61,12 @@ const readDays = async (from: string, to: string, limit: number, cursor?: string
   return { items, cursor: at.day >= firstDay ? encodeDayCursor(at) : undefined };
 };
 
-const digestRange = z
-  .strictObject({ from: dateString('开始日期'), to: dateString('结束日期') })
-  .superRefine((r, ctx) => {
-    if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
-  });
-
 export const audit = {
-  query: async (ctx: RequestContext, query: unknown): Promise<Page<AuditRecord>> => {
+  query: async (ctx: RequestContext, { limit, cursor, ...q }: AuditRecordsQuery): Promise<Page<AuditRecord>> => {
     requireAuditor(ctx);
-    const { limit, cursor, ...rest } = (query ?? {}) as Record<string, unknown>;
-    const q = parseInput(auditQuery, rest);
-    const page = parseInput(pageQuery, { limit, cursor });
+    const page = { limit, cursor };
     // Reading the trail is itself a sensitive read.
-    await writeAudit(ctx, { action: 'audit.query', targetType: 'audit', targetId: `${q.from}/${q.to}`, outcome: 'success', after: q });
+    await writeAudit(ctx, { action: AUDIT_AUDIT.query, targetId: `${q.from}/${q.to}`, outcome: 'success', after: q });
     if (q.actor) {
       const result = await repo.byActor(q.actor, q.from, q.to, page.limit, page.cursor);
       return q.targetType ? { ...result, items: result.items.filter((r) => r.targetType === q.targetType && (!q.targetId || r.targetId === q.targetId)) } : result;
@@ -89,9 +80,8 @@ export const audit = {
    * Stored digests, each re-verified against the records now in the table and against the chain:
    * a day's `previousChainHash` must be the stored hash of the day before (no digest removed or forged).
    */
-  digests: async (ctx: RequestContext, query: unknown): Promise<{ items: Array<AuditDigest & { intact: boolean }> }> => {
+  digests: async (ctx: RequestContext, { from, to }: DigestRange): Promise<{ items: VerifiedDigest[] }> => {
     requireAuditor(ctx);
-    const { from, to } = parseInput(digestRange, query);
     if (shanghaiDaysBetween(shanghaiDayStart(from), shanghaiDayStart(to)).length > 31) {
       throw validationError({ to: '一次最多核验31天' });
     }
@@ -104,7 +94,7 @@ export const audit = {
       const linked = before ? before.chainHash === d.previousChainHash : d.previousChainHash === GENESIS_HASH;
       items.push({ ...d, intact: again.chainHash === d.chainHash && again.count === d.count && linked });
     }
-    await writeAudit(ctx, { action: 'audit.verify', targetType: 'audit', targetId: `${from}/${to}`, outcome: 'success' });
+    await writeAudit(ctx, { action: AUDIT_AUDIT.verify, targetId: `${from}/${to}`, outcome: 'success' });
     return { items };
   },
 };

@@ -4,14 +4,15 @@
 // and logged as AUDIT_TAMPERING for the alarm. A copy the stream could not make is made by the
 // nightly digest, which checks the vault against the day's records.
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger } from '../shared/aws';
+import type { AttributeValue } from 'aws-lambda';
+import { streamConsumer } from '../shared/consumers';
 import { putOnce, recordKey } from './vault-store';
 
 type Image = Record<string, AttributeValue> | undefined;
 const plain = (image: Image) => (image ? unmarshall(image as never) : undefined);
 
-const handle = async (record: DynamoDBRecord) => {
+/** In order; the first failure stops the batch so nothing after it is handled before it. */
+export const handler = streamConsumer('audit', async (record, { logger }) => {
   const change = record.dynamodb;
   const keys = plain(change?.Keys as Image) ?? {};
   if (record.eventName === 'INSERT') {
@@ -27,17 +28,4 @@ const handle = async (record: DynamoDBRecord) => {
     oldImage: plain(change?.OldImage as Image),
     newImage: plain(change?.NewImage as Image),
   });
-};
-
-/** In order; the first failure stops the batch so nothing after it is handled before it. */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  for (const record of event.Records) {
-    try {
-      await handle(record);
-    } catch (e) {
-      logger.error('audit vault copy failed', { error: e as Error, eventID: record.eventID });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
-    }
-  }
-  return { batchItemFailures: [] };
-};
+});

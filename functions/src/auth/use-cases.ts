@@ -1,27 +1,26 @@
 // Login and passwords. Cognito checks the password and issues tokens; the rules it does not enforce
 // locally (lockout, disabled accounts, complexity) are enforced here, the same way in both worlds.
 import {
-  changePasswordInput,
+  AUTH_AUDIT,
   forbidden,
   isLocked,
   lockAfterFailure,
   MAX_FAILED_ATTEMPTS,
   locked,
   lockedMessage,
-  loginInput,
-  parseInput,
   unauthenticated,
   validationError,
   WRONG_CREDENTIALS_MESSAGE,
-  type Actor,
+  type ChangePasswordInput,
   type DomainError,
+  type LoginInput,
+  type LoginResult,
+  type Me,
 } from '@sifasuo/domain';
-import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { writeAudit } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
 import { directory } from '../org/directory';
 import { orgRepository as repo } from '../org/repository';
-
-/** The signed-in user as the portal sees it. */
-export type Me = Actor;
 
 /** Refused before the password is checked: locked, or the fifth attempt of a burst still in flight. */
 const lockedError = async (username: string, now: Date) => {
@@ -35,11 +34,10 @@ export const auth = {
    * knows its password; each attempt is counted before Cognito is asked, so parallel guesses cannot
    * outrun the lockout.
    */
-  login: async (ctx: RequestContext, body: unknown) => {
-    const { username, password } = parseInput(loginInput, body);
+  login: async (ctx: RequestContext, { username, password }: LoginInput): Promise<LoginResult> => {
     const refuse = async (error: DomainError, reason: string) => {
       const outcome = error.code === 'FORBIDDEN' || error.code === 'LOCKED' ? 'denied' : 'rejected';
-      await writeAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: username, actorName: username, outcome, reason });
+      await writeAudit(ctx, { action: AUTH_AUDIT.login, targetId: username, actorName: username, outcome, reason });
       return error;
     };
 
@@ -56,7 +54,7 @@ export const auth = {
     }
     await repo.clearFailedAttempts(username);
     if (!user.enabled) throw await refuse(forbidden('账号已停用，请联系系统管理员'), 'account disabled');
-    await writeAudit(ctx, { action: 'auth.login', targetType: 'user', targetId: username, actorName: username, outcome: 'success' });
+    await writeAudit(ctx, { action: AUTH_AUDIT.login, targetId: username, actorName: username, outcome: 'success' });
     const me: Me = {
       username: user.username, displayName: user.displayName, roles: user.roles,
       officeId: user.officeId, areaId: user.areaId, departmentId: user.departmentId,
@@ -72,10 +70,9 @@ export const auth = {
   },
 
   /** A wrong old password counts towards the lockout like a wrong login: a stolen session cannot guess. */
-  changePassword: async (ctx: RequestContext, body: unknown) => {
+  changePassword: async (ctx: RequestContext, { oldPassword, newPassword }: ChangePasswordInput) => {
     if (!ctx.actor) throw unauthenticated();
     const { username } = ctx.actor;
-    const { oldPassword, newPassword } = parseInput(changePasswordInput, body);
     if (oldPassword === newPassword) throw validationError({ newPassword: '新密码不能与原密码相同' });
     const reserved = await repo.reserveLoginAttempt(username, ctx.now);
     if (!reserved) throw await lockedError(username, ctx.now);
@@ -86,6 +83,6 @@ export const auth = {
     }
     await repo.clearFailedAttempts(username);
     await directory.setPassword(username, newPassword);
-    await writeAudit(ctx, { action: 'auth.change-password', targetType: 'user', targetId: username, outcome: 'success' });
+    await writeAudit(ctx, { action: AUTH_AUDIT['change-password'], targetId: username, outcome: 'success' });
   },
 };

@@ -13,7 +13,7 @@ import {
   type FieldErrors,
   type Staff,
 } from '@sifasuo/domain';
-import type { RequestContext } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
 import { orgRepository as repo } from './repository';
 
 export const requireReferenceReader = (ctx: RequestContext) => {

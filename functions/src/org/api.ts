@@ -1,64 +1,63 @@
 // org context HTTP routes: thin adapters from requests to use cases.
-import { apiHandler, created, noContent, ok, type ApiRequest } from '../shared/http';
+import { ORG_AUDIT } from '@sifasuo/domain';
+import { auditedApiHandler } from '../shared/audited-api';
+import { bodyString, created, noContent, ok } from '../shared/http';
 import { dictionaries } from './dictionaries';
 import { offices } from './offices';
 import { staff } from './staff';
 import { users } from './users';
 
-const param = (req: ApiRequest, name: string) => req.path[name] ?? '';
-const target = (type: string, name: string) => (req: ApiRequest) => ({ type, id: param(req, name) });
-
-export const handler = apiHandler('org-api', {
+export const handler = auditedApiHandler('org-api', {
   'GET /api/org/bureau': { handle: async ({ ctx }) => ok(await offices.getBureau(ctx)) },
   'GET /api/org/departments': { handle: async ({ ctx }) => ok(await offices.listDepartments(ctx)) },
   'GET /api/org/areas': { handle: async ({ ctx }) => ok(await offices.listAreas(ctx)) },
 
   'GET /api/org/offices': { handle: async ({ ctx, query }) => ok(await offices.listOffices(ctx, query)) },
   'POST /api/org/offices': {
-    audit: { action: 'org.office.create', target: (req) => ({ type: 'office', id: String((req.body as { id?: unknown })?.id ?? '') }) },
+    audit: { action: ORG_AUDIT['office.create'], targetId: ({ raw }) => bodyString(raw, 'id') },
     handle: async ({ ctx, body }) => created(await offices.createOffice(ctx, body)),
   },
-  'GET /api/org/offices/{officeId}': { handle: async (req) => ok(await offices.getOffice(req.ctx, param(req, 'officeId'))) },
+  'GET /api/org/offices/{officeId}': { handle: async ({ ctx, path }) => ok(await offices.getOffice(ctx, path.officeId)) },
   'PUT /api/org/offices/{officeId}': {
-    audit: { action: 'org.office.update', target: target('office', 'officeId') },
-    handle: async (req) => ok(await offices.updateOffice(req.ctx, param(req, 'officeId'), req.body)),
+    audit: { action: ORG_AUDIT['office.update'], targetId: ({ path }) => path.officeId ?? '' },
+    handle: async ({ ctx, path, body }) => ok(await offices.updateOffice(ctx, path.officeId, body)),
   },
 
   'GET /api/org/offices/{officeId}/staff': {
-    handle: async (req) => ok(await staff.listStaff(req.ctx, param(req, 'officeId'), req.query)),
+    handle: async ({ ctx, path, query }) => ok(await staff.listStaff(ctx, path.officeId, query)),
   },
   'POST /api/org/offices/{officeId}/staff': {
-    audit: { action: 'org.staff.create', target: target('office', 'officeId') },
-    handle: async (req) => created(await staff.createStaff(req.ctx, param(req, 'officeId'), req.body)),
+    audit: { action: ORG_AUDIT['staff.create'], targetId: ({ path }) => path.officeId ?? '' },
+    handle: async ({ ctx, path, body }) => created(await staff.createStaff(ctx, path.officeId, body)),
   },
-  'GET /api/org/staff/{staffId}': { handle: async (req) => ok(await staff.getStaff(req.ctx, param(req, 'staffId'), req.query)) },
+  'GET /api/org/staff/{staffId}': { handle: async ({ ctx, path, query }) => ok(await staff.getStaff(ctx, path.staffId, query)) },
   'PUT /api/org/staff/{staffId}': {
-    audit: { action: 'org.staff.update', target: target('staff', 'staffId') },
-    handle: async (req) => ok(await staff.updateStaff(req.ctx, param(req, 'staffId'), req.body)),
+    audit: { action: ORG_AUDIT['staff.update'], targetId: ({ path }) => path.staffId ?? '' },
+    handle: async ({ ctx, path, body }) => ok(await staff.updateStaff(ctx, path.staffId, body)),
   },
 
   'GET /api/org/users': { handle: async ({ ctx, query }) => ok(await users.listUsers(ctx, query)) },
   'POST /api/org/users': {
-    audit: { action: 'org.user.create', target: (req) => ({ type: 'user', id: String((req.body as { username?: unknown })?.username ?? '') }) },
+    audit: { action: ORG_AUDIT['user.create'], targetId: ({ raw }) => bodyString(raw, 'username') },
     handle: async ({ ctx, body }) => created(await users.createUser(ctx, body)),
   },
-  'GET /api/org/users/{username}': { handle: async (req) => ok(await users.getUser(req.ctx, param(req, 'username'))) },
+  'GET /api/org/users/{username}': { handle: async ({ ctx, path }) => ok(await users.getUser(ctx, path.username)) },
   'PUT /api/org/users/{username}': {
-    audit: { action: 'org.user.update', target: target('user', 'username') },
-    handle: async (req) => ok(await users.updateUser(req.ctx, param(req, 'username'), req.body)),
+    audit: { action: ORG_AUDIT['user.update'], targetId: ({ path }) => path.username ?? '' },
+    handle: async ({ ctx, path, body }) => ok(await users.updateUser(ctx, path.username, body)),
   },
   'POST /api/org/users/{username}/password': {
-    audit: { action: 'org.user.reset-password', target: target('user', 'username') },
-    handle: async (req) => {
-      await users.resetPassword(req.ctx, param(req, 'username'), req.body);
+    audit: { action: ORG_AUDIT['user.reset-password'], targetId: ({ path }) => path.username ?? '' },
+    handle: async ({ ctx, path, body }) => {
+      await users.resetPassword(ctx, path.username, body);
       return noContent();
     },
   },
 
   'GET /api/org/dictionaries': { handle: async ({ ctx }) => ok(await dictionaries.listDictionaries(ctx)) },
-  'GET /api/org/dictionaries/{name}': { handle: async (req) => ok(await dictionaries.getDictionary(req.ctx, param(req, 'name'))) },
+  'GET /api/org/dictionaries/{name}': { handle: async ({ ctx, path }) => ok(await dictionaries.getDictionary(ctx, path.name)) },
   'PUT /api/org/dictionaries/{name}': {
-    audit: { action: 'org.dictionary.update', target: target('dictionary', 'name') },
-    handle: async (req) => ok(await dictionaries.updateDictionary(req.ctx, param(req, 'name'), req.body)),
+    audit: { action: ORG_AUDIT['dictionary.update'], targetId: ({ path }) => path.name ?? '' },
+    handle: async ({ ctx, path, body }) => ok(await dictionaries.updateDictionary(ctx, path.name, body)),
   },
 });

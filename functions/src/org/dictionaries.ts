@@ -4,11 +4,10 @@ import {
   DICTIONARY_LABELS,
   dictionaryName,
   notFound,
-  parseInput,
-  updateDictionaryInput,
   type Dictionary,
+  type UpdateDictionaryInput,
 } from '@sifasuo/domain';
-import type { RequestContext } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
 import { requireAdmin, requireReferenceReader } from './access';
 import { orgRepository as repo } from './repository';
 
@@ -30,10 +29,9 @@ export const dictionaries = {
     return load(name);
   },
 
-  updateDictionary: async (ctx: RequestContext, name: string, body: unknown): Promise<Dictionary> => {
+  updateDictionary: async (ctx: RequestContext, name: string, { version, entries }: UpdateDictionaryInput): Promise<Dictionary> => {
     requireAdmin(ctx);
     const before = await load(name);
-    const { version, entries } = parseInput(updateDictionaryInput, body);
     const after: Dictionary = { ...before, label: DICTIONARY_LABELS[before.name], entries, version: version + 1, updatedAt: ctx.now.toISOString() };
     await repo.replaceDictionary(ctx, before, after, version);
     return after;

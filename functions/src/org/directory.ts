@@ -18,17 +18,16 @@ import {
   UserNotFoundException,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { conflict, type User } from '@sifasuo/domain';
+import { conflict, SCOPE_ATTRIBUTES, type User } from '@sifasuo/domain';
 import { cognito, userPoolClientId, userPoolId } from '../shared/aws';
 
-const UNIT_ATTRIBUTES = ['officeId', 'areaId', 'departmentId'] as const;
 
 /** The attributes a user has; unit attributes the user lacks are deleted rather than set empty. */
 const attributesOf = (user: User): AttributeType[] => [
   { Name: 'name', Value: user.displayName },
-  ...UNIT_ATTRIBUTES.filter((a) => user[a]).map((a) => ({ Name: `custom:${a}`, Value: user[a] })),
+  ...SCOPE_ATTRIBUTES.filter((a) => user[a]).map((a) => ({ Name: `custom:${a}`, Value: user[a] })),
 ];
-const absentAttributesOf = (user: User) => UNIT_ATTRIBUTES.filter((a) => !user[a]).map((a) => `custom:${a}`);
+const absentAttributesOf = (user: User) => SCOPE_ATTRIBUTES.filter((a) => !user[a]).map((a) => `custom:${a}`);
 
 export interface Tokens {
   accessToken: string;

@@ -1,21 +1,21 @@
 // Bureau, departments, areas and offices: read within scope, changed by the county admin.
 import {
   centralOfficeProblems,
-  createOfficeInput,
-  forbidden,
   notFound,
-  officeListQuery,
-  pageQuery,
-  parseInput,
   readScope,
-  updateOfficeInput,
   type Area,
+  type CreateOfficeInput,
   type Office,
+  type OfficeListQuery,
   type Page,
+  type UpdateOfficeInput,
 } from '@sifasuo/domain';
-import type { RequestContext } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
+import { listInScope } from '../shared/scope';
 import { loadOffice, readableOffice, requireAdmin, requireReferenceReader, throwIfAny } from './access';
 import { orgRepository as repo } from './repository';
+
+const onePage = (office: Office | undefined): Page<Office> => ({ items: office ? [office] : [] });
 
 export const offices = {
   getBureau: async (ctx: RequestContext) => {
@@ -40,39 +40,30 @@ export const offices = {
     return { items: areas.filter((a) => a.id === own) };
   },
 
-  listOffices: async (ctx: RequestContext, query: unknown): Promise<Page<Office>> => {
-    const actor = requireReferenceReader(ctx);
-    const q = parseInput(pageQuery.extend(officeListQuery.shape), query);
-    const scope = readScope(actor);
-    switch (scope.kind) {
-      case 'all':
-        return q.areaId ? repo.listOfficesOfArea(q.areaId, q.limit, q.cursor) : repo.listOffices(q.limit, q.cursor);
-      case 'area':
-        if (q.areaId && q.areaId !== scope.areaId) throw forbidden('无权查看其他片区的司法所');
-        return repo.listOfficesOfArea(scope.areaId, q.limit, q.cursor);
-      case 'office': {
-        const own = await repo.getOffice(scope.officeId);
-        return { items: own && (!q.areaId || q.areaId === own.areaId) ? [own] : [] };
-      }
-      case 'none':
-        throw forbidden();
-    }
-  },
+  listOffices: async (ctx: RequestContext, q: OfficeListQuery): Promise<Page<Office>> =>
+    listInScope(
+      requireReferenceReader(ctx),
+      { areaId: q.areaId },
+      {
+        all: () => repo.listOffices(q.limit, q.cursor),
+        byArea: (areaId) => repo.listOfficesOfArea(areaId, q.limit, q.cursor),
+        byOffice: async (officeId) => onePage(await repo.getOffice(officeId)),
+      },
+      (o) => ({ officeId: o.id, areaId: o.areaId }),
+    ),
 
   getOffice: (ctx: RequestContext, id: string) => readableOffice(ctx, id),
 
-  createOffice: async (ctx: RequestContext, body: unknown): Promise<Office> => {
+  createOffice: async (ctx: RequestContext, input: CreateOfficeInput): Promise<Office> => {
     requireAdmin(ctx);
-    const input = parseInput(createOfficeInput, body);
     throwIfAny(centralOfficeProblems(input, await repo.getArea(input.areaId)));
     const office: Office = { ...input, version: 1, updatedAt: ctx.now.toISOString() };
     await repo.createOffice(ctx, office);
     return office;
   },
 
-  updateOffice: async (ctx: RequestContext, id: string, body: unknown): Promise<Office> => {
+  updateOffice: async (ctx: RequestContext, id: string, { version, ...input }: UpdateOfficeInput): Promise<Office> => {
     requireAdmin(ctx);
-    const { version, ...input } = parseInput(updateOfficeInput, body);
     const before = await loadOffice(id);
     throwIfAny(centralOfficeProblems({ ...input, id }, await repo.getArea(input.areaId), before));
     const after: Office = { ...input, id, version: version + 1, updatedAt: ctx.now.toISOString() };

@@ -7,16 +7,17 @@ import {
   DEFAULT_DICTIONARIES,
   DICTIONARY_LABELS,
   isDomainError,
+  ORG_AUDIT,
   type CountyDefinition,
   type DictionaryName,
   type FieldErrors,
   type Office,
   type User,
 } from '@sifasuo/domain';
-import type { RequestContext } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
 import { throwIfAny } from './access';
 import { directory } from './directory';
-import { createIfAbsent, keys, orgRepository as repo } from './repository';
+import { keys, orgRepository as repo, provisionItem } from './repository';
 
 /** Areas and offices already stored must agree with the file (same central office, area and class). */
 const conflictsWithStored = async (county: CountyDefinition): Promise<FieldErrors> => {
@@ -40,8 +41,8 @@ const conflictsWithStored = async (county: CountyDefinition): Promise<FieldError
 export const provisionCounty = async (ctx: RequestContext, county: CountyDefinition): Promise<Office[]> => {
   throwIfAny(await conflictsWithStored(county));
   const at = ctx.now.toISOString();
-  const create = (item: Record<string, unknown>, type: string, id: string, after: unknown) =>
-    createIfAbsent(ctx, item, { action: `org.${type}.provision`, targetType: type, targetId: id, after });
+  const create = (item: Record<string, unknown>, type: 'bureau' | 'department' | 'area' | 'office' | 'dictionary', id: string, after: unknown) =>
+    provisionItem(ctx, item, { action: ORG_AUDIT[`${type}.provision`], targetId: id, after });
 
   await create({ ...keys.bureau(), entity: 'bureau', ...county.bureau }, 'bureau', 'bureau', county.bureau);
   for (const d of DEFAULT_DEPARTMENTS) await create({ ...keys.department(d.id), entity: 'department', ...d }, 'department', d.id, d);

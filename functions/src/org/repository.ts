@@ -11,11 +11,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  conflict,
-  isDomainError,
   lockAfterFailure,
   MAX_FAILED_ATTEMPTS,
-  staleVersion,
+  ORG_AUDIT,
   type Area,
   type Bureau,
   type Department,
@@ -27,9 +25,11 @@ import {
   type Staff,
   type User,
 } from '@sifasuo/domain';
+import { GSI1, indexKeys } from '@sifasuo/wiring';
+import { createAudited, createIfAbsent, replaceAudited, type AuditedChange } from '../shared/audited';
 import { dynamo, tableName } from '../shared/aws';
-import { auditPut, type AuditEntry, type RequestContext } from '../shared/audit-writer';
-import { queryAll, queryPage, transact, withoutKeys } from '../shared/dynamo';
+import type { RequestContext } from '../shared/request-context';
+import { queryAll, queryPage, withoutKeys } from '../shared/dynamo';
 
 const table = () => tableName('org');
 
@@ -38,48 +38,24 @@ const get = async <T>(PK: string, SK: string): Promise<T | undefined> => {
   return r.Item ? withoutKeys<T>(r.Item) : undefined;
 };
 
+const G1 = indexKeys(GSI1);
+
 export const keys = {
   bureau: () => ({ PK: 'BUREAU', SK: 'BUREAU' }),
   department: (id: string) => ({ PK: 'DEPT', SK: id }),
   area: (id: string) => ({ PK: 'AREA', SK: id }),
-  office: (o: Pick<Office, 'id' | 'areaId'>) => ({ PK: 'OFFICE', SK: o.id, GSI1PK: `AREA#${o.areaId}`, GSI1SK: `OFFICE#${o.id}` }),
-  staff: (s: Pick<Staff, 'id' | 'officeId'>) => ({ PK: `STAFF#${s.id}`, SK: 'STAFF', GSI1PK: `OFFICE#${s.officeId}#STAFF`, GSI1SK: s.id }),
-  user: (username: string) => ({ PK: `USER#${username}`, SK: 'USER', GSI1PK: 'USER', GSI1SK: username }),
+  office: (o: Pick<Office, 'id' | 'areaId'>) => ({ PK: 'OFFICE', SK: o.id, [G1.pk]: `AREA#${o.areaId}`, [G1.sk]: `OFFICE#${o.id}` }),
+  staff: (s: Pick<Staff, 'id' | 'officeId'>) => ({ PK: `STAFF#${s.id}`, SK: 'STAFF', [G1.pk]: `OFFICE#${s.officeId}#STAFF`, [G1.sk]: s.id }),
+  user: (username: string) => ({ PK: `USER#${username}`, SK: 'USER', [G1.pk]: 'USER', [G1.sk]: username }),
   login: (username: string) => ({ PK: `USER#${username}`, SK: 'LOGIN' }),
   dictionary: (name: string) => ({ PK: 'DICT', SK: name }),
 };
 
-type Audit = Omit<AuditEntry, 'outcome'>;
+const byGsi1 = (value: string) => ({ table: table(), index: GSI1, partition: { name: G1.pk, value } });
 
-/** Creates an item with its audit record; an existing item is a 409 with the given message. */
-const createAudited = async (ctx: RequestContext, item: Record<string, unknown>, audit: Audit, duplicate: string) =>
-  transact(
-    [{ Put: { TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' } }, auditPut(ctx, audit)],
-    () => conflict(duplicate),
-  );
-
-/** Replaces an item only if it still has the version the caller read; writes its audit record with it. */
-const replaceAudited = async (
-  ctx: RequestContext,
-  item: Record<string, unknown> & { version: number },
-  expectedVersion: number,
-  audit: Audit,
-) =>
-  transact(
-    [
-      {
-        Put: {
-          TableName: table(),
-          Item: item,
-          ConditionExpression: 'attribute_exists(PK) AND #v = :expected',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        },
-      },
-      auditPut(ctx, audit),
-    ],
-    () => staleVersion(),
-  );
+/** Provisioning (seed, bootstrap): creates an item with its audit record unless it exists. */
+export const provisionItem = (ctx: RequestContext, item: Record<string, unknown>, audit: AuditedChange) =>
+  createIfAbsent(ctx, table(), item, audit);
 
 export const orgRepository = {
   getBureau: () => get<Bureau>('BUREAU', 'BUREAU'),
@@ -93,54 +69,54 @@ export const orgRepository = {
     queryPage({ table: table(), partition: { name: 'PK', value: 'OFFICE' }, limit, cursor }, (i) => withoutKeys<Office>(i)),
   listOfficesOfArea: (areaId: string, limit: number, cursor?: string): Promise<Page<Office>> =>
     queryPage(
-      { table: table(), index: 'GSI1', partition: { name: 'GSI1PK', value: `AREA#${areaId}` }, limit, cursor },
+      { ...byGsi1(`AREA#${areaId}`), limit, cursor },
       (i) => withoutKeys<Office>(i),
     ),
   createOffice: (ctx: RequestContext, office: Office) =>
-    createAudited(ctx, { ...keys.office(office), entity: 'office', ...office }, {
-      action: 'org.office.create', targetType: 'office', targetId: office.id, after: office,
+    createAudited(ctx, table(), { ...keys.office(office), entity: 'office', ...office }, {
+      action: ORG_AUDIT['office.create'], targetId: office.id, after: office,
     }, `司法所编号 ${office.id} 已存在`),
   replaceOffice: (ctx: RequestContext, before: Office, after: Office, expectedVersion: number) =>
-    replaceAudited(ctx, { ...keys.office(after), entity: 'office', ...after }, expectedVersion, {
-      action: 'org.office.update', targetType: 'office', targetId: after.id, before, after,
+    replaceAudited(ctx, table(), { ...keys.office(after), entity: 'office', ...after }, expectedVersion, {
+      action: ORG_AUDIT['office.update'], targetId: after.id, before, after,
     }),
 
   getStaff: (id: string) => get<Staff>(`STAFF#${id}`, 'STAFF'),
   listStaff: (officeId: string, limit: number, cursor?: string): Promise<Page<Staff>> =>
     queryPage(
-      { table: table(), index: 'GSI1', partition: { name: 'GSI1PK', value: `OFFICE#${officeId}#STAFF` }, limit, cursor },
+      { ...byGsi1(`OFFICE#${officeId}#STAFF`), limit, cursor },
       (i) => withoutKeys<Staff>(i),
     ),
   createStaff: (ctx: RequestContext, staff: Staff) =>
-    createAudited(ctx, { ...keys.staff(staff), entity: 'staff', ...staff }, {
-      action: 'org.staff.create', targetType: 'staff', targetId: staff.id, after: staff,
+    createAudited(ctx, table(), { ...keys.staff(staff), entity: 'staff', ...staff }, {
+      action: ORG_AUDIT['staff.create'], targetId: staff.officeId, after: staff,
     }, '工作人员编号重复，请重试'),
   replaceStaff: (ctx: RequestContext, before: Staff, after: Staff, expectedVersion: number) =>
-    replaceAudited(ctx, { ...keys.staff(after), entity: 'staff', ...after }, expectedVersion, {
-      action: 'org.staff.update', targetType: 'staff', targetId: after.id, before, after,
+    replaceAudited(ctx, table(), { ...keys.staff(after), entity: 'staff', ...after }, expectedVersion, {
+      action: ORG_AUDIT['staff.update'], targetId: after.id, before, after,
     }),
 
   getUser: (username: string) => get<User>(`USER#${username}`, 'USER'),
   listUsers: (limit: number, cursor?: string): Promise<Page<User>> =>
     queryPage(
-      { table: table(), index: 'GSI1', partition: { name: 'GSI1PK', value: 'USER' }, limit, cursor },
+      { ...byGsi1('USER'), limit, cursor },
       (i) => withoutKeys<User>(i),
     ),
   createUser: (ctx: RequestContext, user: User) =>
-    createAudited(ctx, { ...keys.user(user.username), entity: 'user', ...user }, {
-      action: 'org.user.create', targetType: 'user', targetId: user.username, after: user,
+    createAudited(ctx, table(), { ...keys.user(user.username), entity: 'user', ...user }, {
+      action: ORG_AUDIT['user.create'], targetId: user.username, after: user,
     }, `用户名 ${user.username} 已存在`),
   replaceUser: (ctx: RequestContext, before: User, after: User, expectedVersion: number) =>
-    replaceAudited(ctx, { ...keys.user(after.username), entity: 'user', ...after }, expectedVersion, {
-      action: 'org.user.update', targetType: 'user', targetId: after.username, before, after,
+    replaceAudited(ctx, table(), { ...keys.user(after.username), entity: 'user', ...after }, expectedVersion, {
+      action: ORG_AUDIT['user.update'], targetId: after.username, before, after,
     }),
 
   listDictionaries: () =>
     queryAll({ table: table(), partition: { name: 'PK', value: 'DICT' } }, (i) => withoutKeys<Dictionary>(i)),
   getDictionary: (name: DictionaryName) => get<Dictionary>('DICT', name),
   replaceDictionary: (ctx: RequestContext, before: Dictionary, after: Dictionary, expectedVersion: number) =>
-    replaceAudited(ctx, { ...keys.dictionary(after.name), entity: 'dictionary', ...after }, expectedVersion, {
-      action: 'org.dictionary.update', targetType: 'dictionary', targetId: after.name, before, after,
+    replaceAudited(ctx, table(), { ...keys.dictionary(after.name), entity: 'dictionary', ...after }, expectedVersion, {
+      action: ORG_AUDIT['dictionary.update'], targetId: after.name, before, after,
     }),
 
   getLoginState: async (username: string): Promise<LoginState> =>
@@ -197,18 +173,4 @@ export const orgRepository = {
   resetLoginState: async (username: string) => {
     await dynamo().send(new PutCommand({ TableName: table(), Item: { ...keys.login(username), entity: 'login', failedAttempts: 0 } }));
   },
-};
-
-/**
- * Provisioning: creates an item with its audit record unless its key exists (then writes nothing and
- * answers false), so setting up never overwrites what users have changed since.
- */
-export const createIfAbsent = async (ctx: RequestContext, item: Record<string, unknown>, audit: Audit): Promise<boolean> => {
-  try {
-    await createAudited(ctx, item, audit, 'exists');
-    return true;
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'CONFLICT') return false;
-    throw e;
-  }
 };

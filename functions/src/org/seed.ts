@@ -1,10 +1,13 @@
-// Seeds the demo county into a fresh local cloud (never in AWS): the county, a few staff per office,
-// one account per role. Safe to run again after a partial failure.
-import { ROLE_LABELS, type User } from '@sifasuo/domain';
+// The org context's demo seed (declared in its wiring; the local cloud runs it once per data folder,
+// never in AWS): the demo county, a few staff per office, one account per role. Safe to run again
+// after a partial failure: deterministic ids, and only what is absent is created.
+import { ORG_AUDIT, ROLE_LABELS, type User } from '@sifasuo/domain';
+import * as demo from '@sifasuo/domain/src/demo-county';
+import type { SeedResult } from '@sifasuo/wiring';
 import { ulid } from 'ulid';
-import * as demo from './demo-county';
+import type { RequestContext } from '../shared/request-context';
 import { provisionCounty, provisionUser } from './provision';
-import { createIfAbsent, keys } from './repository';
+import { keys, provisionItem } from './repository';
 
 /** Deterministic ULIDs, so a re-run finds the staff it already wrote instead of adding more. */
 const demoStaffId = (n: number) => {
@@ -19,22 +22,25 @@ const demoStaffId = (n: number) => {
   return ulid(Date.parse('2026-01-01T00:00:00Z') + n, prng);
 };
 
-export async function seedDemoCounty(): Promise<{ demoPassword: string; users: Array<{ username: string; role: string; unit: string }> }> {
-  const now = new Date();
-  const ctx = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now };
+export const seedDemoCounty = async (now: Date): Promise<SeedResult> => {
+  const ctx: RequestContext = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now };
   const offices = await provisionCounty(ctx, demo.county);
+  let staffCount = 0;
   for (const o of offices) {
     for (const s of demo.staffOf(o, now.toISOString(), demoStaffId)) {
-      await createIfAbsent(ctx, { ...keys.staff(s), entity: 'staff', ...s }, { action: 'org.staff.provision', targetType: 'staff', targetId: s.id, after: s });
+      await provisionItem(ctx, { ...keys.staff(s), entity: 'staff', ...s }, { action: ORG_AUDIT['staff.provision'], targetId: s.id, after: s });
+      staffCount++;
     }
   }
-  const users = [];
+  const logins = [];
   for (const u of demo.demoUsers) {
     const office = offices.find((o) => o.id === u.officeId);
     const user: User = { ...u, areaId: office?.areaId, enabled: true, version: 1, updatedAt: now.toISOString() };
     await provisionUser(ctx, user, demo.DEMO_PASSWORD);
     const unit = office?.name ?? demo.departmentName(u.departmentId) ?? demo.county.bureau.name;
-    users.push({ username: u.username, role: u.roles.map((r) => ROLE_LABELS[r]).join('、'), unit });
+    logins.push({ username: u.username, role: u.roles.map((r) => ROLE_LABELS[r]).join('、'), unit });
   }
-  return { demoPassword: demo.DEMO_PASSWORD, users };
-}
+  return { demoPassword: demo.DEMO_PASSWORD, logins, summary: `${offices.length} offices, ${staffCount} staff, ${logins.length} accounts` };
+};
+
+export const handler = async (): Promise<SeedResult> => seedDemoCounty(new Date());

@@ -2,17 +2,18 @@
 // masked unless revealed (audited) to someone who may change the record.
 import {
   canWriteOfficeRecords,
-  createStaffInput,
   forbidden,
-  pageQuery,
-  parseInput,
-  updateStaffInput,
-  validationError,
+  ORG_AUDIT,
+  type CreateStaffInput,
   type Page,
+  type PageQuery,
   type Staff,
+  type StaffQuery,
+  type UpdateStaffInput,
 } from '@sifasuo/domain';
 import { ulid } from 'ulid';
-import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { writeAudit } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
 import { loadStaff, maskStaff, readableOffice, throwIfAny } from './access';
 import { orgRepository as repo } from './repository';
 
@@ -29,38 +30,36 @@ const writableOffice = async (ctx: RequestContext, officeId: string) => {
 };
 
 export const staff = {
-  listStaff: async (ctx: RequestContext, officeId: string, query: unknown): Promise<Page<Staff>> => {
+  listStaff: async (ctx: RequestContext, officeId: string, q: PageQuery): Promise<Page<Staff>> => {
     await readableOffice(ctx, officeId);
-    const q = parseInput(pageQuery, query);
     const page = await repo.listStaff(officeId, q.limit, q.cursor);
     return { ...page, items: page.items.map(maskStaff) };
   },
 
-  createStaff: async (ctx: RequestContext, officeId: string, body: unknown): Promise<Staff> => {
-    await writableOffice(ctx, officeId);
-    const input = parseInput(createStaffInput, body);
+  createStaff: async (ctx: RequestContext, officeId: string, input: CreateStaffInput): Promise<Staff> => {
+    const office = await writableOffice(ctx, officeId);
     await requireContactOffices(input.contactForOfficeIds);
-    const created: Staff = { ...input, id: ulid(ctx.now.getTime()), officeId, version: 1, updatedAt: ctx.now.toISOString() };
+    const created: Staff = {
+      ...input, id: ulid(ctx.now.getTime()), officeId, areaId: office.areaId, version: 1, updatedAt: ctx.now.toISOString(),
+    };
     await repo.createStaff(ctx, created);
     return maskStaff(created);
   },
 
   /** `reveal=idNumber` shows the full ID number to those who may change the record, and is audited. */
-  getStaff: async (ctx: RequestContext, id: string, query: Record<string, string | undefined>): Promise<Staff> => {
+  getStaff: async (ctx: RequestContext, id: string, q: StaffQuery): Promise<Staff> => {
     const found = await loadStaff(id);
     await readableOffice(ctx, found.officeId);
-    if (query.reveal === undefined) return maskStaff(found);
-    if (query.reveal !== 'idNumber') throw validationError({ reveal: '只能查看完整身份证号（reveal=idNumber）' });
+    if (!q.reveal) return maskStaff(found);
     const allowed = canWriteOfficeRecords(ctx.actor!, found.officeId);
-    await writeAudit(ctx, { action: 'org.staff.reveal-id-number', targetType: 'staff', targetId: id, outcome: allowed ? 'success' : 'denied' });
+    await writeAudit(ctx, { action: ORG_AUDIT['staff.reveal-id-number'], targetId: id, outcome: allowed ? 'success' : 'denied' });
     if (!allowed) throw forbidden('无权查看完整身份证号');
     return found;
   },
 
-  updateStaff: async (ctx: RequestContext, id: string, body: unknown): Promise<Staff> => {
+  updateStaff: async (ctx: RequestContext, id: string, { version, ...input }: UpdateStaffInput): Promise<Staff> => {
     const before = await loadStaff(id);
-    await writableOffice(ctx, before.officeId);
-    const { version, ...input } = parseInput(updateStaffInput, body);
+    const office = await writableOffice(ctx, before.officeId);
     await requireContactOffices(input.contactForOfficeIds);
     const after: Staff = {
       ...input,
@@ -68,6 +67,7 @@ export const staff = {
       idNumber: input.idNumber ?? before.idNumber,
       id,
       officeId: before.officeId,
+      areaId: office.areaId,
       version: version + 1,
       updatedAt: ctx.now.toISOString(),
     };

@@ -1,27 +1,17 @@
 // Consumer of org UserChanged events: makes Cognito mirror the user record as it is *now* (derive,
-// don't replay), so duplicated or re-ordered deliveries change nothing. Failures are reported per
-// message; SQS retries them and moves a persistent failure to the DLQ.
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { logger } from '../shared/aws';
+// don't replay), so duplicated or re-ordered deliveries change nothing. A failed message is reported
+// alone; SQS retries it and moves a persistent failure to the DLQ.
+import { userChanged } from '@sifasuo/domain';
+import { sqsConsumer } from '../shared/consumers';
 import { directory } from './directory';
 import { orgRepository } from './repository';
 
-export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    try {
-      const envelope = JSON.parse(record.body) as { detail?: { username?: unknown } };
-      const username = envelope.detail?.username;
-      if (typeof username !== 'string') {
-        logger.error('UserChanged without a username; dropped', { messageId: record.messageId });
-        continue;
-      }
-      const user = await orgRepository.getUser(username);
-      if (user) await directory.syncUser(user);
-    } catch (e) {
-      logger.error('user sync failed', { error: e as Error, messageId: record.messageId });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
+export const handler = sqsConsumer('org', async (envelope, _record, { logger }) => {
+  const parsed = userChanged.safeParse((envelope as { detail?: unknown })?.detail);
+  if (!parsed.success) {
+    logger.error('UserChanged without a valid detail; dropped', { issues: parsed.error.issues.length });
+    return;
   }
-  return { batchItemFailures };
-};
+  const user = await orgRepository.getUser(parsed.data.username);
+  if (user) await directory.syncUser(user);
+});

@@ -1,19 +1,21 @@
 // User accounts, managed by the county admin. The org table's record is the source of truth;
 // Cognito (sign-in) follows it through the UserChanged event.
 import {
-  createUserInput,
-  pageQuery,
-  parseInput,
-  resetPasswordInput,
+  ORG_AUDIT,
   passwordProblem,
-  updateUserInput,
   userUnitProblems,
   validationError,
+  type CreateUserInput,
   type Page,
+  type PageQuery,
+  type ResetPasswordInput,
+  type UpdateUserInput,
   type User,
 } from '@sifasuo/domain';
+import { orgEvents } from '@sifasuo/wiring';
 import { logger } from '../shared/aws';
-import { writeAudit, type RequestContext } from '../shared/audit-writer';
+import { writeAudit } from '../shared/audit-writer';
+import type { RequestContext } from '../shared/request-context';
 import { publishEvent } from '../shared/events';
 import { loadUser, requireAdmin, throwIfAny } from './access';
 import { directory } from './directory';
@@ -33,7 +35,7 @@ const unitOf = async (input: { roles: User['roles']; officeId?: string; departme
  */
 const announceUserChanged = async (user: User) => {
   try {
-    await publishEvent('org', 'UserChanged', { username: user.username, version: user.version });
+    await publishEvent('org', orgEvents.UserChanged, { username: user.username, version: user.version });
   } catch (e) {
     logger.error('UserChanged not published; syncing directly', { error: e as Error });
     await directory.syncUser(user).catch((err) => logger.error('directory sync failed', { error: err as Error, username: user.username }));
@@ -41,9 +43,8 @@ const announceUserChanged = async (user: User) => {
 };
 
 export const users = {
-  listUsers: async (ctx: RequestContext, query: unknown): Promise<Page<User>> => {
+  listUsers: async (ctx: RequestContext, q: PageQuery): Promise<Page<User>> => {
     requireAdmin(ctx);
-    const q = parseInput(pageQuery, query);
     return repo.listUsers(q.limit, q.cursor);
   },
 
@@ -52,9 +53,8 @@ export const users = {
     return loadUser(username);
   },
 
-  createUser: async (ctx: RequestContext, body: unknown): Promise<User> => {
+  createUser: async (ctx: RequestContext, { password, ...input }: CreateUserInput): Promise<User> => {
     requireAdmin(ctx);
-    const { password, ...input } = parseInput(createUserInput, body);
     const weak = passwordProblem(password);
     if (weak) throw validationError({ password: weak });
     if (await repo.getUser(input.username)) throw validationError({ username: `用户名 ${input.username} 已存在` });
@@ -71,9 +71,8 @@ export const users = {
     return user;
   },
 
-  updateUser: async (ctx: RequestContext, username: string, body: unknown): Promise<User> => {
+  updateUser: async (ctx: RequestContext, username: string, { version, ...input }: UpdateUserInput): Promise<User> => {
     requireAdmin(ctx);
-    const { version, ...input } = parseInput(updateUserInput, body);
     const before = await loadUser(username);
     if (username === ctx.actor!.username) {
       if (!input.enabled) throw validationError({ enabled: '不能停用自己的账号' });
@@ -85,12 +84,11 @@ export const users = {
     return after;
   },
 
-  resetPassword: async (ctx: RequestContext, username: string, body: unknown): Promise<void> => {
+  resetPassword: async (ctx: RequestContext, username: string, { password }: ResetPasswordInput): Promise<void> => {
     requireAdmin(ctx);
-    const { password } = parseInput(resetPasswordInput, body);
     await loadUser(username);
     await directory.setPassword(username, password);
     await repo.resetLoginState(username);
-    await writeAudit(ctx, { action: 'org.user.reset-password', targetType: 'user', targetId: username, outcome: 'success' });
+    await writeAudit(ctx, { action: ORG_AUDIT['user.reset-password'], targetId: username, outcome: 'success' });
   },
 };

@@ -1,23 +1,26 @@
 // The shared audit writer: every context records its writes and sensitive reads here. A successful
-// write puts its audit record in the same transaction as the change (both or neither); a refused
-// request records its outcome on its own. The table is append-only: Put with attribute_not_exists.
+// write puts its audit record in the same transaction as the change (audited.ts); a refused request
+// records its outcome on its own. The table is append-only: Put with attribute_not_exists.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { maskIdNumber, shanghaiDay, type Actor, type AuditRecord } from '@sifasuo/domain';
+import { maskIdNumber, shanghaiDay, type AuditAction, type AuditOutcome, type AuditRecord } from '@sifasuo/domain';
+import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring';
 import { ulid } from 'ulid';
 import { dynamo, logger, tableName } from './aws';
+import type { RequestContext } from './request-context';
 
-/** Who is asking and when: built once per request by the HTTP layer. */
-export interface RequestContext {
-  actor?: Actor;
-  requestId: string;
-  sourceIp?: string;
-  now: Date;
-}
+export type { RequestContext } from './request-context';
 
-export type AuditEntry = Pick<AuditRecord, 'action' | 'targetType' | 'targetId' | 'outcome' | 'before' | 'after' | 'reason'> & {
+/** What happened, to which target: the action (from the context's table) fixes the target's type. */
+export interface AuditEntry {
+  action: AuditAction;
+  targetId: string;
+  outcome: AuditOutcome;
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
   /** Who acted when there is no signed-in actor yet (a login attempt). */
   actorName?: string;
-};
+}
 
 /** Full ID numbers never enter the audit trail; the masked form is enough to tell records apart. */
 const redact = (value: unknown): unknown => {
@@ -38,8 +41,8 @@ export const auditRecord = (ctx: RequestContext, entry: AuditEntry): AuditRecord
   at: ctx.now.toISOString(),
   actor: ctx.actor?.username ?? entry.actorName ?? 'anonymous',
   roles: ctx.actor?.roles ?? [],
-  action: entry.action,
-  targetType: entry.targetType,
+  action: entry.action.action,
+  targetType: entry.action.targetType,
   targetId: entry.targetId,
   outcome: entry.outcome,
   before: redact(entry.before),
@@ -55,10 +58,10 @@ export const auditItem = (record: AuditRecord) => {
   return {
     PK: `DAY#${shanghaiDay(new Date(record.at))}`,
     SK: sort,
-    GSI1PK: `ACTOR#${record.actor}`,
-    GSI1SK: sort,
-    GSI2PK: `TARGET#${record.targetType}#${record.targetId}`,
-    GSI2SK: sort,
+    [indexKeys(GSI1).pk]: `ACTOR#${record.actor}`,
+    [indexKeys(GSI1).sk]: sort,
+    [indexKeys(GSI2).pk]: `TARGET#${record.targetType}#${record.targetId}`,
+    [indexKeys(GSI2).sk]: sort,
     ...record,
   };
 };
@@ -87,6 +90,6 @@ export const tryWriteAudit = async (ctx: RequestContext, entry: AuditEntry): Pro
   try {
     await writeAudit(ctx, entry);
   } catch (e) {
-    logger.error('audit record could not be written', { error: e as Error, action: entry.action });
+    logger.error('audit record could not be written', { error: e as Error, action: entry.action.action });
   }
 };

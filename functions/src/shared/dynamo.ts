@@ -3,6 +3,7 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { validationError, type DomainError, type Page } from '@sifasuo/domain';
+import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring';
 import { dynamo } from './aws';
 
 type Key = Record<string, unknown>;
@@ -107,7 +108,7 @@ export const transact = async (
   }
 };
 
-const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity']);
+const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'entity', ...([GSI1, GSI2] as const).flatMap((i) => Object.values(indexKeys(i)))]);
 
 /** Strips the storage keys from an item before it leaves the repository. */
 export const withoutKeys = <T>(item: Record<string, unknown>): T =>

@@ -1,16 +1,29 @@
-// Domain events onto the bus (EventBridge in AWS, the local cloud's bus locally). Source is
-// `sifasuo.<context>`, detail-type `<Entity><PastTense>` (house style).
+// Publishing declared domain events onto the bus (EventBridge in AWS, the local cloud's bus locally).
+// Only an event the wiring declares can be published, and its detail is checked against its schema.
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { eventSource, type ContextName } from '@sifasuo/wiring';
+import { eventSource, type ContextName, type EventDecl } from '@sifasuo/wiring';
+import type * as z from 'zod';
 import { eventBridge, eventBusName } from './aws';
 
-export const publishEvent = async (context: ContextName, detailType: string, detail: Record<string, unknown>): Promise<void> => {
+export interface BusEntry {
+  source: string;
+  detailType: string;
+  detail: unknown;
+}
+
+/** Puts up to 10 entries in one call; throws if any was not accepted (the caller retries them all). */
+export const putOnBus = async (entries: readonly BusEntry[]): Promise<void> => {
+  if (!entries.length) return;
   const result = await eventBridge().send(
     new PutEventsCommand({
-      Entries: [{ EventBusName: eventBusName(), Source: eventSource(context), DetailType: detailType, Detail: JSON.stringify(detail) }],
+      Entries: entries.map((e) => ({ EventBusName: eventBusName(), Source: e.source, DetailType: e.detailType, Detail: JSON.stringify(e.detail) })),
     }),
   );
   if (result.FailedEntryCount) {
-    throw new Error(`event ${detailType} was not accepted: ${result.Entries?.[0]?.ErrorMessage ?? 'unknown error'}`);
+    const failed = result.Entries?.find((x) => x.ErrorCode);
+    throw new Error(`${result.FailedEntryCount} event(s) not accepted: ${failed?.ErrorCode ?? ''} ${failed?.ErrorMessage ?? 'unknown error'}`);
   }
 };
+
+export const publishEvent = async <S extends z.ZodType>(context: ContextName, event: EventDecl<string, S>, detail: z.input<S>): Promise<void> =>
+  putOnBus([{ source: eventSource(context), detailType: event.name, detail: event.detail.parse(detail) }]);

@@ -1,39 +1,65 @@
 // The one HTTP adapter every API function uses: dispatch on the HTTP API v2 route key declared in the
-// wiring, parse JSON, build the request context from the authorizer's claims, and map outcomes to
+// wiring, parse the JSON body and the query with the route's declared schemas (so handlers get typed,
+// validated input), build the request context from the authorizer's claims, and map outcomes to
 // responses. Domain errors become 400/401/403/404/409/423 with Chinese messages; anything else is a
-// bare 500 whose detail goes to the log only.
+// bare 500 whose detail goes to the log only. Refusals are audited only where the function passes a
+// recorder (`audited-api.ts`), so open functions never load the audit path.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
   actorFromClaims,
   isDomainError,
+  parseInput,
   unauthenticated,
   validationError,
+  type AuditAction,
   type DomainError,
   type DomainErrorCode,
 } from '@sifasuo/domain';
-import { routeKey, routesOf } from '@sifasuo/wiring';
+import {
+  routeKey,
+  routesOf,
+  type ParsedBody,
+  type ParsedQuery,
+  type PathParams,
+  type ResponseOf,
+  type RouteKey,
+  type RouteKeysOf,
+} from '@sifasuo/wiring';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger } from './aws';
-import { tryWriteAudit, type RequestContext } from './audit-writer';
+import type { RequestContext } from './request-context';
 
-export interface ApiRequest {
+export interface ApiRequest<K extends RouteKey = RouteKey> {
   ctx: RequestContext;
-  body: unknown;
-  query: Record<string, string | undefined>;
-  path: Record<string, string | undefined>;
+  body: ParsedBody<K>;
+  query: ParsedQuery<K>;
+  path: PathParams<K>;
 }
 
-export interface ApiResult {
+export interface ApiResult<T = unknown> {
   status: number;
-  body?: unknown;
+  body?: T;
 }
 
-export interface Route {
-  /** Audit action recorded when a write is refused (successful writes audit inside their transaction). */
-  audit?: { action: string; target: (req: ApiRequest) => { type: string; id: string } };
-  handle: (req: ApiRequest) => Promise<ApiResult>;
+/** What a refused write's audit record names: the action (from the context's table) and the target. */
+export interface RefusalAudit {
+  action: AuditAction;
+  /** From what the request names; `raw` is the body as sent (it failed validation, or was refused). */
+  targetId: (req: { ctx: RequestContext; path: Record<string, string | undefined>; raw: unknown }) => string;
 }
+
+export interface Route<K extends RouteKey> {
+  /** Audit record of a refused write (successful writes audit inside their transaction). */
+  audit?: RefusalAudit;
+  handle: (req: ApiRequest<K>) => Promise<ApiResult<ResponseOf<K>>>;
+}
+
+/** Records a refusal; given by functions that audit (audited-api.ts). */
+export type RefusalRecorder = (
+  ctx: RequestContext,
+  refusal: { action: AuditAction; targetId: string; outcome: 'denied' | 'rejected' | 'failed'; reason?: string },
+) => Promise<void>;
 
 const STATUS: Record<DomainErrorCode, number> = {
   VALIDATION: 400,
@@ -56,11 +82,17 @@ const json = (status: number, body?: unknown): APIGatewayProxyStructuredResultV2
 
 const errorBody = (e: DomainError) => ({ code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });
 
-export const ok = (body: unknown): ApiResult => ({ status: 200, body });
-export const created = (body: unknown): ApiResult => ({ status: 201, body });
-export const noContent = (): ApiResult => ({ status: 204 });
+export const ok = <T>(body: T): ApiResult<T> => ({ status: 200, body });
+export const created = <T>(body: T): ApiResult<T> => ({ status: 201, body });
+export const noContent = (): ApiResult<void> => ({ status: 204 });
 
-const parseBody = (event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown => {
+/** A string the raw body names under `key`, for a refusal's audit target; anything else names nothing. */
+export const bodyString = (raw: unknown, key: string): string => {
+  const v = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v.slice(0, 200) : '';
+};
+
+const parseJson = (event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown => {
   if (!event.body) return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
@@ -78,44 +110,47 @@ const actorOf = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
 
 /**
  * Builds a function's handler from its routes. Every wiring route of the function must be handled
- * and no other: checked at module load, so a missing handler fails the first test, not a user.
+ * and no other: the compiler checks it, and so does module load (for code the compiler did not see).
  */
-export const apiHandler = (functionId: string, routes: Record<string, Route>) => {
-  const declared = routesOf(functionId).map(routeKey).sort();
+export const apiHandler = <F extends string>(
+  functionId: F,
+  routes: { [K in RouteKeysOf<F>]: Route<K> },
+  recordRefusal?: RefusalRecorder,
+) => {
+  const declared = routesOf(functionId);
   const handled = Object.keys(routes).sort();
-  if (declared.join('|') !== handled.join('|')) {
-    throw new Error(`${functionId}: routes handled ${handled.join(', ')} differ from the wiring's ${declared.join(', ')}`);
+  if (declared.map(routeKey).sort().join('|') !== handled.join('|')) {
+    throw new Error(`${functionId}: routes handled ${handled.join(', ')} differ from the wiring's ${declared.map(routeKey).join(', ')}`);
   }
-  const open = new Set(routesOf(functionId).filter((r) => r.auth === 'none').map(routeKey));
+  const byKey = new Map(declared.map((r) => [routeKey(r), r]));
+  const table = routes as unknown as Record<string, Route<RouteKey>>;
 
   const dispatch = async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => {
-    const route = routes[event.routeKey];
-    if (!route) return json(404, { code: 'NOT_FOUND', message: '接口不存在' });
+    const route = table[event.routeKey];
+    const decl = byKey.get(event.routeKey);
+    if (!route || !decl) return json(404, { code: 'NOT_FOUND', message: '接口不存在' });
     const ctx: RequestContext = {
       actor: actorOf(event),
       requestId: context?.awsRequestId ?? event.requestContext.requestId,
       sourceIp: event.requestContext.http.sourceIp,
       now: new Date(),
     };
-    let req: ApiRequest | undefined;
+    const path = event.pathParameters ?? {};
+    let raw: unknown;
     try {
-      if (!open.has(event.routeKey) && !ctx.actor) throw unauthenticated();
-      req = {
-        ctx,
-        body: parseBody(event),
-        query: event.queryStringParameters ?? {},
-        path: event.pathParameters ?? {},
-      };
-      const result = await route.handle(req);
+      if (decl.auth !== 'none' && !ctx.actor) throw unauthenticated();
+      raw = parseJson(event);
+      const body = decl.body ? parseInput(decl.body, raw) : undefined;
+      // A route without a query schema takes no parameters; unknown ones are ignored, as browsers add them.
+      const query = decl.query ? parseInput(decl.query, event.queryStringParameters ?? {}) : {};
+      const result = await route.handle({ ctx, body, query, path } as ApiRequest<RouteKey>);
       return json(result.status, result.body);
     } catch (e) {
       const domain = isDomainError(e);
-      if (route.audit && req && event.requestContext.http.method !== 'GET') {
-        const target = route.audit.target(req);
-        await tryWriteAudit(ctx, {
+      if (route.audit && recordRefusal && ctx.actor && event.requestContext.http.method !== 'GET') {
+        await recordRefusal(ctx, {
           action: route.audit.action,
-          targetType: target.type,
-          targetId: target.id,
+          targetId: route.audit.targetId({ ctx, path, raw }),
           outcome: !domain ? 'failed' : e.code === 'FORBIDDEN' ? 'denied' : 'rejected',
           reason: domain ? e.message : undefined,
         });

@@ -1,7 +1,8 @@
-// The audit trail (DOMAIN.md §8): who, when, what, on which target, before/after and outcome.
+// The audit trail (docs/domain.md, Security duties): who, when, what, on which target, before/after and outcome.
 // Records are append-only; a daily digest chains their SHA-256 hashes so that a later edit of any
 // record in storage is detectable.
 import * as z from 'zod';
+import { dateString, pageQuery } from './validation';
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'rejected', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -24,22 +25,56 @@ export interface AuditRecord {
   sourceIp?: string;
 }
 
-export const auditQuery = /* @__PURE__ */ z
-  .strictObject({
-    from: z.iso.datetime({ error: '开始时间应为 ISO 时间', offset: true }),
-    to: z.iso.datetime({ error: '结束时间应为 ISO 时间', offset: true }),
-    actor: z.string().trim().min(1).max(64, { error: '用户名过长' }).optional(),
-    targetType: z.string().trim().min(1).max(40, { error: '对象类型过长' }).optional(),
-    targetId: z.string().trim().min(1).max(80, { error: '对象编号过长' }).optional(),
-  })
-  .superRefine((q, ctx) => {
+/**
+ * One audited action: its name (`<context>.<entity>.<verb>`), the type of target it always names and
+ * a label for people. Each context lists its actions in one table (`ORG_AUDIT`, `AUTH_AUDIT`, …) that
+ * both the route's refusal record and the repository's success record take them from.
+ */
+export interface AuditAction {
+  action: string;
+  targetType: string;
+  label: string;
+}
+
+/** Builds a context's action table: keys `entity.verb` become actions `<context>.entity.verb`. */
+export const auditActions = <const T extends Record<string, { targetType: string; label: string }>>(
+  context: string,
+  table: T,
+): { [K in keyof T & string]: AuditAction & T[K] } =>
+  Object.fromEntries(Object.entries(table).map(([k, v]) => [k, { ...v, action: `${context}.${k}` }])) as never;
+
+export const AUDIT_AUDIT = auditActions('audit', {
+  query: { targetType: 'audit', label: '查询审计日志' },
+  verify: { targetType: 'audit', label: '核验审计摘要' },
+});
+
+const auditQueryShape = {
+    from: /* @__PURE__ */ z.iso.datetime({ error: '开始时间应为 ISO 时间', offset: true }),
+    to: /* @__PURE__ */ z.iso.datetime({ error: '结束时间应为 ISO 时间', offset: true }),
+    actor: /* @__PURE__ */ z.string().trim().min(1).max(64, { error: '用户名过长' }).optional(),
+    targetType: /* @__PURE__ */ z.string().trim().min(1).max(40, { error: '对象类型过长' }).optional(),
+    targetId: /* @__PURE__ */ z.string().trim().min(1).max(80, { error: '对象编号过长' }).optional(),
+};
+const auditQueryRules = (q: { from: string; to: string; targetId?: string; targetType?: string }, ctx: z.RefinementCtx) => {
     if (Date.parse(q.from) > Date.parse(q.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束时间不能早于开始时间' });
     if (Date.parse(q.to) - Date.parse(q.from) > 366 * 86_400_000) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: '查询时间范围不能超过一年' });
     }
     if (q.targetId && !q.targetType) ctx.addIssue({ code: 'custom', path: ['targetType'], message: '按对象查询时请同时指定对象类型' });
-  });
+};
+export const auditQuery = /* @__PURE__ */ z.strictObject(auditQueryShape).superRefine(auditQueryRules);
 export type AuditQuery = z.infer<typeof auditQuery>;
+/** `GET /api/audit/records`: the query and its page. */
+export const auditRecordsQuery = /* @__PURE__ */ z.strictObject({ ...auditQueryShape, ...pageQuery.shape }).superRefine(auditQueryRules);
+export type AuditRecordsQuery = z.output<typeof auditRecordsQuery>;
+
+/** `GET /api/audit/digests`: whole Shanghai days, at most 31 verified at once. */
+export const digestRange = /* @__PURE__ */ z
+  .strictObject({ from: dateString('开始日期'), to: dateString('结束日期') })
+  .superRefine((r, ctx) => {
+    if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+  });
+export type DigestRange = z.output<typeof digestRange>;
 
 /** Canonical JSON (keys sorted) so the same record always hashes the same. */
 export const canonicalJson = (value: unknown): string => {
@@ -60,6 +95,9 @@ export interface AuditDigest {
   previousChainHash: string;
   computedAt: string;
 }
+
+/** A stored digest as re-checked against the records and the chain now. */
+export type VerifiedDigest = AuditDigest & { intact: boolean };
 
 /** Pure digest step; the hash function is injected so the domain needs no crypto import. */
 export const digestDay = (

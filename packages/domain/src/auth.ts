@@ -1,6 +1,24 @@
 // Login rules we enforce ourselves in both worlds (cognito-local enforces none of them): password
-// complexity, lockout after repeated failures, disabled users refused (DOMAIN.md §8).
+// complexity, lockout after repeated failures, disabled users refused (docs/domain.md, Security duties).
 import * as z from 'zod';
+import { auditActions } from './audit';
+import type { Actor } from './roles';
+
+export const AUTH_AUDIT = auditActions('auth', {
+  login: { targetType: 'user', label: '登录' },
+  'change-password': { targetType: 'user', label: '修改本人密码' },
+});
+
+/** The signed-in user as the portal sees it. */
+export type Me = Actor;
+
+export interface LoginResult {
+  accessToken: string;
+  idToken: string;
+  /** Seconds. */
+  expiresIn: number;
+  user: Me;
+}
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -44,6 +62,9 @@ export const changePasswordInput = /* @__PURE__ */ z.strictObject({
 });
 
 export const resetPasswordInput = /* @__PURE__ */ z.strictObject({ password: strongPassword });
+export type ResetPasswordInput = z.output<typeof resetPasswordInput>;
+export type LoginInput = z.output<typeof loginInput>;
+export type ChangePasswordInput = z.output<typeof changePasswordInput>;
 
 export interface LoginState {
   /** Consecutive wrong passwords since the last success or lock. */

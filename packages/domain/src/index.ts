@@ -6,3 +6,4 @@ export * from './org';
 export * from './auth';
 export * from './audit';
 export * from './time';
+export * from './facts';

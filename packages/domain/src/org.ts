@@ -1,9 +1,10 @@
-// Organisation (DOMAIN.md §1): bureau, departments, areas, offices, staff, users, dictionaries.
+// Organisation (docs/domain.md §一): bureau, departments, areas, offices, staff, users, dictionaries.
 // Schemas here serve the API edge, the portal's forms and later Excel import alike.
 import * as z from 'zod';
 import { ROLES, type Role } from './roles';
 import type { FieldErrors } from './errors';
-import { dateString, idNumber, optionalText, phone, text, version } from './validation';
+import { auditActions } from './audit';
+import { dateString, idNumber, optionalText, pageQuery, phone, text, version } from './validation';
 
 export const AREA_ID = /^\d{2}$/;
 export const OFFICE_ID = /^\d{4}$/;
@@ -101,6 +102,8 @@ export type UpdateStaffInput = z.infer<typeof updateStaffInput>;
 export interface Staff extends Omit<CreateStaffInput, 'status'> {
   id: string;
   officeId: string;
+  /** The office's area, stored with the record like every office-scoped record (scope checks). */
+  areaId: string;
   status: (typeof STAFF_STATUSES)[number];
   version: number;
   updatedAt: string;
@@ -194,6 +197,7 @@ export const updateDictionaryInput = z
     });
   });
 export type DictionaryEntry = z.infer<typeof dictionaryEntry>;
+export type UpdateDictionaryInput = z.output<typeof updateDictionaryInput>;
 
 export interface Dictionary {
   name: DictionaryName;
@@ -203,9 +207,39 @@ export interface Dictionary {
   updatedAt: string;
 }
 
-export const officeListQuery = z.strictObject({ areaId: areaId.optional() });
+export const officeListQuery = z.strictObject({ ...pageQuery.shape, areaId: areaId.optional() });
+export type OfficeListQuery = z.output<typeof officeListQuery>;
 
-/** Default dictionaries (DOMAIN.md §3, §7); the admin edits them later. */
+/** `GET /api/org/staff/{id}?reveal=idNumber` shows the full ID number (audited). */
+export const staffQuery = z.strictObject({
+  reveal: z.literal('idNumber', { error: '只能查看完整身份证号（reveal=idNumber）' }).optional(),
+});
+export type StaffQuery = z.output<typeof staffQuery>;
+
+/** Detail of the UserChanged event: the directory re-reads the record, so the name is enough. */
+export const userChanged = z.strictObject({ username: z.string().regex(USERNAME), version: z.number().int().min(1) });
+
+export const ORG_AUDIT = auditActions('org', {
+  'bureau.provision': { targetType: 'bureau', label: '初始化司法局信息' },
+  'department.provision': { targetType: 'department', label: '初始化业务股室' },
+  'area.provision': { targetType: 'area', label: '初始化片区' },
+  'office.provision': { targetType: 'office', label: '初始化司法所' },
+  'office.create': { targetType: 'office', label: '新建司法所' },
+  'office.update': { targetType: 'office', label: '修改司法所' },
+  // The target is the office the member joins: the staff id is born in the same write, and a refused
+  // request has none.
+  'staff.create': { targetType: 'office', label: '新增工作人员' },
+  'staff.provision': { targetType: 'staff', label: '初始化工作人员' },
+  'staff.update': { targetType: 'staff', label: '修改工作人员' },
+  'staff.reveal-id-number': { targetType: 'staff', label: '查看完整身份证号' },
+  'user.create': { targetType: 'user', label: '新建账号' },
+  'user.update': { targetType: 'user', label: '修改账号' },
+  'user.reset-password': { targetType: 'user', label: '重置密码' },
+  'dictionary.provision': { targetType: 'dictionary', label: '初始化字典' },
+  'dictionary.update': { targetType: 'dictionary', label: '修改字典' },
+});
+
+/** Default dictionaries (docs/domain.md §二, §三.12); the admin edits them later. */
 export const DEFAULT_DICTIONARIES: Record<DictionaryName, DictionaryEntry[]> = {
   'dispute-types': [
     '婚姻家庭', '邻里', '房屋宅基地', '合同', '生产经营', '损害赔偿', '山林土地', '征地拆迁', '环境污染', '劳动争议', '消费', '医疗',
@@ -223,7 +257,7 @@ export const DEFAULT_DICTIONARIES: Record<DictionaryName, DictionaryEntry[]> = {
   ],
 };
 
-/** The bureau's business departments (DOMAIN.md §1): the same in every county. */
+/** The bureau's business departments (docs/domain.md §一): the same in every county. */
 export const DEFAULT_DEPARTMENTS: Department[] = [
   { id: 'grassroots', name: '基层股', line: '基层工作' },
   { id: 'mediation', name: '人民调解股', line: '人民调解' },

@@ -1,4 +1,4 @@
-// Roles and data scope (DOMAIN.md §1). Scope is decided here, once, and every use case asks these
+// Roles and data scope (docs/domain.md §一). Scope is decided here, once, and every use case asks these
 // functions before it reads or writes; the portal only mirrors them to hide what would be refused.
 
 export const ROLES = [
@@ -31,6 +31,10 @@ export interface Actor {
   areaId?: string;
   departmentId?: string;
 }
+
+/** The unit attributes a user carries (in the user record and as `custom:<name>` token claims). */
+export const SCOPE_ATTRIBUTES = ['officeId', 'areaId', 'departmentId'] as const;
+export type ScopeAttribute = (typeof SCOPE_ATTRIBUTES)[number];
 
 export type OfficeScope =
   | { kind: 'all' }
@@ -73,11 +77,18 @@ export const canReadOffice = (actor: Actor, office: OfficeRef): boolean => {
 export const canWriteOfficeRecords = (actor: Actor, officeId: string): boolean =>
   has(actor, 'county_admin') || (has(actor, 'office_staff', 'area_director') && actor.officeId === officeId);
 
+/** The office whose records the actor keeps (本所): office staff and area directors, their own office. */
+export const ownOfficeId = (actor: Actor): string | undefined =>
+  has(actor, 'office_staff', 'area_director') ? actor.officeId : undefined;
+
+/** May open the list of offices: every office, or the own area's (a single office's staff open their own). */
+export const canListOffices = (actor: Actor): boolean => ['all', 'area'].includes(readScope(actor).kind);
+
 /** Reference data every working role needs (bureau, departments, areas, dictionaries). */
 export const canReadReferenceData = (actor: Actor): boolean =>
   has(actor, 'office_staff', 'area_director', 'department', 'bureau_leader', 'county_admin');
 
-/** Offices, areas, users, dictionaries: the county admin's job (DOMAIN.md §1). */
+/** Offices, areas, users, dictionaries: the county admin's job (docs/domain.md §一). */
 export const canAdministerOrg = (actor: Actor): boolean => has(actor, 'county_admin');
 
 /** The audit log is the auditor's alone — not even the admin may read it. */
@@ -106,8 +117,6 @@ export const actorFromClaims = (claims: Record<string, string | number | boolean
     username,
     displayName: String(claims['name'] ?? username),
     roles,
-    officeId: attr('officeId'),
-    areaId: attr('areaId'),
-    departmentId: attr('departmentId'),
+    ...Object.fromEntries(SCOPE_ATTRIBUTES.map((a) => [a, attr(a)])),
   };
 };

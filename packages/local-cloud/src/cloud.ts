@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as wiring from '@sifasuo/wiring';
-import type { EventRuleDecl, FunctionDecl, QueueDecl, RouteDecl, ScheduleDecl } from '@sifasuo/wiring';
+import type { EventDecl, EventRuleDecl, FunctionDecl, QueueDecl, RouteDecl, ScheduleDecl, SeedResult } from '@sifasuo/wiring';
 import { ROLES } from '@sifasuo/domain';
 import { REGION, STAGE, localCredentials } from './config';
 import { ensurePool, startCognito, type CognitoHandle } from './cognito';
@@ -26,8 +26,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 /** Extra declarations appended to the production wiring (tests only; production wiring is untouched). */
 export interface ExtraWiring {
-  /** Test tables: any id, `env` is set for every function like the wiring's tables. */
+  /** Test tables: any id, `env` is set for every function like the wiring's tables; `outbox` gets its forwarder. */
   tables?: LocalTableDecl[];
+  events?: EventDecl[];
   functions?: FunctionDecl[];
   routes?: RouteDecl[];
   queues?: QueueDecl[];
@@ -49,6 +50,8 @@ export interface LocalCloudOptions {
   seed?: boolean;
   /** Print the start-up banner (default true). */
   banner?: boolean;
+  /** Offer `POST /__local/faults` (fault injection for test runs; never for `npm start`). */
+  faults?: boolean;
 }
 
 export interface DemoLogin {
@@ -76,8 +79,8 @@ export interface LocalCloud extends ReadyInfo {
   stop(): Promise<void>;
 }
 
-interface SeedResult {
-  demoPassword: string;
+interface SeedFile {
+  demoPassword?: string;
   users: DemoLogin[];
 }
 
@@ -120,12 +123,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
   process.on('exit', onExit);
 
-  const allTables: LocalTableDecl[] = [...wiring.tables, ...(extra.tables ?? [])];
-  const allFunctions = [...wiring.functions, ...(extra.functions ?? [])];
+  // The kit's parts (outbox forwarders) for test tables too; the production wiring has its own already.
+  const extraKit = wiring.withKit(extra.tables ?? [], extra.functions ?? []);
+  const allTables: LocalTableDecl[] = [...wiring.tables, ...extraKit.tables];
+  const allFunctions = [...wiring.functions, ...extraKit.functions];
   const allRoutes = [...wiring.routes, ...(extra.routes ?? [])];
   const allQueues = [...wiring.queues, ...(extra.queues ?? [])];
   const allRules = [...wiring.eventRules, ...(extra.eventRules ?? [])];
   const allSchedules = [...wiring.schedules, ...(extra.schedules ?? [])];
+  wiring.checkWiring({
+    tables: allTables, buckets: wiring.buckets, functions: allFunctions, routes: allRoutes, queues: allQueues,
+    eventRules: allRules, schedules: allSchedules, events: [...wiring.events, ...(extra.events ?? [])], seeds: wiring.seeds,
+  });
 
   const cleanups: Array<() => Promise<void> | void> = [];
   let stopped = false;
@@ -176,7 +185,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     ]);
 
     // 3. Event bus (needs the queues), then the environment the handler modules read.
-    const bus: EventBusHandle = await startEventBus({ port: 0, rules: allRules, sqs: sqs.client, queues });
+    const rules = allRules.map((r) => ({ id: r.id, targetQueue: r.targetQueue, pattern: wiring.patternOf(r, allTables) }));
+    const bus: EventBusHandle = await startEventBus({ port: 0, rules, sqs: sqs.client, queues });
     cleanups.push(() => bus.stop());
     Object.assign(process.env, {
       ...wiring.functionEnvironment(STAGE, pool),
@@ -225,6 +235,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()), queues: Object.fromEntries(pollers.stats), streams: Object.fromEntries(streams.stats) });
         return true;
       }
+      if (options.faults && path === '/__local/faults' && req.method === 'POST') {
+        // `{"eventbridgeFailEntries": n, "match": "…"}`: the bus refuses the next n matching entries.
+        let body: { eventbridgeFailEntries?: unknown; match?: unknown };
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+        } catch {
+          json(400, { code: 'VALIDATION', message: '请求体不是有效的 JSON' });
+          return true;
+        }
+        if (typeof body.eventbridgeFailEntries === 'number') bus.failNextEntries(body.eventbridgeFailEntries, String(body.match ?? ''));
+        json(200, { ok: true });
+        return true;
+      }
       const m = /^\/__local\/schedules\/([^/]+)\/run$/.exec(path);
       if (m && req.method === 'POST') {
         const id = decodeURIComponent(m[1]!);
@@ -267,13 +290,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await runtime.prewarm((fn, err) => log(`function ${fn.id} (${fn.entry}) failed to load: ${(err as Error)?.stack ?? err}`));
 
     // 5. Demo county, once per data folder — before the gateway listens, so a healthy API has its users.
+    // Each context's declared seed function runs like any function, in context order.
     const seedFile = join(dataDir, 'seeded.json');
-    let seeded: SeedResult | undefined = existsSync(seedFile) ? JSON.parse(readFileSync(seedFile, 'utf8')) : undefined;
+    let seeded: SeedFile | undefined = existsSync(seedFile) ? JSON.parse(readFileSync(seedFile, 'utf8')) : undefined;
     if (!seeded && options.seed !== false) {
-      // Imported only now: the functions read their configuration from the environment set above.
-      const { seedDemoCounty } = await import('@sifasuo/functions');
       const tSeed = Date.now();
-      seeded = await seedDemoCounty();
+      seeded = { users: [] };
+      for (const id of wiring.seeds) {
+        const t = Date.now();
+        const result = ((await runtime.invoke(id, { seed: true })) ?? {}) as SeedResult;
+        seeded.demoPassword ??= result.demoPassword;
+        seeded.users.push(...(result.logins ?? []));
+        log(`seed ${id}: ${result.summary ?? 'done'} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+      }
       writeFileSync(seedFile, `${JSON.stringify({ seededAt: new Date().toISOString(), ...seeded }, null, 2)}\n`);
       log(`demo county seeded in ${((Date.now() - tSeed) / 1000).toFixed(1)} s`);
     }
@@ -334,7 +363,7 @@ function printBanner(info: ReadyInfo, emulatorSeconds: number, portalMissing: bo
     lines.push(`    ${pad('用户名', w)}  ${pad('角色', r)}  单位`);
     for (const u of info.demoUsers) lines.push(`    ${pad(u.username, w)}  ${pad(u.role, r)}  ${u.unit}`);
   } else {
-    lines.push('  演示账号尚未写入 / no demo logins yet (functions/src/org/seed.ts missing)');
+    lines.push('  演示账号尚未写入 / no demo logins yet (no seed declared them)');
   }
   lines.push(
     '',

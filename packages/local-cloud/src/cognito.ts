@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { SCOPE_ATTRIBUTES } from '@sifasuo/domain';
 import { APP } from '@sifasuo/wiring';
 import { freePort, HOST, ManagedChild, waitUntil } from './util';
 import { localCredentials, REGION } from './config';
@@ -153,7 +154,7 @@ export interface PoolIds {
   userPoolClientId: string;
 }
 
-const CUSTOM_ATTRIBUTES = ['officeId', 'areaId', 'departmentId'];
+const CUSTOM_ATTRIBUTES = SCOPE_ATTRIBUTES;
 
 async function poolExists(client: CognitoIdentityProviderClient, ids: PoolIds): Promise<boolean> {
   try {

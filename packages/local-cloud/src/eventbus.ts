@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { EventRuleDecl } from '@sifasuo/wiring';
+import type { EventPattern } from '@sifasuo/wiring';
 import { ACCOUNT, REGION } from './config';
 import type { QueueInfo } from './sqs';
 import { HOST, log } from './util';
@@ -35,6 +35,12 @@ export interface EventBusHandle {
   stop(): Promise<void>;
   /** Routes one envelope through the rules (also used in-process). Returns the queue ids hit. */
   route(envelope: BusEnvelope): Promise<string[]>;
+  /**
+   * Fault injection (test runs only): the next `n` entries whose Detail contains `match` are refused
+   * with `InternalFailure`, as EventBridge refuses entries of an accepted call under load — the SDK
+   * does not retry those. `match` keeps a test's fault away from other tests' events.
+   */
+  failNextEntries(n: number, match: string): void;
 }
 
 const toIso = (t: number | string | undefined) => {
@@ -45,7 +51,8 @@ const toIso = (t: number | string | undefined) => {
 
 export async function startEventBus(opts: {
   port: number;
-  rules: readonly EventRuleDecl[];
+  /** The wiring's rules with their patterns derived (`patternOf`). */
+  rules: ReadonlyArray<{ id: string; targetQueue: string; pattern: EventPattern }>;
   sqs: SQSClient;
   queues: ReadonlyMap<string, QueueInfo>;
 }): Promise<EventBusHandle> {
@@ -64,6 +71,8 @@ export async function startEventBus(opts: {
     return targets;
   }
 
+  const fault = { count: 0, match: '' };
+
   async function putEvents(req: { Entries?: PutEventsEntry[] }) {
     const entries = req.Entries ?? [];
     if (entries.length < 1 || entries.length > 10) {
@@ -72,6 +81,12 @@ export async function startEventBus(opts: {
     let failed = 0;
     const results: Array<Record<string, string>> = [];
     for (const e of entries) {
+      if (fault.count > 0 && String(e.Detail ?? '').includes(fault.match)) {
+        fault.count--;
+        failed++;
+        results.push({ ErrorCode: 'InternalFailure', ErrorMessage: 'injected failure (local cloud fault)' });
+        continue;
+      }
       if (!e.Source || !e.DetailType || e.Detail === undefined) {
         failed++;
         results.push({ ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameters Source, DetailType and Detail are required' });
@@ -141,6 +156,9 @@ export async function startEventBus(opts: {
   return {
     endpoint: `http://${HOST}:${port}`,
     route,
+    failNextEntries: (n, match) => {
+      Object.assign(fault, { count: n, match });
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

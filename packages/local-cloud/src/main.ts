@@ -96,6 +96,8 @@ try {
     ephemeral: values.ephemeral,
     readyFile: values['ready-file'],
     extraWiring,
+    // Test runs (the only ones with extra wiring) may inject faults.
+    faults: Boolean(extraWiring),
     seed: !values['no-seed'],
   });
   if (stopping) await cloud.stop();

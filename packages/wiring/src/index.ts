@@ -1,216 +1,168 @@
-// The wiring, declared once: every table, bucket, function, route, queue, event rule and schedule of
-// the product as plain data. The CDK app (infra/) and the local cloud (packages/local-cloud) both
-// build from this module, so the two worlds cannot drift. Adding a route is one edit here plus the
-// handler in functions/src/<context>/.
+// The wiring, declared once: every table, bucket, function, route, event, queue, rule, schedule and
+// demo seed of the product as plain data, one file per context. This module joins them, checks that
+// ids are unique and references resolve, and derives what the kit adds (outbox forwarders). The CDK
+// app (infra/) and the local cloud (packages/local-cloud) both build from it, so the two worlds
+// cannot drift. A new context is one file here plus one line in `contexts` below.
+import type * as z from 'zod';
+import { audit } from './audit';
+import { auth } from './auth';
+import { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
+import { org } from './org';
+import { platform } from './platform';
+import {
+  APP,
+  type BucketDecl,
+  type ContextName,
+  type ContextWiring,
+  type CronDecl,
+  type EventDecl,
+  type EventPattern,
+  type EventRuleDecl,
+  type FunctionDecl,
+  type QueueDecl,
+  type RouteDecl,
+  type ScheduleDecl,
+  type TableDecl,
+  eventSource,
+} from './types';
 
-export const APP = 'sifasuo';
-/** Source of every domain event we publish: `sifasuo.<context>`. */
-export const eventSource = (context: ContextName) => `${APP}.${context}`;
+export * from './types';
+export { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
+export { AUDITED } from './audit';
+export { orgEvents } from './org';
 
-export type ContextName = 'platform' | 'auth' | 'org' | 'audit';
+/** Every context, in the order their demo seeds run. */
+export const contexts = [platform, auth, org, audit] as const;
 
-export interface TableDecl {
-  id: TableId;
-  context: ContextName;
-  /** Environment variable through which functions learn the physical table name. */
-  env: string;
-  /** Global secondary indexes; each has `<name>PK` / `<name>SK` string keys. */
-  indexes: readonly string[];
-  /** Holds personal data: encrypted with the customer-managed key (all tables are, this marks why). */
-  personalData: boolean;
-  /** Append-only: functions may only PutItem (no Update/Delete), enforced by IAM in AWS. */
-  appendOnly?: boolean;
-  /** DynamoDB stream (new and old images) and the function that consumes it. */
-  stream?: { consumer: string; batchSize: number };
-}
+/** The forwarder the kit gives every outbox table: it publishes the table's outbox items to the bus. */
+export const outboxForwarderId = (tableId: string) => `${tableId}-outbox`;
+export const OUTBOX_BATCH_SIZE = 100;
 
-export type TableId = 'org' | 'audit';
+/** Adds the kit's parts to a set of declarations: a stream and a forwarder for each outbox table. */
+export const withKit = (tablesIn: readonly TableDecl[], functionsIn: readonly FunctionDecl[]) => {
+  const tables = tablesIn.map((t) =>
+    t.outbox ? { ...t, stream: { consumer: outboxForwarderId(t.id), batchSize: OUTBOX_BATCH_SIZE } } : t,
+  );
+  const forwarders: FunctionDecl[] = tablesIn.filter((t) => t.outbox).map((t) => ({
+    id: outboxForwarderId(t.id), context: t.context, kind: 'stream', entry: OUTBOX_FORWARDER_ENTRY,
+    tables: [], publishesEvents: true, timeoutSeconds: 30, memoryMb: 256,
+  }));
+  return { tables, functions: [...functionsIn, ...forwarders] };
+};
 
-export const tables: readonly TableDecl[] = [
-  { id: 'org', context: 'org', env: 'TABLE_ORG', indexes: ['GSI1'], personalData: true },
-  {
-    id: 'audit', context: 'audit', env: 'TABLE_AUDIT', indexes: ['GSI1', 'GSI2'], personalData: true, appendOnly: true,
-    // PutItem could still overwrite a record: the stream copies every insert to the WORM vault and
-    // reports any change or removal as tampering, with the old image kept.
-    stream: { consumer: 'audit-vault', batchSize: 100 },
-  },
-];
+const all = <K extends keyof ContextWiring>(key: K) =>
+  contexts.flatMap((c) => (c[key] ?? []) as never[]) as unknown as NonNullable<ContextWiring[K]>;
 
-export type BucketId = 'archive' | 'audit-vault';
+const joined = withKit(all('tables') as readonly TableDecl[], all('functions') as readonly FunctionDecl[]);
 
-export interface BucketDecl {
-  id: BucketId;
-  env: string;
-  /** S3 Object Lock (WORM) in AWS; s3rver has none, so writers put with If-None-Match and check first. */
-  objectLock: boolean;
-  /** Object Lock default retention (compliance mode for the audit vault). */
-  retentionDays?: number;
-}
-
-export const buckets: readonly BucketDecl[] = [
-  { id: 'archive', env: 'BUCKET_ARCHIVE', objectLock: true },
-  // A write-once copy of every audit record, kept ≥ 180 days (DOMAIN.md §8) where nobody can alter it.
-  { id: 'audit-vault', env: 'BUCKET_AUDIT_VAULT', objectLock: true, retentionDays: 180 },
-];
-
-export type TableAccess = 'read' | 'readwrite' | 'append';
-
-export interface FunctionDecl {
-  id: string;
-  context: ContextName;
-  kind: 'api' | 'consumer' | 'stream' | 'schedule';
-  /** Module path from the repository root; the module exports `handler`. */
-  entry: string;
-  tables: ReadonlyArray<{ table: TableId; access: TableAccess }>;
-  /** `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List. */
-  buckets?: ReadonlyArray<{ bucket: BucketId; access: 'write-once' | 'read' }>;
-  /** Cognito access: `auth` = user login only (InitiateAuth needs no IAM grant), `admin` = manage users and passwords. */
-  userPool?: 'auth' | 'admin';
-  publishesEvents?: boolean;
-  timeoutSeconds: number;
-  memoryMb: number;
-}
-
-const audited = { table: 'audit', access: 'append' } as const;
-
-export const functions: readonly FunctionDecl[] = [
-  {
-    id: 'platform-api', context: 'platform', kind: 'api', entry: 'functions/src/platform/api.ts',
-    tables: [], timeoutSeconds: 5, memoryMb: 256,
-  },
-  {
-    id: 'auth-api', context: 'auth', kind: 'api', entry: 'functions/src/auth/api.ts',
-    tables: [{ table: 'org', access: 'readwrite' }, audited], userPool: 'admin', timeoutSeconds: 10, memoryMb: 512,
-  },
-  {
-    id: 'org-api', context: 'org', kind: 'api', entry: 'functions/src/org/api.ts',
-    tables: [{ table: 'org', access: 'readwrite' }, audited], userPool: 'admin', publishesEvents: true,
-    timeoutSeconds: 10, memoryMb: 512,
-  },
-  {
-    id: 'org-user-sync', context: 'org', kind: 'consumer', entry: 'functions/src/org/user-sync.ts',
-    tables: [{ table: 'org', access: 'read' }], userPool: 'admin', timeoutSeconds: 30, memoryMb: 512,
-  },
-  {
-    id: 'audit-api', context: 'audit', kind: 'api', entry: 'functions/src/audit/api.ts',
-    tables: [{ table: 'audit', access: 'read' }, audited], timeoutSeconds: 10, memoryMb: 512,
-  },
-  {
-    id: 'audit-vault', context: 'audit', kind: 'stream', entry: 'functions/src/audit/vault.ts',
-    tables: [], buckets: [{ bucket: 'audit-vault', access: 'write-once' }], timeoutSeconds: 60, memoryMb: 512,
-  },
-  {
-    id: 'audit-digest', context: 'audit', kind: 'schedule', entry: 'functions/src/audit/digest.ts',
-    tables: [{ table: 'audit', access: 'read' }, audited], buckets: [{ bucket: 'audit-vault', access: 'write-once' }],
-    timeoutSeconds: 300, memoryMb: 512,
-  },
-];
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-export interface RouteDecl {
-  method: HttpMethod;
-  /** API Gateway path syntax: `/api/org/offices/{officeId}`. */
-  path: string;
-  function: string;
-  /** `none` only for health and login; everything else sits behind the Cognito JWT authorizer. */
-  auth: 'jwt' | 'none';
-}
-
-const route = (method: HttpMethod, path: string, fn: string, auth: 'jwt' | 'none' = 'jwt'): RouteDecl => ({
-  method, path, function: fn, auth,
-});
-
-export const routes: readonly RouteDecl[] = [
-  route('GET', '/api/health', 'platform-api', 'none'),
-
-  route('POST', '/api/auth/login', 'auth-api', 'none'),
-  route('GET', '/api/auth/me', 'auth-api'),
-  route('POST', '/api/auth/password', 'auth-api'),
-
-  route('GET', '/api/org/bureau', 'org-api'),
-  route('GET', '/api/org/departments', 'org-api'),
-  route('GET', '/api/org/areas', 'org-api'),
-  route('GET', '/api/org/offices', 'org-api'),
-  route('POST', '/api/org/offices', 'org-api'),
-  route('GET', '/api/org/offices/{officeId}', 'org-api'),
-  route('PUT', '/api/org/offices/{officeId}', 'org-api'),
-  route('GET', '/api/org/offices/{officeId}/staff', 'org-api'),
-  route('POST', '/api/org/offices/{officeId}/staff', 'org-api'),
-  route('GET', '/api/org/staff/{staffId}', 'org-api'),
-  route('PUT', '/api/org/staff/{staffId}', 'org-api'),
-  route('GET', '/api/org/users', 'org-api'),
-  route('POST', '/api/org/users', 'org-api'),
-  route('GET', '/api/org/users/{username}', 'org-api'),
-  route('PUT', '/api/org/users/{username}', 'org-api'),
-  route('POST', '/api/org/users/{username}/password', 'org-api'),
-  route('GET', '/api/org/dictionaries', 'org-api'),
-  route('GET', '/api/org/dictionaries/{name}', 'org-api'),
-  route('PUT', '/api/org/dictionaries/{name}', 'org-api'),
-
-  route('GET', '/api/audit/records', 'audit-api'),
-  route('GET', '/api/audit/digests', 'audit-api'),
-];
+export const tables: readonly TableDecl[] = joined.tables;
+export const buckets: readonly BucketDecl[] = all('buckets') as readonly BucketDecl[];
+export const functions: readonly FunctionDecl[] = joined.functions;
+export const routes = contexts.flatMap((c) => c.routes as readonly AnyRoute[]);
+export const queues: readonly QueueDecl[] = all('queues') as readonly QueueDecl[];
+export const eventRules: readonly EventRuleDecl[] = all('eventRules') as readonly EventRuleDecl[];
+export const schedules: readonly ScheduleDecl[] = all('schedules') as readonly ScheduleDecl[];
+/** Every declared event: the contexts' own and the kit's fact events. */
+export const events: readonly EventDecl[] = [...contexts.flatMap((c) => Object.values(c.events ?? {}) as EventDecl[]), ...Object.values(factEvents)];
+/** Demo seed functions, in context order (local only; never deployed). */
+export const seeds: readonly string[] = contexts.flatMap((c) => (c.seed ? [c.seed] : []));
 
 /** HTTP API v2 route key, e.g. `GET /api/org/offices/{officeId}`: what handlers dispatch on. */
 export const routeKey = (r: Pick<RouteDecl, 'method' | 'path'>) => `${r.method} ${r.path}`;
 
-export interface QueueDecl {
-  id: string;
-  consumer: string;
-  batchSize: number;
-  /** Deliveries before a message moves to the queue's DLQ. */
-  maxReceiveCount: number;
-  visibilityTimeoutSeconds: number;
-}
+/**
+ * The EventBridge pattern of a rule: its events' names, from their contexts — or, for the kit's fact
+ * events, from every context with an outbox table among `tables`.
+ */
+export const patternOf = (rule: EventRuleDecl, withTables: readonly TableDecl[] = tables): EventPattern => {
+  const outboxContexts = [...new Set(withTables.filter((t) => t.outbox).map((t) => t.context))];
+  const sources = rule.events.flatMap((e) => (e.context ? [e.context] : outboxContexts)).map(eventSource);
+  return { source: [...new Set(sources)].sort(), detailType: [...new Set(rule.events.map((e) => e.name))].sort() };
+};
 
-export const queues: readonly QueueDecl[] = [
-  // Visibility is 6× the consumer's timeout, as AWS advises for Lambda event sources.
-  { id: 'user-sync', consumer: 'org-user-sync', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 180 },
-];
+/** Throws on duplicate ids and dangling references; run at load, so a bad declaration fails every test. */
+export const checkWiring = (w: {
+  tables: readonly TableDecl[]; buckets: readonly BucketDecl[]; functions: readonly FunctionDecl[]; routes: readonly RouteDecl[];
+  queues: readonly QueueDecl[]; eventRules: readonly EventRuleDecl[]; schedules: readonly ScheduleDecl[]; events: readonly EventDecl[];
+  seeds?: readonly string[];
+  /** Context names (default: the joined contexts). */
+  contexts?: readonly string[];
+}) => {
+  const problems: string[] = [];
+  const unique = (what: string, ids: readonly string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`duplicate ${what} ${id}`);
+      seen.add(id);
+    }
+  };
+  unique('table', w.tables.map((t) => t.id));
+  unique('table env', w.tables.map((t) => t.env));
+  unique('bucket', w.buckets.map((b) => b.id));
+  unique('function', w.functions.map((f) => f.id));
+  unique('route', w.routes.map(routeKey));
+  unique('queue', w.queues.map((q) => q.id));
+  unique('event rule', w.eventRules.map((r) => r.id));
+  unique('schedule', w.schedules.map((s) => s.id));
+  unique('event', w.events.map((e) => `${e.context ?? '*'}:${e.name}`));
+  const fn = (id: string, kind: FunctionDecl['kind'], from: string) => {
+    const f = w.functions.find((x) => x.id === id);
+    if (!f) problems.push(`${from}: no function ${id}`);
+    else if (f.kind !== kind) problems.push(`${from}: function ${id} is a ${f.kind}, not a ${kind}`);
+  };
+  for (const r of w.routes) fn(r.function, 'api', routeKey(r));
+  for (const q of w.queues) fn(q.consumer, 'consumer', `queue ${q.id}`);
+  for (const s of w.schedules) fn(s.function, 'schedule', `schedule ${s.id}`);
+  for (const s of w.seeds ?? []) fn(s, 'seed', 'seed');
+  for (const t of w.tables) if (t.stream) fn(t.stream.consumer, 'stream', `table ${t.id}`);
+  for (const r of w.eventRules) {
+    if (!w.queues.some((q) => q.id === r.targetQueue)) problems.push(`rule ${r.id}: no queue ${r.targetQueue}`);
+    for (const e of r.events) if (!w.events.includes(e)) problems.push(`rule ${r.id}: event ${e.name} is not declared`);
+  }
+  const names = new Set(w.contexts ?? contexts.map((c) => c.context));
+  for (const c of names) if (!/^[a-z]+$/.test(c)) problems.push(`context name ${c} is not lower-case letters`);
+  for (const x of [...w.tables, ...w.functions]) if (!names.has(x.context)) problems.push(`${x.id}: no context ${x.context}`);
+  for (const e of w.events) if (e.context && !names.has(e.context)) problems.push(`event ${e.name}: no context ${e.context}`);
+  for (const f of w.functions) {
+    for (const t of f.tables) if (!w.tables.some((x) => x.id === t.table)) problems.push(`function ${f.id}: no table ${t.table}`);
+    for (const b of f.buckets ?? []) if (!w.buckets.some((x) => x.id === b.bucket)) problems.push(`function ${f.id}: no bucket ${b.bucket}`);
+  }
+  if (problems.length) throw new Error(`wiring: ${problems.join('; ')}`);
+};
 
-export interface EventRuleDecl {
-  id: string;
-  /** EventBridge pattern subset we use: exact matches on source and detail-type. */
-  pattern: { source: readonly string[]; detailType: readonly string[] };
-  targetQueue: string;
-}
+checkWiring({ tables, buckets, functions, routes, queues, eventRules, schedules, events, seeds });
 
-export const eventRules: readonly EventRuleDecl[] = [
-  {
-    id: 'org-user-changed',
-    pattern: { source: [eventSource('org')], detailType: ['UserChanged'] },
-    targetQueue: 'user-sync',
-  },
-];
+// ---- The typed contract: route keys, bodies, queries, path parameters and replies. ----
 
-/** A cron in the fields both worlds share; minute/hour are wall-clock in `timezone`. */
-export interface CronDecl {
-  minute: string;
-  hour: string;
-  dayOfMonth: string;
-  month: string;
-  /** `?` when dayOfMonth is set, as EventBridge requires. */
-  dayOfWeek: string;
-}
+type AnyRoute = (typeof contexts)[number]['routes'][number];
+type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
+/** Every declared route key, e.g. `'GET /api/org/offices/{officeId}'`. */
+export type RouteKey = KeyOf<AnyRoute>;
+export type RouteOf<K extends RouteKey> = K extends `${infer M} ${infer P}` ? Extract<AnyRoute, { method: M; path: P }> : never;
+/** Route keys served by one API function. */
+export type RouteKeysOf<F extends string> = KeyOf<Extract<AnyRoute, { function: F }>>;
+export type ApiFunctionId = AnyRoute['function'];
 
-export interface ScheduleDecl {
-  id: string;
-  function: string;
-  cron: CronDecl;
-  timezone: 'Asia/Shanghai';
-  description: string;
-}
+type BodySchema<K extends RouteKey> = RouteOf<K> extends RouteDecl<any, any, any, infer B, any, any> ? B : never;
+type QuerySchema<K extends RouteKey> = RouteOf<K> extends RouteDecl<any, any, any, any, infer Q, any> ? Q : never;
+/** What a client sends as the JSON body (before defaults and transforms). */
+export type RequestBody<K extends RouteKey> = BodySchema<K> extends z.ZodType ? z.input<BodySchema<K>> : undefined;
+/** What the handler receives: the body as the declared schema parsed it. */
+export type ParsedBody<K extends RouteKey> = BodySchema<K> extends z.ZodType ? z.output<BodySchema<K>> : undefined;
+export type RequestQuery<K extends RouteKey> = QuerySchema<K> extends z.ZodType ? z.input<QuerySchema<K>> : Record<string, never>;
+export type ParsedQuery<K extends RouteKey> = QuerySchema<K> extends z.ZodType ? z.output<QuerySchema<K>> : Record<string, never>;
+export type ResponseOf<K extends RouteKey> = RouteOf<K> extends RouteDecl<any, any, any, any, any, infer R> ? R : never;
 
-export const schedules: readonly ScheduleDecl[] = [
-  {
-    id: 'audit-daily-digest', function: 'audit-digest', timezone: 'Asia/Shanghai',
-    cron: { minute: '10', hour: '1', dayOfMonth: '*', month: '*', dayOfWeek: '?' },
-    description: '每日 01:10 为前一日的审计记录计算哈希链摘要，并补齐审计存证库中缺少的副本',
-  },
-];
+type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | ParamNames<Rest> : never;
+export type PathParams<K extends RouteKey> = { [N in ParamNames<RouteOf<K>['path']>]: string };
 
-/** EventBridge Scheduler expression: `cron(10 1 * * ? *)`. */
+/** The path of a route with its parameters filled in (each one URL-encoded). */
+export const routePath = <K extends RouteKey>(key: K, params: PathParams<K>): string =>
+  key.slice(key.indexOf(' ') + 1).replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent((params as Record<string, string>)[name] ?? ''));
+
+// ---- Lookups and names both worlds share. ----
+
+/** A cron for EventBridge Scheduler: `cron(10 1 * * ? *)`. */
 export const awsCron = (c: CronDecl) => `cron(${c.minute} ${c.hour} ${c.dayOfMonth} ${c.month} ${c.dayOfWeek} *)`;
 /** Five-field Unix cron for the local runner: `10 1 * * *`. */
 export const unixCron = (c: CronDecl) =>
@@ -228,40 +180,30 @@ export const ENV = {
   localS3: 'LOCAL_S3',
 } as const;
 
-export const functionById = (id: string): FunctionDecl => {
-  const fn = functions.find((f) => f.id === id);
-  if (!fn) throw new Error(`wiring: no function ${id}`);
-  return fn;
+const byId = <T extends { id: string }>(what: string, list: () => readonly T[]) => (id: string): T => {
+  const found = list().find((x) => x.id === id);
+  if (!found) throw new Error(`wiring: no ${what} ${id}`);
+  return found;
 };
-
-export const queueById = (id: string): QueueDecl => {
-  const q = queues.find((x) => x.id === id);
-  if (!q) throw new Error(`wiring: no queue ${id}`);
-  return q;
-};
-
-export const bucketById = (id: BucketId): BucketDecl => {
-  const b = buckets.find((x) => x.id === id);
-  if (!b) throw new Error(`wiring: no bucket ${id}`);
-  return b;
-};
-
-export const tableById = (id: TableId): TableDecl => {
-  const t = tables.find((x) => x.id === id);
-  if (!t) throw new Error(`wiring: no table ${id}`);
-  return t;
-};
+export const functionById = byId('function', () => functions);
+export const queueById = byId('queue', () => queues);
+export const bucketById = byId('bucket', () => buckets);
+export const tableById = byId('table', () => tables);
 
 /** Routes served by one API function. */
 export const routesOf = (functionId: string) => routes.filter((r) => r.function === functionId);
+
+/** Functions AWS runs: everything but the local demo seeds. */
+export const deployedFunctions = () => functions.filter((f) => f.kind !== 'seed');
+export const functionsOf = (context: ContextName) => functions.filter((f) => f.context === context);
 
 /** Physical names where they differ from `resourceName(stage, id)` (in AWS: generated or global names). */
 export interface PhysicalNames {
   userPoolId: string;
   userPoolClientId: string;
   eventBus?: string;
-  table?: (id: TableId) => string;
-  bucket?: (id: BucketId) => string;
+  table?: (id: string) => string;
+  bucket?: (id: string) => string;
 }
 
 /** Environment every function gets for a stage: table and bucket names, bus, pool — in both worlds. */

@@ -43,7 +43,11 @@ export const clientValidationOn = () => {
   }
 };
 
-export const checkWith = <S extends z.ZodType>(form: FormInstance, schema: S, value: unknown, aliases?: Aliases): boolean => {
+/**
+ * True when `value` passes the schema (or client checks are off): from then on it is typed as the
+ * schema's input, which is exactly the wiring's `RequestBody` of a route declared with that schema.
+ */
+export const checkWith = <S extends z.ZodType>(form: FormInstance, schema: S, value: unknown, aliases?: Aliases): value is z.input<S> => {
   if (!clientValidationOn()) return true;
   const result = schema.safeParse(value);
   if (result.success) return true;

@@ -1,8 +1,8 @@
 // The signed-in session: tokens and the user in sessionStorage (gone when the tab closes), the idToken's
 // `exp`, and the idle timeout (IDLE_TIMEOUT_MINUTES without keyboard/mouse activity logs the user out).
-import { IDLE_TIMEOUT_MINUTES, type Actor } from '@sifasuo/domain';
+import { IDLE_TIMEOUT_MINUTES, type Me } from '@sifasuo/domain';
 
-export type Me = Actor;
+export type { Me };
 
 export interface Session {
   idToken: string;
@@ -55,6 +55,7 @@ export const saveSession = (login: { idToken: string; accessToken: string; expir
     user: login.user,
   };
   sessionStorage.setItem(KEY, JSON.stringify(session));
+  ended = undefined;
   markActivity();
   return session;
 };
@@ -68,24 +69,43 @@ export const markActivity = () => sessionStorage.setItem(ACTIVITY_KEY, String(Da
 
 const lastActivity = () => Number(sessionStorage.getItem(ACTIVITY_KEY) ?? Date.now());
 
-/** Why the current session can no longer be used, if it cannot. */
+/**
+ * Why this page's session ended, from the moment it ended until the next login. Several checks race
+ * when a session ends — the idle timer, each API call about to be sent (`Promise.all` sends several at
+ * once), a 401 coming back, a route guard re-rendering — and every one after the first finds the session
+ * already gone. Without this they would report `unauthenticated` and send the page to the login page a
+ * second time (the last `location.replace` wins), hiding the real reason: the first reason stands.
+ */
+let ended: LogoutReason | undefined;
+
+/**
+ * Why the current session can no longer be used, if it cannot. Idle comes before expired: a user who
+ * left the tab alone past the idle limit is told so, even if the token ran out meanwhile too.
+ */
 export const sessionProblem = (s: Session | undefined = getSession(), now = Date.now()): LogoutReason | undefined => {
+  if (ended) return ended;
   if (!s) return 'unauthenticated';
-  if (now >= s.expiresAt) return 'expired';
   if (now - lastActivity() >= IDLE_MS) return 'idle';
+  if (now >= s.expiresAt) return 'expired';
   return undefined;
 };
 
-/** Clears the session and leaves for the login page, which explains why. */
-export const clearSession = () => {
+/** The login page for a reason: it explains why, except to a visitor who never signed in. */
+export const loginPath = (reason: LogoutReason) =>
+  reason === 'manual' || (reason === 'unauthenticated' && !ended) ? '/login' : `/login?reason=${reason}`;
+
+/** Clears the session, remembering why (the first reason stands until the next login). */
+export const endSession = (reason: LogoutReason) => {
+  ended ??= reason;
   sessionStorage.removeItem(KEY);
   sessionStorage.removeItem(ACTIVITY_KEY);
 };
 
+/** Ends the session and leaves for the login page, which explains why; a second call changes nothing. */
 export const logout = (reason: LogoutReason) => {
-  clearSession();
-  const target = reason === 'manual' ? '/login' : `/login?reason=${reason}`;
-  if (window.location.pathname !== '/login') window.location.replace(target);
+  if (ended) return;
+  endSession(reason);
+  if (window.location.pathname !== '/login') window.location.replace(loginPath(reason));
 };
 
 /** Watches activity and the clock while signed in; returns the cleanup. */

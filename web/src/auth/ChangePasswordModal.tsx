@@ -1,8 +1,8 @@
 import { useLayoutEffect } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { changePasswordInput, PASSWORD_MIN_LENGTH } from '@sifasuo/domain';
-import { api } from './api';
-import { checkWith, useSave } from './errors';
+import { authApi } from './api';
+import { checkWith, useSave } from '../kit/errors';
 
 export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
@@ -20,7 +20,7 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
       form.setFields([{ name: 'confirm', errors: ['两次输入的新密码不一致'] }]);
       return;
     }
-    await save(() => api.changePassword(body.oldPassword, body.newPassword), {
+    await save(() => authApi.changePassword(body), {
       done: '密码已修改',
       then: () => {
         form.resetFields();

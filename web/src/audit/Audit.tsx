@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { auditQuery, ROLE_LABELS, type AuditOutcome, type AuditRecord, type Role } from '@sifasuo/domain';
-import { api, isApiError } from '../api';
-import { checkWith, dropEmpty, useReportError } from '../errors';
-import { Forbidden } from '../results';
+import { auditQuery, ROLE_LABELS, type AuditOutcome, type AuditQuery, type AuditRecord, type Role } from '@sifasuo/domain';
+import { isApiError } from '../kit/api';
+import { auditApi } from './api';
+import { checkWith, dropEmpty, useReportError } from '../kit/errors';
+import { Forbidden } from '../kit/results';
 
 const OUTCOMES: Record<AuditOutcome, { label: string; color: string }> = {
   success: { label: '成功', color: 'green' },
@@ -31,16 +32,16 @@ export default function Audit() {
   const [form] = Form.useForm<Filters>();
   const [items, setItems] = useState<AuditRecord[]>([]);
   const [cursor, setCursor] = useState<string>();
-  const [query, setQuery] = useState<Record<string, string>>();
+  const [query, setQuery] = useState<AuditQuery>();
   const [loading, setLoading] = useState(false);
   /** The server's refusal (403): the page guard only hides the page, the server decides. */
   const [refused, setRefused] = useState<string>();
   const report = useReportError();
 
-  const fetchPage = async (q: Record<string, string>, after?: string) => {
+  const fetchPage = async (q: AuditQuery, after?: string) => {
     setLoading(true);
     try {
-      const page = await api.auditRecords({ ...q, limit: 50, cursor: after });
+      const page = await auditApi.records({ ...q, limit: 50, cursor: after });
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.cursor);
       setQuery(q);
@@ -61,7 +62,7 @@ export default function Audit() {
       actor: v.actor?.trim(),
       targetType: v.targetType?.trim(),
       targetId: v.targetId?.trim(),
-    }) as Record<string, string>;
+    });
     if (!checkWith(form, auditQuery, q, RANGE)) return;
     void fetchPage(q);
   };

@@ -1,6 +1,8 @@
 // The demo county seeded by the local cloud on first start (never in AWS): 8 areas, 49 offices with
 // one central office per area, the bureau's departments, a few staff per office, one user per role.
-import { DEFAULT_DEPARTMENTS, idNumberCheckChar, type CountyDefinition, type Office, type Role, type Staff } from '@sifasuo/domain';
+import { idNumberCheckChar } from './id-number';
+import { DEFAULT_DEPARTMENTS, type CountyDefinition, type Office, type Staff } from './org';
+import type { Role } from './roles';
 
 export const DEMO_PASSWORD = 'Sifasuo@2026';
 
@@ -57,6 +59,7 @@ export const staffOf = (office: Office, now: string, makeId: (n: number) => stri
     return {
       id: makeId(seq),
       officeId: office.id,
+      areaId: office.areaId,
       name: `${SURNAMES[seq % SURNAMES.length]}${GIVEN[(seq * 7) % GIVEN.length]}`,
       sex: male ? 'male' : 'female',
       idNumber: demoIdNumber(seq, male),

@@ -1,14 +1,14 @@
 import { Button, Card, Form, Input, InputNumber, Space, Spin, Switch, Tabs, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DICTIONARY_LABELS, DICTIONARY_NAMES, updateDictionaryInput, type Dictionary, type DictionaryEntry } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, useSave } from '../errors';
-import { Forbidden, LoadFailed } from '../results';
-import { useLoad } from '../useLoad';
+import { orgApi } from './api';
+import { checkWith, useSave } from '../kit/errors';
+import { Forbidden, LoadFailed } from '../kit/results';
+import { useLoad } from '../kit/useLoad';
 
 /** Editable dictionaries (纠纷类型, 案件来源, 档案保管期限), county admin only. */
 export default function Dictionaries() {
-  const dicts = useLoad(() => api.dictionaries(), []);
+  const dicts = useLoad(() => orgApi.dictionaries(), []);
   if (dicts.errorStatus === 403) return <Forbidden message={dicts.errorMessage} />;
   if (dicts.errorStatus !== undefined) return <LoadFailed message={dicts.errorMessage ?? ''} retry={dicts.reload} />;
   if (!dicts.data) return <Spin style={{ display: 'block', margin: '10vh auto' }} />;
@@ -46,7 +46,7 @@ function DictionaryEditor({ dictionary, onSaved, reload }: { dictionary: Diction
     }));
     const body = { entries, version: dictionary.version };
     if (!checkWith(form, updateDictionaryInput, body)) return;
-    await save(() => api.updateDictionary(dictionary.name, body), {
+    await save(() => orgApi.updateDictionary(dictionary.name, body), {
       done: `${DICTIONARY_LABELS[dictionary.name]}已保存`,
       then: onSaved,
       reload,

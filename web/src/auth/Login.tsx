@@ -3,9 +3,10 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginInput } from '@sifasuo/domain';
-import { api, isApiError } from '../api';
-import { checkWith } from '../errors';
-import { LOGOUT_MESSAGES, saveSession } from '../session';
+import { isApiError } from '../kit/api';
+import { authApi } from './api';
+import { checkWith } from '../kit/errors';
+import { LOGOUT_MESSAGES, saveSession } from '../kit/session';
 
 export default function Login() {
   const [form] = Form.useForm();
@@ -23,7 +24,7 @@ export default function Login() {
     if (!checkWith(form, loginInput, body)) return;
     setBusy(true);
     try {
-      const result = await api.login(body.username, body.password);
+      const result = await authApi.login(body);
       saveSession(result);
       setNotice(undefined);
       navigate('/', { replace: true });

@@ -14,17 +14,17 @@ import {
   type Role,
   type User,
 } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, clientValidationOn, dropEmpty, useSave } from '../errors';
-import { Forbidden, LoadFailed } from '../results';
-import { useLoad } from '../useLoad';
+import { orgApi } from './api';
+import { checkWith, clientValidationOn, dropEmpty, useSave } from '../kit/errors';
+import { Forbidden, LoadFailed } from '../kit/results';
+import { useLoad } from '../kit/useLoad';
 
 const PASSWORD_HINT = `至少${PASSWORD_MIN_LENGTH}位，包含大写字母、小写字母、数字、符号中的至少三类`;
 
 /** User accounts (county admin only). */
 export default function Users() {
-  const users = useLoad(() => api.users(), []);
-  const refs = useLoad(() => Promise.all([api.offices(), api.departments()]), []);
+  const users = useLoad(() => orgApi.users(), []);
+  const refs = useLoad(() => Promise.all([orgApi.offices(), orgApi.departments()]), []);
   const [editing, setEditing] = useState<User | 'new'>();
   const [resetting, setResetting] = useState<User>();
   const [offices, departments] = refs.data ?? [[] as Office[], [] as Department[]];
@@ -117,19 +117,23 @@ function UserFormModal(props: {
 
   const submit = async () => {
     const v = form.getFieldsValue();
-    const body: Record<string, unknown> = dropEmpty({ ...v, roles: v.roles ?? [], enabled: !!v.enabled });
+    const { username, password, ...fields } = dropEmpty({ ...v, roles: v.roles ?? [], enabled: !!v.enabled });
+    let send: () => Promise<User>;
     if (existing) {
-      delete body.username;
-      delete body.password;
-      body.version = existing.version;
+      const body = { ...fields, version: existing.version };
+      if (!checkWith(form, updateUserInput, body)) return;
+      send = () => orgApi.updateUser(existing.username, body);
+    } else {
+      const body = { ...fields, username, password };
+      if (!checkWith(form, createUserInput, body)) return;
+      const weak = clientValidationOn() && passwordProblem(String(body.password ?? ''));
+      if (weak) {
+        form.setFields([{ name: 'password', errors: [weak] }]);
+        return;
+      }
+      send = () => orgApi.createUser(body);
     }
-    if (!checkWith(form, existing ? updateUserInput : createUserInput, body)) return;
-    const weak = !existing && clientValidationOn() && passwordProblem(String(body.password ?? ''));
-    if (weak) {
-      form.setFields([{ name: 'password', errors: [weak] }]);
-      return;
-    }
-    await save(() => (existing ? api.updateUser(existing.username, body) : api.createUser(body)), {
+    await save(send, {
       done: existing ? '用户已保存' : '用户已创建',
       then: props.onSaved,
       reload: props.onSaved,
@@ -198,7 +202,7 @@ function ResetPasswordModal({ user, onClose }: { user?: User; onClose: () => voi
   const submit = async () => {
     const body = { password: form.getFieldValue('password') ?? '' };
     if (!checkWith(form, resetPasswordInput, body)) return;
-    await save(() => api.resetPassword(user!.username, body.password), {
+    await save(() => orgApi.resetPassword(user!.username, body), {
       done: `已重置 ${user!.displayName} 的密码`,
       then: onClose,
     });

@@ -15,15 +15,15 @@ import {
   type Office,
   type Staff,
 } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, dropEmpty, useReportError, useSave } from '../errors';
-import { useMe } from '../guards';
-import { useLoad } from '../useLoad';
+import { orgApi } from './api';
+import { checkWith, dropEmpty, useReportError, useSave } from '../kit/errors';
+import { useMe } from '../kit/guards';
+import { useLoad } from '../kit/useLoad';
 
 /** The staff (工作人员) of one office: table, create/edit form, audited reveal of the full ID number. */
 export default function StaffSection({ office }: { office: Office }) {
   const me = useMe();
-  const staff = useLoad(() => api.staff(office.id), [office.id]);
+  const staff = useLoad(() => orgApi.staff(office.id), [office.id]);
   const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState<Staff | 'new'>();
   const report = useReportError();
@@ -31,7 +31,7 @@ export default function StaffSection({ office }: { office: Office }) {
 
   const reveal = async (s: Staff) => {
     try {
-      const full = await api.revealStaff(s.id);
+      const full = await orgApi.revealStaff(s.id);
       setRevealed((r) => ({ ...r, [s.id]: full.idNumber ?? '' }));
     } catch (e) {
       report(e);
@@ -155,7 +155,7 @@ function StaffFormModal({
   const existing = staff && staff !== 'new' ? staff : undefined;
   const hasCert = Form.useWatch('legalExamCertificate', form);
   const areaOffices = useLoad(
-    () => (office.officeClass === 'central' ? api.offices().catch(() => []) : Promise.resolve([])),
+    () => (office.officeClass === 'central' ? orgApi.offices().catch(() => []) : Promise.resolve([])),
     [office.id, office.officeClass],
   );
   const contactOptions = (areaOffices.data ?? [])
@@ -179,16 +179,23 @@ function StaffFormModal({
 
   const submit = async () => {
     const v = form.getFieldsValue();
-    const body: Record<string, unknown> = dropEmpty({
+    const fields = dropEmpty({
       ...v,
       idNumber: v.idNumber?.trim() || undefined,
       certificateNo: v.legalExamCertificate ? v.certificateNo : undefined,
       joinedOn: v.joinedOn ? v.joinedOn.format('YYYY-MM-DD') : undefined,
       contactForOfficeIds: v.contactForOfficeIds?.length ? v.contactForOfficeIds : undefined,
     });
-    if (existing) body.version = existing.version;
-    if (!checkWith(form, existing ? updateStaffInput : createStaffInput, body)) return;
-    await save(() => (existing ? api.updateStaff(existing.id, body) : api.createStaff(office.id, body)), {
+    let send: () => Promise<Staff>;
+    if (existing) {
+      const body = { ...fields, version: existing.version };
+      if (!checkWith(form, updateStaffInput, body)) return;
+      send = () => orgApi.updateStaff(existing.id, body);
+    } else {
+      if (!checkWith(form, createStaffInput, fields)) return;
+      send = () => orgApi.createStaff(office.id, fields);
+    }
+    await save(send, {
       done: existing ? '工作人员信息已保存' : '已新增工作人员',
       then: onSaved,
       reload: onSaved,

@@ -3,19 +3,19 @@ import { useParams } from 'react-router-dom';
 import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Spin, Tag, Typography, type ButtonProps } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
-import { api } from '../api';
-import { checkWith, dropEmpty, useSave } from '../errors';
-import { hasRole, useMe } from '../guards';
-import { Forbidden, LoadFailed, NotFound } from '../results';
-import { useLoad } from '../useLoad';
+import { canAdministerOrg, OFFICE_CLASSES, OFFICE_CLASS_LABELS, updateOfficeInput, type Area, type Office } from '@sifasuo/domain';
+import { orgApi } from './api';
+import { checkWith, dropEmpty, useSave } from '../kit/errors';
+import { useMe } from '../kit/guards';
+import { Forbidden, LoadFailed, NotFound } from '../kit/results';
+import { useLoad } from '../kit/useLoad';
 import StaffSection from './StaffSection';
 
 export default function OfficeDetail() {
   const { officeId = '' } = useParams();
   const me = useMe();
-  const office = useLoad(() => api.office(officeId), [officeId]);
-  const areas = useLoad(() => api.areas().catch(() => [] as Area[]), []);
+  const office = useLoad(() => orgApi.office(officeId), [officeId]);
+  const areas = useLoad(() => orgApi.areas().catch(() => [] as Area[]), []);
   const [editing, setEditing] = useState(false);
 
   if (office.errorStatus === 403) return <Forbidden message="您无权查看该司法所的信息。" />;
@@ -24,7 +24,7 @@ export default function OfficeDetail() {
   if (!office.data) return <Spin style={{ display: 'block', margin: '10vh auto' }} />;
   const o = office.data;
   const area = areas.data?.find((a) => a.id === o.areaId);
-  const isAdmin = hasRole(me, 'county_admin');
+  const isAdmin = canAdministerOrg(me);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -97,7 +97,7 @@ function OfficeEditModal(props: {
     const v = form.getFieldsValue();
     const body = { ...dropEmpty(v), version: office.version };
     if (!checkWith(form, updateOfficeInput, body)) return;
-    await save(() => api.updateOffice(office.id, body), {
+    await save(() => orgApi.updateOffice(office.id, body), {
       done: '司法所信息已保存',
       then: props.onSaved,
       reload: () => {

@@ -1,51 +1,40 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import {
-  AuditOutlined,
-  BankOutlined,
-  BookOutlined,
-  HomeOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { ROLE_LABELS, type Department, type Office } from '@sifasuo/domain';
-import { api } from './api';
-import { hasRole } from './guards';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '@sifasuo/domain';
+import { call } from './api';
+import { menuFor, type PortalContext } from './portal';
 import { getSession, logout, updateUser, watchSession, type Me } from './session';
-import ChangePasswordModal from './ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 
-export const menuItemsFor = (me: Me) => {
-  const items: { key: string; icon: React.ReactNode; label: React.ReactNode }[] = [];
-  const add = (key: string, icon: React.ReactNode, label: string, testId = key.slice(1)) =>
-    items.push({ key, icon, label: <Link to={key} data-testid={`menu-${testId}`}>{label}</Link> });
-  if (hasRole(me, 'office_staff', 'area_director') && me.officeId) add(`/offices/${me.officeId}`, <HomeOutlined />, '本所概况', 'own-office');
-  if (hasRole(me, 'department', 'bureau_leader', 'county_admin')) add('/offices', <BankOutlined />, '司法所');
-  else if (hasRole(me, 'area_director')) add('/offices', <BankOutlined />, '本片区司法所');
-  if (hasRole(me, 'county_admin')) {
-    add('/users', <TeamOutlined />, '用户管理');
-    add('/dictionaries', <BookOutlined />, '数据字典');
-  }
-  if (hasRole(me, 'auditor')) add('/audit', <AuditOutlined />, '审计日志');
-  return items;
-};
+/** The side menu's items: the contexts' entries this user is allowed (kit/portal.ts). */
+const menuItems = (contexts: readonly PortalContext[], me: Me) =>
+  menuFor(contexts, me).map((e) => ({
+    key: e.path,
+    icon: e.icon,
+    label: (
+      <Link to={e.path} data-testid={`menu-${e.id}`}>
+        {e.label}
+      </Link>
+    ),
+  }));
 
-export default function AppLayout() {
+/**
+ * The signed-in shell, built from the contexts' declarations: the side menu, the header (the user, their
+ * roles and what the contexts add, e.g. the user's office) and the account menu with the contexts' dialogs.
+ */
+export default function AppLayout({ contexts }: { contexts: readonly PortalContext[] }) {
   const [me, setMe] = useState<Me>(() => getSession()!.user);
-  const [office, setOffice] = useState<Office>();
-  const [department, setDepartment] = useState<Department>();
-  const [pwdOpen, setPwdOpen] = useState(false);
+  const [dialog, setDialog] = useState<string>();
   const location = useLocation();
   const navigate = useNavigate();
 
   useEffect(() => watchSession(), []);
   useEffect(() => {
-    api
-      .me()
+    // The session's user as the server sees it now (roles or unit may have changed since the login).
+    call('GET /api/auth/me')
       .then((fresh) => {
         // The ID token may carry no name claim (cognito-local): keep the login's display name then.
         const user = fresh.displayName === fresh.username ? { ...fresh, displayName: getSession()?.user.displayName ?? fresh.displayName } : fresh;
@@ -54,21 +43,14 @@ export default function AppLayout() {
       })
       .catch(() => undefined);
   }, []);
-  useEffect(() => {
-    if (me.officeId) api.office(me.officeId).then(setOffice).catch(() => undefined);
-    if (me.departmentId) {
-      api
-        .departments()
-        .then((ds) => setDepartment(ds.find((d) => d.id === me.departmentId)))
-        .catch(() => undefined);
-    }
-  }, [me.officeId, me.departmentId]);
 
-  const items = useMemo(() => menuItemsFor(me), [me]);
+  const items = useMemo(() => menuItems(contexts, me), [contexts, me]);
   const selected = items
     .map((i) => i.key)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0];
+  const headerParts = contexts.flatMap((c) => (c.header ? [{ context: c.context, Part: c.header }] : []));
+  const actions = contexts.flatMap((c) => c.account ?? []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -88,13 +70,16 @@ export default function AppLayout() {
             {me.roles.map((r) => (
               <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>
             ))}
-            {office && <Typography.Text type="secondary" data-testid="header-office">{office.name}</Typography.Text>}
-            {department && <Typography.Text type="secondary">{department.name}</Typography.Text>}
+            {headerParts.map(({ context, Part }) => (
+              <Suspense key={context} fallback={null}>
+                <Part me={me} />
+              </Suspense>
+            ))}
           </Space>
           <Dropdown
             menu={{
               items: [
-                { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => setPwdOpen(true) },
+                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: a.label, onClick: () => setDialog(a.id) })),
                 {
                   key: 'logout',
                   icon: <LogoutOutlined />,
@@ -114,7 +99,11 @@ export default function AppLayout() {
           <Outlet />
         </Content>
       </Layout>
-      <ChangePasswordModal open={pwdOpen} onClose={() => setPwdOpen(false)} />
+      {actions.map(({ id, dialog: Dialog }) => (
+        <Suspense key={id} fallback={null}>
+          <Dialog open={dialog === id} onClose={() => setDialog(undefined)} />
+        </Suspense>
+      ))}
     </Layout>
   );
 }

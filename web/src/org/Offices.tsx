@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
 import { Badge, Card, Col, Empty, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import { OFFICE_CLASS_LABELS, type Area, type Office } from '@sifasuo/domain';
-import { api } from '../api';
-import { useLoad } from '../useLoad';
-import { Forbidden, LoadFailed } from '../results';
+import { orgApi } from './api';
+import { useLoad } from '../kit/useLoad';
+import { Forbidden, LoadFailed } from '../kit/results';
 
 interface Group {
   area: Area;
@@ -26,7 +26,7 @@ const groupByArea = (areas: Area[], offices: Office[]): Group[] =>
 /** All offices in the caller's scope, grouped by area (片区). */
 export default function Offices() {
   const { data, loading, errorStatus, errorMessage, reload } = useLoad(
-    () => Promise.all([api.areas(), api.offices()]).then(([areas, offices]) => ({ groups: groupByArea(areas, offices), total: offices.length })),
+    () => Promise.all([orgApi.areas(), orgApi.offices()]).then(([areas, offices]) => ({ groups: groupByArea(areas, offices), total: offices.length })),
     [],
   );
   if (errorStatus === 403) return <Forbidden message={errorMessage} />;

@@ -1,0 +1,77 @@
+// Scorable facts: the contract between every producing context and the assessment (docs/domain.md,
+// "How facts are scored"). A producer writes each fact in the same transaction as the record that
+// earns it; the assessment derives every score from facts, never from counters.
+import * as z from 'zod';
+import { officeId } from './org';
+import { shanghaiMonth } from './time';
+
+/** Every kind of fact a rubric item may count (docs/domain.md §五, the default monthly rubric). */
+export const FACT_KINDS = [
+  'mediation.screening.submitted', // B1 half-monthly screening (a zero report counts)
+  'mediation.screening.quarterly', // B2 quarterly concentrated screening
+  'mediation.report.submitted', // A1 the month's screening report
+  'mediation.case.closed', // B3/B4 a closed case (quantity 1 = success, 0 = failed)
+  'mediation.case.entered-online', // B3 closed case entered on the national platform
+  'mediation.dispute.major-reported', // B5 a major dispute reported to the bureau
+  'mediation.typical-case.submitted', // A6
+  'mediation.news.submitted', // A5 one-sentence news
+  'registers.platform-data.confirmed', // A2
+  'registers.feedback.submitted', // A3
+  'registers.information.submitted', // A4 information items
+  'registers.publicity.held', // D2
+  'registers.petition.answered', // D3
+  'registers.legal-aid.entered-online', // D1
+  'registers.study.held', // E1
+  'registers.absence.unexcused', // E2
+  'supervision.incident.recorded', // C1 absconding or missed supervision
+  'supervision.check-in.done', // C2
+  'supervision.release.handed-over', // C3
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const instant = z.iso.datetime({ offset: true, error: '应为 ISO 时间' });
+const factId = z.string().min(1).max(200, { error: '事实编号过长' });
+
+/** The record behind a fact, so a score line can link back to it. */
+export const factRef = z.strictObject({
+  context: z.string().regex(/^[a-z]+$/, { error: '上下文名称无效' }),
+  type: z.string().min(1).max(40),
+  id: z.string().min(1).max(120),
+});
+export type FactRef = z.infer<typeof factRef>;
+
+export const scorableFact = z.strictObject({
+  /** Stable: derived from the source record, so a redelivery or a re-emission carries the same id. */
+  id: factId,
+  kind: z.enum(FACT_KINDS, { error: '未声明的事实类型' }),
+  officeId,
+  /** The Asia/Shanghai month the fact counts in. */
+  month: z.string().regex(MONTH, { error: '月份格式应为 YYYY-MM' }),
+  occurredAt: instant,
+  dueAt: instant.optional(),
+  quantity: z.number().finite().optional(),
+  ref: factRef,
+});
+export type ScorableFact = z.infer<typeof scorableFact>;
+
+/** Withdraws a fact: the record behind it was withdrawn or corrected away. */
+export const factRetraction = z.strictObject({
+  id: factId,
+  officeId,
+  month: z.string().regex(MONTH, { error: '月份格式应为 YYYY-MM' }),
+  retractedAt: instant,
+});
+export type FactRetraction = z.infer<typeof factRetraction>;
+
+/** The stable id of the fact of `kind` that `ref` earns (one per kind and record). */
+export const factIdOf = (kind: FactKind, ref: FactRef) => `${kind}#${ref.context}.${ref.type}#${ref.id}`;
+
+/** Builds a fact from what the record knows; the month follows from when it occurred (Shanghai). */
+export const makeFact = (f: Omit<ScorableFact, 'id' | 'month'> & { month?: string }): ScorableFact =>
+  scorableFact.parse({ ...f, id: factIdOf(f.kind, f.ref), month: f.month ?? shanghaiMonth(new Date(f.occurredAt)) });
+
+export const retractFact = (fact: Pick<ScorableFact, 'id' | 'officeId' | 'month'>, at: Date): FactRetraction => ({
+  id: fact.id, officeId: fact.officeId, month: fact.month, retractedAt: at.toISOString(),
+});

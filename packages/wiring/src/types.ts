@@ -1,0 +1,195 @@
+// The shapes every context's wiring is written in, and the small constructors that keep a
+// declaration typed down to its literal route keys and event names.
+import type * as z from 'zod';
+
+export const APP = 'sifasuo';
+
+/**
+ * A bounded context's name (`org`, `mediation`, …): lower-case letters. The joined wiring checks that
+ * every declaration names a context that is joined, so a new context is added in one place.
+ */
+export type ContextName = string;
+
+/** Source of every domain event we publish: `sifasuo.<context>`. */
+export const eventSource = (context: ContextName) => `${APP}.${context}`;
+
+/** Global secondary index names, one definition: each has `<name>PK` / `<name>SK` string keys. */
+export const GSI1 = 'GSI1';
+export const GSI2 = 'GSI2';
+export type IndexName = typeof GSI1 | typeof GSI2;
+export const indexKeys = (index: IndexName) => ({ pk: `${index}PK`, sk: `${index}SK` }) as const;
+
+/** Table and bucket ids are the wiring's own names (`org`, `audit-vault`); physical names derive from them. */
+export type TableId = string;
+export type BucketId = string;
+
+export interface TableDecl {
+  id: TableId;
+  context: ContextName;
+  /** Environment variable through which functions learn the physical table name. */
+  env: string;
+  indexes: readonly IndexName[];
+  /** Holds personal data: encrypted with the customer-managed key (all tables are, this marks why). */
+  personalData: boolean;
+  /** Append-only: functions may only PutItem (no Update/Delete), enforced by IAM in AWS. */
+  appendOnly?: boolean;
+  /** DynamoDB stream (new and old images) and the function that consumes it. */
+  stream?: { consumer: string; batchSize: number };
+  /**
+   * The table holds outbox items (events written in the same transaction as the record behind them).
+   * The kit gives it a stream and a forwarder function that publishes them to the bus.
+   */
+  outbox?: boolean;
+}
+
+export interface BucketDecl {
+  id: BucketId;
+  env: string;
+  /** S3 Object Lock (WORM) in AWS; s3rver has none, so writers put with If-None-Match and check first. */
+  objectLock: boolean;
+  /** Object Lock default retention (compliance mode for the audit vault). */
+  retentionDays?: number;
+}
+
+export type TableAccess = 'read' | 'readwrite' | 'append';
+
+export interface FunctionDecl {
+  id: string;
+  context: ContextName;
+  /** `seed` functions fill a local demo county and are never deployed to AWS. */
+  kind: 'api' | 'consumer' | 'stream' | 'schedule' | 'seed';
+  /** Module path from the repository root; the module exports `handler`. */
+  entry: string;
+  tables: ReadonlyArray<{ table: string; access: TableAccess }>;
+  /** `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List. */
+  buckets?: ReadonlyArray<{ bucket: string; access: 'write-once' | 'read' }>;
+  /** Cognito access: `auth` = user login only (InitiateAuth needs no IAM grant), `admin` = manage users and passwords. */
+  userPool?: 'auth' | 'admin';
+  publishesEvents?: boolean;
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A response type carried by the declaration only (nothing at run time). */
+export type Reply<T> = { readonly __reply?: T };
+export const reply = <T>(): Reply<T> => ({});
+
+export interface RouteDecl<
+  M extends HttpMethod = HttpMethod,
+  P extends string = string,
+  F extends string = string,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  R = unknown,
+> {
+  method: M;
+  /** API Gateway path syntax: `/api/org/offices/{officeId}`. */
+  path: P;
+  function: F;
+  /** `none` only for health and login; everything else sits behind the JWT authorizer. */
+  auth: 'jwt' | 'none';
+  /** The JSON body's schema (from @sifasuo/domain): the adapter parses with it before the handler runs. */
+  body?: B;
+  /** The query string's schema; without one a route takes no query parameters. */
+  query?: Q;
+  response?: Reply<R>;
+}
+
+export const route = <
+  const M extends HttpMethod,
+  const P extends string,
+  const F extends string,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  R = void,
+>(
+  method: M,
+  path: P,
+  fn: F,
+  spec: { auth?: 'jwt' | 'none'; body?: B; query?: Q; response?: Reply<R> } = {},
+): RouteDecl<M, P, F, B, Q, R> => ({
+  method, path, function: fn, auth: spec.auth ?? 'jwt', body: spec.body, query: spec.query, response: spec.response ?? {},
+});
+
+/** A domain event: its name (EventBridge detail-type) and the schema of its detail. */
+export interface EventDecl<N extends string = string, S extends z.ZodType = z.ZodType> {
+  name: N;
+  detail: S;
+  /** The context that publishes it; absent for kit events any outbox table may carry (facts). */
+  context?: ContextName;
+}
+
+export const event = <const N extends string, S extends z.ZodType>(context: ContextName | undefined, name: N, detail: S): EventDecl<N, S> =>
+  ({ name, detail, ...(context ? { context } : {}) });
+
+export interface QueueDecl {
+  id: string;
+  consumer: string;
+  batchSize: number;
+  /** Deliveries before a message moves to the queue's DLQ. */
+  maxReceiveCount: number;
+  visibilityTimeoutSeconds: number;
+}
+
+/** Routes declared events to a queue; the EventBridge pattern is derived from the events. */
+export interface EventRuleDecl {
+  id: string;
+  events: readonly EventDecl[];
+  targetQueue: string;
+}
+
+/** The EventBridge pattern subset we use: exact matches on source and detail-type. */
+export interface EventPattern {
+  source: readonly string[];
+  detailType: readonly string[];
+}
+
+/** A cron in the fields both worlds share; minute/hour are wall-clock in `timezone`. */
+export interface CronDecl {
+  minute: string;
+  hour: string;
+  dayOfMonth: string;
+  month: string;
+  /** `?` when dayOfMonth is set, as EventBridge requires. */
+  dayOfWeek: string;
+}
+
+export interface ScheduleDecl {
+  id: string;
+  function: string;
+  cron: CronDecl;
+  timezone: 'Asia/Shanghai';
+  description: string;
+}
+
+/**
+ * Everything one bounded context declares. `seed` names the context's demo-data function (kind
+ * `seed`), which the local cloud runs once per data folder in the order contexts are joined.
+ */
+export interface ContextWiring<Routes extends readonly RouteDecl[] = readonly RouteDecl[], Events extends Record<string, EventDecl> = Record<string, EventDecl>> {
+  context: ContextName;
+  tables?: readonly TableDecl[];
+  buckets?: readonly BucketDecl[];
+  functions: readonly FunctionDecl[];
+  routes: Routes;
+  events?: Events;
+  queues?: readonly QueueDecl[];
+  eventRules?: readonly EventRuleDecl[];
+  schedules?: readonly ScheduleDecl[];
+  seed?: string;
+}
+
+/** Keeps a context's route keys and event names literal, so the joined wiring can type them. */
+export const defineContext = <const Routes extends readonly RouteDecl[], const Events extends Record<string, EventDecl> = {}>(
+  c: ContextWiring<Routes, Events>,
+) => c;
+
+/** What a seed function answers: the demo logins it created, if any (printed by `npm start`). */
+export interface SeedResult {
+  demoPassword?: string;
+  logins?: Array<{ username: string; role: string; unit: string }>;
+  /** One line for the start-up log, e.g. "49 offices, 131 staff". */
+  summary?: string;
+}

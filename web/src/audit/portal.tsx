@@ -1,0 +1,11 @@
+// The audit context in the portal: the audit log, the auditor's alone.
+import { lazy } from 'react';
+import { AuditOutlined } from '@ant-design/icons';
+import { canReadAudit } from '../kit/permissions';
+import { definePortal } from '../kit/portal';
+
+export const auditPortal = definePortal({
+  context: 'audit',
+  routes: [{ path: 'audit', page: lazy(() => import('./Audit')), allow: canReadAudit }],
+  menu: [{ id: 'audit', label: '审计日志', icon: <AuditOutlined />, to: '/audit', allow: canReadAudit, section: 'admin' }],
+});

@@ -1,0 +1,137 @@
+// The one HTTP client of the portal: `call(routeKey, {path, query, body})` for every route the wiring
+// declares. The key gives the method and the path (filled with `routePath`), and the wiring's contract
+// types the path parameters, the query, the body (the domain's zod input) and the reply — so no path or
+// body type is written by hand anywhere in the portal. Same-origin `/api`, Bearer idToken except for the
+// wiring's `auth: 'none'` routes, typed errors from the server's `{code,message,fields}`, and a 401 (or an
+// expired/idle session) ends the session on the spot.
+import type { FieldErrors, Page } from '@sifasuo/domain';
+import {
+  routeKey,
+  routePath,
+  routes,
+  type PathParams,
+  type RequestBody,
+  type RequestQuery,
+  type ResponseOf,
+  type RouteKey,
+} from '@sifasuo/wiring';
+import { getSession, logout, markActivity, sessionProblem } from './session';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** What a route takes: its path parameters, query and body, each required exactly when the route has one. */
+export type CallArgs<K extends RouteKey> = ([keyof PathParams<K>] extends [never] ? { path?: undefined } : { path: PathParams<K> }) &
+  ([RequestBody<K>] extends [undefined] ? { body?: undefined } : { body: RequestBody<K> }) & { query?: RequestQuery<K> };
+
+/** `call(key)` alone where the route needs neither path parameters nor a body. */
+export type CallRest<K extends RouteKey> = [keyof PathParams<K>] extends [never]
+  ? [RequestBody<K>] extends [undefined]
+    ? [args?: CallArgs<K>]
+    : [args: CallArgs<K>]
+  : [args: CallArgs<K>];
+
+/** Routes the wiring serves without a session (login, health): sent without a token, their 401 is the answer itself. */
+const PUBLIC = new Set<string>(routes.filter((r) => r.auth === 'none').map(routeKey));
+
+const qs = (query?: object) => {
+  if (!query) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export const call = async <K extends RouteKey>(key: K, ...[args]: CallRest<K>): Promise<ResponseOf<K>> => {
+  const { path, query, body } = (args ?? {}) as { path?: PathParams<K>; query?: object; body?: unknown };
+  const method = key.slice(0, key.indexOf(' '));
+  const anonymous = PUBLIC.has(key);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!anonymous) {
+    const problem = sessionProblem();
+    if (problem) {
+      logout(problem);
+      throw new ApiError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+    }
+    headers.Authorization = `Bearer ${getSession()!.idToken}`;
+    markActivity();
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${routePath(key, (path ?? {}) as PathParams<K>)}${qs(query)}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  if (res.status === 204) return undefined as ResponseOf<K>;
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (res.ok) return data as ResponseOf<K>;
+  const err = (data ?? {}) as { code?: string; message?: string; fields?: FieldErrors };
+  // Only our own `{code,message}` errors carry text for users; API Gateway's bare `{"message":"Unauthorized"}`
+  // or `{"message":"Service Unavailable"}` get the Chinese default for the status.
+  const message = (err.code && err.message) || defaultMessage(res.status);
+  const error = new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
+  // The server's 401 may be for a user who has been idle past the limit meanwhile: say so, not only 'unauthenticated'.
+  if (res.status === 401 && !anonymous) logout(sessionProblem() ?? 'unauthenticated');
+  throw error;
+};
+
+const DEFAULT_MESSAGES: Record<number, string> = {
+  401: '登录已失效，请重新登录',
+  403: '无权访问该数据',
+  404: '请求的数据不存在',
+  413: '请求内容过大',
+  429: '请求过于频繁，请稍后重试',
+  503: '服务暂时不可用，请稍后重试',
+};
+const defaultMessage = (status: number) =>
+  DEFAULT_MESSAGES[status] ?? (status >= 500 ? '服务器内部错误，请稍后重试' : `请求失败（${status}）`);
+
+/** GET routes that answer a `Page` and take `limit` and `cursor`: the ones `all` can follow to the end. */
+export type PagedKey = {
+  [K in RouteKey]: K extends `GET ${string}`
+    ? ResponseOf<K> extends Page<unknown>
+      ? string extends keyof RequestQuery<K>
+        ? never
+        : 'cursor' extends keyof RequestQuery<K>
+          ? K
+          : never
+      : never
+    : never;
+}[RouteKey];
+
+type ItemOf<K extends RouteKey> = ResponseOf<K> extends Page<infer T> ? T : never;
+
+/** Every item of a paged route: follows `cursor` until the last page, 100 at a time. */
+export const all = async <K extends PagedKey>(key: K, ...[args]: CallRest<K>): Promise<ItemOf<K>[]> => {
+  const items: ItemOf<K>[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = { ...(args?.query as object | undefined), limit: 100, cursor };
+    const page = (await (call as (k: RouteKey, a: object) => Promise<unknown>)(key, { ...args, query })) as Page<ItemOf<K>>;
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+};

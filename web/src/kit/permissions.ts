@@ -1,0 +1,17 @@
+// What the portal asks before it shows a menu entry or a page: the domain's permission functions
+// (packages/domain/src/roles.ts), and — in this one place — the menu-label choices composed from them.
+// The portal never lists roles itself. The server asks the same functions and refuses regardless.
+import { readScope, type Actor } from '@sifasuo/domain';
+
+export {
+  canAdministerOrg, canListOffices, canReadAudit, canReadOffice, canReadReferenceData, canWriteOfficeRecords, ownOfficeId, readScope,
+} from '@sifasuo/domain';
+
+/** Who may: a predicate over the signed-in user. */
+export type Permission = (me: Actor) => boolean;
+
+/** Every office is in the user's read scope (department, bureau leader, county admin). */
+export const readsAllOffices: Permission = (me) => readScope(me).kind === 'all';
+
+/** The user reads the offices of their own area (area director). */
+export const readsOwnArea: Permission = (me) => readScope(me).kind === 'area';

@@ -1,0 +1,83 @@
+// How a context puts its pages into the portal: one declaration per context (`web/src/<context>/portal.tsx`)
+// with its routes and menu entries, listed once in `web/src/contexts.ts`. `main.tsx` builds the router
+// and `AppLayout` the menu from these declarations; who sees what is a permission predicate
+// (kit/permissions.ts), never a list of roles.
+import type { ComponentType, ReactNode } from 'react';
+import { contexts as wired, type ContextName } from '@sifasuo/wiring';
+import type { Permission } from './permissions';
+import type { Me } from './session';
+
+export interface PortalRoute {
+  /** The path under `/`, react-router syntax: `offices/:officeId`. */
+  path: string;
+  /** The page: `lazy(() => import('./Offices'))`, so its code loads on the first visit. */
+  page: ComponentType;
+  /**
+   * Who may open the page; anyone else sees 无权访问. Omitted: every signed-in user, the page
+   * showing the server's answer (403 for data outside the user's scope).
+   */
+  allow?: Permission;
+  /** Outside the signed-in layout and reachable without a session (the login page). */
+  public?: boolean;
+}
+
+export interface MenuEntry {
+  /** `data-testid="menu-<id>"` on the entry's link. */
+  id: string;
+  label: string;
+  icon: ReactNode;
+  /** Where the entry leads: a path, or one of the user's own (their office); `undefined` hides it. */
+  to: string | ((me: Me) => string | undefined);
+  allow: Permission;
+  /** `admin` entries (accounts, dictionaries, audit) follow every context's `work` entries. Default `work`. */
+  section?: 'work' | 'admin';
+}
+
+/** An entry of the header's account menu and the dialog it opens (修改密码). */
+export interface AccountAction {
+  id: string;
+  label: string;
+  icon: ReactNode;
+  dialog: ComponentType<{ open: boolean; onClose: () => void }>;
+}
+
+export interface PortalContext {
+  /** The context's name as its wiring declares it. */
+  context: ContextName;
+  routes: readonly PortalRoute[];
+  menu?: readonly MenuEntry[];
+  /** Shown in the header after the user's name and roles (the user's office). */
+  header?: ComponentType<{ me: Me }>;
+  account?: readonly AccountAction[];
+}
+
+/** A context's portal part, typed. */
+export const definePortal = (c: PortalContext): PortalContext => c;
+
+/** Joins the contexts' portal parts; throws (at load) on a context the wiring does not join or a path declared twice. */
+export const joinPortal = (list: readonly PortalContext[]): readonly PortalContext[] => {
+  const names = new Set(wired.map((c) => c.context));
+  const problems = list.filter((c) => !names.has(c.context)).map((c) => `${c.context} is not a context of the wiring`);
+  const paths = list.flatMap((c) => c.routes.map((r) => r.path));
+  problems.push(...paths.filter((p, i) => paths.indexOf(p) !== i).map((p) => `route ${p} is declared twice`));
+  if (problems.length) throw new Error(`portal: ${problems.join('; ')}`);
+  return list;
+};
+
+export interface ShownEntry {
+  id: string;
+  label: string;
+  icon: ReactNode;
+  path: string;
+}
+
+/** The menu a user sees: the entries they are allowed, `work` before `admin`, in the contexts' order. */
+export const menuFor = (contexts: readonly PortalContext[], me: Me): ShownEntry[] => {
+  const entries = contexts.flatMap((c) => c.menu ?? []);
+  const ordered = [...entries.filter((e) => e.section !== 'admin'), ...entries.filter((e) => e.section === 'admin')];
+  return ordered.flatMap((e) => {
+    if (!e.allow(me)) return [];
+    const path = typeof e.to === 'function' ? e.to(me) : e.to;
+    return path ? [{ id: e.id, label: e.label, icon: e.icon, path }] : [];
+  });
+};
