@@ -21,10 +21,15 @@ export const cdkBundling: BundlingOptions = {
   target: esbuildOptions.target,
   minify: esbuildOptions.minify,
   sourceMap: esbuildOptions.sourcemap,
+  sourcesContent: esbuildOptions.sourcesContent,
   mainFields: [...esbuildOptions.mainFields],
   externalModules: [...esbuildOptions.external],
   banner: esbuildOptions.banner.js,
-  esbuildArgs: { '--tree-shaking': String(esbuildOptions.treeShaking) },
+  esbuildArgs: {
+    '--tree-shaking': String(esbuildOptions.treeShaking),
+    // Rendered as `--alias:<module>=<path>`; esbuild runs in projectRoot, the repository root.
+    '--alias': Object.entries(esbuildOptions.alias).map(([module, path]) => `${module}=${path}`),
+  },
 };
 
 export interface AppFunctionProps {

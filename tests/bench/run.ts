@@ -1,25 +1,30 @@
 // `npm run bench`: numbers as ratios against a baseline measured in the same run, so a noisy or slow
 // machine shifts both sides alike.
-//   1. each function's bundle (built exactly as CDK builds it): size, and module init time in a
-//      fresh Node process vs bare `node -e 0`;
+//   1. each function's bundle (built exactly as CDK builds it): size, module init time in a fresh Node
+//      process vs bare `node -e 0` (target: at most 1.5×), and a cold call: a fresh process that loads
+//      the bundle and handles one typical event against a stub AWS endpoint (init + first call: SDK
+//      client creation, credentials, signing, one round trip per call), the cost a cold request pays;
 //   2. p50/p99 of an org list and an org create through the local API (gateway → JWT check → handler
 //      → DynamoDB Local) vs the bare DynamoDB calls those requests make, at concurrency 16.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { functions } from '@sifasuo/wiring';
+import { ENV, functionEnvironment, functions } from '@sifasuo/wiring';
 import { esbuildOptions } from '../../infra/lib/bundling';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CONCURRENCY = 16;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 15);
+/** Module init of every function bundle, as a multiple of bare `node -e 0`. */
+const INIT_TARGET = 1.5;
 
 const median = (xs: number[]) => percentile(xs, 50);
 function percentile(xs: number[], p: number) {
@@ -29,35 +34,154 @@ function percentile(xs: number[], p: number) {
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const kib = (bytes: number) => `${fmt(bytes / 1024)} KiB`;
 
-const timeProcess = (args: string[]) => {
+/** Wall time of a fresh `node <args>`; stdout is kept only when asked for (the cold call's report). */
+const timeProcess = (args: string[], env?: NodeJS.ProcessEnv) => {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', env ? 'pipe' : 'ignore', 'pipe'], env: { ...(env ?? process.env), NODE_NO_WARNINGS: '1' } });
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.toString()}`);
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, stdout: String(r.stdout ?? '') };
 };
+
+/**
+ * A stand-in for every AWS endpoint, in a worker thread (the bench blocks in spawnSync meanwhile):
+ * JSON protocols (DynamoDB, Cognito, EventBridge) get an empty success; S3 (path-style) has no
+ * objects and accepts every write. Counts the calls it answers.
+ */
+const STUB_AWS = `
+const { parentPort, workerData } = require('node:worker_threads');
+const calls = new Int32Array(workerData);
+require('node:http').createServer((req, res) => {
+  Atomics.add(calls, 0, 1);
+  req.resume();
+  req.on('end', () => {
+    if (req.headers['x-amz-target']) {
+      res.writeHead(200, { 'content-type': req.headers['content-type'] || 'application/x-amz-json-1.0' });
+      return res.end('{}');
+    }
+    if (req.method === 'HEAD') return res.writeHead(404).end();
+    if (req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      return res.end('<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><IsTruncated>false</IsTruncated></ListBucketResult>');
+    }
+    res.writeHead(200, { etag: '"bench"' }).end();
+  });
+}).listen(0, '127.0.0.1', function () { parentPort.postMessage(this.address().port); });
+`;
+
+async function startStubAws() {
+  const counter = new SharedArrayBuffer(4);
+  const worker = new Worker(STUB_AWS, { eval: true, workerData: counter });
+  const port = await new Promise<number>((ok, fail) => { worker.once('message', ok); worker.once('error', fail); });
+  const calls = new Int32Array(counter);
+  return { endpoint: `http://127.0.0.1:${port}`, calls: () => Atomics.load(calls, 0), stop: () => worker.terminate() };
+}
+
+/** HTTP API v2 event as API Gateway's JWT authorizer passes it (claims flattened to strings). */
+const apiEvent = (routeKey: string, queryStringParameters?: Record<string, string>) => {
+  const [method, path] = routeKey.split(' ') as [string, string];
+  return {
+    version: '2.0', routeKey, rawPath: path, rawQueryString: new URLSearchParams(queryStringParameters).toString(),
+    headers: { 'content-type': 'application/json' }, queryStringParameters, isBase64Encoded: false,
+    requestContext: {
+      requestId: 'bench', http: { method, path, sourceIp: '127.0.0.1' },
+      authorizer: { jwt: { claims: { 'cognito:username': 'bench', name: 'bench', 'cognito:groups': '[bureau_leader county_admin auditor]' }, scopes: [] } },
+    },
+  };
+};
+
+const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+/** One typical first event per function; a function not listed here gets no cold-call figure. */
+const coldEvents: Record<string, unknown> = {
+  'platform-api': apiEvent('GET /api/health'),
+  'auth-api': apiEvent('GET /api/auth/me'),
+  'org-api': apiEvent('GET /api/org/offices', { limit: '50' }),
+  'audit-api': apiEvent('GET /api/audit/records', { from: yesterday, to: new Date().toISOString() }),
+  'org-user-sync': { Records: [{ messageId: 'bench', body: JSON.stringify({ detail: { username: 'bench', version: 1 } }) }] },
+  'audit-vault': {
+    Records: [{
+      eventID: 'bench', eventName: 'INSERT',
+      dynamodb: { SequenceNumber: '1', Keys: { PK: { S: 'DAY#2026-01-01' }, SK: { S: 'bench' } }, NewImage: { PK: { S: 'DAY#2026-01-01' }, SK: { S: 'bench' } } },
+    }],
+  },
+  'audit-digest': { time: new Date().toISOString() },
+};
+
+/** Loads the bundle, handles the event once, prints the split and the outcome (last line of stdout). */
+const coldCall = (file: string, event: unknown) => `
+const t0 = performance.now();
+const { handler } = await import(${JSON.stringify(`file://${file}`)});
+const t1 = performance.now();
+const context = { awsRequestId: 'bench', functionName: 'bench', functionVersion: '$LATEST', memoryLimitInMB: '512',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:bench', getRemainingTimeInMillis: () => 10_000 };
+let outcome;
+try {
+  const r = await handler(${JSON.stringify(event)}, context);
+  outcome = r?.statusCode ?? (r?.batchItemFailures?.length ? 'failed items' : 'ok');
+} catch (e) {
+  outcome = 'threw ' + e.name;
+}
+process.stdout.write('\\n' + JSON.stringify({ init: t1 - t0, call: performance.now() - t1, outcome }) + '\\n');
+process.exit(0);
+`;
 
 async function bundles() {
   const out = mkdtempSync(join(tmpdir(), 'sifasuo-bench-'));
-  console.log('\n## Function bundles (esbuild options shared with CDK) — init time vs bare `node -e 0`\n');
-  console.log('| function | bundle | gzip | init p50 | bare node p50 | ratio |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const aws = await startStubAws();
+  // What a function sees in Lambda (names, region, role credentials), with every endpoint on the stub.
+  const coldEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...functionEnvironment('bench', { userPoolId: 'us-east-1_bench', userPoolClientId: 'bench' }),
+    [ENV.localS3]: '1',
+    AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_SESSION_TOKEN: 'bench',
+    AWS_ENDPOINT_URL: aws.endpoint, AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  };
+  console.log(`\n## Function bundles (esbuild options shared with CDK) — module init vs bare \`node -e 0\`, target ≤ ${INIT_TARGET}×\n`);
+  console.log(`${INIT_RUNS} runs each, interleaved; load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}. Cold call: init + one typical event against a stub AWS endpoint (informative, no target).\n`);
+  console.log('| function | bundle | gzip | init p50 | bare p50 | init ratio | target | cold call p50 | cold ratio | first call | AWS calls |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | --- | ---: |');
+  const totals = { size: 0, gz: 0, pass: 0, worst: 0 };
   try {
     for (const fn of functions) {
       const outfile = join(out, `${fn.id}.mjs`);
-      await build({ ...esbuildOptions, mainFields: [...esbuildOptions.mainFields], entryPoints: [join(ROOT, fn.entry)], outfile, logLevel: 'error', outExtension: undefined });
+      await build({ ...esbuildOptions, mainFields: [...esbuildOptions.mainFields], absWorkingDir: ROOT, entryPoints: [join(ROOT, fn.entry)], outfile, logLevel: 'error', outExtension: undefined });
       const size = statSync(outfile).size;
       const gz = gzipSync(readFileSync(outfile)).length;
       const importIt = ['--input-type=module', '-e', `await import(${JSON.stringify(`file://${outfile}`)})`];
+      const event = coldEvents[fn.id];
       const bare: number[] = [];
       const init: number[] = [];
-      // Interleave the two so drift in machine load hits both equally.
+      const cold: number[] = [];
+      let outcome = '—';
+      let calls = 0;
+      // Interleave them so drift in machine load hits all alike.
       for (let i = 0; i < INIT_RUNS; i++) {
-        bare.push(timeProcess(['-e', '0']));
-        init.push(timeProcess(importIt));
+        bare.push(timeProcess(['-e', '0']).ms);
+        init.push(timeProcess(importIt).ms);
+        if (event) {
+          const before = aws.calls();
+          const r = timeProcess(['--input-type=module', '-e', coldCall(outfile, event)], coldEnv);
+          cold.push(r.ms);
+          calls = aws.calls() - before;
+          outcome = String((JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { outcome: unknown }).outcome);
+        }
       }
-      console.log(`| ${fn.id} | ${kib(size)} | ${kib(gz)} | ${fmt(median(init))} ms | ${fmt(median(bare))} ms | ${fmt(median(init) / median(bare), 2)}× |`);
+      const ratio = median(init) / median(bare);
+      const pass = ratio <= INIT_TARGET;
+      Object.assign(totals, { size: totals.size + size, gz: totals.gz + gz, pass: totals.pass + Number(pass), worst: Math.max(totals.worst, ratio) });
+      const coldCells = event
+        ? [`${fmt(median(cold))} ms`, `${fmt(median(cold) / median(bare), 2)}×`, outcome, String(calls)]
+        : ['—', '—', '—', '—'];
+      console.log(`| ${fn.id} | ${kib(size)} | ${kib(gz)} | ${fmt(median(init))} ms | ${fmt(median(bare))} ms | ${fmt(ratio, 2)}× | ${pass ? 'PASS' : 'FAIL'} | ${coldCells.join(' | ')} |`);
+    }
+    console.log(`| **total** | ${kib(totals.size)} | ${kib(totals.gz)} | | | worst ${fmt(totals.worst, 2)}× | ${totals.pass}/${functions.length} PASS | | | | |`);
+    // Other work on the machine slows a 300 ms import more than a 100 ms bare start, or the reverse
+    // when it comes and goes: the verdicts only hold on an otherwise idle machine.
+    const load = loadavg()[0]!;
+    if (load > cpus().length * 0.75) { // the bench itself keeps one CPU busy
+      console.log(`\n⚠ load average ${fmt(load, 2)} on ${cpus().length} CPUs during the run: ratios are unreliable, run again on an idle machine.`);
     }
   } finally {
+    await aws.stop();
     rmSync(out, { recursive: true, force: true });
   }
 }
@@ -194,4 +318,5 @@ async function apiVsDynamo() {
 
 console.log(`# sifasuo benchmarks (${new Date().toISOString()}, Node ${process.version})`);
 await bundles();
-await apiVsDynamo();
+// BENCH_ONLY=bundles skips the local cloud part (no Java needed) while iterating on bundling.
+if (process.env.BENCH_ONLY !== 'bundles') await apiVsDynamo();

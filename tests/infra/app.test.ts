@@ -91,7 +91,11 @@ describe('bundling', () => {
     expect(cdkBundling.externalModules).toEqual([]); // @aws-sdk/* is bundled, not taken from the runtime
     expect(cdkBundling.banner).toBe(esbuildOptions.banner.js);
     expect(cdkBundling.banner).toContain('createRequire');
-    expect(cdkBundling.esbuildArgs).toEqual({ '--tree-shaking': 'true' });
+    expect(cdkBundling.sourcesContent).toBe(false);
+    expect(cdkBundling.esbuildArgs).toEqual({
+      '--tree-shaking': 'true',
+      '--alias': ['@aws-sdk/credential-provider-node=./functions/src/shared/lambda-credentials.ts'],
+    });
   });
 
   test('the same options bundle a real handler into one self-contained ESM file', async () => {
@@ -100,6 +104,7 @@ describe('bundling', () => {
       ...esbuildOptions,
       mainFields: [...esbuildOptions.mainFields],
       external: [...esbuildOptions.external],
+      absWorkingDir: root,
       entryPoints: [join(root, 'functions/src/platform/api.ts')],
       write: false,
       outdir: join(tmpdir(), 'sifasuo-bundle'),
@@ -110,5 +115,24 @@ describe('bundling', () => {
     expect(js.startsWith("import { createRequire as __sifasuoCreateRequire } from 'node:module';")).toBe(true);
     expect(js).not.toMatch(/from\s*["']@aws-sdk\//);
     expect(js).toMatch(/export\s*\{[^}]*handler/);
+  }, 30_000);
+
+  test('an SDK client in a bundle resolves credentials from the Lambda environment only', async () => {
+    const root = findRepoRoot();
+    const out = await build({
+      ...esbuildOptions,
+      mainFields: [...esbuildOptions.mainFields],
+      external: [...esbuildOptions.external],
+      absWorkingDir: root,
+      entryPoints: [join(root, 'functions/src/audit/vault.ts')],
+      write: false,
+      outdir: join(tmpdir(), 'sifasuo-bundle'),
+      sourcemap: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(out.metafile.inputs);
+    expect(inputs).toContain('functions/src/shared/lambda-credentials.ts');
+    expect(inputs.filter((p) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients/.test(p))).toEqual([]);
   }, 30_000);
 });

@@ -49,11 +49,11 @@ export const AUDIT_AUDIT = auditActions('audit', {
 });
 
 const auditQueryShape = {
-    from: z.iso.datetime({ error: '开始时间应为 ISO 时间', offset: true }),
-    to: z.iso.datetime({ error: '结束时间应为 ISO 时间', offset: true }),
-    actor: z.string().trim().min(1).max(64, { error: '用户名过长' }).optional(),
-    targetType: z.string().trim().min(1).max(40, { error: '对象类型过长' }).optional(),
-    targetId: z.string().trim().min(1).max(80, { error: '对象编号过长' }).optional(),
+    from: /* @__PURE__ */ z.iso.datetime({ error: '开始时间应为 ISO 时间', offset: true }),
+    to: /* @__PURE__ */ z.iso.datetime({ error: '结束时间应为 ISO 时间', offset: true }),
+    actor: /* @__PURE__ */ z.string().trim().min(1).max(64, { error: '用户名过长' }).optional(),
+    targetType: /* @__PURE__ */ z.string().trim().min(1).max(40, { error: '对象类型过长' }).optional(),
+    targetId: /* @__PURE__ */ z.string().trim().min(1).max(80, { error: '对象编号过长' }).optional(),
 };
 const auditQueryRules = (q: { from: string; to: string; targetId?: string; targetType?: string }, ctx: z.RefinementCtx) => {
     if (Date.parse(q.from) > Date.parse(q.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束时间不能早于开始时间' });
@@ -62,14 +62,14 @@ const auditQueryRules = (q: { from: string; to: string; targetId?: string; targe
     }
     if (q.targetId && !q.targetType) ctx.addIssue({ code: 'custom', path: ['targetType'], message: '按对象查询时请同时指定对象类型' });
 };
-export const auditQuery = z.strictObject(auditQueryShape).superRefine(auditQueryRules);
+export const auditQuery = /* @__PURE__ */ z.strictObject(auditQueryShape).superRefine(auditQueryRules);
 export type AuditQuery = z.infer<typeof auditQuery>;
 /** `GET /api/audit/records`: the query and its page. */
-export const auditRecordsQuery = z.strictObject({ ...auditQueryShape, ...pageQuery.shape }).superRefine(auditQueryRules);
+export const auditRecordsQuery = /* @__PURE__ */ z.strictObject({ ...auditQueryShape, ...pageQuery.shape }).superRefine(auditQueryRules);
 export type AuditRecordsQuery = z.output<typeof auditRecordsQuery>;
 
 /** `GET /api/audit/digests`: whole Shanghai days, at most 31 verified at once. */
-export const digestRange = z
+export const digestRange = /* @__PURE__ */ z
   .strictObject({ from: dateString('开始日期'), to: dateString('结束日期') })
   .superRefine((r, ctx) => {
     if (r.from > r.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });

@@ -43,7 +43,7 @@ export const passwordProblem = (password: string): string | undefined => {
   return undefined;
 };
 
-export const strongPassword = z
+export const strongPassword = /* @__PURE__ */ z
   .string({ error: '请填写密码' })
   .max(128, { error: '密码不能超过128位' })
   .superRefine((p, ctx) => {
@@ -51,17 +51,17 @@ export const strongPassword = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-export const loginInput = z.strictObject({
-  username: z.string({ error: '请填写用户名' }).trim().min(1, { error: '请填写用户名' }).max(64, { error: '用户名过长' }),
-  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码过长' }),
+export const loginInput = /* @__PURE__ */ z.strictObject({
+  username: /* @__PURE__ */ z.string({ error: '请填写用户名' }).trim().min(1, { error: '请填写用户名' }).max(64, { error: '用户名过长' }),
+  password: /* @__PURE__ */ z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码过长' }),
 });
 
-export const changePasswordInput = z.strictObject({
-  oldPassword: z.string({ error: '请填写原密码' }).min(1, { error: '请填写原密码' }).max(128),
+export const changePasswordInput = /* @__PURE__ */ z.strictObject({
+  oldPassword: /* @__PURE__ */ z.string({ error: '请填写原密码' }).min(1, { error: '请填写原密码' }).max(128),
   newPassword: strongPassword,
 });
 
-export const resetPasswordInput = z.strictObject({ password: strongPassword });
+export const resetPasswordInput = /* @__PURE__ */ z.strictObject({ password: strongPassword });
 export type ResetPasswordInput = z.output<typeof resetPasswordInput>;
 export type LoginInput = z.output<typeof loginInput>;
 export type ChangePasswordInput = z.output<typeof changePasswordInput>;
