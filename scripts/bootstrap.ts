@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { countyDefinition, fieldErrorsOf, passwordProblem, USERNAME } from '@sifasuo/domain';
-import { ENV, resourceName, tables } from '@sifasuo/wiring';
+import { ENV, resourceName, tableEnv, tables } from '@sifasuo/wiring';
 
 const USAGE = `用法 / usage:
   npm run bootstrap -- --stage STAGE --user-pool-id ID --client-id ID --county county.json --admin USERNAME [--admin-name 姓名] [--operator 操作人]
@@ -89,7 +89,7 @@ if (weak) fail(weak);
 
 process.env[ENV.userPoolId] = values['user-pool-id'] ?? fail('缺少 --user-pool-id（见部署输出 UserPoolId）');
 process.env[ENV.userPoolClientId] = values['client-id'] ?? fail('缺少 --client-id（见部署输出 UserPoolClientId）');
-for (const t of tables) process.env[t.env] = resourceName(stage, t.id);
+for (const t of tables) process.env[tableEnv(t.id)] = resourceName(stage, t.id);
 
 // Imported after the environment is set: the functions read their table and pool names from it.
 const { provisionCounty, provisionUser } = await import('../functions/src/org/provision');

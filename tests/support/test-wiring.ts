@@ -30,11 +30,11 @@ export const extraWiring: ExtraWiring = {
   events: [probeEvent],
   tables: [
     {
-      id: PROBE_STREAM_TABLE, context: 'platform', env: 'TABLE_TEST_STREAM', indexes: [], personalData: false,
+      id: PROBE_STREAM_TABLE, context: 'platform', indexes: [], personalData: false,
       stream: { consumer: 'test-probe-stream', batchSize: PROBE_STREAM_BATCH },
     },
     // The kit gives it a stream and the real outbox forwarder (`test-facts-outbox`).
-    { id: FACTS_TABLE, context: 'platform', env: 'TABLE_TEST_FACTS', indexes: [], personalData: false, outbox: true },
+    { id: FACTS_TABLE, context: 'platform', indexes: [], personalData: false, outbox: true },
   ],
   functions: [
     { ...base, id: 'test-probe-api', kind: 'api', entry, timeoutSeconds: 1 },

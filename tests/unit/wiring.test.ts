@@ -10,7 +10,7 @@ const root = join(__dirname, '..', '..');
 
 describe('the wiring is consistent', () => {
   it('every function entry exists and exports a handler; API modules handle exactly their routes', async () => {
-    for (const fn of [...functions, ...withKit([{ id: 'x', context: 'platform', env: 'X', indexes: [], personalData: false, outbox: true }], []).functions]) {
+    for (const fn of [...functions, ...withKit([{ id: 'x', context: 'platform', indexes: [], personalData: false, outbox: true }], []).functions]) {
       expect(existsSync(join(root, fn.entry))).toBe(true);
       // API modules compare their route table with the wiring when they load, and throw on a difference.
       const mod = (await import(join(root, fn.entry))) as { handler?: unknown };
@@ -56,7 +56,7 @@ describe('the joined wiring', () => {
   });
 
   it('an outbox table gets a stream and the forwarder; fact rules listen to every context with an outbox', () => {
-    const kit = withKit([{ id: 't', context: 'platform', env: 'TABLE_T', indexes: [], personalData: false, outbox: true }], []);
+    const kit = withKit([{ id: 't', context: 'platform', indexes: [], personalData: false, outbox: true }], []);
     expect(kit.tables[0]!.stream).toEqual({ consumer: 't-outbox', batchSize: 100 });
     expect(kit.functions).toEqual([expect.objectContaining({ id: 't-outbox', kind: 'stream', entry: 'functions/src/shared/outbox-forwarder.ts', publishesEvents: true })]);
     const rule = { id: 'facts', events: [factEvents.FactRecorded, factEvents.FactRetracted], targetQueue: 'q' };

@@ -2,7 +2,7 @@
 // DAY#<shanghai day> / <at>#<id>, GSI1 by actor, GSI2 by target; digests under DIGEST / <day>.
 
 import { conflict, shanghaiDayStart, type AuditDigest, type AuditRecord, type Page } from '@sifasuo/domain';
-import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring';
+import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring/src/types';
 import { tableName } from '../shared/aws';
 import { queryAll, queryPage, transact, withoutKeys } from '../shared/dynamo';
 

@@ -3,8 +3,9 @@ import { AUTH_AUDIT } from '@sifasuo/domain';
 import { auditedApiHandler } from '../shared/audited-api';
 import { noContent, ok } from '../shared/http';
 import { auth } from './use-cases';
+import { auth as authWiring } from '@sifasuo/wiring/src/auth';
 
-export const handler = auditedApiHandler('auth-api', {
+export const handler = auditedApiHandler(authWiring, 'auth-api', {
   'POST /api/auth/login': { handle: async ({ ctx, body }) => ok(await auth.login(ctx, body)) },
   'GET /api/auth/me': { handle: async ({ ctx }) => ok(await auth.me(ctx)) },
   'POST /api/auth/password': {

@@ -6,8 +6,9 @@ import { dictionaries } from './dictionaries';
 import { offices } from './offices';
 import { staff } from './staff';
 import { users } from './users';
+import { org as orgWiring } from '@sifasuo/wiring/src/org';
 
-export const handler = auditedApiHandler('org-api', {
+export const handler = auditedApiHandler(orgWiring, 'org-api', {
   'GET /api/org/bureau': { handle: async ({ ctx }) => ok(await offices.getBureau(ctx)) },
   'GET /api/org/departments': { handle: async ({ ctx }) => ok(await offices.listDepartments(ctx)) },
   'GET /api/org/areas': { handle: async ({ ctx }) => ok(await offices.listAreas(ctx)) },

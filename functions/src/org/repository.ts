@@ -25,7 +25,7 @@ import {
   type Staff,
   type User,
 } from '@sifasuo/domain';
-import { GSI1, indexKeys } from '@sifasuo/wiring';
+import { GSI1, indexKeys } from '@sifasuo/wiring/src/types';
 import { createAudited, createIfAbsent, replaceAudited, type AuditedChange } from '../shared/audited';
 import { dynamo, tableName } from '../shared/aws';
 import type { RequestContext } from '../shared/request-context';

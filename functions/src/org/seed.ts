@@ -3,7 +3,7 @@
 // after a partial failure: deterministic ids, and only what is absent is created.
 import { ORG_AUDIT, ROLE_LABELS, type User } from '@sifasuo/domain';
 import * as demo from '@sifasuo/domain/src/demo-county';
-import type { SeedResult } from '@sifasuo/wiring';
+import type { SeedResult } from '@sifasuo/wiring/src/types';
 import { ulid } from 'ulid';
 import type { RequestContext } from '../shared/request-context';
 import { provisionCounty, provisionUser } from './provision';

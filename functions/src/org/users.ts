@@ -12,7 +12,7 @@ import {
   type UpdateUserInput,
   type User,
 } from '@sifasuo/domain';
-import { orgEvents } from '@sifasuo/wiring';
+import { orgEvents } from '@sifasuo/wiring/src/org';
 import { logger } from '../shared/aws';
 import { writeAudit } from '../shared/audit-writer';
 import type { RequestContext } from '../shared/request-context';

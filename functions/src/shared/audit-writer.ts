@@ -3,7 +3,7 @@
 // records its outcome on its own. The table is append-only: Put with attribute_not_exists.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { maskIdNumber, shanghaiDay, type AuditAction, type AuditOutcome, type AuditRecord } from '@sifasuo/domain';
-import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring';
+import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring/src/types';
 import { ulid } from 'ulid';
 import { dynamo, logger, tableName } from './aws';
 import type { RequestContext } from './request-context';

@@ -1,7 +1,11 @@
 // The adapter for API functions that write: refused writes leave an audit record too.
 import type { RouteKeysOf } from '@sifasuo/wiring';
+import type { ContextWiring } from '@sifasuo/wiring/src/types';
 import { tryWriteAudit } from './audit-writer';
 import { apiHandler, type Route } from './http';
 
-export const auditedApiHandler = <F extends string>(functionId: F, routes: { [K in RouteKeysOf<F>]: Route<K> }) =>
-  apiHandler(functionId, routes, (ctx, refusal) => tryWriteAudit(ctx, refusal));
+export const auditedApiHandler = <F extends string>(
+  wiring: Pick<ContextWiring, 'routes'>,
+  functionId: F,
+  routes: { [K in RouteKeysOf<F>]: Route<K> },
+) => apiHandler(wiring, functionId, routes, (ctx, refusal) => tryWriteAudit(ctx, refusal));

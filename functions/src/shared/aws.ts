@@ -3,7 +3,8 @@
 // the local emulators. Each client lives in a module of its own (clients/*) and this one only
 // re-exports: with the functions package side-effect free, a bundle carries only the clients its
 // function calls (importing @aws-sdk/lib-dynamodb at all keeps the DynamoDB client in a bundle).
-import { bucketById, ENV, tableById, type BucketId, type TableId } from '@sifasuo/wiring';
+// The wiring's pure leaf module: the joined wiring (every context's routes and schemas) stays out of bundles.
+import { bucketEnv, ENV, tableEnv, type BucketId, type TableId } from '@sifasuo/wiring/src/types';
 
 export { logger } from './logger';
 export { dynamo } from './clients/dynamo';
@@ -17,8 +18,8 @@ const required = (name: string) => {
   return value;
 };
 
-export const tableName = (id: TableId) => required(tableById(id).env);
-export const bucketName = (id: BucketId) => required(bucketById(id).env);
+export const tableName = (id: TableId) => required(tableEnv(id));
+export const bucketName = (id: BucketId) => required(bucketEnv(id));
 export const userPoolId = () => required(ENV.userPoolId);
 export const userPoolClientId = () => required(ENV.userPoolClientId);
 export const eventBusName = () => required(ENV.eventBus);

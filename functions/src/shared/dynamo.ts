@@ -3,7 +3,7 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { validationError, type DomainError, type Page } from '@sifasuo/domain';
-import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring';
+import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring/src/types';
 import { dynamo } from './aws';
 
 type Key = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Publishing declared domain events onto the bus (EventBridge in AWS, the local cloud's bus locally).
 // Only an event the wiring declares can be published, and its detail is checked against its schema.
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { eventSource, type ContextName, type EventDecl } from '@sifasuo/wiring';
+import { eventSource, type ContextName, type EventDecl } from '@sifasuo/wiring/src/types';
 import type * as z from 'zod';
 import { eventBridge, eventBusName } from './aws';
 

@@ -16,16 +16,9 @@ import {
   type DomainError,
   type DomainErrorCode,
 } from '@sifasuo/domain';
-import {
-  routeKey,
-  routesOf,
-  type ParsedBody,
-  type ParsedQuery,
-  type PathParams,
-  type ResponseOf,
-  type RouteKey,
-  type RouteKeysOf,
-} from '@sifasuo/wiring';
+import type { ParsedBody, ParsedQuery, PathParams, ResponseOf, RouteKey, RouteKeysOf } from '@sifasuo/wiring';
+// Leaf modules only: a bundle carries its own context's routes and schemas, not the joined wiring.
+import { routeKey, type ContextWiring } from '@sifasuo/wiring/src/types';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger } from './aws';
 import type { RequestContext } from './request-context';
@@ -109,15 +102,17 @@ const actorOf = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
 };
 
 /**
- * Builds a function's handler from its routes. Every wiring route of the function must be handled
- * and no other: the compiler checks it, and so does module load (for code the compiler did not see).
+ * Builds a function's handler from its routes, given its context's wiring. Every route the wiring
+ * gives the function must be handled and no other: the compiler checks it, and so does module load
+ * (for code the compiler did not see).
  */
 export const apiHandler = <F extends string>(
+  wiring: Pick<ContextWiring, 'routes'>,
   functionId: F,
   routes: { [K in RouteKeysOf<F>]: Route<K> },
   recordRefusal?: RefusalRecorder,
 ) => {
-  const declared = routesOf(functionId);
+  const declared = wiring.routes.filter((r) => r.function === functionId);
   const handled = Object.keys(routes).sort();
   if (declared.map(routeKey).sort().join('|') !== handled.join('|')) {
     throw new Error(`${functionId}: routes handled ${handled.join(', ')} differ from the wiring's ${declared.map(routeKey).join(', ')}`);

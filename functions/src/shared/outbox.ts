@@ -2,7 +2,8 @@
 // context's own table. The table's stream hands them to the outbox forwarder, which publishes them —
 // so a crash between the write and the publish loses nothing, and a failed write publishes nothing.
 import { makeFact, type FactRetraction, type ScorableFact } from '@sifasuo/domain';
-import { eventSource, factEvents, type ContextName, type EventDecl } from '@sifasuo/wiring';
+import { factEvents } from '@sifasuo/wiring/src/facts';
+import { eventSource, type ContextName, type EventDecl } from '@sifasuo/wiring/src/types';
 import { ulid } from 'ulid';
 import type * as z from 'zod';
 

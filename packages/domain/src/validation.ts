@@ -1,8 +1,8 @@
 // Shared zod building blocks with Chinese messages, and the one translation of zod issues into the
 // field errors the API returns and the portal shows beside each input.
 import * as z from 'zod';
-// The one locale we need, imported alone so bundles do not carry all of zod's languages.
-import zhCN from 'zod/v4/locales/zh-CN.cjs';
+// The one locale we need (zod's package is side-effect free, so bundles keep only this language).
+import { zhCN } from 'zod/locales';
 import { ID_NUMBER_MESSAGES, parseIdNumber } from './id-number';
 import { validationError, type FieldErrors } from './errors';
 

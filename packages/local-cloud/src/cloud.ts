@@ -190,7 +190,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     cleanups.push(() => bus.stop());
     Object.assign(process.env, {
       ...wiring.functionEnvironment(STAGE, pool),
-      ...Object.fromEntries((extra.tables ?? []).map((t) => [t.env, wiring.resourceName(STAGE, t.id)])),
+      ...Object.fromEntries((extra.tables ?? []).map((t) => [wiring.tableEnv(t.id), wiring.resourceName(STAGE, t.id)])),
       AWS_REGION: REGION,
       AWS_DEFAULT_REGION: REGION,
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,

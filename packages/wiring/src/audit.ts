@@ -9,7 +9,7 @@ export const audit = defineContext({
   context: 'audit',
   tables: [
     {
-      id: 'audit', context: 'audit', env: 'TABLE_AUDIT', indexes: [GSI1, GSI2], personalData: true, appendOnly: true,
+      id: 'audit', context: 'audit', indexes: [GSI1, GSI2], personalData: true, appendOnly: true,
       // PutItem could still overwrite a record: the stream copies every insert to the WORM vault and
       // reports any change or removal as tampering, with the old image kept.
       stream: { consumer: 'audit-vault', batchSize: 100 },
@@ -17,7 +17,7 @@ export const audit = defineContext({
   ],
   buckets: [
     // A write-once copy of every audit record, kept ≥ 180 days (docs/domain.md, Security duties) where nobody can alter it.
-    { id: 'audit-vault', env: 'BUCKET_AUDIT_VAULT', objectLock: true, retentionDays: 180 },
+    { id: 'audit-vault', objectLock: true, retentionDays: 180 },
   ],
   functions: [
     {

@@ -10,7 +10,6 @@ import { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
 import { org } from './org';
 import { platform } from './platform';
 import {
-  APP,
   type BucketDecl,
   type ContextName,
   type ContextWiring,
@@ -23,7 +22,12 @@ import {
   type RouteDecl,
   type ScheduleDecl,
   type TableDecl,
+  bucketEnv,
+  ENV,
   eventSource,
+  resourceName,
+  routeKey,
+  tableEnv,
 } from './types';
 
 export * from './types';
@@ -67,8 +71,6 @@ export const events: readonly EventDecl[] = [...contexts.flatMap((c) => Object.v
 /** Demo seed functions, in context order (local only; never deployed). */
 export const seeds: readonly string[] = contexts.flatMap((c) => (c.seed ? [c.seed] : []));
 
-/** HTTP API v2 route key, e.g. `GET /api/org/offices/{officeId}`: what handlers dispatch on. */
-export const routeKey = (r: Pick<RouteDecl, 'method' | 'path'>) => `${r.method} ${r.path}`;
 
 /**
  * The EventBridge pattern of a rule: its events' names, from their contexts — or, for the kit's fact
@@ -97,7 +99,6 @@ export const checkWiring = (w: {
     }
   };
   unique('table', w.tables.map((t) => t.id));
-  unique('table env', w.tables.map((t) => t.env));
   unique('bucket', w.buckets.map((b) => b.id));
   unique('function', w.functions.map((f) => f.id));
   unique('route', w.routes.map(routeKey));
@@ -168,17 +169,6 @@ export const awsCron = (c: CronDecl) => `cron(${c.minute} ${c.hour} ${c.dayOfMon
 export const unixCron = (c: CronDecl) =>
   [c.minute, c.hour, c.dayOfMonth, c.month, c.dayOfWeek === '?' ? '*' : c.dayOfWeek].join(' ');
 
-/** Physical resource names: `sifasuo-<stage>-<id>` in AWS and locally (stage `local`). */
-export const resourceName = (stage: string, id: string) => `${APP}-${stage}-${id}`;
-
-export const ENV = {
-  stage: 'STAGE',
-  eventBus: 'EVENT_BUS_NAME',
-  userPoolId: 'USER_POOL_ID',
-  userPoolClientId: 'USER_POOL_CLIENT_ID',
-  /** Set only by the local cloud: S3 path-style + checksum settings s3rver needs. */
-  localS3: 'LOCAL_S3',
-} as const;
 
 const byId = <T extends { id: string }>(what: string, list: () => readonly T[]) => (id: string): T => {
   const found = list().find((x) => x.id === id);
@@ -212,6 +202,6 @@ export const functionEnvironment = (stage: string, names: PhysicalNames): Record
   [ENV.eventBus]: names.eventBus ?? resourceName(stage, 'bus'),
   [ENV.userPoolId]: names.userPoolId,
   [ENV.userPoolClientId]: names.userPoolClientId,
-  ...Object.fromEntries(tables.map((t) => [t.env, names.table?.(t.id) ?? resourceName(stage, t.id)])),
-  ...Object.fromEntries(buckets.map((b) => [b.env, names.bucket?.(b.id) ?? resourceName(stage, b.id)])),
+  ...Object.fromEntries(tables.map((t) => [tableEnv(t.id), names.table?.(t.id) ?? resourceName(stage, t.id)])),
+  ...Object.fromEntries(buckets.map((b) => [bucketEnv(b.id), names.bucket?.(b.id) ?? resourceName(stage, b.id)])),
 });

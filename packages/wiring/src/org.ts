@@ -31,7 +31,7 @@ export const orgEvents = {
 
 export const org = defineContext({
   context: 'org',
-  tables: [{ id: 'org', context: 'org', env: 'TABLE_ORG', indexes: [GSI1], personalData: true }],
+  tables: [{ id: 'org', context: 'org', indexes: [GSI1], personalData: true }],
   functions: [
     {
       id: 'org-api', context: 'org', kind: 'api', entry: 'functions/src/org/api.ts',

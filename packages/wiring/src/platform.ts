@@ -4,7 +4,7 @@ import { defineContext, reply, route } from './types';
 export const platform = defineContext({
   context: 'platform',
   // The archive context will own it; declared now so deployed stacks keep its Object Lock from day one.
-  buckets: [{ id: 'archive', env: 'BUCKET_ARCHIVE', objectLock: true }],
+  buckets: [{ id: 'archive', objectLock: true }],
   functions: [
     { id: 'platform-api', context: 'platform', kind: 'api', entry: 'functions/src/platform/api.ts', tables: [], timeoutSeconds: 5, memoryMb: 256 },
   ],

@@ -19,6 +19,27 @@ export const GSI2 = 'GSI2';
 export type IndexName = typeof GSI1 | typeof GSI2;
 export const indexKeys = (index: IndexName) => ({ pk: `${index}PK`, sk: `${index}SK` }) as const;
 
+/** Physical resource names: `sifasuo-<stage>-<id>` in AWS and locally (stage `local`). */
+export const resourceName = (stage: string, id: string) => `${APP}-${stage}-${id}`;
+
+const envName = (prefix: string, id: string) => `${prefix}_${id.replace(/-/g, '_').toUpperCase()}`;
+/** The variable through which functions learn a table's physical name: `org` → `TABLE_ORG`. */
+export const tableEnv = (id: string) => envName('TABLE', id);
+/** The variable through which functions learn a bucket's physical name: `audit-vault` → `BUCKET_AUDIT_VAULT`. */
+export const bucketEnv = (id: string) => envName('BUCKET', id);
+
+export const ENV = {
+  stage: 'STAGE',
+  eventBus: 'EVENT_BUS_NAME',
+  userPoolId: 'USER_POOL_ID',
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  /** Set only by the local cloud: S3 path-style + checksum settings s3rver needs. */
+  localS3: 'LOCAL_S3',
+} as const;
+
+/** HTTP API v2 route key, e.g. `GET /api/org/offices/{officeId}`: what handlers dispatch on. */
+export const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
+
 /** Table and bucket ids are the wiring's own names (`org`, `audit-vault`); physical names derive from them. */
 export type TableId = string;
 export type BucketId = string;
@@ -26,8 +47,6 @@ export type BucketId = string;
 export interface TableDecl {
   id: TableId;
   context: ContextName;
-  /** Environment variable through which functions learn the physical table name. */
-  env: string;
   indexes: readonly IndexName[];
   /** Holds personal data: encrypted with the customer-managed key (all tables are, this marks why). */
   personalData: boolean;
@@ -44,7 +63,6 @@ export interface TableDecl {
 
 export interface BucketDecl {
   id: BucketId;
-  env: string;
   /** S3 Object Lock (WORM) in AWS; s3rver has none, so writers put with If-None-Match and check first. */
   objectLock: boolean;
   /** Object Lock default retention (compliance mode for the audit vault). */

@@ -1,5 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { ENV } from '@sifasuo/wiring';
+import { ENV } from '@sifasuo/wiring/src/types';
 import { lazy } from './lazy';
 
 /** Locally (s3rver) path-style addressing, and checksums only where required: s3rver stores aws-chunked bodies as sent. */
