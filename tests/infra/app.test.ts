@@ -98,39 +98,43 @@ describe('bundling', () => {
     });
   });
 
-  test('the same options bundle a real handler into one self-contained ESM file', async () => {
-    const root = findRepoRoot();
-    const out = await build({
+  /** Bundles a handler in memory with the options CDK uses. */
+  const bundle = (entry: string) =>
+    build({
       ...esbuildOptions,
       mainFields: [...esbuildOptions.mainFields],
       external: [...esbuildOptions.external],
-      absWorkingDir: root,
-      entryPoints: [join(root, 'functions/src/platform/api.ts')],
-      write: false,
-      outdir: join(tmpdir(), 'sifasuo-bundle'),
-      sourcemap: false,
-      logLevel: 'silent',
-    });
-    const js = out.outputFiles.find((f) => f.path.endsWith('.mjs'))!.text;
-    expect(js.startsWith("import { createRequire as __sifasuoCreateRequire } from 'node:module';")).toBe(true);
-    expect(js).not.toMatch(/from\s*["']@aws-sdk\//);
-    expect(js).toMatch(/export\s*\{[^}]*handler/);
-  }, 30_000);
-
-  test('an SDK client in a bundle resolves credentials from the Lambda environment only', async () => {
-    const root = findRepoRoot();
-    const out = await build({
-      ...esbuildOptions,
-      mainFields: [...esbuildOptions.mainFields],
-      external: [...esbuildOptions.external],
-      absWorkingDir: root,
-      entryPoints: [join(root, 'functions/src/audit/vault.ts')],
+      absWorkingDir: findRepoRoot(),
+      entryPoints: [join(findRepoRoot(), entry)],
       write: false,
       outdir: join(tmpdir(), 'sifasuo-bundle'),
       sourcemap: false,
       metafile: true,
       logLevel: 'silent',
     });
+
+  /** The modules that contribute code to the bundle (esbuild also reads the ones it shakes out). */
+  const kept = (out: Awaited<ReturnType<typeof bundle>>) =>
+    Object.values(out.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k));
+
+  test('the same options bundle a real handler into one self-contained ESM file', async () => {
+    const out = await bundle('functions/src/platform/api.ts');
+    // Only what the health check calls: no SDK, no audit path, no other context's declarations.
+    expect(kept(out).filter((i) => /@aws-sdk|shared\/audit-writer|wiring\/src\/(index|org|auth|audit)\.ts/.test(i))).toEqual([]);
+    const js = out.outputFiles.find((f) => f.path.endsWith('.mjs'))!.text;
+    expect(js.startsWith("import { createRequire as __sifasuoCreateRequire } from 'node:module';")).toBe(true);
+    expect(js).not.toMatch(/from\s*["']@aws-sdk\//);
+    expect(js).toMatch(/export\s*\{[^}]*handler/);
+  }, 30_000);
+
+  test("a context's bundle carries its own wiring, not the joined one", async () => {
+    const inputs = kept(await bundle('functions/src/org/api.ts'));
+    expect(inputs).toContain('packages/wiring/src/org.ts');
+    expect(inputs.filter((i) => /wiring\/src\/(index|auth|audit|platform)\.ts|domain\/src\/demo-county/.test(i))).toEqual([]);
+  }, 30_000);
+
+  test('an SDK client in a bundle resolves credentials from the Lambda environment only', async () => {
+    const out = await bundle('functions/src/audit/vault.ts');
     const inputs = Object.keys(out.metafile.inputs);
     expect(inputs).toContain('functions/src/shared/lambda-credentials.ts');
     expect(inputs.filter((p) => /credential-provider-(node|ini|sso|process|web-identity)|nested-clients/.test(p))).toEqual([]);

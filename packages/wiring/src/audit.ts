@@ -1,9 +1,6 @@
 // audit: the append-only trail every context writes, its WORM vault copy and the daily digest.
 import { auditRecordsQuery, digestRange, type AuditRecord, type Page, type VerifiedDigest } from '@sifasuo/domain';
-import { defineContext, GSI1, GSI2, reply, route } from './types';
-
-/** The grant every function that records audit entries needs. */
-export const AUDITED = { table: 'audit', access: 'append' } as const;
+import { AUDITED, defineContext, GSI1, GSI2, reply, route } from './types';
 
 export const audit = defineContext({
   context: 'audit',

@@ -1,7 +1,6 @@
 // auth: sign-in and the caller's own password.
 import { changePasswordInput, loginInput, type LoginResult, type Me } from '@sifasuo/domain';
-import { AUDITED } from './audit';
-import { defineContext, reply, route } from './types';
+import { AUDITED, defineContext, reply, route } from './types';
 
 export const auth = defineContext({
   context: 'auth',

@@ -32,7 +32,6 @@ import {
 
 export * from './types';
 export { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
-export { AUDITED } from './audit';
 export { orgEvents } from './org';
 
 /** Every context, in the order their demo seeds run. */

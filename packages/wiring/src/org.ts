@@ -21,8 +21,7 @@ import {
   type Staff,
   type User,
 } from '@sifasuo/domain';
-import { AUDITED } from './audit';
-import { defineContext, event, GSI1, reply, route } from './types';
+import { AUDITED, defineContext, event, GSI1, reply, route } from './types';
 
 export const orgEvents = {
   /** A user record changed: the sign-in directory follows it. */

@@ -71,6 +71,9 @@ export interface BucketDecl {
 
 export type TableAccess = 'read' | 'readwrite' | 'append';
 
+/** The grant every function that records audit entries needs (the audit table, append only). */
+export const AUDITED = { table: 'audit', access: 'append' } as const;
+
 export interface FunctionDecl {
   id: string;
   context: ContextName;
