@@ -101,7 +101,9 @@ export class ServiceStack extends Stack {
         })),
       },
     });
-    this.apiDomain = Fn.select(2, Fn.split('/', this.api.apiEndpoint));
+    // From the API id, not by splitting the endpoint URL: the CloudFront origin is then a plain join
+    // CloudFormation resolves in every partition (`amazonaws.com` or `amazonaws.com.cn`).
+    this.apiDomain = Fn.join('', [this.api.apiId, '.execute-api.', this.region, '.', this.urlSuffix]);
 
     // Issuer from the pool's ProviderURL, so it is right in every partition (aws-cn included);
     // HttpUserPoolAuthorizer hard-codes `amazonaws.com`.

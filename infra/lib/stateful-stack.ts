@@ -98,14 +98,16 @@ export class StatefulStack extends Stack {
         removalPolicy: RemovalPolicy.RETAIN,
       }));
       if (b.retentionDays) {
-        // Write-once for everyone: a put must carry If-None-Match, so no new "current version" can be
-        // laid over a locked original (S3 conditional writes).
+        // Write-once for everyone: a request that creates an object (PutObject, CompleteMultipartUpload)
+        // must carry If-None-Match, so no new "current version" can be laid over a locked original (S3
+        // conditional writes). The parts of a multipart upload cannot carry the header and are exempt
+        // (s3:ObjectCreationOperation is false for them); CopyObject into the vault is impossible.
         this.buckets.get(b.id)!.addToResourcePolicy(new iam.PolicyStatement({
           effect: iam.Effect.DENY,
           principals: [new iam.AnyPrincipal()],
           actions: ['s3:PutObject'],
           resources: [this.buckets.get(b.id)!.arnForObjects('*')],
-          conditions: { Null: { 's3:if-none-match': 'true' } },
+          conditions: { Null: { 's3:if-none-match': 'true' }, Bool: { 's3:ObjectCreationOperation': 'true' } },
         }));
       }
     }

@@ -314,7 +314,11 @@ describe('service: IAM least privilege', () => {
     S.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:PutObject', Condition: { Null: { 's3:if-none-match': 'true' } } }),
+          // Object-creating requests need If-None-Match; the parts of a multipart upload are exempt.
+          Match.objectLike({
+            Effect: 'Deny', Action: 's3:PutObject',
+            Condition: { Null: { 's3:if-none-match': 'true' }, Bool: { 's3:ObjectCreationOperation': 'true' } },
+          }),
         ]),
       },
     });
@@ -426,6 +430,15 @@ describe('web: portal', () => {
     const policies = resourcesOf(W, 'AWS::S3::BucketPolicy').flatMap(([, p]) => asArray<any>(p.Properties.PolicyDocument.Statement));
     const allow = policies.find((s) => s.Effect === 'Allow' && s.Principal?.Service === 'cloudfront.amazonaws.com');
     expect(allow.Condition.StringEquals['AWS:SourceArn']).toBeDefined();
+  });
+
+  test('the /api origin is the API id joined into its execute-api domain, through a strong reference', () => {
+    const apiOrigin = cfg.Origins.find((o: any) => o.CustomOriginConfig);
+    expect(apiOrigin.DomainName).toEqual({
+      'Fn::Join': ['', [{ 'Fn::ImportValue': expect.any(String) }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }]],
+    });
+    // No weak reference anywhere (they go stale when the CLI skips an unchanged dependent stack).
+    for (const t of [W, S, A]) expect(JSON.stringify(t.toJSON())).not.toContain('Fn::GetStackOutput');
   });
 
   test('index.html root, SPA rewrite on the portal behaviour only, HTTPS, security headers', () => {
