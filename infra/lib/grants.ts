@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import { tableById, type BucketId, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
+import { tableById, tables, type BucketId, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
 
 export const DYNAMO_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
@@ -94,6 +94,9 @@ export const grantFromWiring = (role: iam.IGrantable, decl: FunctionDecl, to: Gr
     // Bucket keys encrypt with the data key.
     for (const k of KMS_ACTIONS[access === 'read' ? 'read' : 'append']) kmsActions.add(k);
   }
+  // A stream consumer reads the table's stream, encrypted with the data key: granted here, by name,
+  // rather than left to the event source's or a bucket grant's side effects.
+  if (tables.some((t) => t.stream?.consumer === decl.id)) for (const k of KMS_ACTIONS.read) kmsActions.add(k);
   if (kmsActions.size > 0) {
     role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
       actions: uniq(kmsActions),

@@ -9,6 +9,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -186,6 +187,10 @@ export class ServiceStack extends Stack {
     // ---- Schedules ------------------------------------------------------------------------------
     for (const s of schedules) {
       const target = fn(s.function);
+      // The scheduler invokes asynchronously: its DLQ only sees deliveries that failed. A run that
+      // throws is retried by Lambda twice and then parked in the same queue (its alarm fires), so a
+      // failed nightly job is never silently dropped.
+      target.configureAsyncInvoke({ onFailure: new SqsDestination(stateful.schedulesDlq), retryAttempts: 2 });
       const role = new iam.Role(this, `Schedule-${s.id}-Role`, {
         assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
           conditions: { StringEquals: { 'aws:SourceAccount': this.account } },

@@ -368,6 +368,11 @@ describe('service: IAM least privilege', () => {
         expect({ fn: decl.id, table: t.id, granted: text.includes(tableLogicalId(t.id)) }).toEqual({ fn: decl.id, table: t.id, granted: declared });
       }
       expect({ fn: decl.id, cognito: text.includes('cognito-idp:') }).toEqual({ fn: decl.id, cognito: Boolean(decl.userPool) });
+      if (tables.some((t) => t.stream?.consumer === decl.id)) {
+        // Stream consumers decrypt with the data key by a grant of their own (not a side effect).
+        const kms = mine.find((s) => asArray<string>(s.Action).includes('kms:Decrypt') && JSON.stringify(s.Resource).includes('DataKey'));
+        expect({ fn: decl.id, kmsDecrypt: Boolean(kms) }).toEqual({ fn: decl.id, kmsDecrypt: true });
+      }
       expect({ fn: decl.id, events: text.includes('events:PutEvents') }).toEqual({ fn: decl.id, events: Boolean(decl.publishesEvents) });
       if (decl.userPool === 'auth') expect(text).not.toContain('cognito-idp:Admin');
     }
@@ -415,6 +420,19 @@ describe('service: HTTP API', () => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
       DefaultRouteSettings: Match.objectLike({ ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() }),
     });
+  });
+});
+
+describe('service: scheduled jobs', () => {
+  test('a scheduled run that fails after its retries is parked in the schedules DLQ, not dropped', () => {
+    for (const sch of schedules) {
+      const fnId = logicalId(service, service.functions.get(sch.function)!.node.defaultChild);
+      A.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: fnId },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      });
+    }
   });
 });
 
