@@ -6,7 +6,7 @@ import { resourceName } from '@sifasuo/wiring';
 import { findRepoRoot, parseStage } from './config';
 import { addNagChecks } from './nag';
 import { ServiceStack } from './service-stack';
-import { StatefulStack } from './stateful-stack';
+import { notifyEveryAlarm, StatefulStack } from './stateful-stack';
 import { WebStack } from './web-stack';
 
 export interface BuildOptions {
@@ -35,6 +35,7 @@ export const buildApp = (app: App, options: BuildOptions = {}) => {
 
   const stateful = new StatefulStack(app, name('stateful'), {
     env, stage,
+    alarmEmails: ctx('alarmEmail')?.split(',').map((e) => e.trim()).filter(Boolean),
     description: `${name('stateful')}: keys, tables, archive, queues, bus, user pool`,
     terminationProtection: stage === 'prod',
   });
@@ -52,6 +53,7 @@ export const buildApp = (app: App, options: BuildOptions = {}) => {
 
   Tags.of(app).add('app', 'sifasuo');
   Tags.of(app).add('stage', stage);
+  notifyEveryAlarm(app, stateful.alarmTopic);
   if (options.nag !== false) addNagChecks(app);
   return { stage, stateful, service, web };
 };

@@ -2,8 +2,9 @@
 // customer-managed key, the tables, the archive bucket (+ its access-log bucket), the queues with
 // their DLQs, the event bus with the wiring's rules, and the Cognito user pool. Stateless stacks
 // receive these constructs directly (same app), so the CDK wires the cross-stack references.
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -11,6 +12,8 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 // roles.ts directly: the domain index pulls in zod, which the CDK app does not need.
@@ -33,6 +36,8 @@ export interface QueuePair {
 
 export interface StatefulStackProps extends StackProps {
   stage: string;
+  /** Who hears every alarm (e-mail addresses; deploy parameter `-c alarmEmail=a@x,b@y`). */
+  alarmEmails?: readonly string[];
 }
 
 export class StatefulStack extends Stack {
@@ -45,6 +50,8 @@ export class StatefulStack extends Stack {
   readonly bus: events.EventBus;
   /** Dead-letter queue of every EventBridge Scheduler target (invocations that kept failing). */
   readonly schedulesDlq: sqs.Queue;
+  /** Every alarm of the app notifies this topic (see `notifyEveryAlarm`). */
+  readonly alarmTopic: sns.Topic;
   readonly userPool: cognito.UserPool;
   readonly userPoolClient: cognito.UserPoolClient;
 
@@ -62,6 +69,16 @@ export class StatefulStack extends Stack {
     });
 
     for (const t of tables) this.tables.set(t.id, this.table(stage, t));
+
+    this.alarmTopic = new sns.Topic(this, 'Alarms', {
+      topicName: name('alarms'),
+      displayName: '司法所工作管理系统告警',
+      masterKey: this.dataKey,
+      enforceSSL: true,
+    });
+    // CloudWatch publishes alarm notifications into the encrypted topic.
+    this.dataKey.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    for (const email of props.alarmEmails ?? []) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(email));
 
     this.logBucket = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED, // S3 server access logging cannot write to SSE-KMS buckets
@@ -251,6 +268,14 @@ export class StatefulStack extends Stack {
     return table;
   }
 }
+
+/** Every CloudWatch alarm in `scope` (all stacks, when given the app) notifies the topic. */
+export const notifyEveryAlarm = (scope: Construct, topic: sns.ITopic) =>
+  Aspects.of(scope).add({
+    visit: (node) => {
+      if (node instanceof cloudwatch.Alarm) node.addAlarmAction(new cloudwatchActions.SnsAction(topic));
+    },
+  });
 
 /** Alarm on the first occurrence: a metric that should stay at zero. */
 export const alarmOnFirst = (scope: Construct, id: string, alarmName: string, alarmDescription: string, metric: cloudwatch.IMetric) =>

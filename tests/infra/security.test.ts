@@ -423,6 +423,24 @@ describe('service: HTTP API', () => {
   });
 });
 
+describe('alarms', () => {
+  test('every alarm of every stack notifies the alarm topic (encrypted, TLS only)', () => {
+    const alarms = [S, A, W].flatMap((t) => resourcesOf(t, 'AWS::CloudWatch::Alarm'));
+    expect(alarms.length).toBeGreaterThanOrEqual(5);
+    for (const [id, alarm] of alarms) {
+      expect({ id, actions: JSON.stringify(alarm.Properties.AlarmActions ?? []) }).toEqual({ id, actions: expect.stringMatching(/Alarms/) });
+    }
+    S.hasResourceProperties('AWS::SNS::Topic', { TopicName: resourceName('dev', 'alarms'), KmsMasterKeyId: Match.anyValue() });
+    S.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  test('the deploy parameter alarmEmail subscribes each address', () => {
+    const { templates: t } = synthApp({ alarmEmail: 'ops@qingshan.gov.cn, duty@qingshan.gov.cn' });
+    t.stateful.resourceCountIs('AWS::SNS::Subscription', 2);
+    t.stateful.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'duty@qingshan.gov.cn' });
+  });
+});
+
 describe('service: scheduled jobs', () => {
   test('a scheduled run that fails after its retries is parked in the schedules DLQ, not dropped', () => {
     for (const sch of schedules) {
