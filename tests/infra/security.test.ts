@@ -423,6 +423,12 @@ describe('service: HTTP API', () => {
   });
 });
 
+describe('partitions', () => {
+  test('no ARN is written with a literal partition (aws-cn must work as well as aws)', () => {
+    for (const t of [S, A, W]) expect(JSON.stringify(t.toJSON())).not.toMatch(/arn:aws[:-]/);
+  });
+});
+
 describe('alarms', () => {
   test('every alarm of every stack notifies the alarm topic (encrypted, TLS only)', () => {
     const alarms = [S, A, W].flatMap((t) => resourcesOf(t, 'AWS::CloudWatch::Alarm'));
