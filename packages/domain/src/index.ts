@@ -7,3 +7,4 @@ export * from './auth';
 export * from './audit';
 export * from './time';
 export * from './facts';
+export * from './totp';
