@@ -32,9 +32,8 @@ import {
 
 export * from './types';
 export { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
-export { orgEvents } from './org';
 
-/** Every context, in the order their demo seeds run. */
+/** Every context, in the order their demo seeds run: the one line that joins a context. */
 export const contexts = [platform, auth, org, audit] as const;
 
 /** The forwarder the kit gives every outbox table: it publishes the table's outbox items to the bus. */
