@@ -5,7 +5,7 @@ import { tryWriteAudit } from './audit-writer';
 import { apiHandler, type Route } from './http';
 
 export const auditedApiHandler = <F extends string>(
-  wiring: Pick<ContextWiring, 'routes'>,
+  wiring: Pick<ContextWiring, 'context' | 'routes'>,
   functionId: F,
   routes: { [K in RouteKeysOf<F>]: Route<K> },
 ) => apiHandler(wiring, functionId, routes, (ctx, refusal) => tryWriteAudit(ctx, refusal));

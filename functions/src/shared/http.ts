@@ -107,11 +107,13 @@ const actorOf = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
  * (for code the compiler did not see).
  */
 export const apiHandler = <F extends string>(
-  wiring: Pick<ContextWiring, 'routes'>,
+  wiring: Pick<ContextWiring, 'context' | 'routes'>,
   functionId: F,
   routes: { [K in RouteKeysOf<F>]: Route<K> },
   recordRefusal?: RefusalRecorder,
 ) => {
+  // Logs carry the context as the service name, as the consumers' do.
+  const log = logger.createChild({ serviceName: wiring.context });
   const declared = wiring.routes.filter((r) => r.function === functionId);
   const handled = Object.keys(routes).sort();
   if (declared.map(routeKey).sort().join('|') !== handled.join('|')) {
@@ -151,10 +153,10 @@ export const apiHandler = <F extends string>(
         });
       }
       if (domain) return json(STATUS[e.code], errorBody(e));
-      logger.error('request failed', { error: e as Error, routeKey: event.routeKey });
+      log.error('request failed', { error: e as Error, routeKey: event.routeKey });
       return json(500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
     }
   };
 
-  return middy(dispatch).use(injectLambdaContext(logger, { clearState: true }));
+  return middy(dispatch).use(injectLambdaContext(log, { clearState: true }));
 };
