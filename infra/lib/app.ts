@@ -48,6 +48,7 @@ export const buildApp = (app: App, options: BuildOptions = {}) => {
     env, stage, apiDomain: service.apiDomain, portalDist,
     domainName: ctx('portalDomain'),
     certificateArn: ctx('portalCertificateArn'),
+    iamCertificateId: ctx('portalIamCertificateId'),
     description: `${name('web')}: portal on S3 + CloudFront`,
   });
 

@@ -1,7 +1,11 @@
-// The portal: a private S3 bucket behind CloudFront with origin access control, `/api/*` passed to
-// the HTTP API (same origin for the browser, no CORS), security headers on every response.
+// The portal: a private S3 bucket behind CloudFront (origin access control; an origin access identity
+// in the China regions, which offer no OAC), `/api/*` passed to the HTTP API (same origin for the
+// browser, no CORS), security headers on every response. The portal uses hash routes
+// (`/#/offices/0101`), so CloudFront serves files as they are: no edge rewrite, which China's
+// CloudFront could not run (no CloudFront Functions), and no custom error responses, which would
+// also rewrite the API's own 403/404 JSON errors.
 import { existsSync } from 'node:fs';
-import { CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -25,27 +29,22 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/**
- * Client-side routes (any path without a file extension) are served `/index.html`. Done in a
- * viewer-request function on the portal behaviour only: distribution-wide custom error responses
- * (403/404 → index.html) would also rewrite the API's own 403/404 JSON errors under `/api/*`.
- */
-export const SPA_REWRITE_CODE = `function handler(event) {
-  var request = event.request;
-  if (!/\\.[A-Za-z0-9]+$/.test(request.uri)) { request.uri = '/index.html'; }
-  return request;
-}`;
-
 export interface WebStackProps extends StackProps {
   stage: string;
   /** `xxxx.execute-api.<region>.<suffix>` of the HTTP API. */
   apiDomain: string;
   /** Built portal (web/dist); deployed only when given and present. */
   portalDist?: string;
-  /** Optional custom domain with an ACM certificate (us-east-1) for it. */
+  /** The portal's public domain (in China: the bureau's ICP-filed domain). */
   domainName?: string;
+  /** Its certificate: in ACM (us-east-1) in the global regions… */
   certificateArn?: string;
+  /** …and uploaded to IAM in the China regions, whose CloudFront takes no ACM certificate. */
+  iamCertificateId?: string;
 }
+
+/** The China regions (partition aws-cn) need an explicit region to be recognised. */
+export const inChina = (stack: Stack) => !Token.isUnresolved(stack.region) && stack.region.startsWith('cn-');
 
 export class WebStack extends Stack {
   readonly bucket: s3.Bucket;
@@ -92,22 +91,19 @@ export class WebStack extends Stack {
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
       },
     });
-    const spaRewrite = new cloudfront.Function(this, 'SpaRewrite', {
-      functionName: name('spa-rewrite'),
-      runtime: cloudfront.FunctionRuntime.JS_2_0,
-      code: cloudfront.FunctionCode.fromInline(SPA_REWRITE_CODE),
-    });
-
-    const custom = props.domainName && props.certificateArn;
+    const china = inChina(this);
+    const custom = Boolean(props.domainName && (china ? props.iamCertificateId : props.certificateArn));
+    if (china && !custom) {
+      Annotations.of(this).addWarningV2('sifasuo:icp-domain', 'China regions: CloudFront needs the bureau\'s ICP-filed domain and its IAM certificate; pass -c portalDomain=… -c portalIamCertificateId=….');
+    }
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: name('portal'),
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: china ? S3BucketOrigin.withOriginAccessIdentity(this.bucket) : S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: securityHeaders,
-        functionAssociations: [{ function: spaRewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
         compress: true,
       },
       additionalBehaviors: {
@@ -123,27 +119,43 @@ export class WebStack extends Stack {
           responseHeadersPolicy: securityHeaders,
         },
       },
-      ...(custom
+      ...(custom && !china
         ? {
           domainNames: [props.domainName!],
           certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn!),
+          // TLS 1.2+ towards viewers needs a custom certificate (the default one is fixed at TLSv1).
+          minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
         }
         : {}),
-      // TLS 1.2+ towards viewers needs a custom certificate (the default one is fixed at TLSv1).
-      ...(custom ? { minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      httpVersion: china ? cloudfront.HttpVersion.HTTP2 : cloudfront.HttpVersion.HTTP2_AND_3,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200, // includes the Asia edges
       enableLogging: true,
       logBucket,
       logFilePrefix: 'cloudfront/',
     });
+    if (custom && china) {
+      // The L2 construct takes ACM certificates only: the IAM certificate goes in through the L1.
+      const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [props.domainName]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: props.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      });
+    }
     suppress(this.distribution, [
       ['AwsSolutions-CFR1', 'No geo restriction: every user signs in, and where staff connect from (travel, mobile carriers) is not a security boundary; access is enforced by Cognito tokens and data scope.'],
       ['AwsSolutions-CFR2', 'No WAF web ACL in the first release: the API behind /api/* is throttled per stage, authenticated with Cognito JWTs and locks accounts after 5 failed logins; static files are public by nature. Revisit with a WAF ACL (us-east-1) before go-live.'],
-      ...(custom ? [] : [[
+      ...(custom && !china ? [] : [[
         'AwsSolutions-CFR4',
-        'Without a custom domain CloudFront serves the default *.cloudfront.net certificate, for which TLS 1.2 minimum cannot be selected; pass -c portalDomain=… -c portalCertificateArn=… to get TLSv1.2_2021.',
+        custom
+          ? 'The IAM certificate is set with TLSv1.2_2021 and sni-only through an L1 override (the China regions take no ACM certificate), which the rule does not read.'
+          : 'Without a custom domain CloudFront serves its default certificate, for which TLS 1.2 minimum cannot be selected; pass -c portalDomain=… with -c portalCertificateArn=… (global) or -c portalIamCertificateId=… (China) to get TLSv1.2_2021.',
       ] as [string, string]]),
+      ...(china ? [[
+        'AwsSolutions-CFR7',
+        'The China regions offer no origin access control: the bucket is reached through an origin access identity, and its policy admits that identity alone.',
+      ] as [string, string]] : []),
     ]);
 
     if (props.portalDist && existsSync(props.portalDist)) {

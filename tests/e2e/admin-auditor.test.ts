@@ -84,7 +84,7 @@ describe('admin and auditor', () => {
     const page = await newPage();
     await login(page, 'admin');
     await page.getByTestId('menu-users').click();
-    await page.waitForURL('**/users');
+    await page.waitForURL('**/#/users');
     const table = page.getByTestId('users-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
 
@@ -125,7 +125,7 @@ describe('admin and auditor', () => {
     // The new user logs in through the login page and lands on their own office, the only one offered.
     const clerk = await newPage();
     await login(clerk, CLERK.username, CLERK.password);
-    await clerk.waitForURL(`**/offices/${CLERK.officeId}`);
+    await clerk.waitForURL(`**/#/offices/${CLERK.officeId}`);
     await expect(clerk.getByTestId('office-id').textContent()).resolves.toBe(CLERK.officeId);
     await expect(clerk.getByTestId('office-name').textContent()).resolves.toBe(clerkOfficeName);
     await clerk.getByTestId('header-office').waitFor();
@@ -136,7 +136,7 @@ describe('admin and auditor', () => {
     await shot(clerk, 'admin-3-new-user-own-office');
     // Another office of the same area is refused by the server.
     const refused = nextResponse(clerk, 'GET', '/api/org/offices/0104');
-    await clerk.goto('/offices/0104');
+    await clerk.goto('/#/offices/0104');
     expect((await refused).status()).toBe(403);
     await clerk.getByTestId('forbidden').waitFor();
   });
@@ -147,7 +147,7 @@ describe('admin and auditor', () => {
     await Promise.all(
       [a, b].map(async (page) => {
         await login(page, 'admin');
-        await page.goto(`/offices/${OFFICE}`);
+        await page.goto(`/#/offices/${OFFICE}`);
         await expect(page.getByTestId('office-id').textContent()).resolves.toBe(OFFICE);
         await page.getByTestId('office-edit').click();
         await page.getByTestId('office-form').waitFor();
@@ -188,7 +188,7 @@ describe('admin and auditor', () => {
     // The page's own first query (the last 7 days) is done before ours is typed.
     const initial = nextResponse(page, 'GET', '/api/audit/records');
     await login(page, 'auditor');
-    await page.waitForURL('**/audit');
+    await page.waitForURL('**/#/audit');
     expect((await initial).status()).toBe(200);
     const menu = page.getByTestId('side-menu');
     expect(await menu.locator('a').allTextContents()).toEqual(['审计日志']);
@@ -245,7 +245,7 @@ describe('admin and auditor', () => {
     await shot(page, 'auditor-1-audit-log-last-hour');
 
     // The offices are not the auditor's to see.
-    await page.goto('/offices');
+    await page.goto('/#/offices');
     await page.getByTestId('forbidden').waitFor();
     await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('无权访问');
     expect(await page.getByTestId('office-item').count()).toBe(0);
@@ -255,13 +255,13 @@ describe('admin and auditor', () => {
   it('admin has no 审计日志: not in the menu, the page is 无权访问, and the server answers 403', async () => {
     const page = await newPage();
     await login(page, 'admin');
-    await page.waitForURL('**/offices');
+    await page.waitForURL('**/#/offices');
     const menu = page.getByTestId('side-menu');
     expect(await menu.locator('a').allTextContents()).toEqual(['司法所', '用户管理', '数据字典']);
     expect(await page.getByTestId('menu-audit').count()).toBe(0);
 
     // The page guard refuses at once.
-    await page.goto('/audit');
+    await page.goto('/#/audit');
     await page.getByTestId('forbidden').waitFor();
     await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('无权访问');
     expect(await page.getByTestId('audit-table').count()).toBe(0);

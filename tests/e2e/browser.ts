@@ -64,7 +64,7 @@ export function useBrowser() {
 
 /** Logs in through the login page (default: the demo password) and waits for the signed-in layout. */
 export const login = async (page: Page, username: string, password = cloud().demoPassword!) => {
-  await page.goto('/login');
+  await page.goto('/#/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();

@@ -20,7 +20,7 @@ describe('portal', () => {
     await login(page, 'staff-0101');
 
     // Lands on the own office (本所概况) with its staff.
-    await page.waitForURL('**/offices/0101');
+    await page.waitForURL('**/#/offices/0101');
     await expect(page.getByTestId('office-id').textContent()).resolves.toBe('0101');
     const rows = page.getByTestId('staff-table').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
@@ -37,13 +37,13 @@ describe('portal', () => {
     await shot(page, '1-office-staff-own-office');
 
     // The offices list is not theirs to see…
-    await page.goto('/offices');
+    await page.goto('/#/offices');
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('office-item').count()).toBe(0);
 
     // …and another office's page shows the server's 403 as 无权访问.
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/org/offices/0201'));
-    await page.goto('/offices/0201');
+    await page.goto('/#/offices/0201');
     expect((await refused).status()).toBe(403);
     await page.getByTestId('forbidden').waitFor();
     await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('无权访问');
@@ -54,7 +54,7 @@ describe('portal', () => {
   it('the bureau leader sees all 8 areas and all 49 offices, one 片区中心所 per area', async () => {
     const page = await newPage();
     await login(page, 'leader');
-    await page.waitForURL('**/offices');
+    await page.waitForURL('**/#/offices');
     await page.getByTestId('area-card').first().waitFor();
     expect(await page.getByTestId('area-card').count()).toBe(8);
     expect(await page.getByTestId('office-item').count()).toBe(49);
@@ -68,7 +68,7 @@ describe('portal', () => {
 
     // The leader may open any office (read only: no staff editing).
     await page.locator('[data-office="0201"] a').click();
-    await page.waitForURL('**/offices/0201');
+    await page.waitForURL('**/#/offices/0201');
     await expect(page.getByTestId('office-id').textContent()).resolves.toBe('0201');
     expect(await page.getByTestId('staff-create').count()).toBe(0);
   });
@@ -77,7 +77,7 @@ describe('portal', () => {
     // Client-side checks off, so every message shown comes from the server's 400 `fields`.
     const page = await newPage(() => localStorage.setItem('sifasuo.clientValidation', 'off'));
     await login(page, 'staff-0101');
-    await page.waitForURL('**/offices/0101');
+    await page.waitForURL('**/#/offices/0101');
     // Earlier runs against a long-lived cloud (SIFASUO_CLOUD) may have added a 测试人员 already.
     const staffRows = page.getByTestId('staff-table').locator('tbody tr.ant-table-row');
     await staffRows.first().waitFor();
@@ -127,11 +127,11 @@ describe('portal', () => {
   it('an expired token or an idle timeout returns to the login page with a clear message', async () => {
     const page = await newPage();
     await login(page, 'leader');
-    await page.waitForURL('**/offices');
+    await page.waitForURL('**/#/offices');
     // Let the idToken's lifetime run out (as if the tab had been left open past `exp`), then come back
     // to the tab: the portal notices at once and leaves for the login page.
     await Promise.all([
-      page.waitForURL('**/login?reason=expired'),
+      page.waitForURL('**/#/login?reason=expired'),
       page.evaluate(() => {
         const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
         sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
@@ -144,9 +144,9 @@ describe('portal', () => {
 
     // Idle for longer than IDLE_TIMEOUT_MINUTES: logged out with its own message.
     await login(page, 'leader');
-    await page.waitForURL('**/offices');
+    await page.waitForURL('**/#/offices');
     await Promise.all([
-      page.waitForURL('**/login?reason=idle'),
+      page.waitForURL('**/#/login?reason=idle'),
       page.evaluate((minutes) => {
         sessionStorage.setItem('sifasuo.lastActivity', String(Date.now() - (minutes + 1) * 60_000));
         setTimeout(() => document.dispatchEvent(new Event('visibilitychange')), 0);
@@ -169,7 +169,7 @@ describe('portal', () => {
       await route.continue();
     });
     await login(page, 'leader');
-    await page.waitForURL('**/offices');
+    await page.waitForURL('**/#/offices');
     await page.evaluate((minutes) => {
       const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
       sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
@@ -178,7 +178,7 @@ describe('portal', () => {
     release();
     // The notice, not the URL, is awaited: a second navigation to the login page would abort the first.
     await page.getByTestId('login-notice').waitFor();
-    expect(new URL(page.url()).search).toBe('?reason=idle');
+    expect(new URL(page.url()).hash).toBe('#/login?reason=idle');
     await expect(page.getByTestId('login-notice').textContent()).resolves.toContain(`${IDLE_TIMEOUT_MINUTES}分钟未操作`);
   });
 });

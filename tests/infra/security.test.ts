@@ -2,14 +2,17 @@
 // queue, the JWT authorizer on every route but health/login, least-privilege IAM (no wildcards on
 // tables, the audit table append-only), arm64 Node 22+ functions, Asia/Shanghai schedules, CloudFront
 // with origin access control.
-import { Match } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { addNagChecks } from '../../infra/lib/nag';
+import { WebStack } from '../../infra/lib/web-stack';
 import {
   awsCron, deployedFunctions, eventRules, functionEnvironment, patternOf, functions, queues, resourceName, routeKey, routes, schedules, tables,
 } from '@sifasuo/wiring';
 import { ROLES } from '@sifasuo/domain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRepoRoot } from '../../infra/lib/config';
+import { cdkJsonContext, findRepoRoot } from '../../infra/lib/config';
 import { COGNITO_ACTIONS } from '../../infra/lib/grants';
 import { asArray, logicalId, resourcesOf, statementsOf, synthApp } from './synth';
 
@@ -483,10 +486,11 @@ describe('web: portal', () => {
     for (const t of [W, S, A]) expect(JSON.stringify(t.toJSON())).not.toContain('Fn::GetStackOutput');
   });
 
-  test('index.html root, SPA rewrite on the portal behaviour only, HTTPS, security headers', () => {
+  test('index.html root, no edge rewrite (the portal uses hash routes), HTTPS, security headers', () => {
     expect(cfg.DefaultRootObject).toBe('index.html');
     expect(cfg.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
-    expect(cfg.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    expect(cfg.DefaultCacheBehavior.FunctionAssociations).toBeUndefined();
+    W.resourceCountIs('AWS::CloudFront::Function', 0);
     expect(cfg.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
     expect(cfg.CustomErrorResponses).toBeUndefined(); // would also rewrite the API's 403/404 JSON
     expect(cfg.Logging).toBeDefined();
@@ -515,3 +519,28 @@ describe('web: portal', () => {
     expect(resourcesOf(W, 'Custom::CDKBucketDeployment')).toHaveLength(0);
   });
 });
+
+describe('web: portal in the China regions', () => {
+  // The web stack alone: the whole app cannot synthesize for China until issue 11 replaces Cognito.
+  const app = new App({ context: cdkJsonContext() });
+  const stack = new WebStack(app, 'web-cn', {
+    env: { region: 'cn-north-1', account: '123456789012' }, stage: 'dev', apiDomain: 'abc.execute-api.cn-north-1.amazonaws.com.cn',
+    domainName: 'sifasuo.qingshan.gov.cn', iamCertificateId: 'ASCAEXAMPLEIAMCERT',
+  });
+  addNagChecks(app);
+  const china = { web: Template.fromStack(stack) };
+  const chinaCfg = resourcesOf(china.web, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+
+  test('the bucket is reached through an origin access identity (no OAC there)', () => {
+    china.web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 0);
+    china.web.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+    const s3Origin = chinaCfg.Origins.find((o: any) => o.S3OriginConfig);
+    expect(JSON.stringify(s3Origin.S3OriginConfig.OriginAccessIdentity)).toContain('origin-access-identity/cloudfront/');
+  });
+
+  test("the bureau's ICP-filed domain with its IAM certificate, TLS 1.2 minimum", () => {
+    expect(chinaCfg.Aliases).toEqual(['sifasuo.qingshan.gov.cn']);
+    expect(chinaCfg.ViewerCertificate).toEqual({ IamCertificateId: 'ASCAEXAMPLEIAMCERT', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });
+  });
+});
+

@@ -1,6 +1,6 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
+import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -25,7 +25,9 @@ const routeOf = ({ path, page: Page, allow, public: open }: PortalRoute): RouteO
 });
 const declared = contexts.flatMap((c) => c.routes);
 
-const router = createBrowserRouter([
+// Hash routes (`/#/offices/0101`): the static host serves index.html for `/` alone and needs no rewrite
+// at the edge — which the China regions' CloudFront cannot run (no CloudFront Functions there).
+const router = createHashRouter([
   ...declared.filter((r) => r.public).map(routeOf),
   {
     path: '/',

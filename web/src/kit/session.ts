@@ -105,7 +105,8 @@ export const endSession = (reason: LogoutReason) => {
 export const logout = (reason: LogoutReason) => {
   if (ended) return;
   endSession(reason);
-  if (window.location.pathname !== '/login') window.location.replace(loginPath(reason));
+  // Hash routes: the route is the fragment (`#/login?reason=idle`).
+  if (!window.location.hash.startsWith('#/login')) window.location.replace(`/#${loginPath(reason)}`);
 };
 
 /** Watches activity and the clock while signed in; returns the cleanup. */
