@@ -1,6 +1,6 @@
 // Scope-aware reading of office-scoped records. Every such record stores `officeId` and `areaId`;
 // which of them a caller may read is decided by the domain's scope functions, here, for every context.
-import { canReadOffice, forbidden, notFound, readScope, type Actor, type Page } from '@sifasuo/domain';
+import { canReadOffice, forbidden, readScope, type Actor, type Page } from '@sifasuo/domain';
 
 export interface OfficeScoped {
   officeId: string;
@@ -10,13 +10,6 @@ export interface OfficeScoped {
 const refOf = (r: OfficeScoped) => ({ id: r.officeId, areaId: r.areaId });
 
 export const canReadRecord = (actor: Actor, record: OfficeScoped) => canReadOffice(actor, refOf(record));
-
-/** A record the caller may read, or the refusal (403); a missing one is a 404 naming `what`. */
-export const requireReadable = <T extends OfficeScoped>(actor: Actor, record: T | undefined, what: string): T => {
-  if (!record) throw notFound(what);
-  if (!canReadRecord(actor, record)) throw forbidden('无权查看该司法所的数据');
-  return record;
-};
 
 export interface ScopedQueries<T> {
   all: () => Promise<Page<T>>;

@@ -34,7 +34,6 @@ export interface Actor {
 
 /** The unit attributes a user carries (in the user record and as `custom:<name>` token claims). */
 export const SCOPE_ATTRIBUTES = ['officeId', 'areaId', 'departmentId'] as const;
-export type ScopeAttribute = (typeof SCOPE_ATTRIBUTES)[number];
 
 export type OfficeScope =
   | { kind: 'all' }

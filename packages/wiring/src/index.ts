@@ -11,7 +11,6 @@ import { org } from './org';
 import { platform } from './platform';
 import {
   type BucketDecl,
-  type ContextName,
   type ContextWiring,
   type CronDecl,
   type EventDecl,
@@ -140,7 +139,6 @@ export type RouteKey = KeyOf<AnyRoute>;
 export type RouteOf<K extends RouteKey> = K extends `${infer M} ${infer P}` ? Extract<AnyRoute, { method: M; path: P }> : never;
 /** Route keys served by one API function. */
 export type RouteKeysOf<F extends string> = KeyOf<Extract<AnyRoute, { function: F }>>;
-export type ApiFunctionId = AnyRoute['function'];
 
 type BodySchema<K extends RouteKey> = RouteOf<K> extends RouteDecl<any, any, any, infer B, any, any> ? B : never;
 type QuerySchema<K extends RouteKey> = RouteOf<K> extends RouteDecl<any, any, any, any, infer Q, any> ? Q : never;
@@ -168,22 +166,17 @@ export const unixCron = (c: CronDecl) =>
   [c.minute, c.hour, c.dayOfMonth, c.month, c.dayOfWeek === '?' ? '*' : c.dayOfWeek].join(' ');
 
 
-const byId = <T extends { id: string }>(what: string, list: () => readonly T[]) => (id: string): T => {
-  const found = list().find((x) => x.id === id);
-  if (!found) throw new Error(`wiring: no ${what} ${id}`);
+export const tableById = (id: string): TableDecl => {
+  const found = tables.find((t) => t.id === id);
+  if (!found) throw new Error(`wiring: no table ${id}`);
   return found;
 };
-export const functionById = byId('function', () => functions);
-export const queueById = byId('queue', () => queues);
-export const bucketById = byId('bucket', () => buckets);
-export const tableById = byId('table', () => tables);
 
 /** Routes served by one API function. */
 export const routesOf = (functionId: string) => routes.filter((r) => r.function === functionId);
 
 /** Functions AWS runs: everything but the local demo seeds. */
 export const deployedFunctions = () => functions.filter((f) => f.kind !== 'seed');
-export const functionsOf = (context: ContextName) => functions.filter((f) => f.context === context);
 
 /** Physical names where they differ from `resourceName(stage, id)` (in AWS: generated or global names). */
 export interface PhysicalNames {
