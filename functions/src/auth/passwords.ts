@@ -1,5 +1,5 @@
 // Password hashing for the auth context's own credentials (issue 11 §1): scrypt from node:crypto with
-// a per-user salt, the parameters stored with the hash (packages/domain/src/totp.ts), and a dummy
+// a per-user salt, the parameters stored with the hash (packages/domain/src/auth.ts), and a dummy
 // verification for unknown users so that they cost the same time as a wrong password.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { formatPasswordHash, needsRehash, parsePasswordHash, PASSWORD_HASH_PARAMS, type PasswordHash } from '@sifasuo/domain';

@@ -90,3 +90,34 @@ export const lockedMessage = (state: LoginState, now: Date) => {
   const minutes = Math.max(1, Math.ceil((Date.parse(state.lockedUntil ?? '') - now.getTime()) / 60_000));
   return `连续${MAX_FAILED_ATTEMPTS}次密码错误，账号已锁定，请${minutes}分钟后再试`;
 };
+
+/**
+ * A password hash as stored: the algorithm and its parameters travel with the hash, so they can be
+ * raised later and old hashes still verify (and are re-hashed at the next successful login).
+ */
+export interface PasswordHash {
+  algorithm: 'scrypt';
+  /** CPU/memory cost (a power of two), block size, parallelism. */
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+  hash: string;
+}
+
+/** Today's parameters: scrypt N=2^15, r=8, p=1 (about 32 MiB and tens of milliseconds). */
+export const PASSWORD_HASH_PARAMS = { algorithm: 'scrypt', N: 2 ** 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
+
+export const formatPasswordHash = (h: PasswordHash) => `${h.algorithm}$${h.N}$${h.r}$${h.p}$${h.salt}$${h.hash}`;
+
+export const parsePasswordHash = (stored: string): PasswordHash | undefined => {
+  const m = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/_-]+=*)\$([A-Za-z0-9+/_-]+=*)$/.exec(stored);
+  if (!m) return undefined;
+  const [N, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!Number.isInteger(Math.log2(N)) || N < 2 ** 10 || r < 1 || p < 1) return undefined;
+  return { algorithm: 'scrypt', N, r, p, salt: m[4]!, hash: m[5]! };
+};
+
+/** A stored hash made with weaker parameters than today's: re-hash it at the next successful login. */
+export const needsRehash = (h: PasswordHash) =>
+  h.N < PASSWORD_HASH_PARAMS.N || h.r < PASSWORD_HASH_PARAMS.r || h.p < PASSWORD_HASH_PARAMS.p;

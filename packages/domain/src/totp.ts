@@ -1,7 +1,7 @@
 // Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP), the second factor privileged users
-// must use (docs/domain.md, Security duties: GB/T 22239-2019 level 3), and the stored form of password
-// hashes. Pure: the HMAC is injected (node:crypto in the functions, WebCrypto in a browser), so the
-// domain needs no crypto import and tests run the RFC's own vectors.
+// must use (docs/domain.md, Security duties: GB/T 22239-2019 level 3). Pure: the HMAC is injected
+// (node:crypto in the functions, WebCrypto in a browser), so the domain needs no crypto import and
+// tests run the RFC's own vectors.
 
 /** HMAC-SHA1 of `message` under `key`, as the RFC uses it. */
 export type HmacSha1 = (key: Uint8Array, message: Uint8Array) => Uint8Array;
@@ -101,34 +101,3 @@ export const recoveryCode = (random: Uint8Array): string => {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
 };
 export const normaliseRecoveryCode = (input: string) => input.trim().toLowerCase().replace(/\s/g, '');
-
-/**
- * A password hash as stored: the algorithm and its parameters travel with the hash, so they can be
- * raised later and old hashes still verify (and are re-hashed at the next successful login).
- */
-export interface PasswordHash {
-  algorithm: 'scrypt';
-  /** CPU/memory cost (a power of two), block size, parallelism. */
-  N: number;
-  r: number;
-  p: number;
-  salt: string;
-  hash: string;
-}
-
-/** Today's parameters: scrypt N=2^15, r=8, p=1 (about 32 MiB and tens of milliseconds). */
-export const PASSWORD_HASH_PARAMS = { algorithm: 'scrypt', N: 2 ** 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
-
-export const formatPasswordHash = (h: PasswordHash) => `${h.algorithm}$${h.N}$${h.r}$${h.p}$${h.salt}$${h.hash}`;
-
-export const parsePasswordHash = (stored: string): PasswordHash | undefined => {
-  const m = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/_-]+=*)\$([A-Za-z0-9+/_-]+=*)$/.exec(stored);
-  if (!m) return undefined;
-  const [N, r, p] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!Number.isInteger(Math.log2(N)) || N < 2 ** 10 || r < 1 || p < 1) return undefined;
-  return { algorithm: 'scrypt', N, r, p, salt: m[4]!, hash: m[5]! };
-};
-
-/** A stored hash made with weaker parameters than today's: re-hash it at the next successful login. */
-export const needsRehash = (h: PasswordHash) =>
-  h.N < PASSWORD_HASH_PARAMS.N || h.r < PASSWORD_HASH_PARAMS.r || h.p < PASSWORD_HASH_PARAMS.p;
