@@ -11,7 +11,10 @@ const json = (statusCode: number, body: unknown) => ({ statusCode, headers: { 'c
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
   const id = event.pathParameters?.id ?? '';
-  const { facts = [], retractions = [] } = JSON.parse(event.body ?? '{}') as { facts?: FactInput[]; retractions?: FactRetraction[] };
+  const input = JSON.parse(event.body ?? '{}') as { facts?: FactInput[]; retractions?: FactRetraction[] };
+  // A fact the schema refuses throws here, before anything is written.
+  const facts = (input.facts ?? []).map(makeFact);
+  const retractions = input.retractions ?? [];
   const ctx = { requestId: event.requestContext.requestId, now: new Date() };
   const table = process.env.TABLE_TEST_FACTS!;
   try {
@@ -26,5 +29,5 @@ export const handler = async (event: APIGatewayProxyEventV2) => {
     if (isDomainError(e)) return json(409, { code: e.code, message: e.message });
     throw e;
   }
-  return json(201, { facts: facts.map((f) => makeFact(f).id) });
+  return json(201, { facts: facts.map((f) => f.id) });
 };

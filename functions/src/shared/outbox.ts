@@ -1,7 +1,7 @@
 // Outbox items: events written in the same transaction as the record that causes them, in the
 // context's own table. The table's stream hands them to the outbox forwarder, which publishes them —
 // so a crash between the write and the publish loses nothing, and a failed write publishes nothing.
-import { makeFact, type FactRetraction, type ScorableFact } from '@sifasuo/domain';
+import type { FactRetraction, ScorableFact } from '@sifasuo/domain';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import { eventSource, type ContextName, type EventDecl } from '@sifasuo/wiring/src/types';
 import { ulid } from 'ulid';
@@ -39,12 +39,13 @@ export interface FactsToRecord {
   context: ContextName;
   /** Physical name of the context's table (the one declared with `outbox: true`). */
   table: string;
-  facts?: ReadonlyArray<ScorableFact | Parameters<typeof makeFact>[0]>;
+  /** Built with `makeFact` (stable id, Shanghai month). */
+  facts?: readonly ScorableFact[];
   retractions?: readonly FactRetraction[];
 }
 
 /** The transaction items that carry facts and retractions along with the record that earns them. */
 export const factPuts = (f: FactsToRecord, now: Date) => [
-  ...(f.facts ?? []).map((fact) => outboxItem(f.context, factEvents.FactRecorded, 'id' in fact ? fact : makeFact(fact), now)),
+  ...(f.facts ?? []).map((fact) => outboxItem(f.context, factEvents.FactRecorded, fact, now)),
   ...(f.retractions ?? []).map((r) => outboxItem(f.context, factEvents.FactRetracted, r, now)),
 ].map((Item) => ({ Put: { TableName: f.table, Item, ConditionExpression: 'attribute_not_exists(PK)' } }));

@@ -231,19 +231,26 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         chunks.push(c as Buffer);
         if (chunks.reduce((n, b) => n + b.length, 0) > 64 * 1024) break;
       }
+      /** The body as a JSON object (`{}` when empty); answers 400 and gives undefined when it is not one. */
+      const jsonBody = (): Record<string, unknown> | undefined => {
+        const text = Buffer.concat(chunks).toString('utf8').trim();
+        try {
+          const parsed: unknown = text ? JSON.parse(text) : {};
+          if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+        } catch {
+          // answered below
+        }
+        json(400, { code: 'VALIDATION', message: '请求体不是有效的 JSON' });
+        return undefined;
+      };
       if (path === '/__local/health' && req.method === 'GET') {
         json(200, { status: 'ok', uptimeSeconds: Math.round(process.uptime()), queues: Object.fromEntries(pollers.stats), streams: Object.fromEntries(streams.stats) });
         return true;
       }
       if (options.faults && path === '/__local/faults' && req.method === 'POST') {
         // `{"eventbridgeFailEntries": n, "match": "…"}`: the bus refuses the next n matching entries.
-        let body: { eventbridgeFailEntries?: unknown; match?: unknown };
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-        } catch {
-          json(400, { code: 'VALIDATION', message: '请求体不是有效的 JSON' });
-          return true;
-        }
+        const body = jsonBody();
+        if (!body) return true;
         if (typeof body.eventbridgeFailEntries === 'number') bus.failNextEntries(body.eventbridgeFailEntries, String(body.match ?? ''));
         json(200, { ok: true });
         return true;
@@ -256,22 +263,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           return true;
         }
         // Optional body `{"time":"<ISO>"}`: run as if the schedule fired at that instant.
+        const body = jsonBody();
+        if (!body) return true;
         let at: Date | undefined;
-        const text = Buffer.concat(chunks).toString('utf8').trim();
-        if (text) {
-          let parsed: { time?: unknown };
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            json(400, { code: 'VALIDATION', message: '请求体不是有效的 JSON' });
+        if (body.time !== undefined) {
+          at = new Date(String(body.time));
+          if (Number.isNaN(at.getTime())) {
+            json(400, { code: 'VALIDATION', message: 'time 不是有效的时间', fields: { time: '时间格式无效' } });
             return true;
-          }
-          if (parsed.time !== undefined) {
-            at = new Date(String(parsed.time));
-            if (Number.isNaN(at.getTime())) {
-              json(400, { code: 'VALIDATION', message: 'time 不是有效的时间', fields: { time: '时间格式无效' } });
-              return true;
-            }
           }
         }
         try {
