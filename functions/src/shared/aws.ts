@@ -8,7 +8,7 @@ import { bucketEnv, ENV, tableEnv, type BucketId, type TableId } from '@sifasuo/
 
 export { logger } from './logger';
 export { dynamo } from './clients/dynamo';
-export { cognito } from './clients/cognito';
+export { kms } from './clients/kms';
 export { eventBridge } from './clients/event-bridge';
 export { s3 } from './clients/s3';
 
@@ -20,6 +20,7 @@ const required = (name: string) => {
 
 export const tableName = (id: TableId) => required(tableEnv(id));
 export const bucketName = (id: BucketId) => required(bucketEnv(id));
-export const userPoolId = () => required(ENV.userPoolId);
-export const userPoolClientId = () => required(ENV.userPoolClientId);
+export const signingKey = () => required(ENV.signingKey);
+/** Set in AWS only (CloudFront's secret header); locally there is no CloudFront to check for. */
+export const originSecret = () => process.env[ENV.originSecret] || undefined;
 export const eventBusName = () => required(ENV.eventBus);

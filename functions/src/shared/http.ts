@@ -1,13 +1,13 @@
 // The one HTTP adapter every API function uses: dispatch on the HTTP API v2 route key declared in the
 // wiring, parse the JSON body and the query with the route's declared schemas (so handlers get typed,
-// validated input), build the request context from the authorizer's claims, and map outcomes to
+// validated input), build the request context from the session authorizer's answer, and map outcomes to
 // responses. Domain errors become 400/401/403/404/409/423 with Chinese messages; anything else is a
 // bare 500 whose detail goes to the log only. Refusals are audited only where the function passes a
 // recorder (`audited-api.ts`), so open functions never load the audit path.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
-  actorFromClaims,
+  actorFromAuthorizer,
   isDomainError,
   parseInput,
   unauthenticated,
@@ -18,9 +18,9 @@ import {
 } from '@sifasuo/domain';
 import type { ParsedBody, ParsedQuery, PathParams, ResponseOf, RouteKey, RouteKeysOf } from '@sifasuo/wiring';
 // Leaf modules only: a bundle carries its own context's routes and schemas, not the joined wiring.
-import { routeKey, type ContextWiring } from '@sifasuo/wiring/src/types';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { logger } from './aws';
+import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring } from '@sifasuo/wiring/src/types';
+import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { logger, originSecret } from './aws';
 import type { RequestContext } from './request-context';
 
 export interface ApiRequest<K extends RouteKey = RouteKey> {
@@ -85,7 +85,7 @@ export const bodyString = (raw: unknown, key: string): string => {
   return typeof v === 'string' ? v.slice(0, 200) : '';
 };
 
-const parseJson = (event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown => {
+const parseJson = (event: ApiEvent): unknown => {
   if (!event.body) return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
@@ -95,10 +95,32 @@ const parseJson = (event: APIGatewayProxyEventV2WithJWTAuthorizer): unknown => {
   }
 };
 
-/** Actor from the JWT authorizer's claims (flattened to strings by API Gateway and by the local gateway). */
-const actorOf = (event: APIGatewayProxyEventV2WithJWTAuthorizer) => {
-  const claims = event.requestContext.authorizer?.jwt?.claims;
-  return claims ? actorFromClaims(claims) : undefined;
+type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown> | undefined>;
+
+/**
+ * The session behind the request, from the authorizer's context (auth/authorizer.ts): an active one
+ * gives the actor, a refused one its reason. API Gateway may reuse an answer for 30 s, so the token's
+ * own expiry is checked again here.
+ */
+const sessionOf = (event: ApiEvent, now: Date): { actor?: ReturnType<typeof actorFromAuthorizer>; refused?: string } => {
+  const context = event.requestContext.authorizer?.lambda;
+  if (!context) return {};
+  const actor = actorFromAuthorizer(context);
+  if (!actor) return { refused: typeof context.reason === 'string' ? context.reason : undefined };
+  if (actor.expiresAt * 1000 <= now.getTime()) return { refused: '登录令牌已过期' };
+  return { actor };
+};
+
+/**
+ * Where the request came from. Behind CloudFront (AWS), only a request carrying the origin secret is
+ * served, and the viewer's address is the one CloudFront forwards (`ip:port`); locally the peer's.
+ */
+const sourceOf = (event: ApiEvent): { ip?: string; bypassed: boolean } => {
+  const secret = originSecret();
+  if (!secret) return { ip: event.requestContext.http.sourceIp, bypassed: false };
+  if (event.headers?.[ORIGIN_SECRET_HEADER] !== secret) return { bypassed: true };
+  const viewer = event.headers?.['cloudfront-viewer-address'];
+  return { ip: viewer ? viewer.replace(/:\d+$/, '').replace(/^\[|\]$/g, '') : event.requestContext.http.sourceIp, bypassed: false };
 };
 
 /**
@@ -122,20 +144,27 @@ export const apiHandler = <F extends string>(
   const byKey = new Map(declared.map((r) => [routeKey(r), r]));
   const table = routes as unknown as Record<string, Route<RouteKey>>;
 
-  const dispatch = async (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => {
+  const dispatch = async (event: ApiEvent, context: Context) => {
     const route = table[event.routeKey];
     const decl = byKey.get(event.routeKey);
     if (!route || !decl) return json(404, { code: 'NOT_FOUND', message: '接口不存在' });
+    const now = new Date();
+    const source = sourceOf(event);
+    // Not through CloudFront: answered like an unknown route, telling a prober nothing.
+    if (source.bypassed) return json(403, { code: 'FORBIDDEN', message: '请通过门户访问' });
+    const session = decl.auth === 'none' ? {} : sessionOf(event, now);
     const ctx: RequestContext = {
-      actor: actorOf(event),
+      actor: session.actor,
+      sessionId: session.actor?.sessionId,
       requestId: context?.awsRequestId ?? event.requestContext.requestId,
-      sourceIp: event.requestContext.http.sourceIp,
-      now: new Date(),
+      sourceIp: source.ip,
+      userAgent: event.headers?.['user-agent'],
+      now,
     };
     const path = event.pathParameters ?? {};
     let raw: unknown;
     try {
-      if (decl.auth !== 'none' && !ctx.actor) throw unauthenticated();
+      if (decl.auth !== 'none' && !ctx.actor) throw unauthenticated(session.refused);
       raw = parseJson(event);
       const body = decl.body ? parseInput(decl.body, raw) : undefined;
       // A route without a query schema takes no parameters; unknown ones are ignored, as browsers add them.

@@ -4,7 +4,10 @@ import type { Actor } from '@sifasuo/domain';
 
 export interface RequestContext {
   actor?: Actor;
+  /** The session that signed the request (API requests of signed-in users). */
+  sessionId?: string;
   requestId: string;
   sourceIp?: string;
+  userAgent?: string;
   now: Date;
 }

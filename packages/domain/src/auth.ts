@@ -1,30 +1,130 @@
-// Login rules we enforce ourselves in both worlds (cognito-local enforces none of them): password
-// complexity, lockout after repeated failures, disabled users refused (docs/domain.md, Security duties).
+// Sign-in rules of our own identity service (docs/domain.md, Security duties): password complexity,
+// lockout after repeated failures, disabled users refused, sessions with idle and absolute limits,
+// and a second factor for privileged roles.
 import * as z from 'zod';
 import { auditActions } from './audit';
-import type { Actor } from './roles';
+import { ROLES, type Actor, type Role } from './roles';
+import { TOTP_DIGITS } from './totp';
 
 export const AUTH_AUDIT = auditActions('auth', {
   login: { targetType: 'user', label: '登录' },
+  logout: { targetType: 'user', label: '退出登录' },
   'change-password': { targetType: 'user', label: '修改本人密码' },
+  'reset-password': { targetType: 'user', label: '重置用户密码' },
+  'end-sessions': { targetType: 'user', label: '结束会话（强制下线）' },
+  'totp.enrol': { targetType: 'user', label: '启用两步验证' },
+  'totp.disable': { targetType: 'user', label: '关闭两步验证' },
+  'totp.reset': { targetType: 'user', label: '重置两步验证' },
+  'settings.update': { targetType: 'settings', label: '修改登录安全设置' },
 });
 
 /** The signed-in user as the portal sees it. */
 export type Me = Actor;
 
-export interface LoginResult {
+/** A session's tokens: a short-lived access token and a single-use refresh token. */
+export interface SessionTokens {
   accessToken: string;
-  idToken: string;
-  /** Seconds. */
+  refreshToken: string;
+  /** Seconds the access token is accepted. */
   expiresIn: number;
-  user: Me;
+  /** ISO instant at which the session ends however active it is (the absolute limit). */
+  sessionExpiresAt: string;
 }
+
+export interface TotpEnrolment {
+  /** Base32, for typing into an authenticator by hand. */
+  secret: string;
+  /** What the QR code holds. */
+  otpauthUri: string;
+}
+
+/** One step of signing in: done, or a second factor to give (or to enrol first). */
+export type LoginStep =
+  | { status: 'signed-in'; tokens: SessionTokens; user: Me; /** Shown once, after enrolment. */ recoveryCodes?: string[] }
+  | { status: 'totp-required'; challenge: string }
+  | { status: 'totp-enrolment-required'; challenge: string; enrolment: TotpEnrolment };
+
+/** The signed-in user's own account: who, and the state of the second factor. */
+export interface MyAccount extends Me {
+  totpEnrolled: boolean;
+  /** The county requires a second factor of this user's roles. */
+  totpRequired: boolean;
+}
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  sourceIp?: string;
+  userAgent?: string;
+}
+
+/** What the county admin sees of an account's sign-in (never a hash or a secret). */
+export interface AccountSecurity {
+  username: string;
+  hasPassword: boolean;
+  totpEnrolled: boolean;
+  totpRequired: boolean;
+  /** Unused recovery codes left. */
+  recoveryCodesLeft: number;
+  lockedUntil?: string;
+  sessions: SessionInfo[];
+}
+
+/** County settings of sign-in. */
+export interface AuthSettings {
+  /** A second factor is required of county admins, auditors and bureau leaders (GB/T 22239-2019 level 3). */
+  totpRequiredForPrivileged: boolean;
+  version: number;
+  updatedAt?: string;
+}
+
+export const ACCESS_TOKEN_MINUTES = 15;
+export const SESSION_ABSOLUTE_HOURS = 12;
+/** A password accepted waits this long for its second factor. */
+export const CHALLENGE_MINUTES = 5;
+/** How long the API may act on a user record it has read (roles, unit, enabled). */
+export const ACCOUNT_CACHE_SECONDS = 30;
+
+/** Roles whose users must give a second factor when the county requires it. */
+export const PRIVILEGED_ROLES: readonly Role[] = ['county_admin', 'auditor', 'bureau_leader'];
+export const totpRequiredFor = (roles: readonly Role[], settings: Pick<AuthSettings, 'totpRequiredForPrivileged'>) =>
+  settings.totpRequiredForPrivileged && roles.some((r) => PRIVILEGED_ROLES.includes(r));
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCK_MINUTES = 15;
 /** The portal logs a user out after this long without activity. */
 export const IDLE_TIMEOUT_MINUTES = 30;
+
+/** A session as stored: the refresh token only as its hash. */
+export interface SessionState {
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  endedAt?: string;
+  endReason?: string;
+}
+
+/** Why a session no longer signs requests or refreshes, in Chinese; `undefined` while it is live. */
+export const sessionEndedReason = (s: SessionState, now: Date): string | undefined => {
+  if (s.endedAt) return s.endReason ?? '会话已结束';
+  if (Date.parse(s.expiresAt) <= now.getTime()) return `登录已超过${SESSION_ABSOLUTE_HOURS}小时，请重新登录`;
+  if (Date.parse(s.lastUsedAt) + IDLE_TIMEOUT_MINUTES * 60_000 <= now.getTime()) return `超过${IDLE_TIMEOUT_MINUTES}分钟未操作，请重新登录`;
+  return undefined;
+};
+
+/** What a change of a user record does to their sessions: the reason they end, or none. */
+export const sessionEndingChange = (
+  before: { roles: readonly Role[]; enabled: boolean; officeId?: string; departmentId?: string },
+  after: { roles: readonly Role[]; enabled: boolean; officeId?: string; departmentId?: string },
+): string | undefined => {
+  if (before.enabled && !after.enabled) return '账号已停用';
+  if ([...before.roles].sort().join() !== [...after.roles].sort().join()) return '角色已变更';
+  if (before.officeId !== after.officeId || before.departmentId !== after.departmentId) return '所属单位已变更';
+  return undefined;
+};
 
 const CLASSES: ReadonlyArray<[RegExp, string]> = [
   [/[a-z]/, '小写字母'],
@@ -61,6 +161,37 @@ export const changePasswordInput = /* @__PURE__ */ z.strictObject({
   newPassword: strongPassword,
 });
 
+const code = /* @__PURE__ */ z
+  .string({ error: '请填写验证码' })
+  .trim()
+  .regex(new RegExp(`^\\d{${TOTP_DIGITS}}$`), { error: `验证码为${TOTP_DIGITS}位数字` });
+/** A TOTP code, or (at sign-in) one of the recovery codes `xxxx-xxxx`. */
+const codeOrRecovery = /* @__PURE__ */ z
+  .string({ error: '请填写验证码' })
+  .trim()
+  .regex(new RegExp(`^(\\d{${TOTP_DIGITS}}|[0-9a-zA-Z]{4}-?[0-9a-zA-Z]{4})$`), { error: `请填写${TOTP_DIGITS}位验证码或恢复码` });
+const challenge = /* @__PURE__ */ z.string({ error: '登录步骤已失效，请重新登录' }).min(1).max(200);
+
+export const totpLoginInput = /* @__PURE__ */ z.strictObject({ challenge, code: codeOrRecovery });
+export const totpEnrolLoginInput = /* @__PURE__ */ z.strictObject({ challenge, code });
+export const totpConfirmInput = /* @__PURE__ */ z.strictObject({ code });
+export const totpDisableInput = /* @__PURE__ */ z.strictObject({
+  password: /* @__PURE__ */ z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128),
+});
+export const refreshInput = /* @__PURE__ */ z.strictObject({
+  refreshToken: /* @__PURE__ */ z.string({ error: '缺少刷新令牌' }).min(1).max(300),
+});
+export const updateAuthSettingsInput = /* @__PURE__ */ z.strictObject({
+  totpRequiredForPrivileged: /* @__PURE__ */ z.boolean({ error: '请选择是否强制两步验证' }),
+  version: /* @__PURE__ */ z.number({ error: '缺少版本号' }).int().min(0),
+});
+export type TotpLoginInput = z.output<typeof totpLoginInput>;
+export type TotpEnrolLoginInput = z.output<typeof totpEnrolLoginInput>;
+export type TotpConfirmInput = z.output<typeof totpConfirmInput>;
+export type TotpDisableInput = z.output<typeof totpDisableInput>;
+export type RefreshInput = z.output<typeof refreshInput>;
+export type UpdateAuthSettingsInput = z.output<typeof updateAuthSettingsInput>;
+
 export const resetPasswordInput = /* @__PURE__ */ z.strictObject({ password: strongPassword });
 export type ResetPasswordInput = z.output<typeof resetPasswordInput>;
 export type LoginInput = z.output<typeof loginInput>;
@@ -82,6 +213,27 @@ export const isLocked = (state: LoginState, now: Date): boolean =>
  */
 export const lockAfterFailure = (failedAttempts: number, now: Date): string | undefined =>
   failedAttempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : undefined;
+
+/**
+ * What the authorizer hands the API with every request: the user as the record says now (roles, unit)
+ * for a live session, or why the token is refused. Values are strings and numbers, as API Gateway
+ * passes a Lambda authorizer's context.
+ */
+export type AuthorizerContext =
+  | { state: 'active'; username: string; displayName: string; roles: string; officeId?: string; areaId?: string; departmentId?: string; sessionId: string; expiresAt: number }
+  | { state: 'refused'; reason: string };
+
+/** The actor of an active authorizer context; `undefined` for a refused or missing one. */
+export const actorFromAuthorizer = (c: Record<string, unknown> | undefined): (Actor & { sessionId: string; expiresAt: number }) | undefined => {
+  if (!c || c.state !== 'active' || typeof c.username !== 'string' || !c.username) return undefined;
+  const text = (k: string) => (typeof c[k] === 'string' && c[k] ? (c[k] as string) : undefined);
+  const roles = String(c.roles ?? '').split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return {
+    username: c.username, displayName: text('displayName') ?? c.username, roles,
+    officeId: text('officeId'), areaId: text('areaId'), departmentId: text('departmentId'),
+    sessionId: String(c.sessionId ?? ''), expiresAt: Number(c.expiresAt ?? 0),
+  };
+};
 
 /** One answer for an unknown user and a wrong password, so logins do not reveal who has an account. */
 export const WRONG_CREDENTIALS_MESSAGE = `用户名或密码错误（连续${MAX_FAILED_ATTEMPTS}次错误将锁定账号${LOCK_MINUTES}分钟）`;

@@ -145,7 +145,6 @@ export const createUserInput = z
       .string({ error: '请填写用户名' })
       .trim()
       .regex(USERNAME, { error: '用户名为3–32位小写字母、数字或连字符，以字母或数字开头' }),
-    password: z.string({ error: '请填写初始密码' }).max(128, { error: '密码不能超过128位' }),
     ...userShape,
   })
   .superRefine(unitRule);
@@ -217,7 +216,15 @@ export const staffQuery = z.strictObject({
 export type StaffQuery = z.output<typeof staffQuery>;
 
 /** Detail of the UserChanged event: the directory re-reads the record, so the name is enough. */
-export const userChanged = z.strictObject({ username: z.string().regex(USERNAME), version: z.number().int().min(1) });
+export const userChanged = z.strictObject({
+  username: z.string().regex(USERNAME),
+  version: z.number().int().min(1),
+  /** Why the user's sessions end with this change (disabled, roles or unit changed), if they do. */
+  endsSessions: z.string().max(100).optional(),
+});
+
+/** Where a user record lives in the org table: the auth context reads it (roles, unit, enabled) by this key. */
+export const userRecordKey = (username: string) => ({ PK: `USER#${username}`, SK: 'USER' });
 
 export const ORG_AUDIT = auditActions('org', {
   'bureau.provision': { targetType: 'bureau', label: '初始化司法局信息' },
@@ -234,7 +241,6 @@ export const ORG_AUDIT = auditActions('org', {
   'staff.reveal-id-number': { targetType: 'staff', label: '查看完整身份证号' },
   'user.create': { targetType: 'user', label: '新建账号' },
   'user.update': { targetType: 'user', label: '修改账号' },
-  'user.reset-password': { targetType: 'user', label: '重置密码' },
   'dictionary.provision': { targetType: 'dictionary', label: '初始化字典' },
   'dictionary.update': { targetType: 'dictionary', label: '修改字典' },
 });

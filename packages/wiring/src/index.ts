@@ -113,6 +113,9 @@ export const checkWiring = (w: {
   for (const s of w.schedules) fn(s.function, 'schedule', `schedule ${s.id}`);
   for (const s of w.seeds ?? []) fn(s, 'seed', 'seed');
   for (const t of w.tables) if (t.stream) fn(t.stream.consumer, 'stream', `table ${t.id}`);
+  const authorizers = w.functions.filter((f) => f.kind === 'authorizer');
+  if (authorizers.length > 1) problems.push(`more than one authorizer: ${authorizers.map((f) => f.id).join(', ')}`);
+  if (!authorizers.length && w.routes.some((r) => r.auth === 'jwt')) problems.push('routes need the session authorizer, and no function is one');
   for (const r of w.eventRules) {
     if (!w.queues.some((q) => q.id === r.targetQueue)) problems.push(`rule ${r.id}: no queue ${r.targetQueue}`);
     for (const e of r.events) if (!w.events.includes(e)) problems.push(`rule ${r.id}: event ${e.name} is not declared`);
@@ -180,19 +183,21 @@ export const deployedFunctions = () => functions.filter((f) => f.kind !== 'seed'
 
 /** Physical names where they differ from `resourceName(stage, id)` (in AWS: generated or global names). */
 export interface PhysicalNames {
-  userPoolId: string;
-  userPoolClientId: string;
+  /** KMS key ARN in AWS; `file:<path>` locally. */
+  signingKey: string;
   eventBus?: string;
   table?: (id: string) => string;
   bucket?: (id: string) => string;
 }
 
-/** Environment every function gets for a stage: table and bucket names, bus, pool — in both worlds. */
-export const functionEnvironment = (stage: string, names: PhysicalNames): Record<string, string> => ({
+/** The function that checks session tokens for every `jwt` route. */
+export const authorizerFunction = (): FunctionDecl => functions.find((f) => f.kind === 'authorizer')!;
+
+/** Environment a function gets for a stage: table and bucket names, bus, signing key — in both worlds. */
+export const functionEnvironment = (stage: string, names: PhysicalNames, fn?: Pick<FunctionDecl, 'signing'>): Record<string, string> => ({
   [ENV.stage]: stage,
   [ENV.eventBus]: names.eventBus ?? resourceName(stage, 'bus'),
-  [ENV.userPoolId]: names.userPoolId,
-  [ENV.userPoolClientId]: names.userPoolClientId,
+  ...(fn?.signing ? { [ENV.signingKey]: names.signingKey } : {}),
   ...Object.fromEntries(tables.map((t) => [tableEnv(t.id), names.table?.(t.id) ?? resourceName(stage, t.id)])),
   ...Object.fromEntries(buckets.map((b) => [bucketEnv(b.id), names.bucket?.(b.id) ?? resourceName(stage, b.id)])),
 });

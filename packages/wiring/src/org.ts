@@ -5,7 +5,6 @@ import {
   createUserInput,
   officeListQuery,
   pageQuery,
-  resetPasswordInput,
   staffQuery,
   updateDictionaryInput,
   updateOfficeInput,
@@ -24,7 +23,7 @@ import {
 import { AUDITED, defineContext, event, GSI1, reply, route } from './types';
 
 export const orgEvents = {
-  /** A user record changed: the sign-in directory follows it. */
+  /** A user record changed; `endsSessions` says why their sessions must end, if they must. */
   UserChanged: event('org', 'UserChanged', userChanged),
 };
 
@@ -34,16 +33,12 @@ export const org = defineContext({
   functions: [
     {
       id: 'org-api', context: 'org', kind: 'api', entry: 'functions/src/org/api.ts',
-      tables: [{ table: 'org', access: 'readwrite' }, AUDITED], userPool: 'admin', publishesEvents: true,
+      tables: [{ table: 'org', access: 'readwrite' }, AUDITED], publishesEvents: true,
       timeoutSeconds: 10, memoryMb: 512,
     },
     {
-      id: 'org-user-sync', context: 'org', kind: 'consumer', entry: 'functions/src/org/user-sync.ts',
-      tables: [{ table: 'org', access: 'read' }], userPool: 'admin', timeoutSeconds: 30, memoryMb: 512,
-    },
-    {
       id: 'org-demo-seed', context: 'org', kind: 'seed', entry: 'functions/src/org/seed.ts',
-      tables: [{ table: 'org', access: 'readwrite' }, AUDITED], userPool: 'admin', timeoutSeconds: 120, memoryMb: 512,
+      tables: [{ table: 'org', access: 'readwrite' }, AUDITED], timeoutSeconds: 120, memoryMb: 512,
     },
   ],
   routes: [
@@ -62,16 +57,10 @@ export const org = defineContext({
     route('POST', '/api/org/users', 'org-api', { body: createUserInput, response: reply<User>() }),
     route('GET', '/api/org/users/{username}', 'org-api', { response: reply<User>() }),
     route('PUT', '/api/org/users/{username}', 'org-api', { body: updateUserInput, response: reply<User>() }),
-    route('POST', '/api/org/users/{username}/password', 'org-api', { body: resetPasswordInput }),
     route('GET', '/api/org/dictionaries', 'org-api', { response: reply<{ items: Dictionary[] }>() }),
     route('GET', '/api/org/dictionaries/{name}', 'org-api', { response: reply<Dictionary>() }),
     route('PUT', '/api/org/dictionaries/{name}', 'org-api', { body: updateDictionaryInput, response: reply<Dictionary>() }),
   ],
   events: orgEvents,
-  queues: [
-    // Visibility is 6× the consumer's timeout, as AWS advises for Lambda event sources.
-    { id: 'user-sync', consumer: 'org-user-sync', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 180 },
-  ],
-  eventRules: [{ id: 'org-user-changed', events: [orgEvents.UserChanged], targetQueue: 'user-sync' }],
   seed: 'org-demo-seed',
 });

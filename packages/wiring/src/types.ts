@@ -31,11 +31,24 @@ export const bucketEnv = (id: string) => envName('BUCKET', id);
 export const ENV = {
   stage: 'STAGE',
   eventBus: 'EVENT_BUS_NAME',
-  userPoolId: 'USER_POOL_ID',
-  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  /**
+   * The key that signs and verifies session tokens: a KMS key ARN in AWS (it never leaves KMS), or
+   * `file:<path>` of a PEM key locally (one per data folder). Only functions declaring `signing` get it.
+   */
+  signingKey: 'SIGNING_KEY',
+  /**
+   * In AWS, CloudFront sends this secret in a header on every request to the API; the adapter refuses
+   * requests without it, so nobody bypasses CloudFront (and its viewer address can be trusted).
+   */
+  originSecret: 'ORIGIN_SECRET',
   /** Set only by the local cloud: S3 path-style + checksum settings s3rver needs. */
   localS3: 'LOCAL_S3',
 } as const;
+
+/** The header in which CloudFront hands the API the origin secret (`ENV.originSecret`). */
+export const ORIGIN_SECRET_HEADER = 'x-origin-verify';
+/** How long API Gateway (and the local gateway) may reuse the authorizer's answer for one token. */
+export const AUTHORIZER_CACHE_SECONDS = 30;
 
 /** HTTP API v2 route key, e.g. `GET /api/org/offices/{officeId}`: what handlers dispatch on. */
 export const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
@@ -77,15 +90,18 @@ export const AUDITED = { table: 'audit', access: 'append' } as const;
 export interface FunctionDecl {
   id: string;
   context: ContextName;
-  /** `seed` functions fill a local demo county and are never deployed to AWS. */
-  kind: 'api' | 'consumer' | 'stream' | 'schedule' | 'seed';
+  /**
+   * `seed` functions fill a local demo county and are never deployed to AWS. The one `authorizer`
+   * checks the session token of every `jwt` route (API Gateway caches its answer per token).
+   */
+  kind: 'api' | 'authorizer' | 'consumer' | 'stream' | 'schedule' | 'seed';
   /** Module path from the repository root; the module exports `handler`. */
   entry: string;
   tables: ReadonlyArray<{ table: string; access: TableAccess }>;
   /** `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List. */
   buckets?: ReadonlyArray<{ bucket: string; access: 'write-once' | 'read' }>;
-  /** Cognito access: `auth` = user login only (InitiateAuth needs no IAM grant), `admin` = manage users and passwords. */
-  userPool?: 'auth' | 'admin';
+  /** The session-token key: `sign` (KMS Sign and GetPublicKey) or `verify` (GetPublicKey only). */
+  signing?: 'sign' | 'verify';
   publishesEvents?: boolean;
   timeoutSeconds: number;
   memoryMb: number;
@@ -109,7 +125,7 @@ export interface RouteDecl<
   /** API Gateway path syntax: `/api/org/offices/{officeId}`. */
   path: P;
   function: F;
-  /** `none` only for health and login; everything else sits behind the JWT authorizer. */
+  /** `none` only for health, sign-in steps and the JWKS; everything else sits behind the session authorizer. */
   auth: 'jwt' | 'none';
   /** The JSON body's schema (from @sifasuo/domain): the adapter parses with it before the handler runs. */
   body?: B;
