@@ -2,7 +2,6 @@
 // (tests/support/global-setup.mjs): its ready info, an HTTP client for the gateway, login, and AWS SDK
 // clients pointed at the emulators.
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -76,13 +75,18 @@ export async function api<T = any>(path: string, opts: ApiOptions = {}): Promise
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-/** Logs in through `POST /api/auth/login` and returns the ID token (default: the demo password). */
+/**
+ * Logs in through `POST /api/auth/login` and returns the access token (default: the demo password).
+ * Only a login that needs no second factor is done here (the demo county requires none).
+ */
 export async function login(username: string, password?: string): Promise<string> {
   const pw = password ?? cloud().demoPassword;
   if (!pw) throw new Error('login: no password given and the local cloud has no demo password (not seeded)');
   const r = await api('/api/auth/login', { method: 'POST', body: { username, password: pw } });
-  if (r.status !== 200 || !r.body?.idToken) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.idToken as string;
+  if (r.status !== 200 || r.body?.status !== 'signed-in' || !r.body?.tokens?.accessToken) {
+    throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+  return r.body.tokens.accessToken as string;
 }
 
 /** What the emulators accept (s3rver insists on these), and the region the local cloud uses. */
@@ -107,7 +111,6 @@ export const dynamo = lazy(() => {
   return DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
 });
 export const sqs = lazy(() => new SQSClient({ region, credentials, endpoint: cloud().endpoints.sqs }));
-export const cognito = lazy(() => new CognitoIdentityProviderClient({ region, credentials, endpoint: cloud().endpoints.cognito }));
 export const eventBridge = lazy(() => new EventBridgeClient({ region, credentials, endpoint: cloud().endpoints.eventbridge }));
 export const s3 = lazy(
   () =>
