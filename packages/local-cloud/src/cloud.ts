@@ -307,6 +307,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // Import handler modules now so the first request is fast and a broken module is reported early.
     await runtime.prewarm((fn, err) => log(`function ${fn.id} (${fn.entry}) failed to load: ${(err as Error)?.stack ?? err}`));
+    const authorizerFn = runtime.fn(authorizerId);
+    if (!runtime.entryExists(authorizerFn)) {
+      log(`authorizer ${authorizerId}: ${authorizerFn.entry} does not exist yet — signed-in routes answer 500 until it does`);
+    }
 
     // 5. Demo county, once per data folder — before the gateway listens, so a healthy API has its users.
     // Each context's declared seed function runs like any function, in context order, once: the ones
@@ -408,7 +412,7 @@ function printBanner(info: ReadyInfo, emulatorSeconds: number, portalMissing: bo
       '  县系统管理员可在「系统管理 → 登录安全」中开启。',
     );
   } else {
-    lines.push('  演示账号尚未写入 / no demo logins yet (no seed declared them)');
+    lines.push('  演示账号尚未写入 / no demo logins yet (no seed has given any)');
   }
   lines.push(
     '',
