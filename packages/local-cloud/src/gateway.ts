@@ -85,7 +85,7 @@ export function simpleResponse(result: unknown): AuthorizerAnswer | undefined {
   const { isAuthorized, context } = result as { isAuthorized?: unknown; context?: unknown };
   if (typeof isAuthorized !== 'boolean') return undefined;
   if (context !== undefined && context !== null && (typeof context !== 'object' || Array.isArray(context))) return undefined;
-  return { isAuthorized, context: (context ?? {}) as Record<string, unknown> };
+  return { isAuthorized, context: structuredClone((context ?? {}) as Record<string, unknown>) };
 }
 
 /**
@@ -254,7 +254,8 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
       }
       cache.set(key, answer);
     }
-    return answer.isAuthorized ? { allowed: true, context: answer.context } : { allowed: false, ...FORBIDDEN };
+    // Each event gets a copy, as each Lambda invocation gets its own JSON: a handler changing it changes no other request's.
+    return answer.isAuthorized ? { allowed: true, context: structuredClone(answer.context) } : { allowed: false, ...FORBIDDEN };
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, rawPath: string, rawQuery: string) {
