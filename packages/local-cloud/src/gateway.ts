@@ -85,7 +85,7 @@ export function simpleResponse(result: unknown): AuthorizerAnswer | undefined {
   const { isAuthorized, context } = result as { isAuthorized?: unknown; context?: unknown };
   if (typeof isAuthorized !== 'boolean') return undefined;
   if (context !== undefined && context !== null && (typeof context !== 'object' || Array.isArray(context))) return undefined;
-  return { isAuthorized, context: structuredClone((context ?? {}) as Record<string, unknown>) };
+  return { isAuthorized, context: (context ?? {}) as Record<string, unknown> };
 }
 
 /**
@@ -241,7 +241,8 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
     if (!answer) {
       let result: unknown;
       try {
-        result = await opts.runtime.invoke(functionId, event);
+        // What Lambda hands API Gateway is the result as JSON.
+        result = JSON.parse(JSON.stringify((await opts.runtime.invoke(functionId, event)) ?? null));
       } catch (err) {
         const what = err instanceof FunctionTimeoutError ? err.message : (err as Error)?.stack ?? String(err);
         log(`${route.key}: authorizer ${functionId} failed: ${what}`);
