@@ -92,6 +92,15 @@ describe('sign-in', () => {
     expect(answers[0]!.body).toEqual(answers[1]!.body);
     expect(answers[2]!.body).toEqual(answers[1]!.body);
     expect((await api('/api/auth/accounts/no-password', { token: admin })).body).toMatchObject({ hasPassword: false });
+    // The lockout does not tell them apart either: five tries, then the same 423 for both.
+    const tries = async (username: string) => {
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await loginStep(username, 'Wrong#Pass1')).status);
+      return statuses;
+    };
+    await createUser(admin, 'real-name');
+    expect(await tries('never-existed')).toEqual([401, 401, 401, 401, 423, 423]);
+    expect(await tries('real-name')).toEqual([401, 401, 401, 401, 423, 423]);
   });
 
   it('enforces password complexity, and a stolen session cannot guess the old password', async () => {

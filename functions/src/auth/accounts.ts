@@ -6,6 +6,7 @@ import {
   canAdministerOrg,
   forbidden,
   isDomainError,
+  isLocked,
   notFound,
   staleVersion,
   totpRequiredFor,
@@ -46,15 +47,18 @@ const existingUser = async (username: string): Promise<User> => {
   return user;
 };
 
-/** A new password hash; the lockout starts again (an admin's reset is also how a locked account is opened). */
-const passwordItem = (username: string, passwordHash: string, now: Date) => ({
-  Update: {
-    TableName: authTable(),
-    Key: keys.credential(username),
-    UpdateExpression: 'SET passwordHash = :h, passwordChangedAt = :now, failedAttempts = :zero, username = :u REMOVE lockedUntil',
-    ExpressionAttributeValues: { ':h': passwordHash, ':now': now.toISOString(), ':zero': 0, ':u': username },
+/** A new password hash, and the lockout starts again (an admin's reset is also how a locked account is opened). */
+const passwordItems = (username: string, passwordHash: string, now: Date) => [
+  {
+    Update: {
+      TableName: authTable(),
+      Key: keys.credential(username),
+      UpdateExpression: 'SET passwordHash = :h, passwordChangedAt = :now, username = :u',
+      ExpressionAttributeValues: { ':h': passwordHash, ':now': now.toISOString(), ':u': username },
+    },
   },
-});
+  { Delete: { TableName: authTable(), Key: keys.attempts(username) } },
+];
 
 const removeSecondFactorItem = (username: string) => ({
   Update: {
@@ -92,7 +96,7 @@ export const accounts = {
     if (oldPassword === newPassword) throw validationError({ newPassword: '新密码不能与原密码相同' });
     await checkOwnPassword(ctx, oldPassword, 'oldPassword');
     await changeAndEndSessions(ctx, username, '密码已修改，请重新登录', {
-      items: [passwordItem(username, await hashPassword(newPassword), ctx.now)],
+      items: passwordItems(username, await hashPassword(newPassword), ctx.now),
       audit: { action: AUTH_AUDIT['change-password'], targetId: username },
       end: ctx.sessionId ? { allBut: ctx.sessionId } : { all: true },
     });
@@ -138,10 +142,10 @@ export const accounts = {
   security: async (ctx: RequestContext, username: string): Promise<AccountSecurity> => {
     requireAdmin(ctx);
     const user = await existingUser(username);
-    const [cred, settings, live] = await Promise.all([
-      authStore.getCredential(username), authStore.getSettings(), authStore.liveSessions(username, ctx.now),
+    const [cred, attempts, settings, live] = await Promise.all([
+      authStore.getCredential(username), authStore.getAttempts(username), authStore.getSettings(), authStore.liveSessions(username, ctx.now),
     ]);
-    const lockedUntil = cred?.lockedUntil && Date.parse(cred.lockedUntil) > ctx.now.getTime() ? cred.lockedUntil : undefined;
+    const lockedUntil = isLocked(attempts, ctx.now) ? attempts.lockedUntil : undefined;
     return {
       username,
       hasPassword: !!cred?.passwordHash,
@@ -158,7 +162,7 @@ export const accounts = {
     requireAdmin(ctx);
     await existingUser(username);
     await changeAndEndSessions(ctx, username, '密码已被管理员重置，请使用新密码登录', {
-      items: [passwordItem(username, await hashPassword(password), ctx.now)],
+      items: passwordItems(username, await hashPassword(password), ctx.now),
       audit: { action: AUTH_AUDIT['reset-password'], targetId: username },
       end: { all: true },
     });
@@ -221,7 +225,7 @@ export const provisionCredential = async (ctx: RequestContext, username: string,
         {
           Put: {
             TableName: authTable(),
-            Item: { ...keys.credential(username), entity: 'credential', username, passwordHash: await hashPassword(password), passwordChangedAt: ctx.now.toISOString(), failedAttempts: 0 },
+            Item: { ...keys.credential(username), entity: 'credential', username, passwordHash: await hashPassword(password), passwordChangedAt: ctx.now.toISOString() },
             ConditionExpression: 'attribute_not_exists(passwordHash)',
           },
         },

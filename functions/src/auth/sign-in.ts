@@ -41,7 +41,7 @@ const REUSED = '刷新令牌被重复使用（可能已泄露），会话已结�
 
 /** Refused before the password is checked: locked, or the fifth attempt of a burst still in flight. */
 const lockedError = async (username: string, now: Date) => {
-  const state = (await authStore.getCredential(username)) ?? { failedAttempts: 0 };
+  const state = await authStore.getAttempts(username);
   return locked(lockedMessage(isLocked(state, now) ? state : { failedAttempts: 0, lockedUntil: lockAfterFailure(MAX_FAILED_ATTEMPTS, now) }, now));
 };
 
@@ -98,20 +98,21 @@ const signedIn = async (ctx: RequestContext, user: User, extra: Parameters<typeo
 export const signIn = {
   login: async (ctx: RequestContext, { username, password }: LoginInput): Promise<LoginStep> => {
     const [user, cred] = await Promise.all([readUser(username), authStore.getCredential(username)]);
-    if (!user || !cred?.passwordHash) {
-      await verifyDummy(password);
-      throw await refusal(ctx, username, unauthenticated(WRONG_CREDENTIALS_MESSAGE), user ? 'no password set' : 'unknown user');
-    }
+    // An unknown name (or one without a password yet) costs the same work and counts towards the
+    // same lockout as a wrong password: nothing in the answers tells the two apart.
+    const stored = user && cred?.passwordHash;
     let rehash = false;
     await attempt(
       ctx, username,
       async () => {
-        const v = await verifyPassword(cred.passwordHash!, password);
+        if (!stored) return verifyDummy(password).then(() => false);
+        const v = await verifyPassword(stored, password);
         rehash = v.rehash;
         return v.ok;
       },
-      () => unauthenticated(WRONG_CREDENTIALS_MESSAGE), 'wrong password',
+      () => unauthenticated(WRONG_CREDENTIALS_MESSAGE), !user ? 'unknown user' : !stored ? 'no password set' : 'wrong password',
     );
+    if (!user || !cred) throw new Error('unreachable: a password matched without an account');
     if (rehash) await authStore.replaceHash(username, await hashPassword(password));
     if (!user.enabled) throw await refusal(ctx, username, forbidden('账号已停用，请联系系统管理员'), 'account disabled');
 

@@ -1,5 +1,6 @@
 // The auth table (the auth context's own). Keys:
-//   credential  PK ACCOUNT#<username>  SK CREDENTIAL   password hash, second factor, lockout counters
+//   credential  PK ACCOUNT#<username>  SK CREDENTIAL   password hash, second factor
+//   attempts    PK ATTEMPTS#<name>     SK ATTEMPTS     failures counted for any name tried, known or not
 //   session     PK SESSION#<id>        SK SESSION      GSI1 ACCOUNT#<username> / SESSION#<createdAt>#<id>
 //   challenge   PK CHALLENGE#<id>      SK CHALLENGE    a password accepted, waiting for its second factor
 //   settings    PK SETTINGS            SK AUTH         the county's sign-in settings
@@ -23,7 +24,7 @@ import { queryAll, withoutKeys } from '../shared/dynamo';
 export const authTable = () => tableName('auth');
 const G1 = indexKeys(GSI1);
 
-export interface Credential extends LoginState {
+export interface Credential {
   username: string;
   passwordHash?: string;
   passwordChangedAt?: string;
@@ -59,6 +60,7 @@ export const keys = {
   session: (id: string) => ({ PK: `SESSION#${id}`, SK: 'SESSION' }),
   sessionIndex: (s: Pick<Session, 'id' | 'username' | 'createdAt'>) => ({ [G1.pk]: `ACCOUNT#${s.username}`, [G1.sk]: `SESSION#${s.createdAt}#${s.id}` }),
   challenge: (id: string) => ({ PK: `CHALLENGE#${id}`, SK: 'CHALLENGE' }),
+  attempts: (username: string) => ({ PK: `ATTEMPTS#${username}`, SK: 'ATTEMPTS' }),
   settings: () => ({ PK: 'SETTINGS', SK: 'AUTH' }),
 };
 
@@ -76,6 +78,7 @@ export const DEFAULT_SETTINGS: AuthSettings = { totpRequiredForPrivileged: true,
 
 export const authStore = {
   getCredential: (username: string) => get<Credential>(keys.credential(username)),
+  getAttempts: async (username: string): Promise<LoginState> => (await get<LoginState>(keys.attempts(username))) ?? { failedAttempts: 0 },
   getSession: (id: string) => get<Session>(keys.session(id)),
   getChallenge: (id: string) => get<Challenge>(keys.challenge(id)),
   getSettings: async (): Promise<AuthSettings> => (await get<AuthSettings>(keys.settings())) ?? DEFAULT_SETTINGS,
@@ -92,17 +95,19 @@ export const authStore = {
   /**
    * Takes one attempt before a password or code is checked, atomically: refused (undefined) while
    * locked or when five attempts are already counted, so parallel guesses get at most five tries.
+   * Names nobody has are counted alike, so the lockout does not tell them apart (the items expire).
    */
   reserveAttempt: async (username: string, now: Date): Promise<LoginState | undefined> => {
     try {
       const r = await dynamo().send(
         new UpdateCommand({
           TableName: authTable(),
-          Key: keys.credential(username),
-          UpdateExpression: 'ADD failedAttempts :one SET username = :u',
+          Key: keys.attempts(username),
+          UpdateExpression: 'ADD failedAttempts :one SET #ttl = :ttl',
           ConditionExpression:
             '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failedAttempts) OR failedAttempts < :max)',
-          ExpressionAttributeValues: { ':one': 1, ':u': username, ':now': now.toISOString(), ':max': MAX_FAILED_ATTEMPTS },
+          ExpressionAttributeNames: { '#ttl': 'ttl' },
+          ExpressionAttributeValues: { ':one': 1, ':ttl': ttlAfter(now.toISOString()), ':now': now.toISOString(), ':max': MAX_FAILED_ATTEMPTS },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -119,7 +124,7 @@ export const authStore = {
     await dynamo().send(
       new UpdateCommand({
         TableName: authTable(),
-        Key: keys.credential(username),
+        Key: keys.attempts(username),
         UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
         ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
       }),
@@ -131,14 +136,11 @@ export const authStore = {
     await dynamo().send(
       new UpdateCommand({
         TableName: authTable(),
-        Key: keys.credential(username),
+        Key: keys.attempts(username),
         UpdateExpression: 'SET failedAttempts = :zero',
-        ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':zero': 0 },
       }),
-    ).catch((e) => {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
-    });
+    );
   },
   /** A weaker stored hash, replaced after a successful sign-in. */
   replaceHash: async (username: string, passwordHash: string) => {
