@@ -248,6 +248,40 @@ async function load(task: (i: number) => Promise<void>, count: number): Promise<
   return latencies;
 }
 
+/**
+ * Whether a sign-in's time tells an unknown name from a wrong password (issue 6 §5 measured 35 ms
+ * against 72 ms). One at a time, alternating; a fresh unknown name each try, and the real account's
+ * count cleared by a right password (untimed) before it locks.
+ */
+async function signInTiming(url: string, demoPassword: string) {
+  const attempt = async (username: string, password: string) => {
+    const t0 = performance.now();
+    const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    await r.arrayBuffer();
+    return { ms: performance.now() - t0, status: r.status };
+  };
+  const unknown: number[] = [];
+  const wrong: number[] = [];
+  const TRIES = 60;
+  for (let i = 0; i < TRIES; i++) {
+    if (i % 4 === 3) await attempt('staff-0102', demoPassword);
+    const pair = [
+      async () => unknown.push(expect401(await attempt(`bench-nobody-${process.pid}-${i}`, 'Wrong#Pass1'))),
+      async () => wrong.push(expect401(await attempt('staff-0102', 'Wrong#Pass1'))),
+    ];
+    for (const run of i % 2 ? pair : pair.reverse()) await run();
+  }
+  const [u, w] = [median(unknown), median(wrong)];
+  console.log(`\n## Sign-in: unknown name vs wrong password — ${TRIES} each, one at a time, alternating (target 0.8–1.25×)\n`);
+  console.log('| unknown name p50 | wrong password p50 | ratio | target |');
+  console.log('| ---: | ---: | ---: | :---: |');
+  console.log(`| ${fmt(u)} ms | ${fmt(w)} ms | ${fmt(u / w, 2)}× | ${u / w >= 0.8 && u / w <= 1.25 ? 'met' : 'MISSED'} |`);
+}
+const expect401 = (r: { ms: number; status: number }) => {
+  if (r.status !== 401) throw new Error(`sign-in timing: expected 401, got ${r.status}`);
+  return r.ms;
+};
+
 async function apiVsDynamo() {
   const { ready, stop } = await startCloud();
   try {
@@ -331,6 +365,7 @@ async function apiVsDynamo() {
       const [a50, a99, b50, b99] = [percentile(api, 50), percentile(api, 99), percentile(bare, 50), percentile(bare, 99)];
       console.log(`| ${s.name} | ${fmt(a50)} ms | ${fmt(a99)} ms | ${fmt(b50)} ms | ${fmt(b99)} ms | ${fmt(a50 / b50, 2)}× | ${fmt(a99 / b99, 2)}× |`);
     }
+    await signInTiming(ready.url, ready.demoPassword!);
   } finally {
     await stop();
   }
