@@ -1,22 +1,21 @@
-// `npm run bootstrap -- --stage prod --user-pool-id ID --client-id ID --county county.json --admin NAME --admin-name 姓名`
+// `npm run bootstrap -- --stage prod --county county.json --admin NAME --admin-name 姓名`
 // Sets up a freshly deployed environment: the county's bureau, areas and offices (from a JSON file,
 // see docs/county.example.json), the bureau's departments, default dictionaries, and the first
-// county admin. Runs with the operator's AWS credentials and region; safe to run again (creates only
+// county admin with an initial password, who must enrol a second factor at first sign-in (a deployed
+// environment requires it of privileged roles until the county admin decides otherwise). Runs with the operator's AWS credentials and region; safe to run again (creates only
 // what is absent). The admin's password comes from SIFASUO_ADMIN_PASSWORD or is asked for.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { countyDefinition, fieldErrorsOf, passwordProblem, USERNAME } from '@sifasuo/domain';
-import { ENV, resourceName, tableEnv, tables } from '@sifasuo/wiring';
+import { resourceName, tableEnv, tables } from '@sifasuo/wiring';
 
 const USAGE = `用法 / usage:
-  npm run bootstrap -- --stage STAGE --user-pool-id ID --client-id ID --county county.json --admin USERNAME [--admin-name 姓名] [--operator 操作人]
+  npm run bootstrap -- --stage STAGE --county county.json --admin USERNAME [--admin-name 姓名] [--operator 操作人]
   首个管理员的密码取自环境变量 SIFASUO_ADMIN_PASSWORD，未设置时会询问。县的结构见 docs/county.example.json。`;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   stage: { type: 'string' },
-  'user-pool-id': { type: 'string' },
-  'client-id': { type: 'string' },
   county: { type: 'string' },
   admin: { type: 'string' },
   'admin-name': { type: 'string' },
@@ -87,12 +86,11 @@ const password = process.env.SIFASUO_ADMIN_PASSWORD ?? (await askPassword(`为 $
 const weak = passwordProblem(password);
 if (weak) fail(weak);
 
-process.env[ENV.userPoolId] = values['user-pool-id'] ?? fail('缺少 --user-pool-id（见部署输出 UserPoolId）');
-process.env[ENV.userPoolClientId] = values['client-id'] ?? fail('缺少 --client-id（见部署输出 UserPoolClientId）');
 for (const t of tables) process.env[tableEnv(t.id)] = resourceName(stage, t.id);
 
-// Imported after the environment is set: the functions read their table and pool names from it.
+// Imported after the environment is set: the functions read their table names from it.
 const { provisionCounty, provisionUser } = await import('../functions/src/org/provision');
+const { provisionCredential } = await import('../functions/src/auth/accounts');
 const { isDomainError } = await import('@sifasuo/domain');
 const now = new Date();
 // Recorded as the actor of every audit record this run writes.
@@ -103,9 +101,10 @@ try {
   const result = await provisionUser(
     ctx,
     { username: admin, displayName: values['admin-name'] ?? '系统管理员', roles: ['county_admin'], enabled: true, version: 1, updatedAt: now.toISOString() },
-    password,
   );
-  console.log(`已就绪：${parsed.data!.areas.length} 个片区，${offices.length} 个司法所；管理员 ${admin} ${result === 'created' ? '已创建' : '已存在（未改动）'}。`);
+  const credential = (await provisionCredential(ctx, admin, password)) ? '已设置初始密码' : '已有密码（未改动）';
+  console.log(`已就绪：${parsed.data!.areas.length} 个片区，${offices.length} 个司法所；管理员 ${admin} ${result === 'created' ? '已创建' : '已存在（未改动）'}，${credential}。`);
+  console.log('首次登录时须用手机验证器（如 Microsoft Authenticator、Google 身份验证器）扫码启用两步验证，并妥善保存恢复码。');
 } catch (e) {
   if (!isDomainError(e)) throw e;
   fail(`${countyFile} 与已有数据不一致，未写入任何内容：\n${fieldLines(e.fields ?? {}) || `  ${e.message}`}`);

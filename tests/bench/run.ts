@@ -7,7 +7,8 @@
 //   2. p50/p99 of an org list and an org create through the local API (gateway → JWT check → handler
 //      → DynamoDB Local) vs the bare DynamoDB calls those requests make, at concurrency 16.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -16,6 +17,7 @@ import { build } from 'esbuild';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import type { LoginStep } from '@sifasuo/domain';
 import { deployedFunctions, ENV, functionEnvironment } from '@sifasuo/wiring';
 import { esbuildOptions } from '../../infra/lib/bundling';
 
@@ -76,7 +78,7 @@ async function startStubAws() {
   return { endpoint: `http://127.0.0.1:${port}`, calls: () => Atomics.load(calls, 0), stop: () => worker.terminate() };
 }
 
-/** HTTP API v2 event as API Gateway's JWT authorizer passes it (claims flattened to strings). */
+/** HTTP API v2 event as API Gateway passes it behind the session authorizer (its context under `lambda`). */
 const apiEvent = (routeKey: string, queryStringParameters?: Record<string, string>) => {
   const [method, path] = routeKey.split(' ') as [string, string];
   return {
@@ -84,7 +86,9 @@ const apiEvent = (routeKey: string, queryStringParameters?: Record<string, strin
     headers: { 'content-type': 'application/json' }, queryStringParameters, isBase64Encoded: false,
     requestContext: {
       requestId: 'bench', http: { method, path, sourceIp: '127.0.0.1' },
-      authorizer: { jwt: { claims: { 'cognito:username': 'bench', name: 'bench', 'cognito:groups': '[bureau_leader county_admin auditor]' }, scopes: [] } },
+      authorizer: {
+        lambda: { state: 'active', username: 'bench', displayName: 'bench', roles: 'bureau_leader,county_admin,auditor', sessionId: 'bench', expiresAt: Math.floor(Date.now() / 1000) + 900 },
+      },
     },
   };
 };
@@ -96,7 +100,8 @@ const coldEvents: Record<string, unknown> = {
   'auth-api': apiEvent('GET /api/auth/me'),
   'org-api': apiEvent('GET /api/org/offices', { limit: '50' }),
   'audit-api': apiEvent('GET /api/audit/records', { from: yesterday, to: new Date().toISOString() }),
-  'org-user-sync': { Records: [{ messageId: 'bench', body: JSON.stringify({ detail: { username: 'bench', version: 1 } }) }] },
+  'auth-authorizer': { version: '2.0', type: 'REQUEST', routeKey: 'GET /api/auth/me', headers: { authorization: 'Bearer x.y.z' }, identitySource: ['Bearer x.y.z'], requestContext: { http: { method: 'GET', path: '/api/auth/me' } } },
+  'auth-session-guard': { Records: [{ messageId: 'bench', body: JSON.stringify({ detail: { username: 'bench', version: 2, endsSessions: '账号已停用' } }) }] },
   'audit-vault': {
     Records: [{
       eventID: 'bench', eventName: 'INSERT',
@@ -124,13 +129,21 @@ process.stdout.write('\\n' + JSON.stringify({ init: t1 - t0, call: performance.n
 process.exit(0);
 `;
 
+/** A P-256 key as the local cloud keeps one per data folder. */
+function benchSigningKey(dir: string) {
+  const file = join(dir, 'signing-key.pem');
+  writeFileSync(file, generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  return file;
+}
+
 async function bundles() {
   const out = mkdtempSync(join(tmpdir(), 'sifasuo-bench-'));
   const aws = await startStubAws();
   // What a function sees in Lambda (names, region, role credentials), with every endpoint on the stub.
   const coldEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    ...functionEnvironment('bench', { userPoolId: 'us-east-1_bench', userPoolClientId: 'bench' }),
+    // Every function gets the signing variable here; a bench key file stands in for KMS.
+    ...functionEnvironment('bench', { signingKey: `file:${benchSigningKey(out)}` }, { signing: 'sign' }),
     [ENV.localS3]: '1',
     AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_SESSION_TOKEN: 'bench',
     AWS_ENDPOINT_URL: aws.endpoint, AWS_LAMBDA_FUNCTION_NAME: 'bench',
@@ -245,10 +258,15 @@ async function apiVsDynamo() {
         body: JSON.stringify(body),
       });
       if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      return r.json() as Promise<{ idToken: string }>;
+      return r.json() as Promise<LoginStep>;
     };
-    const leader = (await post('/api/auth/login', { username: 'leader', password: ready.demoPassword })).idToken;
-    const staff = (await post('/api/auth/login', { username: 'staff-0101', password: ready.demoPassword })).idToken;
+    const signIn = async (username: string) => {
+      const step = await post('/api/auth/login', { username, password: ready.demoPassword });
+      if (step.status !== 'signed-in') throw new Error(`${username}: ${step.status} (the demo county requires no second factor)`);
+      return step.tokens.accessToken;
+    };
+    const leader = await signIn('leader');
+    const staff = await signIn('staff-0101');
     const doc = DynamoDBDocumentClient.from(
       new DynamoDBClient({ endpoint: ready.endpoints.dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
       { marshallOptions: { removeUndefinedValues: true } },

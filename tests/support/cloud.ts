@@ -8,6 +8,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { LoginStep, SessionTokens } from '@sifasuo/domain';
 import type { ReadyInfo } from '@sifasuo/local-cloud';
 // The config module alone: the package index would load the emulators into every test worker.
 import { localCredentials, REGION } from '@sifasuo/local-cloud/src/config';
@@ -76,13 +77,21 @@ export async function api<T = any>(path: string, opts: ApiOptions = {}): Promise
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-/** Logs in through `POST /api/auth/login` and returns the ID token (default: the demo password). */
-export async function login(username: string, password?: string): Promise<string> {
+/**
+ * Signs in through `POST /api/auth/login` (default: the demo password) and returns the session's
+ * tokens. The demo county requires no second factor; a test that turns it on signs in step by step.
+ */
+export async function signIn(username: string, password?: string): Promise<SessionTokens> {
   const pw = password ?? cloud().demoPassword;
   if (!pw) throw new Error('login: no password given and the local cloud has no demo password (not seeded)');
-  const r = await api('/api/auth/login', { method: 'POST', body: { username, password: pw } });
-  if (r.status !== 200 || !r.body?.idToken) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.idToken as string;
+  const r = await api<LoginStep>('/api/auth/login', { method: 'POST', body: { username, password: pw } });
+  if (r.status !== 200 || r.body?.status !== 'signed-in') throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.tokens;
+}
+
+/** Signs in and returns the access token. */
+export async function login(username: string, password?: string): Promise<string> {
+  return (await signIn(username, password)).accessToken;
 }
 
 /** What the emulators accept (s3rver insists on these), and the region the local cloud uses. */

@@ -6,14 +6,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 const root = join(__dirname, '..', '..');
 const FUNCTIONS = join(root, 'functions', 'src');
 
-/** The one allowed crossing, and why. */
-const ALLOWED: Record<string, { to: string; why: string }> = {
-  auth: {
-    to: 'org',
-    why: 'sign-in reads the user records and the sign-in directory the org context keeps (one source of truth for accounts)',
-  },
-};
-
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true })
     .map((f) => join(dir, String(f)))
@@ -23,7 +15,7 @@ const importsOf = (file: string) =>
   [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('boundaries', () => {
-  it('no context folder imports another context folder (shared/ aside)', () => {
+  it('no context folder imports another context folder (shared/ aside) — auth reads user records by their published key', () => {
     const crossings: string[] = [];
     for (const file of filesUnder(FUNCTIONS)) {
       const context = relative(FUNCTIONS, file).split(sep)[0]!;
@@ -31,7 +23,6 @@ describe('boundaries', () => {
       for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
         const target = relative(FUNCTIONS, resolve(dirname(file), spec)).split(sep)[0]!;
         if (target === context || target === 'shared' || target.startsWith('..')) continue;
-        if (ALLOWED[context]?.to === target) continue;
         crossings.push(`${relative(root, file)} → ${spec}`);
       }
     }
@@ -71,14 +62,5 @@ describe('boundaries', () => {
       }
     }
     expect(bad).toEqual([]);
-  });
-
-  it('the one allowed crossing is real (remove it from ALLOWED when it goes)', () => {
-    for (const [from, { to }] of Object.entries(ALLOWED)) {
-      const uses = filesUnder(join(FUNCTIONS, from)).some((file) =>
-        importsOf(file).some((s) => s.startsWith('.') && relative(FUNCTIONS, resolve(dirname(file), s)).split(sep)[0] === to),
-      );
-      expect({ from, to, uses }).toEqual({ from, to, uses: true });
-    }
   });
 });

@@ -1,4 +1,4 @@
-import { actorFromClaims, canReadOffice, canWriteOfficeRecords, readScope, type Actor } from '@sifasuo/domain';
+import { actorFromAuthorizer, canReadOffice, canWriteOfficeRecords, readScope, type Actor } from '@sifasuo/domain';
 
 const actor = (a: Partial<Actor>): Actor => ({ username: 'u', displayName: 'u', roles: [], ...a });
 const office0101 = { id: '0101', areaId: '01' };
@@ -30,24 +30,23 @@ describe('data scope', () => {
   });
 });
 
-describe('claims as API Gateway hands them over', () => {
-  it('parses flattened groups and custom attributes', () => {
+describe('the actor as the session authorizer hands it over', () => {
+  it('reads roles and unit from an active context', () => {
     expect(
-      actorFromClaims({
-        'cognito:username': 'director-01',
-        'cognito:groups': '[area_director office_staff]',
-        'custom:officeId': '0101',
-        'custom:areaId': '01',
-        name: '城关所所长',
+      actorFromAuthorizer({
+        state: 'active', username: 'director-01', displayName: '城关所所长', roles: 'area_director,office_staff',
+        officeId: '0101', areaId: '01', sessionId: 's1', expiresAt: 1900000000,
       }),
     ).toEqual({
       username: 'director-01', displayName: '城关所所长', roles: ['area_director', 'office_staff'],
-      officeId: '0101', areaId: '01', departmentId: undefined,
+      officeId: '0101', areaId: '01', departmentId: undefined, sessionId: 's1', expiresAt: 1900000000,
     });
   });
 
-  it('ignores unknown groups and needs a username', () => {
-    expect(actorFromClaims({ 'cognito:username': 'x', 'cognito:groups': '[admins]' })?.roles).toEqual([]);
-    expect(actorFromClaims({ 'cognito:groups': '[auditor]' })).toBeUndefined();
+  it('ignores unknown roles; a refused or missing context is no actor', () => {
+    expect(actorFromAuthorizer({ state: 'active', username: 'x', roles: 'admins,auditor', sessionId: 's', expiresAt: 1 })?.roles).toEqual(['auditor']);
+    expect(actorFromAuthorizer({ state: 'refused', reason: '账号已停用' })).toBeUndefined();
+    expect(actorFromAuthorizer({ state: 'active', roles: 'auditor' })).toBeUndefined();
+    expect(actorFromAuthorizer(undefined)).toBeUndefined();
   });
 });

@@ -18,11 +18,14 @@ describe('the wiring is consistent', () => {
     }
   });
 
-  it('routes are unique, under /api/<context>/, and only health and login are open', () => {
+  it('routes are unique, under /api/<context>/, and only health, the sign-in steps and the JWKS are open', () => {
     const keys = routes.map(routeKey);
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of routes) expect(r.path).toMatch(/^\/api\/[a-z]+(\/|$)/);
-    expect(routes.filter((r) => r.auth === 'none').map(routeKey).sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(routes.filter((r) => r.auth === 'none').map(routeKey).sort()).toEqual([
+      'GET /api/auth/jwks.json', 'GET /api/health', 'POST /api/auth/login', 'POST /api/auth/login/totp',
+      'POST /api/auth/login/totp-enrolment', 'POST /api/auth/refresh',
+    ]);
     for (const r of routes) expect(functions.find((f) => f.id === r.function)?.kind).toBe('api');
   });
 
@@ -43,8 +46,12 @@ describe('the joined wiring', () => {
     expect(() => checkWiring({ ...decls, tables: [...tables, tables[0]!] })).toThrow(/duplicate table org/);
     expect(() => checkWiring({ ...decls, routes: [...routes, { ...routes[0]!, function: 'nope-api' }] })).toThrow(/duplicate route GET \/api\/health.*no function nope-api/);
     const stray = event('org', 'Stray', z.object({}));
-    expect(() => checkWiring({ ...decls, eventRules: [{ id: 'x', events: [stray], targetQueue: 'user-sync' }] })).toThrow(/event Stray is not declared/);
+    expect(() => checkWiring({ ...decls, eventRules: [{ id: 'x', events: [stray], targetQueue: 'session-guard' }] })).toThrow(/event Stray is not declared/);
     expect(() => checkWiring({ ...decls, seeds: ['org-api'] })).toThrow(/function org-api is a api, not a seed/);
+    // Every `jwt` route needs the one session authorizer.
+    expect(() => checkWiring({ ...decls, functions: functions.filter((f) => f.kind !== 'authorizer') })).toThrow(/no function is one/);
+    const second = { ...functions.find((f) => f.kind === 'authorizer')!, id: 'second-authorizer' };
+    expect(() => checkWiring({ ...decls, functions: [...functions, second] })).toThrow(/more than one authorizer/);
   });
 
   it('every context declares its part once; the org seed runs first (the others seed into its county); seeds are never deployed', () => {

@@ -1,7 +1,7 @@
 // org context HTTP routes: thin adapters from requests to use cases.
 import { ORG_AUDIT } from '@sifasuo/domain';
 import { auditedApiHandler } from '../shared/audited-api';
-import { bodyString, created, noContent, ok } from '../shared/http';
+import { bodyString, created, ok } from '../shared/http';
 import { dictionaries } from './dictionaries';
 import { offices } from './offices';
 import { staff } from './staff';
@@ -46,13 +46,6 @@ export const handler = auditedApiHandler(orgWiring, 'org-api', {
   'PUT /api/org/users/{username}': {
     audit: { action: ORG_AUDIT['user.update'], targetId: ({ path }) => path.username ?? '' },
     handle: async ({ ctx, path, body }) => ok(await users.updateUser(ctx, path.username, body)),
-  },
-  'POST /api/org/users/{username}/password': {
-    audit: { action: ORG_AUDIT['user.reset-password'], targetId: ({ path }) => path.username ?? '' },
-    handle: async ({ ctx, path, body }) => {
-      await users.resetPassword(ctx, path.username, body);
-      return noContent();
-    },
   },
 
   'GET /api/org/dictionaries': { handle: async ({ ctx }) => ok(await dictionaries.listDictionaries(ctx)) },

@@ -6,7 +6,6 @@ import {
   DEFAULT_DEPARTMENTS,
   DEFAULT_DICTIONARIES,
   DICTIONARY_LABELS,
-  isDomainError,
   ORG_AUDIT,
   type CountyDefinition,
   type DictionaryName,
@@ -16,7 +15,6 @@ import {
 } from '@sifasuo/domain';
 import type { RequestContext } from '../shared/request-context';
 import { throwIfAny } from './access';
-import { directory } from './directory';
 import { keys, orgRepository as repo, provisionItem } from './repository';
 
 /** Areas and offices already stored must agree with the file (same central office, area and class). */
@@ -64,19 +62,9 @@ export const provisionCounty = async (ctx: RequestContext, county: CountyDefinit
   return offices;
 };
 
-/**
- * Creates an account (sign-in identity + user record, audited) unless the record exists. A sign-in
- * identity left behind by an interrupted run is reused with the given password.
- */
-export const provisionUser = async (ctx: RequestContext, user: User, password: string): Promise<'created' | 'existed'> => {
+/** Creates a user record (audited) unless it exists; its credentials are the auth context's to set. */
+export const provisionUser = async (ctx: RequestContext, user: User): Promise<'created' | 'existed'> => {
   if (await repo.getUser(user.username)) return 'existed';
-  try {
-    await directory.createUser(user, password);
-  } catch (e) {
-    if (!(isDomainError(e) && e.code === 'CONFLICT')) throw e;
-    await directory.setPassword(user.username, password);
-  }
-  await directory.syncUser(user);
   await repo.createUser(ctx, user);
   return 'created';
 };

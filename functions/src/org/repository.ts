@@ -4,26 +4,22 @@
 //   area         PK AREA              SK <id>
 //   office       PK OFFICE            SK <id>          GSI1 AREA#<areaId> / OFFICE#<id>
 //   staff        PK STAFF#<id>        SK STAFF         GSI1 OFFICE#<officeId>#STAFF / <id>
-//   user         PK USER#<username>   SK USER          GSI1 USER / <username>
-//   login state  PK USER#<username>   SK LOGIN
+//   user         PK USER#<username>   SK USER          GSI1 USER / <username>   (the auth context reads it: userRecordKey)
 //   dictionary   PK DICT              SK <name>
 // Every list is a Query on a key. Updates are conditional on the version read (stale → 409).
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  lockAfterFailure,
-  MAX_FAILED_ATTEMPTS,
   ORG_AUDIT,
   type Area,
   type Bureau,
   type Department,
   type Dictionary,
   type DictionaryName,
-  type LoginState,
   type Office,
   type Page,
   type Staff,
   type User,
+  userRecordKey,
 } from '@sifasuo/domain';
 import { GSI1, indexKeys } from '@sifasuo/wiring/src/types';
 import { createAudited, createIfAbsent, replaceAudited, type AuditedChange } from '../shared/audited';
@@ -46,8 +42,7 @@ export const keys = {
   area: (id: string) => ({ PK: 'AREA', SK: id }),
   office: (o: Pick<Office, 'id' | 'areaId'>) => ({ PK: 'OFFICE', SK: o.id, [G1.pk]: `AREA#${o.areaId}`, [G1.sk]: `OFFICE#${o.id}` }),
   staff: (s: Pick<Staff, 'id' | 'officeId'>) => ({ PK: `STAFF#${s.id}`, SK: 'STAFF', [G1.pk]: `OFFICE#${s.officeId}#STAFF`, [G1.sk]: s.id }),
-  user: (username: string) => ({ PK: `USER#${username}`, SK: 'USER', [G1.pk]: 'USER', [G1.sk]: username }),
-  login: (username: string) => ({ PK: `USER#${username}`, SK: 'LOGIN' }),
+  user: (username: string) => ({ ...userRecordKey(username), [G1.pk]: 'USER', [G1.sk]: username }),
   dictionary: (name: string) => ({ PK: 'DICT', SK: name }),
 };
 
@@ -96,7 +91,10 @@ export const orgRepository = {
       action: ORG_AUDIT['staff.update'], targetId: after.id, before, after,
     }),
 
-  getUser: (username: string) => get<User>(`USER#${username}`, 'USER'),
+  getUser: (username: string) => {
+    const { PK, SK } = userRecordKey(username);
+    return get<User>(PK, SK);
+  },
   listUsers: (limit: number, cursor?: string): Promise<Page<User>> =>
     queryPage(
       { ...byGsi1('USER'), limit, cursor },
@@ -118,59 +116,4 @@ export const orgRepository = {
     replaceAudited(ctx, table(), { ...keys.dictionary(after.name), entity: 'dictionary', ...after }, expectedVersion, {
       action: ORG_AUDIT['dictionary.update'], targetId: after.name, before, after,
     }),
-
-  getLoginState: async (username: string): Promise<LoginState> =>
-    (await get<LoginState>(`USER#${username}`, 'LOGIN')) ?? { failedAttempts: 0 },
-  /**
-   * Takes one attempt before the password is checked, atomically: refused (undefined) while locked or
-   * when five attempts are already counted, so a burst of parallel guesses gets at most five tries.
-   */
-  reserveLoginAttempt: async (username: string, now: Date): Promise<LoginState | undefined> => {
-    try {
-      const r = await dynamo().send(
-        new UpdateCommand({
-          TableName: table(),
-          Key: keys.login(username),
-          UpdateExpression: 'ADD failedAttempts :one SET entity = :entity',
-          ConditionExpression:
-            '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failedAttempts) OR failedAttempts < :max)',
-          ExpressionAttributeValues: { ':one': 1, ':entity': 'login', ':now': now.toISOString(), ':max': MAX_FAILED_ATTEMPTS },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return withoutKeys<LoginState>(r.Attributes ?? {});
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return undefined;
-      throw e;
-    }
-  },
-  /** After a wrong password: the attempt stays counted, and the fifth locks the account. */
-  lockIfExhausted: async (username: string, reserved: LoginState, now: Date): Promise<LoginState> => {
-    const lockedUntil = lockAfterFailure(reserved.failedAttempts, now);
-    if (!lockedUntil) return reserved;
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.login(username),
-        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
-        ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
-      }),
-    );
-    return { failedAttempts: 0, lockedUntil };
-  },
-  /** After the right password: the count starts again (a lock set meanwhile stays). */
-  clearFailedAttempts: async (username: string) => {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: keys.login(username),
-        UpdateExpression: 'SET failedAttempts = :zero, entity = :entity',
-        ExpressionAttributeValues: { ':zero': 0, ':entity': 'login' },
-      }),
-    );
-  },
-  /** The admin's password reset: unlocks and starts counting again. */
-  resetLoginState: async (username: string) => {
-    await dynamo().send(new PutCommand({ TableName: table(), Item: { ...keys.login(username), entity: 'login', failedAttempts: 0 } }));
-  },
 };

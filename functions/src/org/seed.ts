@@ -1,5 +1,6 @@
 // The org context's demo seed (declared in its wiring; the local cloud runs it once per data folder,
-// never in AWS): the demo county, a few staff per office, one account per role. Safe to run again
+// never in AWS): the demo county, a few staff per office, one account per role (their demo passwords
+// are the auth context's seed). Safe to run again
 // after a partial failure: deterministic ids, and only what is absent is created.
 import { ORG_AUDIT, ROLE_LABELS, type User } from '@sifasuo/domain';
 import * as demo from '@sifasuo/domain/src/demo-county';
@@ -36,7 +37,7 @@ export const seedDemoCounty = async (now: Date): Promise<SeedResult> => {
   for (const u of demo.demoUsers) {
     const office = offices.find((o) => o.id === u.officeId);
     const user: User = { ...u, areaId: office?.areaId, enabled: true, version: 1, updatedAt: now.toISOString() };
-    await provisionUser(ctx, user, demo.DEMO_PASSWORD);
+    await provisionUser(ctx, user);
     const unit = office?.name ?? demo.departmentName(u.departmentId) ?? demo.county.bureau.name;
     logins.push({ username: u.username, role: u.roles.map((r) => ROLE_LABELS[r]).join('、'), unit });
   }

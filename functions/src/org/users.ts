@@ -1,24 +1,21 @@
-// User accounts, managed by the county admin. The org table's record is the source of truth;
-// Cognito (sign-in) follows it through the UserChanged event.
+// User accounts, managed by the county admin. The org table's record is the source of truth for
+// roles, unit and status; the auth context reads it on every sign-in and (cached ≤ 30 s) request, and
+// keeps the credentials. A change that must end the user's sessions says so in UserChanged.
 import {
-  ORG_AUDIT,
-  passwordProblem,
+  sessionEndingChange,
   userUnitProblems,
   validationError,
   type CreateUserInput,
   type Page,
   type PageQuery,
-  type ResetPasswordInput,
   type UpdateUserInput,
   type User,
 } from '@sifasuo/domain';
 import { orgEvents } from '@sifasuo/wiring/src/org';
 import { logger } from '../shared/aws';
-import { writeAudit } from '../shared/audit-writer';
 import type { RequestContext } from '../shared/request-context';
 import { publishEvent } from '../shared/events';
 import { loadUser, requireAdmin, throwIfAny } from './access';
-import { directory } from './directory';
 import { orgRepository as repo } from './repository';
 
 /** Checks the user's units and derives the area from the office (area directors see their area). */
@@ -30,15 +27,15 @@ const unitOf = async (input: { roles: User['roles']; officeId?: string; departme
 };
 
 /**
- * Cognito follows the record through the bus; if the bus is down, sync now. The record is already
- * saved, so if both fail the change still stands (the next change of the user syncs it) — logged.
+ * Tells the auth context. Access never waits for it: the authorizer reads the record itself (a
+ * disabled user is refused, new roles apply, within 30 s); the event ends the sessions' refresh
+ * tokens. If the bus is down the change still stands — logged, and refresh checks the record too.
  */
-const announceUserChanged = async (user: User) => {
+const announceUserChanged = async (user: User, endsSessions?: string) => {
   try {
-    await publishEvent('org', orgEvents.UserChanged, { username: user.username, version: user.version });
+    await publishEvent('org', orgEvents.UserChanged, { username: user.username, version: user.version, ...(endsSessions ? { endsSessions } : {}) });
   } catch (e) {
-    logger.error('UserChanged not published; syncing directly', { error: e as Error });
-    await directory.syncUser(user).catch((err) => logger.error('directory sync failed', { error: err as Error, username: user.username }));
+    logger.error('UserChanged not published', { error: e as Error, username: user.username });
   }
 };
 
@@ -53,20 +50,12 @@ export const users = {
     return loadUser(username);
   },
 
-  createUser: async (ctx: RequestContext, { password, ...input }: CreateUserInput): Promise<User> => {
+  /** The account signs in once the admin sets its initial password (auth: PUT /api/auth/accounts/{username}/password). */
+  createUser: async (ctx: RequestContext, input: CreateUserInput): Promise<User> => {
     requireAdmin(ctx);
-    const weak = passwordProblem(password);
-    if (weak) throw validationError({ password: weak });
     if (await repo.getUser(input.username)) throw validationError({ username: `用户名 ${input.username} 已存在` });
     const user: User = { ...input, ...(await unitOf(input)), version: 1, updatedAt: ctx.now.toISOString() };
-    await directory.createUser(user, password);
-    try {
-      await repo.createUser(ctx, user);
-    } catch (e) {
-      // Keep the two stores in step: no sign-in identity without its user record.
-      await directory.deleteUser(user.username).catch((err) => logger.error('could not undo directory user', { error: err as Error }));
-      throw e;
-    }
+    await repo.createUser(ctx, user);
     await announceUserChanged(user);
     return user;
   },
@@ -80,15 +69,7 @@ export const users = {
     }
     const after: User = { ...input, ...(await unitOf(input)), username, version: version + 1, updatedAt: ctx.now.toISOString() };
     await repo.replaceUser(ctx, before, after, version);
-    await announceUserChanged(after);
+    await announceUserChanged(after, sessionEndingChange(before, after));
     return after;
-  },
-
-  resetPassword: async (ctx: RequestContext, username: string, { password }: ResetPasswordInput): Promise<void> => {
-    requireAdmin(ctx);
-    await loadUser(username);
-    await directory.setPassword(username, password);
-    await repo.resetLoginState(username);
-    await writeAudit(ctx, { action: ORG_AUDIT['user.reset-password'], targetId: username, outcome: 'success' });
   },
 };

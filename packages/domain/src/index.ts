@@ -8,3 +8,4 @@ export * from './audit';
 export * from './time';
 export * from './facts';
 export * from './totp';
+export * from './session-token';

@@ -32,7 +32,7 @@ export interface Actor {
   departmentId?: string;
 }
 
-/** The unit attributes a user carries (in the user record and as `custom:<name>` token claims). */
+/** The unit attributes a user carries in the user record. */
 export const SCOPE_ATTRIBUTES = ['officeId', 'areaId', 'departmentId'] as const;
 
 export type OfficeScope =
@@ -92,30 +92,3 @@ export const canAdministerOrg = (actor: Actor): boolean => has(actor, 'county_ad
 
 /** The audit log is the auditor's alone — not even the admin may read it. */
 export const canReadAudit = (actor: Actor): boolean => has(actor, 'auditor');
-
-/**
- * Claims as API Gateway's JWT authorizer hands them over: every value a string, arrays flattened to
- * `[a b]`. The local gateway produces the same shape, so this is the one parser for both worlds.
- */
-export const actorFromClaims = (claims: Record<string, string | number | boolean | string[] | undefined>): Actor | undefined => {
-  const username = String(claims['cognito:username'] ?? claims['username'] ?? '');
-  if (!username) return undefined;
-  const rawGroups = claims['cognito:groups'];
-  const groups = Array.isArray(rawGroups)
-    ? rawGroups
-    : String(rawGroups ?? '')
-        .replace(/^\[|\]$/g, '')
-        .split(/[\s,]+/)
-        .filter(Boolean);
-  const roles = groups.filter((g): g is Role => (ROLES as readonly string[]).includes(g));
-  const attr = (name: string) => {
-    const v = claims[`custom:${name}`];
-    return v === undefined || v === '' ? undefined : String(v);
-  };
-  return {
-    username,
-    displayName: String(claims['name'] ?? username),
-    roles,
-    ...Object.fromEntries(SCOPE_ATTRIBUTES.map((a) => [a, attr(a)])),
-  };
-};

@@ -14,6 +14,7 @@ import {
   type AuthSettings,
   type LoginStep,
   type MyAccount,
+  type PublicJwk,
   type SessionTokens,
   type TotpEnrolment,
 } from '@sifasuo/domain';
@@ -49,7 +50,7 @@ export const auth = defineContext({
     route('POST', '/api/auth/login/totp', 'auth-api', { auth: 'none', body: totpLoginInput, response: reply<LoginStep>() }),
     route('POST', '/api/auth/login/totp-enrolment', 'auth-api', { auth: 'none', body: totpEnrolLoginInput, response: reply<LoginStep>() }),
     route('POST', '/api/auth/refresh', 'auth-api', { auth: 'none', body: refreshInput, response: reply<SessionTokens>() }),
-    route('GET', '/api/auth/jwks.json', 'auth-api', { auth: 'none', response: reply<{ keys: JsonWebKey[] }>() }),
+    route('GET', '/api/auth/jwks.json', 'auth-api', { auth: 'none', response: reply<{ keys: PublicJwk[] }>() }),
     route('POST', '/api/auth/logout', 'auth-api'),
     route('GET', '/api/auth/me', 'auth-api', { response: reply<MyAccount>() }),
     route('POST', '/api/auth/password', 'auth-api', { body: changePasswordInput }),

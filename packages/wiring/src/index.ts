@@ -33,7 +33,7 @@ export * from './types';
 export { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
 
 /** Every context, in the order their demo seeds run: the one line that joins a context. */
-export const contexts = [platform, auth, org, audit] as const;
+export const contexts = [platform, org, auth, audit] as const;
 
 /** The forwarder the kit gives every outbox table: it publishes the table's outbox items to the bus. */
 export const outboxForwarderId = (tableId: string) => `${tableId}-outbox`;

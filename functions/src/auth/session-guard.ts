@@ -1,0 +1,22 @@
+// Consumer of org UserChanged events: when a change must end the user's sessions (disabled, roles or
+// unit changed — org decides and says why), end them, audited. Ending is idempotent, so a redelivered
+// event changes nothing. Access does not wait for this: the authorizer reads the user record itself.
+import { AUTH_AUDIT, userChanged } from '@sifasuo/domain';
+import { sqsConsumer } from '../shared/consumers';
+import type { RequestContext } from '../shared/request-context';
+import { changeAndEndSessions, SYSTEM_ACTOR } from './sessions';
+
+export const handler = sqsConsumer('auth', async (envelope, record, { logger }) => {
+  const parsed = userChanged.safeParse((envelope as { detail?: unknown })?.detail);
+  if (!parsed.success) {
+    logger.error('UserChanged without a valid detail; dropped', { issues: parsed.error.issues.length });
+    return;
+  }
+  const { username, endsSessions } = parsed.data;
+  if (!endsSessions) return;
+  const ctx: RequestContext = { requestId: record.messageId, now: new Date() };
+  await changeAndEndSessions(ctx, username, endsSessions, {
+    audit: { action: AUTH_AUDIT['end-sessions'], targetId: username, actorName: SYSTEM_ACTOR },
+    end: { all: true },
+  });
+});
