@@ -116,7 +116,7 @@ export default function AccountSecurity() {
               </Popconfirm>
               <Popconfirm
                 title="重置两步验证"
-                description="将清除该账号的身份验证器和全部恢复码（如手机丢失、更换）。如县局要求其使用两步验证，下次登录时须重新设置。"
+                description="用于手机丢失或更换：将清除该账号的身份验证器和全部恢复码，并结束其全部会话。如县局要求其使用两步验证，下次登录时须重新设置。"
                 okText="重置"
                 okButtonProps={{ danger: true, 'data-testid': 'account-totp-reset-confirm' } as ButtonProps}
                 cancelText="取消"

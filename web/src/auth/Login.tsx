@@ -25,9 +25,12 @@ const TITLES: Record<Step['kind'], string | undefined> = {
   recovery: '保存恢复码',
 };
 
-/** The server's answer to a code: a wrong code keeps the step, a spent or expired challenge does not. */
+/**
+ * The server's answer to a code: a wrong code (401 验证码不正确) keeps the step; an expired or spent
+ * challenge (401 登录步骤已失效), a lock (423) or a disabled account (403) go back to the password.
+ */
 const challengeGone = (e: unknown) =>
-  isApiError(e) && (/CHALLENGE/i.test(e.code) || /重新登录|已失效|已过期|超时|锁定/.test(e.message) || e.status === 423);
+  isApiError(e) && (e.status === 403 || e.status === 423 || /登录步骤已失效|重新输入用户名和密码|重新登录/.test(e.message));
 
 export default function Login() {
   const [form] = Form.useForm();

@@ -64,7 +64,8 @@ export default function TwoFactorModal({ open, onClose }: { open: boolean; onClo
         const { recoveryCodes } = await authApi.confirmTotp({ code });
         setView({ kind: 'recovery', codes: recoveryCodes });
       } catch (e) {
-        if (isApiError(e) && e.status !== 401) setError(e.message);
+        // A wrong code is a field error of `code` (400): shown above the field, the step stays.
+        if (isApiError(e) && e.status === 400) setError(e.fields?.code ?? e.message);
         else report(e);
       }
     });

@@ -82,10 +82,8 @@ export default function Users() {
                   编辑
                 </Button>
                 {mayManageSignIn && (
-                  <Link to={securityPath(u.username)} data-testid={`user-security-${u.username}`}>
-                    <Button type="link" size="small" icon={<SafetyCertificateOutlined />}>
-                      登录安全
-                    </Button>
+                  <Link to={securityPath(u.username)} style={{ padding: '0 7px', whiteSpace: 'nowrap' }} data-testid={`user-security-${u.username}`}>
+                    <SafetyCertificateOutlined /> 登录安全
                   </Link>
                 )}
               </Space>
