@@ -64,8 +64,8 @@ describe('identity', () => {
     await page.waitForURL(`**/#/offices/${OFFICE}`);
     await expect(page.getByTestId('office-id').textContent()).resolves.toBe(OFFICE);
     // Pages work: the account menu's 两步验证 asks the server about the own account.
-    await page.getByTestId('account-menu').hover();
-    await page.getByText('两步验证', { exact: true }).click();
+    await page.getByTestId('account-menu').click();
+    await page.getByTestId('account-action-totp').click();
     await page.getByTestId('totp-status-off').waitFor();
     await shot(page, 'identity-1-own-second-factor-off', { settle: true });
     await page.getByTestId('totp-close').click();

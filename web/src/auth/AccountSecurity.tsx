@@ -68,11 +68,13 @@ export default function AccountSecurity() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Link to="/security" data-testid="security-back">
-        <ArrowLeftOutlined /> 登录安全
-      </Link>
       <Card
         title={<span data-testid="account-title">账号登录安全 · {name}</span>}
+        extra={
+          <Link to="/security" style={{ whiteSpace: 'nowrap' }} data-testid="security-back">
+            <ArrowLeftOutlined /> 返回
+          </Link>
+        }
         loading={account.loading && !a}
         data-testid="account-security"
       >
@@ -81,7 +83,7 @@ export default function AccountSecurity() {
             {user.data && !user.data.enabled && (
               <Alert type="warning" showIcon title="该账号已停用，不能登录。" style={{ marginBottom: 12 }} />
             )}
-            <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered styles={{ label: { width: 110 } }}>
+            <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small">
               <Descriptions.Item label="登录密码">
                 <span data-testid="account-password">{a.hasPassword ? <Tag color="green">已设置</Tag> : <Tag color="red">未设置（无法登录）</Tag>}</span>
               </Descriptions.Item>
@@ -94,7 +96,11 @@ export default function AccountSecurity() {
               <Descriptions.Item label="剩余恢复码">{a.totpEnrolled ? `${a.recoveryCodesLeft} 个` : '—'}</Descriptions.Item>
               <Descriptions.Item label="账号锁定">
                 <span data-testid="account-lock">
-                  {locked ? <Tag color="red">已锁定至 {time(a.lockedUntil)}（重置密码可解除）</Tag> : <Tag color="green">未锁定</Tag>}
+                  {locked ? (
+                    <Typography.Text type="danger">已锁定至 {time(a.lockedUntil)}（重置密码可解除）</Typography.Text>
+                  ) : (
+                    <Tag color="green">未锁定</Tag>
+                  )}
                 </span>
               </Descriptions.Item>
             </Descriptions>

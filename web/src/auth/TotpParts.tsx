@@ -2,7 +2,7 @@
 // menu's 两步验证 dialog: the authenticator set-up (QR code, the secret to type by hand, the first code)
 // and the recovery codes, shown once.
 import type { ReactNode } from 'react';
-import { Alert, App, Button, Form, Input, QRCode, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, QRCode, Space, Typography, type InputProps } from 'antd';
 import { CopyOutlined, DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import { TOTP_DIGITS, type TotpEnrolment } from '@sifasuo/domain';
 
@@ -11,18 +11,21 @@ export const AUTHENTICATOR_APPS = 'Microsoft Authenticator、Google Authenticato
 /** `ABCD EFGH …`: easier to read and type than one long string (apps ignore the spaces). */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
 
-/** The code field: digits on a phone's keypad, the one-time code a phone may offer to fill in. */
-export const CodeInput = (props: { testId: string; placeholder?: string; recovery?: boolean; autoFocus?: boolean }) => (
+/**
+ * The code field: digits on a phone's keypad, the one-time code a phone may offer to fill in. The rest
+ * of the props (Form.Item's `value` and `onChange`) go to the input.
+ */
+export const CodeInput = ({ testId, recovery, placeholder, ...rest }: { testId: string; recovery?: boolean } & Omit<InputProps, 'data-testid'>) => (
   <Input
     size="large"
-    inputMode={props.recovery ? 'text' : 'numeric'}
+    inputMode={recovery ? 'text' : 'numeric'}
     autoComplete="one-time-code"
-    maxLength={props.recovery ? 9 : TOTP_DIGITS}
-    placeholder={props.placeholder ?? `${TOTP_DIGITS}位验证码`}
+    maxLength={recovery ? 9 : TOTP_DIGITS}
+    placeholder={placeholder ?? `${TOTP_DIGITS}位验证码`}
     prefix={<SafetyOutlined />}
-    autoFocus={props.autoFocus}
     style={{ letterSpacing: 2 }}
-    data-testid={props.testId}
+    {...rest}
+    data-testid={testId}
   />
 );
 

@@ -74,10 +74,12 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
               </Suspense>
             ))}
           </Space>
+          {/* Opened by a click (a tap on a phone, which has no hover). */}
           <Dropdown
+            trigger={['click']}
             menu={{
               items: [
-                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: a.label, onClick: () => setDialog(a.id) })),
+                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: <span data-testid={`account-action-${a.id}`}>{a.label}</span>, onClick: () => setDialog(a.id) })),
                 {
                   key: 'logout',
                   icon: <LogoutOutlined />,

@@ -99,8 +99,14 @@ const lastActivity = () => Number(sessionStorage.getItem(ACTIVITY_KEY) ?? Date.n
  */
 let ended: LogoutReason | undefined;
 
-/** A refresh token spent whose answer never came: the session lives only as long as its access token. */
-const cannotRefresh = (s: Session) => s.spentRefreshToken === s.refreshToken;
+/** This page's refresh in flight: every caller meanwhile waits for its answer (kit/api.ts). */
+let refreshing: Promise<Session> | undefined;
+
+/**
+ * A refresh token spent whose answer never came (lost to the network, or to a reload while it was on its
+ * way): the session lives only as long as its access token. Not while this page's refresh is still out.
+ */
+const cannotRefresh = (s: Session) => s.spentRefreshToken === s.refreshToken && !refreshing;
 
 /**
  * Why the current session can no longer be used, if it cannot. Idle comes before expired: a user who
@@ -176,8 +182,6 @@ class RefreshFailed extends Error {}
 
 /** The server refused the refresh token: the session is over, `message` says why. */
 class RefreshRefused extends Error {}
-
-let refreshing: Promise<Session> | undefined;
 
 const refreshOnce = async (): Promise<Session> => {
   const s = getSession();
