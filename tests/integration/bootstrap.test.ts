@@ -1,15 +1,17 @@
 // The operator's bootstrap of a deployed environment, run as a real process against the emulators
-// (the same SDK calls it makes in AWS, with AWS_ENDPOINT_URL_* pointing at the local cloud).
+// (the same SDK calls it makes in AWS, with AWS_ENDPOINT_URL_* pointing at the local cloud); then the
+// first admin's first sign-in, which must enrol a second factor (a deployed county requires it).
 import { spawn } from 'node:child_process';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { base32Decode, totp, type LoginStep } from '@sifasuo/domain';
 import { ensureTables } from '@sifasuo/local-cloud/src/dynamodb';
-import { resourceName, tables } from '@sifasuo/wiring';
-import { cloud, cognito, credentials, dynamo, region } from '../support/cloud';
+import { ENV, resourceName, tableEnv, tables } from '@sifasuo/wiring';
+import { cloud, credentials, dynamo, region } from '../support/cloud';
 
 // A stage of its own: a freshly deployed environment has empty tables (and the demo county's counts
 // stay as they are for the other tests).
@@ -26,17 +28,17 @@ jest.setTimeout(60_000);
 const bootstrap = async (county: unknown, args: string[] = [], password = 'Chief#Pass123') => {
   const file = join(mkdtempSync(join(tmpdir(), 'county-')), 'county.json');
   writeFileSync(file, JSON.stringify(county));
-  const { endpoints, userPoolId, userPoolClientId } = cloud();
+  const { endpoints } = cloud();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/bootstrap.ts', '--stage', STAGE, '--user-pool-id', userPoolId, '--client-id', userPoolClientId,
+    ['--import', 'tsx', 'scripts/bootstrap.ts', '--stage', STAGE,
       '--county', file, '--admin', 'chief-09', '--admin-name', '九区管理员', '--operator', 'ops-zhang', ...args],
     {
       cwd: root,
       env: {
         ...process.env, NODE_NO_WARNINGS: '1', SIFASUO_ADMIN_PASSWORD: password, AWS_REGION: region,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-        AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+        AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -102,11 +104,9 @@ describe('bootstrap of a deployed environment', () => {
     }));
     expect(areaAudit.Items).toEqual([expect.objectContaining({ action: 'org.area.provision', actor: 'bootstrap:ops-zhang', after: { id: '09', name: '新区片区', centralOfficeId: '0901' } })]);
 
-    const auth = await cognito().send(new InitiateAuthCommand({
-      ClientId: cloud().userPoolClientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'chief-09', PASSWORD: 'Chief#Pass123' },
-    }));
-    const claims = JSON.parse(Buffer.from(auth.AuthenticationResult!.IdToken!.split('.')[1]!, 'base64url').toString());
-    expect(claims['cognito:groups']).toEqual(['county_admin']);
+    const credential = await dynamo().send(new GetCommand({ TableName: table('auth'), Key: { PK: 'ACCOUNT#chief-09', SK: 'CREDENTIAL' } }));
+    expect(credential.Item?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(JSON.stringify(credential.Item)).not.toContain('Chief#Pass123');
 
     const again = await bootstrap(county);
     expect(again.status).toBe(0);
@@ -124,5 +124,40 @@ describe('bootstrap of a deployed environment', () => {
     expect(refused.stderr).toContain('片区 09 已有片区中心所 0901');
     expect(refused.stderr).toContain('司法所 0901 已存在，所属片区或所别与文件不同');
     expect((await officesOf('09')).map((o) => o.id)).toEqual(['0901', '0902']);
+  });
+
+  it("the first admin's first sign-in must enrol a second factor: a deployed county requires it by default", async () => {
+    // The auth use cases in this process, on the fresh stage's tables, with a signing key of its own.
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'key-')), 'signing-key.pem');
+    writeFileSync(keyFile, generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    const env = {
+      [ENV.stage]: STAGE, [ENV.signingKey]: `file:${keyFile}`, ...Object.fromEntries(tables.map((t) => [tableEnv(t.id), table(t.id)])),
+      AWS_ENDPOINT_URL_DYNAMODB: cloud().endpoints.dynamodb, AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    };
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+      expect((await bootstrap(county)).status).toBe(0);
+      const { signIn } = await import('../../functions/src/auth/sign-in');
+      const ctx = () => ({ requestId: 'test', now: new Date(), sourceIp: '127.0.0.1' });
+      const step: LoginStep = await signIn.login(ctx(), { username: 'chief-09', password: 'Chief#Pass123' });
+      if (step.status !== 'totp-enrolment-required') throw new Error(`expected enrolment, got ${step.status}`);
+      expect(step.enrolment.otpauthUri).toContain(encodeURIComponent('司法所工作管理系统:chief-09'));
+      await expect(signIn.loginTotpEnrolment(ctx(), { challenge: step.challenge, code: '000000' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      const code = totp(base32Decode(step.enrolment.secret)!, new Date(), (k, m) => createHmac('sha1', k).update(m).digest());
+      const done = await signIn.loginTotpEnrolment(ctx(), { challenge: step.challenge, code });
+      if (done.status !== 'signed-in') throw new Error(done.status);
+      expect(done.recoveryCodes).toHaveLength(10);
+      expect(done.user).toMatchObject({ username: 'chief-09', roles: ['county_admin'] });
+      const again = await signIn.login(ctx(), { username: 'chief-09', password: 'Chief#Pass123' });
+      expect(again.status).toBe('totp-required');
+      const audit = await dynamo().send(new QueryCommand({
+        TableName: table('audit'), IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'TARGET#user#chief-09' },
+      }));
+      expect(audit.Items?.map((i) => `${i.action}:${i.outcome}`)).toEqual(expect.arrayContaining(['auth.totp.enrol:success', 'auth.login:rejected']));
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
   });
 });

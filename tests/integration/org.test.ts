@@ -188,30 +188,30 @@ describe('org: administration', () => {
     expect(upd.body).toMatchObject({ name: '测试司法所', version: 2 });
   });
 
-  it('user roles flow into the next token through the bus and the sync consumer', async () => {
+  it("a user's new office applies to their signed-in session: the API reads the record, not the token", async () => {
     const admin = await login('admin');
     const created = await api('/api/org/users', {
-      method: 'POST', token: admin,
-      body: { username: 'moves-office', password: 'Initial#Pass1', displayName: '调动人员', roles: ['office_staff'], officeId: '0301' },
+      method: 'POST', token: admin, body: { username: 'moves-office', displayName: '调动人员', roles: ['office_staff'], officeId: '0301' },
     });
     expect(created.status).toBe(201);
+    expect((await api('/api/auth/accounts/moves-office/password', { method: 'PUT', token: admin, body: { password: 'Initial#Pass1' } })).status).toBe(204);
+    const token = await login('moves-office', 'Initial#Pass1');
+    expect((await api('/api/auth/me', { token })).body.officeId).toBe('0301');
     const upd = await api('/api/org/users/moves-office', {
       method: 'PUT', token: admin,
       body: { displayName: '调动人员', roles: ['office_staff'], officeId: '0401', enabled: true, version: 1 },
     });
     expect(upd.body).toMatchObject({ officeId: '0401', areaId: '04', version: 2 });
-    // The consumer applies the change to Cognito asynchronously: poll the claims of fresh tokens.
-    let officeId: string | undefined;
-    for (let i = 0; i < 40 && officeId !== '0401'; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      officeId = (await api('/api/auth/me', { token: await login('moves-office', 'Initial#Pass1') })).body.officeId;
-    }
-    expect(officeId).toBe('0401');
+    // A move ends the sessions (the unit decides what one may see); the next sign-in has the new office.
+    const next = await login('moves-office', 'Initial#Pass1');
+    expect((await api('/api/auth/me', { token: next })).body).toMatchObject({ officeId: '0401', areaId: '04' });
+    expect((await api('/api/org/offices/0401', { token: next })).status).toBe(200);
+    expect((await api('/api/org/offices/0301', { token: next })).status).toBe(403);
   });
 
   it('validates users: unknown office, director outside a central office, duplicate name', async () => {
     const admin = await login('admin');
-    const base = { password: 'Initial#Pass1', displayName: '某人', roles: ['area_director'] };
+    const base = { displayName: '某人', roles: ['area_director'] };
     const r1 = await api('/api/org/users', { method: 'POST', token: admin, body: { ...base, username: 'dir-x', officeId: '0999' } });
     expect(r1.body.fields).toEqual({ officeId: '司法所 0999 不存在' });
     const r2 = await api('/api/org/users', { method: 'POST', token: admin, body: { ...base, username: 'dir-x', officeId: '0102' } });

@@ -5,6 +5,7 @@ import { AUTH_AUDIT, userChanged } from '@sifasuo/domain';
 import { sqsConsumer } from '../shared/consumers';
 import type { RequestContext } from '../shared/request-context';
 import { changeAndEndSessions, SYSTEM_ACTOR } from './sessions';
+import { authStore } from './store';
 
 export const handler = sqsConsumer('auth', async (envelope, record, { logger }) => {
   const parsed = userChanged.safeParse((envelope as { detail?: unknown })?.detail);
@@ -15,6 +16,8 @@ export const handler = sqsConsumer('auth', async (envelope, record, { logger }) 
   const { username, endsSessions } = parsed.data;
   if (!endsSessions) return;
   const ctx: RequestContext = { requestId: record.messageId, now: new Date() };
+  // A redelivered event finds them ended already: nothing to do, nothing more to audit.
+  if (!(await authStore.liveSessions(username, ctx.now)).length) return;
   await changeAndEndSessions(ctx, username, endsSessions, {
     audit: { action: AUTH_AUDIT['end-sessions'], targetId: username, actorName: SYSTEM_ACTOR },
     end: { all: true },
