@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # npm start [-- --reset] [-- --port N] [-- --data-dir DIR] [-- --ephemeral]
 # Brings the whole system up on this machine: installs dependencies if needed, checks Java, builds the
-# portal when its sources changed, then runs the local cloud (DynamoDB Local, s3rver, fauxqs,
-# cognito-local, the local API gateway, event bus, queue and stream pollers, schedules). PORT
-# defaults to 3000.
+# portal when its sources changed, then runs the local cloud (DynamoDB Local, s3rver, fauxqs, the
+# data folder's session-signing key, the local API gateway with the session authorizer, event bus,
+# queue and stream pollers, schedules). PORT defaults to 3000. --reset also replaces the signing key,
+# which ends every session.
 source "$(dirname "$0")/setup.sh"
 ensure_deps
 ensure_java

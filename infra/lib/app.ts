@@ -6,6 +6,7 @@ import { resourceName } from '@sifasuo/wiring';
 import { findRepoRoot, parseStage } from './config';
 import { addNagChecks } from './nag';
 import { ServiceStack } from './service-stack';
+import { originSecretValue } from './origin-secret';
 import { notifyEveryAlarm, StatefulStack } from './stateful-stack';
 import { WebStack } from './web-stack';
 
@@ -36,16 +37,19 @@ export const buildApp = (app: App, options: BuildOptions = {}) => {
   const stateful = new StatefulStack(app, name('stateful'), {
     env, stage,
     alarmEmails: ctx('alarmEmail')?.split(',').map((e) => e.trim()).filter(Boolean),
-    description: `${name('stateful')}: keys, tables, archive, queues, bus, user pool`,
+    description: `${name('stateful')}: keys, origin secret, tables, archive, queues, bus`,
     terminationProtection: stage === 'prod',
   });
+  // `-c originSecretVersion=<VersionId>` pins the origin secret's version in both stacks (a rotation).
+  const originSecretVersion = ctx('originSecretVersion');
   const service = new ServiceStack(app, name('service'), {
-    env, stage, repoRoot, stateful,
+    env, stage, repoRoot, stateful, originSecretVersion,
     description: `${name('service')}: functions per context, HTTP API, consumers, schedules`,
   });
   const portalDist = options.portalDist === null ? undefined : options.portalDist ?? join(repoRoot, 'web', 'dist');
   const web = new WebStack(app, name('web'), {
     env, stage, apiDomain: service.apiDomain, portalDist,
+    originSecret: originSecretValue(stateful.originSecret, originSecretVersion),
     domainName: ctx('portalDomain'),
     certificateArn: ctx('portalCertificateArn'),
     iamCertificateId: ctx('portalIamCertificateId'),

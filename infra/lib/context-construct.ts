@@ -4,7 +4,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { bucketArns, bucketObjectsArnAsNagPrintsIt } from './config';
-import { deployedFunctions, type ContextName } from '@sifasuo/wiring';
+import { deployedFunctions, type ContextName, type FunctionDecl } from '@sifasuo/wiring';
 import { AppFunction } from './app-function';
 import { grantFromWiring } from './grants';
 import { suppress } from './nag';
@@ -15,7 +15,8 @@ export interface ContextConstructProps {
   context: ContextName;
   repoRoot: string;
   stateful: StatefulStack;
-  environment: Record<string, string>;
+  /** The environment of one function (it differs: SIGNING_KEY only with `signing`, ORIGIN_SECRET only for API functions). */
+  environment: (decl: FunctionDecl) => Record<string, string>;
   logRetention: logs.RetentionDays;
 }
 
@@ -30,11 +31,11 @@ export class ContextConstruct extends Construct {
         stage: props.stage,
         decl,
         repoRoot: props.repoRoot,
-        environment: props.environment,
+        environment: props.environment(decl),
         logRetention: props.logRetention,
       });
       grantFromWiring(fn, decl, {
-        tables: stateful.tables, dataKey: stateful.dataKey, userPool: stateful.userPool,
+        tables: stateful.tables, dataKey: stateful.dataKey, signingKey: stateful.signingKey,
         bucketArns: (id) => bucketArns(Stack.of(this), props.stage, id),
       });
       for (const { bucket } of decl.buckets ?? []) {

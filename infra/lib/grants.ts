@@ -1,10 +1,9 @@
 // Least-privilege grants derived from the wiring. DynamoDB grants name the table and each of its
-// indexes (no `/index/*`, no `dynamodb:*`, no Scan: every list is a Query on a key), and an
-// append-only table only ever gets PutItem.
+// indexes (no `/index/*`, no `dynamodb:*`, no Scan: every list is a Query on a key), an
+// append-only table only ever gets PutItem, and the session-token key is granted per `signing`.
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import { tableById, tables, type BucketId, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
 
 export const DYNAMO_ACTIONS: Record<TableAccess, readonly string[]> = {
@@ -41,16 +40,14 @@ export const S3_BUCKET_ACTIONS: Record<BucketAccess, readonly string[]> = {
   read: ['s3:ListBucket'],
 };
 
-export const COGNITO_ACTIONS: Record<NonNullable<FunctionDecl['userPool']>, readonly string[]> = {
-  auth: ['cognito-idp:InitiateAuth'],
-  admin: [
-    'cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminAddUserToGroup',
-    'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDisableUser',
-    'cognito-idp:AdminEnableUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser',
-    // Used by functions/src/org/directory.ts: clearing scope attributes a user no longer has, and
-    // undoing a half-created user when the org-table write fails.
-    'cognito-idp:AdminDeleteUserAttributes', 'cognito-idp:AdminDeleteUser',
-  ],
+/**
+ * What a function declaring `signing` may do with the session-token key: the auth API signs tokens
+ * (and publishes the public key as the JWKS), the authorizer only verifies them with the public key.
+ * Never kms:Verify (verification is local, with the public key) and never anything on another key.
+ */
+export const SIGNING_ACTIONS: Record<NonNullable<FunctionDecl['signing']>, readonly string[]> = {
+  sign: ['kms:GetPublicKey', 'kms:Sign'],
+  verify: ['kms:GetPublicKey'],
 };
 
 const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort();
@@ -60,10 +57,11 @@ export interface GrantTargets {
   /** ARNs of each bucket and of its objects (built from its physical name, no cross-stack reference). */
   bucketArns: (id: BucketId) => { bucket: string; objects: string };
   dataKey: kms.IKey;
-  userPool: cognito.IUserPool;
+  /** The asymmetric key that signs session tokens. */
+  signingKey: kms.IKey;
 }
 
-/** Adds the wiring's table and user-pool grants of `decl` to `role`. */
+/** Adds the wiring's table, bucket, stream and signing-key grants of `decl` to `role`. */
 export const grantFromWiring = (role: iam.IGrantable, decl: FunctionDecl, to: GrantTargets) => {
   const kmsActions = new Set<string>();
   const byTable = new Map<TableId, Set<TableAccess>>();
@@ -103,10 +101,10 @@ export const grantFromWiring = (role: iam.IGrantable, decl: FunctionDecl, to: Gr
       resources: [to.dataKey.keyArn],
     }));
   }
-  if (decl.userPool) {
+  if (decl.signing) {
     role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: [...COGNITO_ACTIONS[decl.userPool]],
-      resources: [to.userPool.userPoolArn],
+      actions: [...SIGNING_ACTIONS[decl.signing]],
+      resources: [to.signingKey.keyArn],
     }));
   }
 };

@@ -1,10 +1,10 @@
 // The stateless side built from the wiring: one ContextConstruct per context, the HTTP API with
-// every wiring route (Cognito JWT authorizer unless the route is `none`), SQS event sources for
-// consumers and EventBridge Scheduler schedules (Asia/Shanghai) for jobs.
+// every wiring route (behind the wiring's session authorizer unless the route is `none`), SQS event
+// sources for consumers and EventBridge Scheduler schedules (Asia/Shanghai) for jobs.
 import { CfnElement, CfnOutput, Duration, Fn, RemovalPolicy, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -16,12 +16,14 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Construct } from 'constructs';
 import {
-  awsCron, deployedFunctions, functionEnvironment, queues, resourceName, routes, schedules, tables, type ContextName,
+  AUTHORIZER_CACHE_SECONDS, authorizerFunction, awsCron, deployedFunctions, ENV, functionEnvironment, queues, resourceName,
+  routes, schedules, tables, type ContextName, type FunctionDecl, type PhysicalNames,
 } from '@sifasuo/wiring';
 import type { AppFunction } from './app-function';
 import { bucketPhysicalName } from './config';
 import { ContextConstruct } from './context-construct';
 import { suppress } from './nag';
+import { originSecretValue } from './origin-secret';
 import { alarmOnFirst, dlqAlarm, type StatefulStack } from './stateful-stack';
 
 /** Stage-wide API throttling (requests per second / burst); a county has a few hundred users. */
@@ -31,7 +33,12 @@ export interface ServiceStackProps extends StackProps {
   stage: string;
   repoRoot: string;
   stateful: StatefulStack;
+  /** Pins the origin secret's version (deploy parameter `originSecretVersion`, for a rotation). */
+  originSecretVersion?: string;
 }
+
+/** Who gets ORIGIN_SECRET: the functions behind the API routes (the adapter checks the header). */
+export const getsOriginSecret = (decl: Pick<FunctionDecl, 'kind'>) => decl.kind === 'api';
 
 export class ServiceStack extends Stack {
   readonly contexts = new Map<ContextName, ContextConstruct>();
@@ -48,13 +55,18 @@ export class ServiceStack extends Stack {
     const prod = stage === 'prod';
     const logRetention = logs.RetentionDays.ONE_YEAR;
 
-    // The wiring's function environment, with the real AWS names.
-    const environment = functionEnvironment(stage, {
-      userPoolId: stateful.userPool.userPoolId,
-      userPoolClientId: stateful.userPoolClient.userPoolClientId,
+    // The wiring's function environment, with the real AWS names: SIGNING_KEY (the key's ARN) only for
+    // functions declaring `signing`, and the origin secret only for the API functions, which check it.
+    const names: PhysicalNames = {
+      signingKey: stateful.signingKey.keyArn,
       eventBus: stateful.bus.eventBusName,
       table: (id) => stateful.tables.get(id)!.tableName,
       bucket: (id) => bucketPhysicalName(this, stage, id),
+    };
+    const originSecret = originSecretValue(stateful.originSecret, props.originSecretVersion);
+    const environment = (decl: FunctionDecl) => ({
+      ...functionEnvironment(stage, names, decl),
+      ...(getsOriginSecret(decl) ? { [ENV.originSecret]: originSecret } : {}),
     });
 
     for (const context of [...new Set(deployedFunctions().map((f) => f.context))]) {
@@ -96,7 +108,8 @@ export class ServiceStack extends Stack {
           status: '$context.status',
           latencyMs: '$context.responseLatency',
           responseLength: '$context.responseLength',
-          sub: '$context.authorizer.claims.sub',
+          // From the session authorizer's context (packages/domain/src/auth.ts, AuthorizerContext).
+          user: '$context.authorizer.username',
           authorizerError: '$context.authorizer.error',
           integrationError: '$context.integrationErrorMessage',
         })),
@@ -106,13 +119,20 @@ export class ServiceStack extends Stack {
     // CloudFormation resolves in every partition (`amazonaws.com` or `amazonaws.com.cn`).
     this.apiDomain = Fn.join('', [this.api.apiId, '.execute-api.', this.region, '.', this.urlSuffix]);
 
-    // Issuer from the pool's ProviderURL, so it is right in every partition (aws-cn included);
-    // HttpUserPoolAuthorizer hard-codes `amazonaws.com`.
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', `https://${stateful.userPool.userPoolProviderUrl}`, {
-      authorizerName: name('jwt'),
-      jwtAudience: [stateful.userPoolClient.userPoolClientId],
-      identitySource: ['$request.header.Authorization'],
-    });
+    // The session authorizer, from the wiring (its one `authorizer` function): a Lambda REQUEST
+    // authorizer with simple responses (payload 2.0), keyed on the Authorization header and cached
+    // AUTHORIZER_CACHE_SECONDS per token, so a revoked session or a changed user record takes effect
+    // within that time. A Lambda authorizer rather than the HTTP API JWT authorizer: the latter must
+    // fetch the issuer's discovery document over public HTTPS (in China only once the ICP domain is
+    // up), and it cannot see revocation or the live user record (infra/README.md).
+    const authorizer = routes.some((r) => r.auth === 'jwt')
+      ? new HttpLambdaAuthorizer('SessionAuthorizer', fn(authorizerFunction().id), {
+        authorizerName: name('session'),
+        responseTypes: [HttpLambdaResponseType.SIMPLE],
+        identitySource: ['$request.header.Authorization'],
+        resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_SECONDS),
+      })
+      : undefined;
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const r of routes) {
       let integration = integrations.get(r.function);
@@ -126,11 +146,11 @@ export class ServiceStack extends Stack {
         path: r.path,
         methods: [apigw.HttpMethod[r.method]],
         integration,
-        authorizer: r.auth === 'jwt' ? authorizer : new apigw.HttpNoneAuthorizer(),
+        authorizer: r.auth === 'jwt' ? authorizer! : new apigw.HttpNoneAuthorizer(),
       });
       if (r.auth === 'none') {
         suppress(route!, [
-          ['AwsSolutions-APIG4', `${r.method} ${r.path} is public by design (health check / login, which issues the token); the wiring marks only these routes auth: none.`],
+          ['AwsSolutions-APIG4', `${r.method} ${r.path} is public by design (health check, the sign-in steps that issue the session, the public JWKS); the wiring marks only such routes auth: none.`],
         ]);
       }
     }

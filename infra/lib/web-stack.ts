@@ -3,7 +3,8 @@
 // browser, no CORS), security headers on every response. The portal uses hash routes
 // (`/#/offices/0101`), so CloudFront serves files as they are: no edge rewrite, which China's
 // CloudFront could not run (no CloudFront Functions), and no custom error responses, which would
-// also rewrite the API's own 403/404 JSON errors.
+// also rewrite the API's own 403/404 JSON errors. CloudFront proves itself to the API with the origin
+// secret header and hands it the viewer's address, so the API refuses anyone who bypasses CloudFront.
 import { existsSync } from 'node:fs';
 import { Annotations, CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -12,7 +13,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { resourceName } from '@sifasuo/wiring';
+import { ORIGIN_SECRET_HEADER, resourceName } from '@sifasuo/wiring';
 import { suppress } from './nag';
 
 /** The portal is React + Ant Design (inline styles) + ECharts (canvas); it only talks to its own origin. */
@@ -29,10 +30,26 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Viewer headers the `/api/*` behaviour passes to the API, besides Authorization (which goes through
+ * the cache policy, see below). `CloudFront-Viewer-Address` (`ip:port`) is added by CloudFront itself
+ * and is where the API reads the viewer's IP for audit records and login throttling; API Gateway
+ * only sees CloudFront's address. Never Host: API Gateway answers 403 to a Host that is not its own.
+ * At most 10 (CloudFront's quota per origin request policy).
+ */
+export const API_FORWARDED_HEADERS = [
+  'CloudFront-Viewer-Address', 'Accept', 'Accept-Language', 'Content-Type', 'User-Agent', 'Referer', 'Origin',
+] as const;
+
 export interface WebStackProps extends StackProps {
   stage: string;
   /** `xxxx.execute-api.<region>.<suffix>` of the HTTP API. */
   apiDomain: string;
+  /**
+   * Sent to the API in the `x-origin-verify` header on every `/api/*` request (the API functions get
+   * the same value as ORIGIN_SECRET): in the app a Secrets Manager dynamic reference (origin-secret.ts).
+   */
+  originSecret: string;
   /** Built portal (web/dist); deployed only when given and present. */
   portalDist?: string;
   /** The portal's public domain (in China: the bureau's ICP-filed domain). */
@@ -91,6 +108,37 @@ export class WebStack extends Stack {
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
       },
     });
+    // `/api/*`: nothing is cached, Authorization reaches the API, and so do the viewer's address and
+    // the ordinary request headers. CloudFront forwards Authorization only through a cache policy (an
+    // origin request policy that lists it is refused with 400, and CDK refuses it too); and a cache
+    // policy whose TTLs are all 0 ("caching disabled", like Managed-CachingDisabled) may not name any
+    // header. Hence min 0 / default 0 / max 1 s with Authorization and every query string in the cache
+    // key: the API answers `cache-control: no-store`, which CloudFront honours with a minimum TTL of 0,
+    // and a default TTL of 0 caches nothing that lacks a Cache-Control header; even a misbehaving
+    // response could be reused for at most 1 s, and only for the same token and query. The managed
+    // AllViewerExceptHostHeader policy (with CachingDisabled, Authorization passes through it) would
+    // also forward every other viewer header and cookie, and CloudFront-Viewer-Address is not a
+    // viewer header: the custom origin request policy names exactly what the API reads.
+    const apiCachePolicy = new cloudfront.CachePolicy(this, 'ApiCachePolicy', {
+      cachePolicyName: name('api-no-cache'),
+      comment: `${name('api')}: nothing cached (API answers no-store); Authorization forwarded via the cache key`,
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(1),
+      headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization'),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: false,
+      enableAcceptEncodingBrotli: false,
+    });
+    const apiOriginRequestPolicy = new cloudfront.OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
+      originRequestPolicyName: name('api-origin-request'),
+      comment: `${name('api')}: viewer address and request headers for the API; no cookies, no Host`,
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(...API_FORWARDED_HEADERS),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+    });
+
     const china = inChina(this);
     const custom = Boolean(props.domainName && (china ? props.iamCertificateId : props.certificateArn));
     if (china && !custom) {
@@ -111,11 +159,13 @@ export class WebStack extends Stack {
           origin: new HttpOrigin(props.apiDomain, {
             protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+            // CloudFront sets it on every origin request (a viewer cannot override an origin custom header).
+            customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret },
           }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          cachePolicy: apiCachePolicy,
+          originRequestPolicy: apiOriginRequestPolicy,
           responseHeadersPolicy: securityHeaders,
         },
       },
@@ -144,8 +194,8 @@ export class WebStack extends Stack {
       });
     }
     suppress(this.distribution, [
-      ['AwsSolutions-CFR1', 'No geo restriction: every user signs in, and where staff connect from (travel, mobile carriers) is not a security boundary; access is enforced by Cognito tokens and data scope.'],
-      ['AwsSolutions-CFR2', 'No WAF web ACL in the first release: the API behind /api/* is throttled per stage, authenticated with Cognito JWTs and locks accounts after 5 failed logins; static files are public by nature. Revisit with a WAF ACL (us-east-1) before go-live.'],
+      ['AwsSolutions-CFR1', 'No geo restriction: every user signs in, and where staff connect from (travel, mobile carriers) is not a security boundary; access is enforced by session tokens (checked by the API session authorizer) and data scope.'],
+      ['AwsSolutions-CFR2', 'No WAF web ACL in the first release: the API behind /api/* is throttled per stage, refuses requests without the origin secret, checks every session token in its Lambda authorizer and locks accounts after 5 failed logins; static files are public by nature. Revisit with a WAF ACL (us-east-1) before go-live.'],
       ...(custom && !china ? [] : [[
         'AwsSolutions-CFR4',
         custom

@@ -50,6 +50,16 @@ describe('cdk-nag AwsSolutions', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
+  test.each([
+    ['cn-north-1', { portalDomain: 'sifasuo.qingshan.gov.cn', portalIamCertificateId: 'ASCAEXAMPLEIAMCERT' }],
+    ['cn-northwest-1', {}],
+    ['ap-southeast-1', {}],
+  ])('no unacknowledged finding in %s either', (region, extra) => {
+    const { app } = synthApp({ region, account: '123456789012', stage: 'prod', ...extra });
+    expect(violationsOf(app)).toEqual([]);
+    expect(() => app.synth()).not.toThrow();
+  });
+
   test('the checker is live: an unencrypted, DLQ-less queue is reported', () => {
     const app = new App();
     const stack = new Stack(app, 'Probe');

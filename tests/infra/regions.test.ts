@@ -1,16 +1,20 @@
 // Where production runs: the app must synthesize for the China regions (partition aws-cn) and for a
 // global region. CDK's CloudFormation validation reports a resource type a region does not offer;
-// this suite collects those reports. Until issue 11's identity and portal hosting land, the China
-// regions still lack exactly the Cognito resources listed here — the list may only shrink: anything
-// new that China does not offer fails this test.
+// this suite collects those reports. Since issue 11 replaced Cognito with the auth context's own
+// identity, no region may lack anything: a resource type China does not offer fails this test.
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { cdkJsonContext } from '../../infra/lib/config';
 import { synthApp } from './synth';
 
-const missingTypes = (region: string) => {
+/** Resource types CloudFormation says `region` lacks, from synthesizing what `build` adds to an app. */
+const missingTypesOf = (region: string, build: (app: App) => void) => {
   const reported: string[] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => void reported.push(args.map(String).join(' '));
   try {
-    synthApp({ region, account: '123456789012' }).app.synth();
+    const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+    build(app);
+    app.synth();
   } catch (e) {
     // The report comes in the error (under jest) or on stderr (plain node): read both.
     if (!/does not exist in/.test(String((e as Error).message))) throw e;
@@ -22,12 +26,10 @@ const missingTypes = (region: string) => {
   return [...new Set([...types].filter((m) => m[2] === region).map((m) => m[1]!))].sort();
 };
 
-/** What issue 11 still replaces: Cognito, by the auth context's own identity. */
-const STILL_MISSING_IN_CHINA = [
-  'AWS::Cognito::UserPool',
-  'AWS::Cognito::UserPoolClient',
-  'AWS::Cognito::UserPoolGroup',
-];
+/** The whole app (three stacks, cdk-nag included) for `region`. */
+const missingTypes = (region: string) => missingTypesOf(region, (app) => {
+  synthApp({ region, account: '123456789012' }, { portalDist: null }, app);
+});
 
 jest.setTimeout(120_000); // each case synthesizes the three stacks with cdk-nag
 
@@ -36,7 +38,16 @@ describe('regions', () => {
     expect(missingTypes('ap-southeast-1')).toEqual([]);
   });
 
-  test.each(['cn-north-1', 'cn-northwest-1'])('%s lacks only what issue 11 replaces', (region) => {
-    expect(missingTypes(region)).toEqual(STILL_MISSING_IN_CHINA);
+  test.each(['cn-north-1', 'cn-northwest-1'])('%s offers every resource type the app uses', (region) => {
+    expect(missingTypes(region)).toEqual([]);
+  });
+
+  // The check itself: without it, an empty list could mean the validation never ran.
+  test('the check sees a type a China region lacks (Cognito user pools, which issue 11 removed)', () => {
+    const reported = missingTypesOf('cn-north-1', (app) => {
+      const probe = new Stack(app, 'probe', { env: { region: 'cn-north-1', account: '123456789012' } });
+      new CfnResource(probe, 'Pool', { type: 'AWS::Cognito::UserPool' });
+    });
+    expect(reported).toEqual(['AWS::Cognito::UserPool']);
   });
 });

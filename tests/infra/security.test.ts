@@ -1,19 +1,19 @@
 // Security properties of the synthesized templates: encryption and PITR on tables, DLQs on every
-// queue, the JWT authorizer on every route but health/login, least-privilege IAM (no wildcards on
-// tables, the audit table append-only), arm64 Node 22+ functions, Asia/Shanghai schedules, CloudFront
-// with origin access control.
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { addNagChecks } from '../../infra/lib/nag';
-import { WebStack } from '../../infra/lib/web-stack';
+// queue, the session authorizer on every route but the public ones, least-privilege IAM (no wildcards
+// on tables, the audit table append-only, the signing key per `signing`), arm64 Node 22+ functions,
+// Asia/Shanghai schedules, CloudFront with origin access control, the origin secret and the viewer
+// address, and no Cognito anywhere.
+import { Match } from 'aws-cdk-lib/assertions';
 import {
-  awsCron, deployedFunctions, eventRules, functionEnvironment, patternOf, functions, queues, resourceName, routeKey, routes, schedules, tables,
+  AUTHORIZER_CACHE_SECONDS, authorizerFunction, awsCron, deployedFunctions, ENV, eventRules, functionEnvironment, patternOf,
+  functions, ORIGIN_SECRET_HEADER, queues, resourceName, routeKey, routes, schedules, tables,
 } from '@sifasuo/wiring';
-import { ROLES } from '@sifasuo/domain';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cdkJsonContext, findRepoRoot } from '../../infra/lib/config';
-import { COGNITO_ACTIONS } from '../../infra/lib/grants';
+import { findRepoRoot } from '../../infra/lib/config';
+import { SIGNING_ACTIONS } from '../../infra/lib/grants';
+import { getsOriginSecret } from '../../infra/lib/service-stack';
+import { API_FORWARDED_HEADERS } from '../../infra/lib/web-stack';
 import { asArray, logicalId, resourcesOf, statementsOf, synthApp } from './synth';
 
 const built = synthApp();
@@ -23,14 +23,16 @@ const A = templates.service;
 const W = templates.web;
 
 const keyId = logicalId(stateful, stateful.dataKey.node.defaultChild);
+const signingKeyId = logicalId(stateful, stateful.signingKey.node.defaultChild);
+const originSecretId = logicalId(stateful, stateful.originSecret.node.defaultChild);
 const tableLogicalId = (id: string) => logicalId(stateful, stateful.tables.get(id)!.node.defaultChild);
 
 describe('stateful: keys and tables', () => {
-  test('the customer-managed key rotates and is retained', () => {
-    S.hasResource('AWS::KMS::Key', {
-      Properties: { EnableKeyRotation: true },
-      DeletionPolicy: 'Retain',
-    });
+  test('the customer-managed data key rotates and is retained', () => {
+    const [, key] = resourcesOf(S, 'AWS::KMS::Key').find(([id]) => id === keyId)!;
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.Properties.KeySpec ?? 'SYMMETRIC_DEFAULT').toBe('SYMMETRIC_DEFAULT');
+    expect(key.DeletionPolicy).toBe('Retain');
   });
 
   test('one table per wiring table, keys and indexes as declared', () => {
@@ -160,41 +162,36 @@ describe('stateful: queues, bus, rules', () => {
   });
 });
 
-describe('stateful: user pool', () => {
-  test('custom scope attributes, length policy, no self sign-up, retained', () => {
-    S.hasResource('AWS::Cognito::UserPool', {
-      Properties: Match.objectLike({
-        UserPoolName: resourceName('dev', 'users'),
-        AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
-        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: Match.anyValue() }) },
-        Schema: ['officeId', 'areaId', 'departmentId'].map((n) => Match.objectLike({ Name: n, AttributeDataType: 'String', Mutable: true })),
-        DeletionProtection: 'ACTIVE',
-      }),
-      DeletionPolicy: 'Retain',
-    });
-    const pool = resourcesOf(S, 'AWS::Cognito::UserPool')[0]![1];
-    expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(10);
+describe('stateful: identity (issue 11: no Cognito)', () => {
+  test('no Cognito resource in any stack', () => {
+    for (const t of [S, A, W]) {
+      const types = Object.values(t.toJSON().Resources as Record<string, { Type: string }>).map((r) => r.Type);
+      expect(types.filter((type) => type.startsWith('AWS::Cognito::'))).toEqual([]);
+      expect(JSON.stringify(t.toJSON())).not.toMatch(/cognito/i);
+    }
   });
 
-  test('one group per role', () => {
-    const groups = resourcesOf(S, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
-    expect(groups.sort()).toEqual([...ROLES].sort());
+  test('the signing key: asymmetric ECC_NIST_P256 for signing (ES256), retained, an alias per stage, its ARN an output', () => {
+    const keys = resourcesOf(S, 'AWS::KMS::Key');
+    expect(keys.map(([id]) => id).sort()).toEqual([keyId, signingKeyId].sort());
+    const [, key] = keys.find(([id]) => id === signingKeyId)!;
+    expect(key.Properties.KeySpec).toBe('ECC_NIST_P256');
+    expect(key.Properties.KeyUsage).toBe('SIGN_VERIFY');
+    expect(key.Properties.EnableKeyRotation).not.toBe(true); // KMS rotates symmetric keys only
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.UpdateReplacePolicy).toBe('Retain');
+    S.hasResourceProperties('AWS::KMS::Alias', { AliasName: `alias/${resourceName('dev', 'signing')}`, TargetKeyId: { 'Fn::GetAtt': [signingKeyId, 'Arn'] } });
+    const outputs = Object.values(S.toJSON().Outputs as Record<string, { Value: unknown; Export?: unknown }>).filter((o) => !o.Export);
+    expect(outputs.map((o) => o.Value)).toContainEqual({ 'Fn::GetAtt': [signingKeyId, 'Arn'] });
   });
 
-  test('app client: USER_PASSWORD_AUTH, no secret, no OAuth flows, 1 h ID token, nothing writable by users', () => {
-    const clients = resourcesOf(S, 'AWS::Cognito::UserPoolClient');
-    expect(clients).toHaveLength(1);
-    const p = clients[0]![1].Properties;
-    expect(p.ExplicitAuthFlows).toContain('ALLOW_USER_PASSWORD_AUTH');
-    expect(p.ExplicitAuthFlows).not.toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
-    expect(p.GenerateSecret).toBe(false);
-    expect(p.AllowedOAuthFlows).toBeUndefined();
-    expect(p.AllowedOAuthFlowsUserPoolClient).not.toBe(true);
-    expect(p.IdTokenValidity).toBe(60);
-    expect(p.TokenValidityUnits.IdToken).toBe('minutes');
-    // Never empty (empty = every mutable attribute writable by the user), never a custom attribute.
-    expect([...p.WriteAttributes].sort()).toEqual(['locale', 'zoneinfo']);
-    expect(p.ReadAttributes).toEqual(expect.arrayContaining(['name', 'custom:officeId', 'custom:areaId', 'custom:departmentId']));
+  test('the origin secret is generated by Secrets Manager at deploy time (no value in the template)', () => {
+    const secrets = resourcesOf(S, 'AWS::SecretsManager::Secret');
+    expect(secrets.map(([id]) => id)).toEqual([originSecretId]);
+    const p = secrets[0]![1].Properties;
+    expect(p.SecretString).toBeUndefined();
+    expect(p.GenerateSecretString).toEqual(expect.objectContaining({ ExcludePunctuation: true, IncludeSpace: false }));
+    expect(p.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
   });
 });
 
@@ -219,14 +216,51 @@ describe('service: functions', () => {
   });
 
   test('environment: the same variables as the local cloud, plus the Powertools service name', () => {
-    const keys = Object.keys(functionEnvironment('dev', { userPoolId: 'x', userPoolClientId: 'y' }));
     for (const decl of deployedFunctions()) {
+      const keys = Object.keys(functionEnvironment('dev', { signingKey: 'x' }, decl));
       const [, f] = fns.find(([, x]) => x.Properties.FunctionName === resourceName('dev', decl.id))!;
       const env = f.Properties.Environment.Variables;
-      for (const k of keys) expect({ fn: decl.id, k, set: env[k] !== undefined }).toEqual({ fn: decl.id, k, set: true });
+      const expected = [...keys, ...(getsOriginSecret(decl) ? [ENV.originSecret] : []), 'POWERTOOLS_SERVICE_NAME', 'POWERTOOLS_METRICS_NAMESPACE'];
+      expect({ fn: decl.id, keys: Object.keys(env).sort() }).toEqual({ fn: decl.id, keys: expected.sort() });
       expect(env.POWERTOOLS_SERVICE_NAME).toBe(decl.context);
       expect(f.Properties.MemorySize).toBe(decl.memoryMb);
       expect(f.Properties.Timeout).toBe(decl.timeoutSeconds);
+    }
+  });
+
+  const envOf = (id: string) => fns.find(([, x]) => x.Properties.FunctionName === resourceName('dev', id))![1].Properties.Environment.Variables;
+
+  test('SIGNING_KEY: the signing key ARN (a strong reference), for exactly the functions declaring `signing`', () => {
+    const signers = deployedFunctions().filter((f) => f.signing);
+    expect(signers.map((f) => f.signing).sort()).toEqual(['sign', 'verify']); // the auth API and the authorizer
+    for (const decl of deployedFunctions()) {
+      const value = envOf(decl.id)[ENV.signingKey];
+      if (!decl.signing) {
+        expect({ fn: decl.id, signingKey: value }).toEqual({ fn: decl.id, signingKey: undefined });
+        continue;
+      }
+      expect(value).toEqual({ 'Fn::ImportValue': expect.stringContaining(signingKeyId) });
+    }
+  });
+
+  test('ORIGIN_SECRET: for every API function, the same deploy-time reference CloudFront sends; for no other function', () => {
+    const header = W.toJSON().Resources;
+    const dist = Object.values(header as Record<string, any>).find((r) => r.Type === 'AWS::CloudFront::Distribution');
+    const apiOrigin = dist.Properties.DistributionConfig.Origins.find((o: any) => o.CustomOriginConfig);
+    const sent = apiOrigin.OriginCustomHeaders.find((h: any) => h.HeaderName === ORIGIN_SECRET_HEADER).HeaderValue;
+    const apis = deployedFunctions().filter((f) => f.kind === 'api');
+    expect(apis.length).toBeGreaterThan(0);
+    for (const decl of deployedFunctions()) {
+      const value = envOf(decl.id)[ENV.originSecret];
+      if (decl.kind !== 'api') {
+        expect({ fn: decl.id, originSecret: value }).toEqual({ fn: decl.id, originSecret: undefined });
+        continue;
+      }
+      // Both resolve {{resolve:secretsmanager:<the stateful secret's ARN>:SecretString:::}} at deploy time.
+      expect(value).toEqual(sent);
+      expect(value).toEqual({
+        'Fn::Join': ['', ['{{resolve:secretsmanager:', { 'Fn::ImportValue': expect.stringContaining(originSecretId) }, ':SecretString:::}}']],
+      });
     }
   });
 
@@ -347,19 +381,36 @@ describe('service: IAM least privilege', () => {
     expect(appendOnly.length).toBeGreaterThan(0);
   });
 
-  test('the Cognito grants cover every Cognito call in functions/src, and no code Scans (IAM grants no Scan)', () => {
+  test('the signing grants cover every KMS signing call in functions/src, and no code Scans (IAM grants no Scan)', () => {
     const root = findRepoRoot();
     const sources = (readdirSync(join(root, 'functions/src'), { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts'))
       .map((f) => readFileSync(join(root, 'functions/src', f), 'utf8'))
       .join('\n');
-    const cognitoCalls = new Set([...sources.matchAll(/new (Admin[A-Za-z]+|InitiateAuth)Command\b/g)].map((m) => `cognito-idp:${m[1]}`));
-    const granted = new Set([...COGNITO_ACTIONS.admin, ...COGNITO_ACTIONS.auth]);
-    expect([...cognitoCalls].filter((c) => !granted.has(c))).toEqual([]);
+    const kmsCalls = new Set([...sources.matchAll(/new (Sign|Verify|GetPublicKey|DescribeKey)Command\b/g)].map((m) => `kms:${m[1]}`));
+    expect([...kmsCalls].filter((c) => !SIGNING_ACTIONS.sign.includes(c))).toEqual([]);
     expect(sources).not.toMatch(/\bScanCommand\b/);
+    expect(sources).not.toMatch(/client-cognito-identity-provider/);
   });
 
-  test('each function is granted exactly the tables the wiring declares, and Cognito/bus only when declared', () => {
+  test('the signing key: sign = kms:Sign + kms:GetPublicKey, verify = kms:GetPublicKey, on that key only, never kms:Verify', () => {
+    expect([...SIGNING_ACTIONS.sign].sort()).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+    expect([...SIGNING_ACTIONS.verify]).toEqual(['kms:GetPublicKey']);
+    const onKey = statements.filter((s) => JSON.stringify(s.Resource).includes(signingKeyId));
+    expect(onKey.length).toBe(deployedFunctions().filter((f) => f.signing).length);
+    for (const s of onKey) {
+      expect(asArray(s.Resource)).toEqual([{ 'Fn::ImportValue': expect.stringContaining(signingKeyId) }]);
+      expect(s.Effect).toBe('Allow');
+    }
+    // Nothing else may sign: kms:Sign appears only in statements on the signing key.
+    for (const s of statements) {
+      if (asArray<string>(s.Action).some((a) => a === 'kms:Sign' || a === 'kms:Verify' || a === 'kms:GetPublicKey')) {
+        expect(JSON.stringify(s.Resource)).toContain(signingKeyId);
+      }
+    }
+  });
+
+  test('each function is granted exactly the tables the wiring declares, and the signing key/bus only when declared', () => {
     for (const decl of deployedFunctions()) {
       const fn = service.functions.get(decl.id)!;
       const roleId = logicalId(service, fn.role!.node.defaultChild);
@@ -370,44 +421,67 @@ describe('service: IAM least privilege', () => {
         const declared = decl.tables.some((x) => x.table === t.id) || t.stream?.consumer === decl.id;
         expect({ fn: decl.id, table: t.id, granted: text.includes(tableLogicalId(t.id)) }).toEqual({ fn: decl.id, table: t.id, granted: declared });
       }
-      expect({ fn: decl.id, cognito: text.includes('cognito-idp:') }).toEqual({ fn: decl.id, cognito: Boolean(decl.userPool) });
+      const signing = mine.filter((s) => JSON.stringify(s.Resource).includes(signingKeyId)).flatMap((s) => asArray<string>(s.Action)).sort();
+      expect({ fn: decl.id, signing }).toEqual({ fn: decl.id, signing: decl.signing ? [...SIGNING_ACTIONS[decl.signing]].sort() : [] });
+      expect({ fn: decl.id, cognito: text.includes('cognito') }).toEqual({ fn: decl.id, cognito: false });
       if (tables.some((t) => t.stream?.consumer === decl.id)) {
         // Stream consumers decrypt with the data key by a grant of their own (not a side effect).
         const kms = mine.find((s) => asArray<string>(s.Action).includes('kms:Decrypt') && JSON.stringify(s.Resource).includes('DataKey'));
         expect({ fn: decl.id, kmsDecrypt: Boolean(kms) }).toEqual({ fn: decl.id, kmsDecrypt: true });
       }
       expect({ fn: decl.id, events: text.includes('events:PutEvents') }).toEqual({ fn: decl.id, events: Boolean(decl.publishesEvents) });
-      if (decl.userPool === 'auth') expect(text).not.toContain('cognito-idp:Admin');
     }
   });
 });
 
 describe('service: HTTP API', () => {
   const routeRes = resourcesOf(A, 'AWS::ApiGatewayV2::Route');
-  const [authorizerId, authorizer] = resourcesOf(A, 'AWS::ApiGatewayV2::Authorizer')[0]!;
+  const authorizers = resourcesOf(A, 'AWS::ApiGatewayV2::Authorizer');
+  const [authorizerId, authorizer] = authorizers[0]!;
+  const authorizerFnId = logicalId(service, service.functions.get(authorizerFunction().id)!.node.defaultChild);
 
   test('the route set equals the wiring route set', () => {
     expect(routeRes.map(([, r]) => r.Properties.RouteKey).sort()).toEqual(routes.map(routeKey).sort());
   });
 
-  test('jwt routes carry the Cognito JWT authorizer, health and login none', () => {
+  test('one authorizer: the wiring authorizer function as a cached Lambda REQUEST authorizer with simple responses', () => {
+    expect(authorizers).toHaveLength(1);
+    expect(functions.filter((f) => f.kind === 'authorizer')).toEqual([authorizerFunction()]);
+    const p = authorizer.Properties;
+    expect(p.AuthorizerType).toBe('REQUEST');
+    expect(p.AuthorizerPayloadFormatVersion).toBe('2.0');
+    expect(p.EnableSimpleResponses).toBe(true);
+    expect(p.IdentitySource).toEqual(['$request.header.Authorization']);
+    expect(AUTHORIZER_CACHE_SECONDS).toBe(30);
+    expect(p.AuthorizerResultTtlInSeconds).toBe(AUTHORIZER_CACHE_SECONDS);
+    expect(p.JwtConfiguration).toBeUndefined();
+    expect(JSON.stringify(p.AuthorizerUri)).toContain(JSON.stringify({ 'Fn::GetAtt': [authorizerFnId, 'Arn'] }));
+  });
+
+  test('API Gateway may invoke the authorizer function for this authorizer only', () => {
+    const perms = resourcesOf(A, 'AWS::Lambda::Permission').filter(([, x]) => JSON.stringify(x.Properties.FunctionName).includes(authorizerFnId));
+    expect(perms).toHaveLength(1);
+    const p = perms[0]![1].Properties;
+    expect(p.Principal).toBe('apigateway.amazonaws.com');
+    expect(JSON.stringify(p.SourceArn)).toContain(`"/authorizers/",{"Ref":"${authorizerId}"}`);
+  });
+
+  test('every jwt route sits behind the session authorizer, no none route does, and only public steps are none', () => {
     for (const r of routes) {
       const [, res] = routeRes.find(([, x]) => x.Properties.RouteKey === routeKey(r))!;
       if (r.auth === 'jwt') {
-        expect(res.Properties.AuthorizationType).toBe('JWT');
-        expect(res.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+        expect({ route: routeKey(r), type: res.Properties.AuthorizationType, id: res.Properties.AuthorizerId })
+          .toEqual({ route: routeKey(r), type: 'CUSTOM', id: { Ref: authorizerId } });
       } else {
-        expect(res.Properties.AuthorizationType).toBe('NONE');
-        expect(res.Properties.AuthorizerId).toBeUndefined();
+        expect({ route: routeKey(r), type: res.Properties.AuthorizationType, id: res.Properties.AuthorizerId })
+          .toEqual({ route: routeKey(r), type: 'NONE', id: undefined });
       }
     }
-    expect(routes.filter((r) => r.auth === 'none').map(routeKey).sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
-  });
-
-  test('the authorizer trusts our pool (issuer from its ProviderURL) and our app client', () => {
-    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
-    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('https://');
-    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1);
+    expect(routes.filter((r) => r.auth === 'jwt').length).toBeGreaterThan(0);
+    // Public: the health check, the sign-in steps (which issue the session) and the public JWKS.
+    const open = routes.filter((r) => r.auth === 'none').map(routeKey);
+    expect(open).toContain('GET /api/health');
+    for (const k of open) expect(k).toMatch(/^(GET \/api\/health|POST \/api\/auth\/(login(\/[a-z-]+)?|refresh)|GET \/api\/auth\/jwks\.json)$/);
   });
 
   test('integrations are Lambda proxies with payload 2.0', () => {
@@ -417,10 +491,10 @@ describe('service: HTTP API', () => {
     }
   });
 
-  test('the stage has JSON access logs and throttling', () => {
+  test('the stage has JSON access logs (with the authorizer\'s user) and throttling', () => {
     A.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"user":"\\$context.authorizer.username"') },
       DefaultRouteSettings: Match.objectLike({ ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() }),
     });
   });
@@ -505,14 +579,56 @@ describe('web: portal', () => {
     });
   });
 
-  test('/api/* goes to the HTTP API over TLS 1.2, uncached, all viewer headers but Host', () => {
+  test('/api/* goes to the HTTP API over TLS 1.2 with the origin secret header', () => {
     const api = cfg.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
-    expect(api.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
-    expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
     expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'DELETE']));
     expect(api.ViewerProtocolPolicy).toBe('https-only');
     const origin = cfg.Origins.find((o: any) => o.Id === api.TargetOriginId);
     expect(origin.CustomOriginConfig).toEqual(expect.objectContaining({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] }));
+    expect(origin.OriginCustomHeaders).toEqual([{
+      HeaderName: ORIGIN_SECRET_HEADER,
+      HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { 'Fn::ImportValue': expect.stringContaining(originSecretId) }, ':SecretString:::}}']] },
+    }]);
+    // The portal's S3 origin gets no secret.
+    expect(cfg.Origins.find((o: any) => o.S3OriginConfig).OriginCustomHeaders).toBeUndefined();
+  });
+
+  test('/api/*: the viewer address and request headers reach the API, never Host or cookies', () => {
+    const api = cfg.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    const [policyId, policy] = resourcesOf(W, 'AWS::CloudFront::OriginRequestPolicy')[0]!;
+    expect(api.OriginRequestPolicyId).toEqual({ Ref: policyId });
+    const c = policy.Properties.OriginRequestPolicyConfig;
+    expect(c.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect(c.HeadersConfig.Headers).toEqual([...API_FORWARDED_HEADERS]);
+    expect(c.HeadersConfig.Headers).toEqual(expect.arrayContaining(['CloudFront-Viewer-Address', 'User-Agent', 'Content-Type', 'Accept']));
+    expect(c.HeadersConfig.Headers.length).toBeLessThanOrEqual(10); // CloudFront's quota
+    const lower = c.HeadersConfig.Headers.map((h: string) => h.toLowerCase());
+    for (const never of ['host', 'authorization', 'accept-encoding', ORIGIN_SECRET_HEADER]) expect(lower).not.toContain(never);
+    expect(c.QueryStringsConfig).toEqual({ QueryStringBehavior: 'all' });
+    expect(c.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+  });
+
+  test('/api/*: Authorization is forwarded through the cache key of a policy that caches nothing it is not told to, for at most 1 s', () => {
+    const api = cfg.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    const [policyId, policy] = resourcesOf(W, 'AWS::CloudFront::CachePolicy')[0]!;
+    expect(api.CachePolicyId).toEqual({ Ref: policyId });
+    const c = policy.Properties.CachePolicyConfig;
+    expect([c.MinTTL, c.DefaultTTL, c.MaxTTL]).toEqual([0, 0, 1]);
+    const key = c.ParametersInCacheKeyAndForwardedToOrigin;
+    expect(key.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: ['Authorization'] });
+    // A cached answer could only ever go to the same token asking the same query.
+    expect(key.QueryStringsConfig).toEqual({ QueryStringBehavior: 'all' });
+    expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+  });
+
+  test('-c originSecretVersion pins one version of the secret in both the header and the API functions', () => {
+    const { templates: t } = synthApp({ originSecretVersion: 'c0ffee00-0000-4000-8000-000000000001' });
+    const pinned = ':SecretString:::c0ffee00-0000-4000-8000-000000000001}}';
+    const dist = resourcesOf(t.web, 'AWS::CloudFront::Distribution')[0]![1];
+    expect(JSON.stringify(dist.Properties.DistributionConfig.Origins)).toContain(pinned);
+    const apiFns = resourcesOf(t.service, 'AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment.Variables[ENV.originSecret]);
+    expect(apiFns).toHaveLength(deployedFunctions().filter((f) => f.kind === 'api').length);
+    for (const [, f] of apiFns) expect(JSON.stringify(f.Properties.Environment.Variables[ENV.originSecret])).toContain(pinned);
   });
 
   test('without web/dist there is no deployment of portal files', () => {
@@ -520,20 +636,16 @@ describe('web: portal', () => {
   });
 });
 
-describe('web: portal in the China regions', () => {
-  // The web stack alone: the whole app cannot synthesize for China until issue 11 replaces Cognito.
-  const app = new App({ context: cdkJsonContext() });
-  const stack = new WebStack(app, 'web-cn', {
-    env: { region: 'cn-north-1', account: '123456789012' }, stage: 'dev', apiDomain: 'abc.execute-api.cn-north-1.amazonaws.com.cn',
-    domainName: 'sifasuo.qingshan.gov.cn', iamCertificateId: 'ASCAEXAMPLEIAMCERT',
+describe('the whole app in a China region (cn-north-1)', () => {
+  const cn = synthApp({
+    region: 'cn-north-1', account: '123456789012', portalDomain: 'sifasuo.qingshan.gov.cn', portalIamCertificateId: 'ASCAEXAMPLEIAMCERT',
   });
-  addNagChecks(app);
-  const china = { web: Template.fromStack(stack) };
-  const chinaCfg = resourcesOf(china.web, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+  const chinaCfg = resourcesOf(cn.templates.web, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
 
-  test('the bucket is reached through an origin access identity (no OAC there)', () => {
-    china.web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 0);
-    china.web.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+  test('the bucket is reached through an origin access identity (no OAC there), and there is no edge code', () => {
+    cn.templates.web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 0);
+    cn.templates.web.resourceCountIs('AWS::CloudFront::CloudFrontOriginAccessIdentity', 1);
+    cn.templates.web.resourceCountIs('AWS::CloudFront::Function', 0);
     const s3Origin = chinaCfg.Origins.find((o: any) => o.S3OriginConfig);
     expect(JSON.stringify(s3Origin.S3OriginConfig.OriginAccessIdentity)).toContain('origin-access-identity/cloudfront/');
   });
@@ -542,5 +654,20 @@ describe('web: portal in the China regions', () => {
     expect(chinaCfg.Aliases).toEqual(['sifasuo.qingshan.gov.cn']);
     expect(chinaCfg.ViewerCertificate).toEqual({ IamCertificateId: 'ASCAEXAMPLEIAMCERT', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' });
   });
-});
 
+  test('/api/* sends the origin secret and forwards the viewer address there too', () => {
+    const api = chinaCfg.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    const origin = chinaCfg.Origins.find((o: any) => o.Id === api.TargetOriginId);
+    expect(origin.OriginCustomHeaders.map((h: any) => h.HeaderName)).toEqual([ORIGIN_SECRET_HEADER]);
+    const [, policy] = resourcesOf(cn.templates.web, 'AWS::CloudFront::OriginRequestPolicy')[0]!;
+    expect(policy.Properties.OriginRequestPolicyConfig.HeadersConfig.Headers).toContain('CloudFront-Viewer-Address');
+  });
+
+  test('no Cognito, a session authorizer, the signing key, and no X-Ray', () => {
+    for (const t of Object.values(cn.templates)) {
+      expect(JSON.stringify(t.toJSON())).not.toMatch(/AWS::Cognito::|TracingConfig|xray/i);
+    }
+    cn.templates.service.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'REQUEST', EnableSimpleResponses: true });
+    cn.templates.stateful.hasResourceProperties('AWS::KMS::Key', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+  });
+});

@@ -5,10 +5,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp, type BuildOptions } from '../../infra/lib/app';
 import { cdkJsonContext } from '../../infra/lib/config';
 
-export const synthApp = (context: Record<string, unknown> = {}, options: BuildOptions = { portalDist: null }) => {
-  const app = new App({
-    context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context },
-  });
+export const synthApp = (context: Record<string, unknown> = {}, options: BuildOptions = { portalDist: null }, into?: App) => {
+  const app = into ?? new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+  for (const [k, v] of Object.entries(context)) app.node.setContext(k, v);
   const built = buildApp(app, options);
   return {
     app,

@@ -2,7 +2,6 @@
 // (tests/support/global-setup.mjs): its ready info, an HTTP client for the gateway, login, and AWS SDK
 // clients pointed at the emulators.
 import { readFileSync } from 'node:fs';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -116,7 +115,6 @@ export const dynamo = lazy(() => {
   return DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
 });
 export const sqs = lazy(() => new SQSClient({ region, credentials, endpoint: cloud().endpoints.sqs }));
-export const cognito = lazy(() => new CognitoIdentityProviderClient({ region, credentials, endpoint: cloud().endpoints.cognito }));
 export const eventBridge = lazy(() => new EventBridgeClient({ region, credentials, endpoint: cloud().endpoints.eventbridge }));
 export const s3 = lazy(
   () =>

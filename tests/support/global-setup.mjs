@@ -10,6 +10,12 @@ import { join } from 'node:path';
 // No import.meta here: jest may hand this file to its (CommonJS) transformer. The root is jest's rootDir.
 const CLOUD_PROJECTS = ['integration', 'e2e'];
 const START_TIMEOUT_MS = 120_000;
+/**
+ * The test clouds reuse an authorizer answer this long (30 s in AWS and under `npm start`), so tests of
+ * what a session change does wait seconds, not half a minute; the ready file says it
+ * (`authorizerCacheSeconds`), for tests to wait exactly past it.
+ */
+const AUTHORIZER_CACHE_SECONDS = 2;
 
 const testFiles = (dir) => {
   if (!existsSync(dir)) return [];
@@ -91,6 +97,7 @@ async function startCloud(ROOT, project) {
       join(ROOT, 'packages/local-cloud/src/main.ts'),
       '--ephemeral', '--port', '0', '--ready-file', readyFile, '--exit-with-parent',
       '--extra-wiring', join(ROOT, 'tests/support/test-wiring.ts'),
+      '--authorizer-cache-seconds', String(AUTHORIZER_CACHE_SECONDS),
     ],
     {
       cwd: ROOT,

@@ -1,5 +1,5 @@
 // Jest global teardown: stop the local cloud child started by global-setup.mjs and wait for it (it
-// stops DynamoDB Local and cognito-local itself and deletes its ephemeral data folder).
+// stops DynamoDB Local itself and deletes its ephemeral data folder, signing key included).
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

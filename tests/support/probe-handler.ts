@@ -3,7 +3,7 @@
 // message body or in the streamed item).
 import { appendFileSync } from 'node:fs';
 import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
   DynamoDBBatchResponse,
   DynamoDBStreamEvent,
   SQSBatchResponse,
@@ -22,13 +22,14 @@ export const handler = async (event: any, context: { functionName: string; getRe
     record({ kind: 'schedule', event, functionName: context.functionName });
     return { ok: true, time: event.time };
   }
-  const http = event as APIGatewayProxyEventV2WithJWTAuthorizer;
+  const http = event as APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown>>;
   if (http.rawPath === '/api/__test/throw') throw new Error('probe: deliberate failure');
   if (http.rawPath === '/api/__test/slow') {
     await new Promise((r) => setTimeout(r, 2500));
     return { statusCode: 200, body: 'too late' };
   }
-  if (http.rawPath === '/api/__test/claims') return { claims: http.requestContext.authorizer.jwt.claims };
+  // What every function of the process sees of the key and the origin secret.
+  if (http.rawPath === '/api/__test/env') return { SIGNING_KEY: process.env.SIGNING_KEY ?? null, ORIGIN_SECRET: process.env.ORIGIN_SECRET ?? null };
   return {
     statusCode: 201,
     headers: { 'content-type': 'application/json', 'x-probe': 'yes' },

@@ -1,7 +1,7 @@
 // Extra wiring the jest run adds to the local cloud (`--extra-wiring`): a probe function behind a few
-// test-only routes, a queue whose consumer can be told to fail, an event rule, a schedule, and a
-// streamed table whose stream consumer can be told to fail or throw. The production wiring is
-// untouched; these exist only in the test run's local cloud.
+// test-only routes, a probe Lambda authorizer for some of them, a queue whose consumer can be told to
+// fail, an event rule, a schedule, and a streamed table whose stream consumer can be told to fail or
+// throw. The production wiring is untouched; these exist only in the test run's local cloud.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtraWiring } from '@sifasuo/local-cloud';
@@ -23,6 +23,9 @@ export const PROBE_STREAM_BATCH = 10;
 export const FACTS_TABLE = 'test-facts';
 export const FACTS_QUEUE = 'test-facts';
 
+/** The probe authorizer: serves only the test routes that name it (the wiring's one serves the rest). */
+export const PROBE_AUTHORIZER = 'test-probe-authorizer';
+
 /** Anything goes: the probe records what it receives. */
 const probeEvent = event('platform', PROBE_DETAIL_TYPE, z.unknown());
 
@@ -38,6 +41,7 @@ export const extraWiring: ExtraWiring = {
   ],
   functions: [
     { ...base, id: 'test-probe-api', kind: 'api', entry, timeoutSeconds: 1 },
+    { ...base, id: PROBE_AUTHORIZER, kind: 'authorizer', entry: 'tests/support/probe-authorizer.ts', timeoutSeconds: 1 },
     { ...base, id: 'test-probe-consumer', kind: 'consumer', entry, timeoutSeconds: 5 },
     { ...base, id: 'test-probe-schedule', kind: 'schedule', entry, timeoutSeconds: 5 },
     { ...base, id: 'test-probe-stream', kind: 'stream', entry, timeoutSeconds: 5 },
@@ -50,7 +54,11 @@ export const extraWiring: ExtraWiring = {
     { method: 'POST', path: '/api/__test/echo/{id}', function: 'test-probe-api', auth: 'none' },
     { method: 'GET', path: '/api/__test/echo/{id}', function: 'test-probe-api', auth: 'none' },
     { method: 'GET', path: '/api/__test/echo/fixed', function: 'test-probe-api', auth: 'none' },
-    { method: 'GET', path: '/api/__test/claims', function: 'test-probe-api', auth: 'jwt' },
+    // Behind the probe authorizer.
+    { method: 'GET', path: '/api/__test/authz/{id}', function: 'test-probe-api', auth: 'jwt', authorizer: PROBE_AUTHORIZER },
+    // Behind the wiring's session authorizer.
+    { method: 'GET', path: '/api/__test/session', function: 'test-probe-api', auth: 'jwt' },
+    { method: 'GET', path: '/api/__test/env', function: 'test-probe-api', auth: 'none' },
     { method: 'GET', path: '/api/__test/throw', function: 'test-probe-api', auth: 'none' },
     { method: 'GET', path: '/api/__test/slow', function: 'test-probe-api', auth: 'none' },
     { method: 'POST', path: '/api/__test/facts/{id}', function: 'test-facts-api', auth: 'none' },

@@ -1,28 +1,38 @@
-// The local API gateway: one HTTP server that does what API Gateway HTTP API + the Cognito JWT
-// authorizer + CloudFront do in AWS — routes `/api/*` to the function modules as payload v2.0 events,
-// serves the built portal with an SPA fallback, and exposes the local cloud's own `/__local/*` admin.
+// The local API gateway: one HTTP server that does what API Gateway HTTP API + its Lambda (REQUEST,
+// payload 2.0, simple response) authorizer + CloudFront do in AWS — routes `/api/*` to the function
+// modules as payload v2.0 events after the authorizer let them through, serves the built portal with
+// an SPA fallback, and exposes the local cloud's own `/__local/*` admin.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type {
+  APIGatewayEventRequestContextV2,
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
+  APIGatewayRequestAuthorizerEventV2,
+} from 'aws-lambda';
 import { routeKey, type RouteDecl } from '@sifasuo/wiring';
-import { ACCOUNT } from './config';
+import { ACCOUNT, REGION } from './config';
 import { FunctionTimeoutError, type LambdaRuntime } from './lambda';
 import { HOST, log } from './util';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * A route as the gateway serves it. `authorizer` names a Lambda authorizer other than the wiring's one
+ * (API Gateway lets each route have its own); only test wiring uses it.
+ */
+export type GatewayRoute = RouteDecl & { authorizer?: string };
+
 interface CompiledRoute {
-  decl: RouteDecl;
+  decl: GatewayRoute;
   key: string;
   regex: RegExp;
   params: string[];
   specificity: number;
 }
 
-export function compileRoutes(routes: readonly RouteDecl[]): CompiledRoute[] {
+export function compileRoutes(routes: readonly GatewayRoute[]): CompiledRoute[] {
   return routes
     .map((decl) => {
       const params: string[] = [];
@@ -60,45 +70,66 @@ export function matchRoute(compiled: CompiledRoute[], method: string, rawPath: s
   return undefined;
 }
 
-/** API Gateway hands JWT claims to the function as strings: arrays become `[a b]`, numbers text. */
-export function flattenClaims(payload: JWTPayload): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(payload)) {
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) out[k] = `[${v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(' ')}]`;
-    else if (typeof v === 'object') out[k] = JSON.stringify(v);
-    else out[k] = String(v);
-  }
-  return out;
+/** What a simple-response authorizer answered: allowed or not, and the context for the function. */
+export interface AuthorizerAnswer {
+  isAuthorized: boolean;
+  context: Record<string, unknown>;
 }
 
 /**
- * What the AWS HTTP API JWT authorizer checks: RS256 signature by a key of the JWKS, `iss`, `exp`
- * (required) and `nbf`; then `aud` must be one of the configured audiences when the token has an
- * `aud` claim (ID tokens), and only a token without `aud` (access tokens) is matched by `client_id`.
- * Returns the claims, or undefined for any token API Gateway would answer 401.
+ * The answer of a payload 2.0 simple-response authorizer, or undefined when it is not one (API Gateway
+ * answers 500 then): `isAuthorized` must be a boolean, `context` (optional) an object.
  */
-export async function verifyAuthorizerToken(
-  token: string,
-  key: JWTVerifyGetKey,
-  opts: { issuer: string; audience: readonly string[] },
-): Promise<JWTPayload | undefined> {
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(token, key, { issuer: opts.issuer, algorithms: ['RS256'], requiredClaims: ['exp'] }));
-  } catch {
-    return undefined;
-  }
-  return audienceMatches(payload, opts.audience) ? payload : undefined;
+export function simpleResponse(result: unknown): AuthorizerAnswer | undefined {
+  if (!result || typeof result !== 'object' || Array.isArray(result)) return undefined;
+  const { isAuthorized, context } = result as { isAuthorized?: unknown; context?: unknown };
+  if (typeof isAuthorized !== 'boolean') return undefined;
+  if (context !== undefined && context !== null && (typeof context !== 'object' || Array.isArray(context))) return undefined;
+  return { isAuthorized, context: (context ?? {}) as Record<string, unknown> };
 }
 
-/** `aud` decides when present (even if `client_id` would match); `client_id` only when there is no `aud`. */
-export function audienceMatches(payload: JWTPayload, audience: readonly string[]): boolean {
-  if (payload.aud !== undefined) {
-    const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    return aud.some((a) => audience.includes(a));
+/**
+ * API Gateway's authorizer cache: one answer (allow or deny, never an error) per authorizer and identity
+ * source value, reused for `ttlSeconds` (0: never cached). Bounded: when full, expired answers go
+ * first, then the oldest.
+ */
+export class AuthorizerCache {
+  private readonly entries = new Map<string, { answer: AuthorizerAnswer; expiresAt: number }>();
+
+  constructor(
+    readonly ttlSeconds: number,
+    readonly maxEntries = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size() {
+    return this.entries.size;
   }
-  return typeof payload.client_id === 'string' && audience.includes(payload.client_id);
+
+  get(key: string): AuthorizerAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.answer;
+  }
+
+  set(key: string, answer: AuthorizerAnswer) {
+    if (this.ttlSeconds <= 0 || this.maxEntries <= 0) return;
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) {
+      const now = this.now();
+      for (const [k, e] of this.entries) if (e.expiresAt <= now) this.entries.delete(k);
+      // Insertion order is expiry order (one TTL for all), so the first entries are the oldest.
+      for (const k of this.entries.keys()) {
+        if (this.entries.size < this.maxEntries) break;
+        this.entries.delete(k);
+      }
+    }
+    this.entries.set(key, { answer, expiresAt: this.now() + this.ttlSeconds * 1000 });
+  }
 }
 
 const TEXT_TYPES = /^(text\/|application\/(json|[\w.+-]+\+json|xml|[\w.+-]+\+xml|javascript|x-www-form-urlencoded|graphql))/i;
@@ -163,9 +194,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export interface GatewayOptions {
   port: number;
-  routes: readonly RouteDecl[];
+  routes: readonly GatewayRoute[];
   runtime: LambdaRuntime;
-  cognito: { endpoint: string; userPoolId: string; userPoolClientId: string };
+  authorizer: {
+    /** The function that checks every `jwt` route (the wiring's `authorizerFunction()`). */
+    functionId: string;
+    /** How long an answer is reused for one `Authorization` value; 0 turns the cache off. */
+    cacheSeconds: number;
+    /** Answers kept at most (default 1000). */
+    maxEntries?: number;
+  };
   webDist: string;
   /** Handles `/__local/*`; returns false when it does not know the path. */
   admin: (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
@@ -178,23 +216,47 @@ export interface GatewayHandle {
   stop(): Promise<void>;
 }
 
+/** The answers API Gateway gives itself when the authorizer does not let a request through. */
+const UNAUTHORIZED = { status: 401, body: { message: 'Unauthorized' } } as const;
+const FORBIDDEN = { status: 403, body: { message: 'Forbidden' } } as const;
+const AUTHORIZER_FAILED = { status: 500, body: { message: 'Internal Server Error' } } as const;
+
+type AuthorizerOutcome = { allowed: true; context: Record<string, unknown> } | { allowed: false; status: number; body: unknown };
+
 export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle> {
   const compiled = compileRoutes(opts.routes);
-  const { endpoint, userPoolId, userPoolClientId } = opts.cognito;
-  // cognito-local signs with one fixed key: fetch it once, up front, and keep it. A refetch under
-  // load (jose's default: every 10 minutes, 5 s timeout) must not turn valid tokens into 401s.
-  const jwks = createRemoteJWKSet(new URL(`${endpoint}/${userPoolId}/.well-known/jwks.json`), {
-    cacheMaxAge: Infinity,
-    timeoutDuration: 30_000,
-  });
-  await jwks.reload();
-  const issuer = `${endpoint}/${userPoolId}`;
+  const cache = new AuthorizerCache(opts.authorizer.cacheSeconds, opts.authorizer.maxEntries);
 
-  async function authorize(header: string | undefined): Promise<JWTPayload | undefined> {
-    if (!header) return undefined;
-    const token = header.replace(/^Bearer\s+/i, '').trim();
-    if (!token) return undefined;
-    return verifyAuthorizerToken(token, jwks, { issuer, audience: [userPoolClientId] });
+  /**
+   * The route's Lambda authorizer, as HTTP API runs a REQUEST authorizer with the identity source
+   * `$request.header.Authorization`: a missing or empty header is 401 without invoking anything; else
+   * the cached answer for that header value, or the function's (allow and deny are cached, errors not).
+   */
+  async function authorize(route: CompiledRoute, event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerOutcome> {
+    const identity = event.identitySource[0];
+    if (!identity) return { allowed: false, ...UNAUTHORIZED };
+    const functionId = route.decl.authorizer ?? opts.authorizer.functionId;
+    const key = `${functionId}\n${identity}`;
+    let answer = cache.get(key);
+    if (!answer) {
+      let result: unknown;
+      try {
+        // What Lambda hands API Gateway is the result as JSON.
+        result = JSON.parse(JSON.stringify((await opts.runtime.invoke(functionId, event)) ?? null));
+      } catch (err) {
+        const what = err instanceof FunctionTimeoutError ? err.message : (err as Error)?.stack ?? String(err);
+        log(`${route.key}: authorizer ${functionId} failed: ${what}`);
+        return { allowed: false, ...AUTHORIZER_FAILED };
+      }
+      answer = simpleResponse(result);
+      if (!answer) {
+        log(`${route.key}: authorizer ${functionId} gave no simple response ({"isAuthorized": boolean, "context"?: {…}}): ${JSON.stringify(result)?.slice(0, 200)}`);
+        return { allowed: false, ...AUTHORIZER_FAILED };
+      }
+      cache.set(key, answer);
+    }
+    // Each event gets a copy, as each Lambda invocation gets its own JSON: a handler changing it changes no other request's.
+    return answer.isAuthorized ? { allowed: true, context: structuredClone(answer.context) } : { allowed: false, ...FORBIDDEN };
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, rawPath: string, rawQuery: string) {
@@ -207,24 +269,8 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
       return sendJson(res, 404, { code: 'NOT_FOUND', message: '接口不存在' }, idHeader);
     }
     const { route, pathParameters } = match;
-    let claims: JWTPayload | undefined;
-    if (route.decl.auth === 'jwt') {
-      claims = await authorize(req.headers.authorization);
-      if (!claims) {
-        req.resume();
-        return sendJson(res, 401, { message: 'Unauthorized' }, { ...idHeader, 'www-authenticate': 'Bearer' });
-      }
-    }
-    let body: Buffer;
-    try {
-      body = await readBody(req);
-    } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        return sendJson(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（上限 1 MB）' }, { ...idHeader, connection: 'close' });
-      }
-      throw err;
-    }
 
+    // What the authorizer and the function both see of the request.
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) {
       if (v === undefined || k === 'cookie') continue;
@@ -235,9 +281,25 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
     const now = new Date();
-    const textual = isTextual(req.headers['content-type']);
-    const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
-      version: '2.0',
+    const requestContext: APIGatewayEventRequestContextV2 = {
+      accountId: ACCOUNT,
+      apiId: 'local',
+      domainName: headers.host ?? `${HOST}`,
+      domainPrefix: (headers.host ?? HOST).split('.')[0]!,
+      http: {
+        method,
+        path: rawPath,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId,
+      routeKey: route.key,
+      stage: '$default',
+      time: formatClf(now),
+      timeEpoch: now.getTime(),
+    };
+    const request = {
       routeKey: route.key,
       rawPath,
       rawQueryString: rawQuery,
@@ -245,29 +307,43 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
       headers,
       ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
       ...(route.params.length ? { pathParameters } : {}),
-      requestContext: {
-        accountId: ACCOUNT,
-        apiId: 'local',
-        domainName: headers.host ?? `${HOST}`,
-        domainPrefix: (headers.host ?? HOST).split('.')[0]!,
-        http: {
-          method,
-          path: rawPath,
-          protocol: `HTTP/${req.httpVersion}`,
-          sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-          userAgent: headers['user-agent'] ?? '',
-        },
-        requestId,
-        routeKey: route.key,
-        stage: '$default',
-        time: formatClf(now),
-        timeEpoch: now.getTime(),
-        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claims ? flattenClaims(claims) : {}, scopes: null as unknown as string[] } },
-      },
+    };
+
+    let authorizer: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown>>['requestContext']['authorizer'] | undefined;
+    if (route.decl.auth === 'jwt') {
+      const identity = headers.authorization?.trim() ? headers.authorization : undefined;
+      const outcome = await authorize(route, {
+        version: '2.0',
+        type: 'REQUEST',
+        routeArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${requestContext.apiId}/${requestContext.stage}/${method}${rawPath}`,
+        identitySource: identity ? [identity] : [],
+        ...request,
+        requestContext,
+      } as APIGatewayRequestAuthorizerEventV2);
+      if (!outcome.allowed) {
+        req.resume();
+        return sendJson(res, outcome.status, outcome.body, idHeader);
+      }
+      authorizer = { lambda: outcome.context };
+    }
+
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        return sendJson(res, 413, { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大（上限 1 MB）' }, { ...idHeader, connection: 'close' });
+      }
+      throw err;
+    }
+    const textual = isTextual(req.headers['content-type']);
+    const event: APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown>> = {
+      version: '2.0',
+      ...request,
+      requestContext: { ...requestContext, ...(authorizer ? { authorizer } : {}) } as APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown>>['requestContext'],
       ...(body.length ? { body: textual ? body.toString('utf8') : body.toString('base64') } : {}),
       isBase64Encoded: body.length > 0 && !textual,
     };
-    if (route.decl.auth !== 'jwt') delete (event.requestContext as { authorizer?: unknown }).authorizer;
 
     let result: unknown;
     try {

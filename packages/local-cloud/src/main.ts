@@ -1,5 +1,5 @@
 // CLI: `tsx packages/local-cloud/src/main.ts [--port N] [--data-dir DIR] [--ephemeral] [--reset]
-//       [--ready-file PATH] [--extra-wiring MODULE] [--no-seed]`
+//       [--ready-file PATH] [--extra-wiring MODULE] [--no-seed] [--authorizer-cache-seconds N]`
 // Started by `npm start` (scripts/start.sh) and by the jest global setup.
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'extra-wiring': { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
     'exit-with-parent': { type: 'boolean', default: false },
+    'authorizer-cache-seconds': { type: 'string' },
   },
   strict: true,
 });
@@ -40,8 +41,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   log(`invalid port: ${values.port ?? process.env.PORT}`);
   process.exit(2);
 }
+const cacheArg = values['authorizer-cache-seconds'];
+const authorizerCacheSeconds = cacheArg === undefined ? undefined : Number(cacheArg);
+if (authorizerCacheSeconds !== undefined && !(Number.isFinite(authorizerCacheSeconds) && authorizerCacheSeconds >= 0 && authorizerCacheSeconds <= 3600)) {
+  log(`invalid --authorizer-cache-seconds: ${cacheArg} (0–3600)`);
+  process.exit(2);
+}
 const dataDir = resolve(values['data-dir'] ?? join(REPO_ROOT, '.local-data'));
 if (values.reset && !values.ephemeral) {
+  // Tables, objects, checkpoints, demo seed record and the signing key (so every session ends) go.
   log(`--reset: wiping ${dataDir}`);
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -99,6 +107,7 @@ try {
     // Test runs (the only ones with extra wiring) may inject faults.
     faults: Boolean(extraWiring),
     seed: !values['no-seed'],
+    authorizerCacheSeconds,
   });
   if (stopping) await cloud.stop();
 } catch (err) {

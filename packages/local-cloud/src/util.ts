@@ -19,17 +19,6 @@ export const freePort = (): Promise<number> =>
     });
   });
 
-/** `preferred` if it can be bound on loopback right now, else a free port. */
-export const portOr = (preferred: number | undefined): Promise<number> =>
-  !preferred
-    ? freePort()
-    : new Promise((resolve) => {
-        const srv = createServer();
-        srv.unref();
-        srv.once('error', () => resolve(freePort()));
-        srv.listen(preferred, HOST, () => srv.close(() => resolve(preferred)));
-      });
-
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `probe` until it resolves truthy or the deadline passes. */
