@@ -101,6 +101,9 @@ describe('identity', () => {
     const page = await newPage();
     await login(page, STAFF.username, PASSWORD);
     await page.waitForURL(`**/#/offices/${OFFICE}`);
+    await page.getByTestId('staff-table').waitFor();
+    // The page's own calls are done before its token is touched.
+    await page.waitForLoadState('networkidle');
     const first = (await stored(page))!;
     expect(first.accessExpiresAt).toBeGreaterThan(Date.now() + 10 * 60_000);
 
@@ -130,10 +133,14 @@ describe('identity', () => {
     await shot(page, 'identity-3-refreshed-before-load');
 
     // A token the server refuses (401) though its time is not up: one refresh, the calls sent again.
+    await page.waitForLoadState('networkidle');
     refreshBodies.length = 0;
     authorizations.length = 0;
     const refused: number[] = [];
-    page.on('response', (r) => new URL(r.url()).pathname.startsWith('/api/org/') && r.status() === 401 && refused.push(401));
+    page.on('response', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/') && path !== '/api/auth/refresh' && r.status() === 401) refused.push(401);
+    });
     await patchStored(page, { accessToken: `${second.accessToken.slice(0, -8)}AAAAAAAA` });
     await page.reload();
     await expect(page.getByTestId('office-id').textContent()).resolves.toBe(OFFICE);
@@ -251,17 +258,18 @@ describe('identity', () => {
     expect((await stale).status()).toBe(409);
     await page.locator('.ant-notification-notice', { hasText: '数据已被他人修改' }).waitFor();
     await page.getByTestId('conflict-reload').click();
-    await expect(page.getByTestId('security-settings-updated').textContent()).resolves.toContain(`版本 ${again.body.version}`);
+    await page.getByTestId('security-settings-updated').filter({ hasText: `版本 ${again.body.version}` }).waitFor();
     expect((await asAdmin<AuthSettings>('/api/auth/settings')).body.totpRequiredForPrivileged).toBe(loaded.totpRequiredForPrivileged);
 
     // The leader's 登录安全, found by username: a second factor and the session the last test left open.
-    await page.getByTestId('security-account-search').fill(LEADER.username);
-    await page.getByTestId('security-account-search').press('Enter');
+    const search = page.getByTestId('security-account-search').locator('input');
+    await search.fill(LEADER.username);
+    await search.press('Enter');
     await page.waitForURL(`**/#/security/accounts/${LEADER.username}`);
-    await expect(page.getByTestId('account-title').textContent()).resolves.toContain(LEADER.displayName);
+    await page.getByTestId('account-title').filter({ hasText: LEADER.displayName }).waitFor();
+    await page.getByTestId('account-session').first().waitFor();
     await expect(page.getByTestId('account-totp').textContent()).resolves.toContain('已启用');
     await expect(page.getByTestId('account-password').textContent()).resolves.toContain('已设置');
-    await page.getByTestId('account-session').first().waitFor();
     await fitsPhone(page);
     await shot(page, 'identity-8-phone-account-security');
 
