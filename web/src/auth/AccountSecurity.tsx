@@ -69,7 +69,7 @@ export default function AccountSecurity() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card
-        title={<span data-testid="account-title">账号登录安全 · {name}</span>}
+        title="账号登录安全"
         extra={
           <Link to="/security" style={{ whiteSpace: 'nowrap' }} data-testid="security-back">
             <ArrowLeftOutlined /> 返回
@@ -80,6 +80,9 @@ export default function AccountSecurity() {
       >
         {a && (
           <>
+            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="account-title">
+              {name}
+            </Typography.Title>
             {user.data && !user.data.enabled && (
               <Alert type="warning" showIcon title="该账号已停用，不能登录。" style={{ marginBottom: 12 }} />
             )}

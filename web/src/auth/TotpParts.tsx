@@ -56,7 +56,7 @@ export function EnrolmentForm(props: {
       <Typography.Paragraph style={{ marginBottom: 4 }}>无法扫码时，可在应用中选择“输入密钥”，手动输入：</Typography.Paragraph>
       <Typography.Paragraph
         copyable={{ text: props.enrolment.secret, tooltips: ['复制密钥', '已复制'] }}
-        style={{ fontFamily: 'monospace', fontSize: 15, background: '#f5f5f5', padding: '6px 10px', borderRadius: 6, wordBreak: 'break-all' }}
+        style={{ fontFamily: 'monospace', fontSize: 15, background: '#f5f5f5', padding: '6px 10px', borderRadius: 6, overflowWrap: 'anywhere' }}
       >
         <span data-testid="totp-secret">{grouped(props.enrolment.secret)}</span>
       </Typography.Paragraph>
