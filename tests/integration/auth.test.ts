@@ -158,7 +158,7 @@ describe('sessions', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.message).toBe('已被管理员强制下线');
     const auditor = await login('auditor');
-    const trail = await api(`/api/audit/records?targetId=sign-out-me&from=${new Date(Date.now() - 600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`, { token: auditor });
+    const trail = await api(`/api/audit/records?targetType=user&targetId=sign-out-me&from=${new Date(Date.now() - 600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`, { token: auditor });
     expect(trail.body.items.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['auth.logout', 'auth.end-sessions']));
   });
 

@@ -84,7 +84,8 @@ describe('bootstrap of a deployed environment', () => {
     const first = await bootstrap(county);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('已就绪：1 个片区，2 个司法所；管理员 chief-09 已创建。');
+    expect(first.stdout).toContain('已就绪：1 个片区，2 个司法所；管理员 chief-09 已创建，已设置初始密码。');
+    expect(first.stdout).toContain('首次登录时须用手机验证器');
 
     expect((await officesOf('09')).map((o) => [o.id, o.officeClass])).toEqual([['0901', 'central'], ['0902', 'regular']]);
     const area = await dynamo().send(new GetCommand({ TableName: table('org'), Key: { PK: 'AREA', SK: '09' } }));
@@ -98,7 +99,10 @@ describe('bootstrap of a deployed environment', () => {
     const audit = await dynamo().send(new QueryCommand({
       TableName: table('audit'), IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'TARGET#user#chief-09' },
     }));
-    expect(audit.Items).toEqual([expect.objectContaining({ action: 'org.user.create', actor: 'bootstrap:ops-zhang', outcome: 'success' })]);
+    expect(audit.Items).toEqual([
+      expect.objectContaining({ action: 'org.user.create', actor: 'bootstrap:ops-zhang', outcome: 'success' }),
+      expect.objectContaining({ action: 'auth.reset-password', actor: 'bootstrap:ops-zhang', outcome: 'success', reason: 'initial password (provisioning)' }),
+    ]);
     const areaAudit = await dynamo().send(new QueryCommand({
       TableName: table('audit'), IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'TARGET#area#09' },
     }));

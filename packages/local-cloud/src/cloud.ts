@@ -307,14 +307,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     // Import handler modules now so the first request is fast and a broken module is reported early.
     await runtime.prewarm((fn, err) => log(`function ${fn.id} (${fn.entry}) failed to load: ${(err as Error)?.stack ?? err}`));
-    const authorizerFn = runtime.fn(authorizerId);
-    if (!runtime.entryExists(authorizerFn)) {
-      log(`authorizer ${authorizerId}: ${authorizerFn.entry} does not exist yet — signed-in routes answer 500 until it does`);
-    }
 
     // 5. Demo county, once per data folder — before the gateway listens, so a healthy API has its users.
     // Each context's declared seed function runs like any function, in context order, once: the ones
-    // done are recorded, so a seed whose module does not exist (or load) yet runs at a later start.
+    // done are recorded, so a context joined later has its seed run at the next start of the folder.
     const seeded = options.seed === false ? readSeedFile(dataDir) : await runSeeds(dataDir, runtime);
 
     const gateway: GatewayHandle = await startGateway({
@@ -359,7 +355,7 @@ const readSeedFile = (dataDir: string): SeedFile | undefined => {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SeedFile) : undefined;
 };
 
-/** Runs the seeds not yet done, recording each as it completes; a seed that throws stops the start. */
+/** Runs the seeds not yet done, recording each as it completes; a seed that fails (to load or to run) stops the start. */
 async function runSeeds(dataDir: string, runtime: LambdaRuntime): Promise<SeedFile | undefined> {
   const before = readSeedFile(dataDir);
   const record: SeedFile = { demoPassword: before?.demoPassword, users: [...(before?.users ?? [])], done: before ? (before.done ?? [...wiring.seeds]) : [] };
@@ -368,12 +364,6 @@ async function runSeeds(dataDir: string, runtime: LambdaRuntime): Promise<SeedFi
   const tSeed = Date.now();
   let ran = 0;
   for (const id of pending) {
-    const fn = runtime.fn(id);
-    const loaded = runtime.entryExists(fn) ? await runtime.load(fn).then(() => true, () => false) : false;
-    if (!loaded) {
-      log(`seed ${id}: ${fn.entry} ${runtime.entryExists(fn) ? 'does not load' : 'does not exist'} yet — skipped; it runs at a later start`);
-      continue;
-    }
     const t = Date.now();
     const result = ((await runtime.invoke(id, { seed: true })) ?? {}) as SeedResult;
     record.demoPassword ??= result.demoPassword;
