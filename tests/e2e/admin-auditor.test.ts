@@ -1,6 +1,8 @@
 // The administrator's and the auditor's pages in headless Chromium against the local cloud: a user
-// created through 用户管理 (and a weak password refused by the server beside its field) who then logs
-// in and sees only their office; an office edit, and the 409 of a second edit made from a stale form;
+// created through 用户管理 (the account by the org context, then its initial password by the auth
+// context; a weak password refused by the server beside its field, the account said to be created
+// without one, and the password set afterwards from the same form) who then logs in and sees only
+// their office; an office edit, and the 409 of a second edit made from a stale form;
 // the auditor finding all of it in 审计日志 with before/after; and each role refused the other's page
 // (无权访问), by the page guard and by the server. The tests run in order: the auditor reads what the
 // administrator did. One screenshot per step under .test-artifacts/e2e/ (admin-*, auditor-*).
@@ -88,26 +90,33 @@ describe('admin and auditor', () => {
     const table = page.getByTestId('users-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
 
-    // Through the form: 司法所工作人员 of office 0103, with a password that meets the policy.
+    // Through the form: 司法所工作人员 of office 0103, with a password that meets the policy — two calls,
+    // the account (org) and its initial password (auth).
     await fillUserForm(page, CLERK);
     const created = nextResponse(page, 'POST', '/api/org/users');
+    const passwordSet = nextResponse(page, 'PUT', `/api/auth/accounts/${CLERK.username}/password`);
     await page.getByTestId('user-submit').click();
     expect((await created).status()).toBe(201);
+    expect((await passwordSet).status()).toBe(204);
     const row = table.locator('tbody tr.ant-table-row', { has: page.locator('td', { hasText: new RegExp(`^${CLERK.username}$`) }) });
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(CLERK.displayName);
     await expect(row.textContent()).resolves.toContain('司法所工作人员');
-    // The office column names the office (not its id).
+    // The office column names the office (not its id); the row links to the account's 登录安全.
     clerkOfficeName = (await row.locator('td').nth(3).textContent()) ?? '';
     expect(clerkOfficeName).toMatch(/司法所$/);
+    await expect(row.getByTestId(`user-security-${CLERK.username}`).getAttribute('href')).resolves.toBe(`#/security/accounts/${CLERK.username}`);
     await page.getByTestId('user-form').waitFor({ state: 'hidden' });
     await shot(page, 'admin-1-user-created');
 
-    // Client-side checks off: the weak password goes to the server, whose 400 names the field.
+    // Client-side checks off: the weak password goes to the server. The account is created first; the
+    // auth context's 400 names the field, and the form says the account exists without a password.
     await page.evaluate(() => localStorage.setItem('sifasuo.clientValidation', 'off'));
     await fillUserForm(page, { ...WEAK, displayName: '弱密码用户' });
-    const rejected = nextResponse(page, 'POST', '/api/org/users');
+    const weakCreated = nextResponse(page, 'POST', '/api/org/users');
+    const rejected = nextResponse(page, 'PUT', `/api/auth/accounts/${WEAK.username}/password`);
     await page.getByTestId('user-submit').click();
+    expect((await weakCreated).status()).toBe(201);
     const response = await rejected;
     expect(response.status()).toBe(400);
     const body = (await response.json()) as { code: string; fields: Record<string, string> };
@@ -117,10 +126,21 @@ describe('admin and auditor', () => {
     await errorBeside(page, 'user-password').waitFor();
     await expect(errorBeside(page, 'user-password').textContent()).resolves.toBe(body.fields.password);
     expect(await errorBeside(page, 'user-username').allTextContents()).toEqual([]);
+    const unset = page.getByTestId('user-password-unset');
+    await unset.waitFor();
+    await expect(unset.textContent()).resolves.toContain(`账号 ${WEAK.username} 已创建，但初始密码未设置`);
+    await expect(unset.textContent()).resolves.toContain('登录安全');
     await shot(page, 'admin-2-weak-password-server-message');
-    // The modal stays open with what was typed; nothing was added.
+    // The modal stays open with what was typed, for the password alone; the account is in the list.
     await expect(page.getByTestId('user-username').inputValue()).resolves.toBe(WEAK.username);
-    expect(await table.getByText(WEAK.username).count()).toBe(0);
+    await expect(page.getByTestId('user-username').isDisabled()).resolves.toBe(true);
+    await table.getByText(WEAK.username, { exact: true }).waitFor();
+    // A password that meets the policy, from the same form: only the password is sent.
+    await page.getByTestId('user-password').fill(`Weak#${stamp}-Fixed`);
+    const fixed = nextResponse(page, 'PUT', `/api/auth/accounts/${WEAK.username}/password`);
+    await page.getByTestId('user-submit').click();
+    expect((await fixed).status()).toBe(204);
+    await page.getByTestId('user-form').waitFor({ state: 'hidden' });
 
     // The new user logs in through the login page and lands on their own office, the only one offered.
     const clerk = await newPage();
@@ -218,10 +238,12 @@ describe('admin and auditor', () => {
     const ownQueries = page.getByTestId('audit-table').locator('tbody tr.ant-table-row', { hasText: `audit ${q.get('from')}/${q.get('to')}` });
     expect(await ownQueries.count()).toBe(1);
 
-    // The user the administrator created, and the one the server refused (with its reason).
+    // The user the administrator created with their password, and the weak password the server refused
+    // (with its reason).
     const created = await auditRow(page, 'org.user.create', 'admin', `user ${CLERK.username}`, '成功');
     await expect(created.textContent()).resolves.toContain('系统管理员');
-    const weak = await auditRow(page, 'org.user.create', 'admin', `user ${WEAK.username}`, '校验未通过');
+    await auditRow(page, 'auth.reset-password', 'admin', `user ${CLERK.username}`, '成功');
+    const weak = await auditRow(page, 'auth.reset-password', 'admin', `user ${WEAK.username}`, '校验未通过');
     await weak.locator('.ant-table-row-expand-icon').click();
     await expect(weak.locator('xpath=following-sibling::tr[1]').textContent()).resolves.toContain('原因：');
 
@@ -257,7 +279,7 @@ describe('admin and auditor', () => {
     await login(page, 'admin');
     await page.waitForURL('**/#/offices');
     const menu = page.getByTestId('side-menu');
-    expect(await menu.locator('a').allTextContents()).toEqual(['司法所', '用户管理', '数据字典']);
+    expect(await menu.locator('a').allTextContents()).toEqual(['司法所', '用户管理', '数据字典', '登录安全']);
     expect(await page.getByTestId('menu-audit').count()).toBe(0);
 
     // The page guard refuses at once.

@@ -124,17 +124,17 @@ describe('portal', () => {
     await named.nth(namedBefore).waitFor();
   });
 
-  it('an expired token or an idle timeout returns to the login page with a clear message', async () => {
+  it('a session past its end or an idle timeout returns to the login page with a clear message', async () => {
     const page = await newPage();
     await login(page, 'leader');
     await page.waitForURL('**/#/offices');
-    // Let the idToken's lifetime run out (as if the tab had been left open past `exp`), then come back
-    // to the tab: the portal notices at once and leaves for the login page.
+    // Let the session's absolute lifetime run out (as if the tab had been left open past its end), then
+    // come back to the tab: the portal notices at once and leaves for the login page.
     await Promise.all([
       page.waitForURL('**/#/login?reason=expired'),
       page.evaluate(() => {
         const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
-        sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
+        sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, sessionExpiresAt: Date.now() - 1000 }));
         setTimeout(() => document.dispatchEvent(new Event('visibilitychange')), 0);
       }),
     ]);
@@ -156,11 +156,11 @@ describe('portal', () => {
     await shot(page, '6-idle-timeout-login');
   });
 
-  it('idle past the limit (and past the token) while a page is loading: the idle reason wins over the calls that find the session gone', async () => {
+  it('idle past the limit (and past the session\'s end) while a page is loading: the idle reason wins over the calls that find the session gone', async () => {
     // A busy machine, made deterministic: the offices page's code arrives only after the user has been
     // idle. The page then sends two calls at once (areas and offices); the first ends the session for
     // being idle, the second finds no session — the login page must still say why: idle, not expired
-    // (the token ran out meanwhile too) and not "unauthenticated".
+    // (the session ran out meanwhile too) and not "unauthenticated".
     const page = await newPage();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -172,7 +172,7 @@ describe('portal', () => {
     await page.waitForURL('**/#/offices');
     await page.evaluate((minutes) => {
       const s = JSON.parse(sessionStorage.getItem('sifasuo.session')!);
-      sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, expiresAt: Date.now() - 1000 }));
+      sessionStorage.setItem('sifasuo.session', JSON.stringify({ ...s, sessionExpiresAt: Date.now() - 1000 }));
       sessionStorage.setItem('sifasuo.lastActivity', String(Date.now() - (minutes + 1) * 60_000));
     }, IDLE_TIMEOUT_MINUTES);
     release();

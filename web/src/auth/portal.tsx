@@ -1,10 +1,20 @@
-// The auth context in the portal: the login page, and 修改密码 in the header's account menu.
+// The auth context in the portal: the login page; 修改密码 and 两步验证 in the header's account menu;
+// 登录安全 for the county admin (the county's sign-in setting and each account's sign-in security).
 import { lazy } from 'react';
-import { KeyOutlined } from '@ant-design/icons';
+import { KeyOutlined, SafetyCertificateOutlined, SafetyOutlined } from '@ant-design/icons';
+import { canAdministerAccounts } from '../kit/permissions';
 import { definePortal } from '../kit/portal';
 
 export const authPortal = definePortal({
   context: 'auth',
-  routes: [{ path: 'login', page: lazy(() => import('./Login')), public: true }],
-  account: [{ id: 'password', label: '修改密码', icon: <KeyOutlined />, dialog: lazy(() => import('./ChangePasswordModal')) }],
+  routes: [
+    { path: 'login', page: lazy(() => import('./Login')), public: true },
+    { path: 'security', page: lazy(() => import('./Security')), allow: canAdministerAccounts },
+    { path: 'security/accounts/:username', page: lazy(() => import('./AccountSecurity')), allow: canAdministerAccounts },
+  ],
+  menu: [{ id: 'security', label: '登录安全', icon: <SafetyCertificateOutlined />, to: '/security', allow: canAdministerAccounts, section: 'admin' }],
+  account: [
+    { id: 'password', label: '修改密码', icon: <KeyOutlined />, dialog: lazy(() => import('./ChangePasswordModal')) },
+    { id: 'totp', label: '两步验证', icon: <SafetyOutlined />, dialog: lazy(() => import('./TwoFactorModal')) },
+  ],
 });

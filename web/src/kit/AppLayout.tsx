@@ -35,9 +35,7 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
   useEffect(() => {
     // The session's user as the server sees it now (roles or unit may have changed since the login).
     call('GET /api/auth/me')
-      .then((fresh) => {
-        // The ID token may carry no name claim (cognito-local): keep the login's display name then.
-        const user = fresh.displayName === fresh.username ? { ...fresh, displayName: getSession()?.user.displayName ?? fresh.displayName } : fresh;
+      .then(({ totpEnrolled: _enrolled, totpRequired: _required, ...user }) => {
         updateUser(user);
         setMe(user);
       })
@@ -76,10 +74,12 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
               </Suspense>
             ))}
           </Space>
+          {/* Opened by a click (a tap on a phone, which has no hover). */}
           <Dropdown
+            trigger={['click']}
             menu={{
               items: [
-                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: a.label, onClick: () => setDialog(a.id) })),
+                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: <span data-testid={`account-action-${a.id}`}>{a.label}</span>, onClick: () => setDialog(a.id) })),
                 {
                   key: 'logout',
                   icon: <LogoutOutlined />,

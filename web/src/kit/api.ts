@@ -1,9 +1,10 @@
 // The one HTTP client of the portal: `call(routeKey, {path, query, body})` for every route the wiring
 // declares. The key gives the method and the path (filled with `routePath`), and the wiring's contract
 // types the path parameters, the query, the body (the domain's zod input) and the reply — so no path or
-// body type is written by hand anywhere in the portal. Same-origin `/api`, Bearer idToken except for the
-// wiring's `auth: 'none'` routes, typed errors from the server's `{code,message,fields}`, and a 401 (or an
-// expired/idle session) ends the session on the spot.
+// body type is written by hand anywhere in the portal. Same-origin `/api`, the session's access token as
+// `Bearer` except for the wiring's `auth: 'none'` routes (refreshed first when it is about to run out,
+// and once more after a 401), typed errors from the server's `{code,message,fields}`; a session the
+// server has ended ends here too, with the server's reason on the login page (kit/session.ts).
 import type { FieldErrors, Page } from '@sifasuo/domain';
 import {
   routeKey,
@@ -15,7 +16,7 @@ import {
   type ResponseOf,
   type RouteKey,
 } from '@sifasuo/wiring';
-import { getSession, logout, markActivity, sessionProblem } from './session';
+import { freshAccessToken, logout, markActivity, recoverFromUnauthorized, SessionEnded } from './session';
 
 export class ApiError extends Error {
   constructor(
@@ -53,48 +54,69 @@ const qs = (query?: object) => {
   return s ? `?${s}` : '';
 };
 
+/** The session is over (the page is leaving for the login page): a 401 whose message says why. */
+const ended = (e: unknown): never => {
+  if (e instanceof SessionEnded) throw new ApiError(401, 'UNAUTHENTICATED', e.message);
+  throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : '无法连接服务器，请检查网络后重试');
+};
+
+const parse = async (res: Response): Promise<unknown> => {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 export const call = async <K extends RouteKey>(key: K, ...[args]: CallRest<K>): Promise<ResponseOf<K>> => {
   const { path, query, body } = (args ?? {}) as { path?: PathParams<K>; query?: object; body?: unknown };
   const method = key.slice(0, key.indexOf(' '));
   const anonymous = PUBLIC.has(key);
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (!anonymous) {
-    const problem = sessionProblem();
-    if (problem) {
-      logout(problem);
-      throw new ApiError(401, 'UNAUTHENTICATED', '登录已失效，请重新登录');
+  const send = async (token?: string) => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    try {
+      return await fetch(`${routePath(key, (path ?? {}) as PathParams<K>)}${qs(query)}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
     }
-    headers.Authorization = `Bearer ${getSession()!.idToken}`;
+  };
+
+  let token: string | undefined;
+  if (!anonymous) {
+    token = await freshAccessToken().catch(ended);
     markActivity();
   }
-  let res: Response;
-  try {
-    res = await fetch(`${routePath(key, (path ?? {}) as PathParams<K>)}${qs(query)}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  let res = await send(token);
+  let data = res.status === 204 ? undefined : await parse(res);
+  if (res.status === 401 && token) {
+    // The access token was refused: refreshed once and sent again, or the session is over (the
+    // server's own message, e.g. 已被管理员强制下线, goes to the login page).
+    const refused = data as { code?: string; message?: string } | undefined;
+    const retry = await recoverFromUnauthorized(token, (refused?.code && refused.message) || undefined).catch(ended);
+    res = await send(retry);
+    data = res.status === 204 ? undefined : await parse(res);
+    if (res.status === 401) {
+      // Refused with fresh tokens too: the session is over.
+      const again = data as { code?: string; message?: string } | undefined;
+      const message = (again?.code && again.message) || defaultMessage(401);
+      logout('ended', message);
+      throw new ApiError(401, 'UNAUTHENTICATED', message);
+    }
   }
   if (res.status === 204) return undefined as ResponseOf<K>;
-  const text = await res.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
   if (res.ok) return data as ResponseOf<K>;
   const err = (data ?? {}) as { code?: string; message?: string; fields?: FieldErrors };
   // Only our own `{code,message}` errors carry text for users; API Gateway's bare `{"message":"Unauthorized"}`
   // or `{"message":"Service Unavailable"}` get the Chinese default for the status.
   const message = (err.code && err.message) || defaultMessage(res.status);
-  const error = new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
-  // The server's 401 may be for a user who has been idle past the limit meanwhile: say so, not only 'unauthenticated'.
-  if (res.status === 401 && !anonymous) logout(sessionProblem() ?? 'unauthenticated');
-  throw error;
+  throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
 };
 
 const DEFAULT_MESSAGES: Record<number, string> = {

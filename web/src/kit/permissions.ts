@@ -1,7 +1,7 @@
 // What the portal asks before it shows a menu entry or a page: the domain's permission functions
 // (packages/domain/src/roles.ts), and — in this one place — the menu-label choices composed from them.
 // The portal never lists roles itself. The server asks the same functions and refuses regardless.
-import { readScope, type Actor } from '@sifasuo/domain';
+import { canAdministerOrg, readScope, type Actor } from '@sifasuo/domain';
 
 export {
   canAdministerOrg, canListOffices, canReadAudit, canReadOffice, canReadReferenceData, canWriteOfficeRecords, ownOfficeId, readScope,
@@ -15,3 +15,9 @@ export const readsAllOffices: Permission = (me) => readScope(me).kind === 'all';
 
 /** The user reads the offices of their own area (area director). */
 export const readsOwnArea: Permission = (me) => readScope(me).kind === 'area';
+
+/**
+ * Sign-in security of the county: its settings and other users' accounts (reset a password, end their
+ * sessions, reset their second factor) — part of administering the org's users, the county admin's.
+ */
+export const canAdministerAccounts: Permission = (me) => canAdministerOrg(me);

@@ -1,10 +1,10 @@
 import { useLayoutEffect, useMemo, useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
-import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, type ButtonProps } from 'antd';
+import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   createUserInput,
   PASSWORD_MIN_LENGTH,
-  passwordProblem,
   resetPasswordInput,
   ROLE_LABELS,
   ROLES,
@@ -15,18 +15,24 @@ import {
   type User,
 } from '@sifasuo/domain';
 import { orgApi } from './api';
-import { checkWith, clientValidationOn, dropEmpty, useSave } from '../kit/errors';
+import { isApiError } from '../kit/api';
+import { checkWith, dropEmpty, useReportError, useSave } from '../kit/errors';
+import { useMe } from '../kit/guards';
+import { canAdministerAccounts } from '../kit/permissions';
 import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 
 const PASSWORD_HINT = `至少${PASSWORD_MIN_LENGTH}位，包含大写字母、小写字母、数字、符号中的至少三类`;
+
+/** Where an account's sign-in security is (the auth context's page: password, sessions, second factor). */
+const securityPath = (username: string) => `/security/accounts/${encodeURIComponent(username)}`;
 
 /** User accounts (county admin only). */
 export default function Users() {
   const users = useLoad(() => orgApi.users(), []);
   const refs = useLoad(() => Promise.all([orgApi.offices(), orgApi.departments()]), []);
   const [editing, setEditing] = useState<User | 'new'>();
-  const [resetting, setResetting] = useState<User>();
+  const mayManageSignIn = canAdministerAccounts(useMe());
   const [offices, departments] = refs.data ?? [[] as Office[], [] as Department[]];
   const officeName = useMemo(() => new Map(offices.map((o) => [o.id, o.name])), [offices]);
   const deptName = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
@@ -75,9 +81,11 @@ export default function Users() {
                 <Button type="link" size="small" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
                   编辑
                 </Button>
-                <Button type="link" size="small" icon={<KeyOutlined />} onClick={() => setResetting(u)}>
-                  重置密码
-                </Button>
+                {mayManageSignIn && (
+                  <Link to={securityPath(u.username)} style={{ padding: '0 7px', whiteSpace: 'nowrap' }} data-testid={`user-security-${u.username}`}>
+                    <SafetyCertificateOutlined /> 登录安全
+                  </Link>
+                )}
               </Space>
             ),
           },
@@ -92,8 +100,8 @@ export default function Users() {
           setEditing(undefined);
           users.reload();
         }}
+        onCreated={users.reload}
       />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(undefined)} />
     </Card>
   );
 }
@@ -104,40 +112,68 @@ function UserFormModal(props: {
   departments: Department[];
   onClose: () => void;
   onSaved: () => void;
+  /** The account exists now, whether or not its password could be set. */
+  onCreated: () => void;
 }) {
   const [form] = Form.useForm();
   const { busy, save } = useSave(form);
+  const report = useReportError();
+  const { message } = App.useApp();
   const existing = props.user && props.user !== 'new' ? props.user : undefined;
+  /** Created by this form, but its initial password was refused or not sent: only the password is left to do. */
+  const [unset, setUnset] = useState<{ user: User; reason: string }>();
+  const [settingPassword, setSettingPassword] = useState(false);
 
   useLayoutEffect(() => {
     if (!props.user) return;
+    setUnset(undefined);
     form.resetFields();
     form.setFieldsValue(existing ? { ...existing } : { enabled: true, roles: [] });
   }, [props.user, existing, form]);
 
+  /** The second call of a creation: the initial password, through the auth context. */
+  const setPassword = async (user: User, password: string) => {
+    setSettingPassword(true);
+    try {
+      await orgApi.setInitialPassword(user.username, { password });
+      message.success(unset ? `已为 ${user.displayName} 设置初始密码` : '用户已创建');
+      setUnset(undefined);
+      props.onSaved();
+    } catch (e) {
+      // The account stands; say so, keep the form for the password alone.
+      setUnset({ user, reason: isApiError(e) ? e.message : '网络异常' });
+      if (isApiError(e) && e.status === 401) return;
+      if (isApiError(e) && e.fields) report(e, { form });
+    } finally {
+      setSettingPassword(false);
+    }
+  };
+
   const submit = async () => {
     const v = form.getFieldsValue();
     const { username, password, ...fields } = dropEmpty({ ...v, roles: v.roles ?? [], enabled: !!v.enabled });
-    let send: () => Promise<User>;
+    if (unset) {
+      const body = { password: String(password ?? '') };
+      if (!checkWith(form, resetPasswordInput, body)) return;
+      return setPassword(unset.user, body.password);
+    }
     if (existing) {
       const body = { ...fields, version: existing.version };
       if (!checkWith(form, updateUserInput, body)) return;
-      send = () => orgApi.updateUser(existing.username, body);
-    } else {
-      const body = { ...fields, username, password };
-      if (!checkWith(form, createUserInput, body)) return;
-      const weak = clientValidationOn() && passwordProblem(String(body.password ?? ''));
-      if (weak) {
-        form.setFields([{ name: 'password', errors: [weak] }]);
-        return;
-      }
-      send = () => orgApi.createUser(body);
+      return save(() => orgApi.updateUser(existing.username, body), { done: '用户已保存', then: props.onSaved, reload: props.onSaved });
     }
-    await save(send, {
-      done: existing ? '用户已保存' : '用户已创建',
-      then: props.onSaved,
-      reload: props.onSaved,
-    });
+    // Both checked before anything is sent: a weak password does not leave an account behind.
+    const body = { ...fields, username };
+    const pass = { password: String(password ?? '') };
+    if (!checkWith(form, createUserInput, body) || !checkWith(form, resetPasswordInput, pass)) return;
+    let created: User;
+    try {
+      created = await orgApi.createUser(body);
+    } catch (e) {
+      return report(e, { form });
+    }
+    props.onCreated();
+    await setPassword(created, pass.password);
   };
 
   return (
@@ -146,19 +182,33 @@ function UserFormModal(props: {
       open={!!props.user}
       onOk={submit}
       onCancel={props.onClose}
-      confirmLoading={busy}
-      okText="保存"
+      confirmLoading={busy || settingPassword}
+      okText={unset ? '设置初始密码' : '保存'}
       okButtonProps={{ 'data-testid': 'user-submit' } as ButtonProps}
       forceRender
     >
-      <Form form={form} layout="vertical" autoComplete="off" data-testid="user-form">
+      {unset && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`账号 ${unset.user.username} 已创建，但初始密码未设置`}
+          description={
+            <>
+              原因：{unset.reason}。设置密码前该账号无法登录。请在下方输入符合要求的密码后点击“设置初始密码”；也可以关闭本窗口，稍后在用户列表中点击该用户的“登录安全”→“重置密码”。
+            </>
+          }
+          data-testid="user-password-unset"
+        />
+      )}
+      <Form form={form} layout="vertical" autoComplete="off" data-testid="user-form" disabled={!!unset}>
         {!existing && (
           <>
             <Form.Item name="username" label="用户名" required extra="3–32位小写字母、数字或连字符">
               <Input maxLength={32} data-testid="user-username" />
             </Form.Item>
             <Form.Item name="password" label="初始密码" required extra={PASSWORD_HINT}>
-              <Input.Password autoComplete="new-password" data-testid="user-password" />
+              <Input.Password autoComplete="new-password" disabled={false} data-testid="user-password" />
             </Form.Item>
           </>
         )}
@@ -185,35 +235,6 @@ function UserFormModal(props: {
         </Form.Item>
         <Form.Item name="enabled" label="账号状态" valuePropName="checked">
           <Switch checkedChildren="启用" unCheckedChildren="停用" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function ResetPasswordModal({ user, onClose }: { user?: User; onClose: () => void }) {
-  const [form] = Form.useForm();
-  const { busy, save } = useSave(form);
-
-  useLayoutEffect(() => {
-    if (user) form.resetFields();
-  }, [user, form]);
-
-  const submit = async () => {
-    const body = { password: form.getFieldValue('password') ?? '' };
-    if (!checkWith(form, resetPasswordInput, body)) return;
-    await save(() => orgApi.resetPassword(user!.username, body), {
-      done: `已重置 ${user!.displayName} 的密码`,
-      then: onClose,
-    });
-  };
-
-  return (
-    <Modal title={`重置密码 · ${user?.displayName ?? ''}`} open={!!user} onOk={submit} onCancel={onClose} confirmLoading={busy} forceRender>
-      <Typography.Paragraph type="secondary">重置后请将新密码告知本人，并提醒其登录后修改。</Typography.Paragraph>
-      <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="password" label="新密码" required extra={PASSWORD_HINT}>
-          <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
     </Modal>

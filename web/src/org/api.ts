@@ -22,8 +22,9 @@ export const orgApi = {
   createUser: (body: RequestBody<'POST /api/org/users'>) => call('POST /api/org/users', { body }),
   updateUser: (username: string, body: RequestBody<'PUT /api/org/users/{username}'>) =>
     call('PUT /api/org/users/{username}', { path: { username }, body }),
-  resetPassword: (username: string, body: RequestBody<'POST /api/org/users/{username}/password'>) =>
-    call('POST /api/org/users/{username}/password', { path: { username }, body }),
+  /** A new user's initial password: the auth context's route (users' credentials are the auth context's). */
+  setInitialPassword: (username: string, body: RequestBody<'PUT /api/auth/accounts/{username}/password'>) =>
+    call('PUT /api/auth/accounts/{username}/password', { path: { username }, body }),
 
   dictionaries: () => call('GET /api/org/dictionaries').then((p) => p.items),
   updateDictionary: (name: string, body: RequestBody<'PUT /api/org/dictionaries/{name}'>) =>
