@@ -1,11 +1,10 @@
 // Shared by the browser tests: headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH), one
 // fresh context per page (own sessionStorage, zh-CN, China time; a phone's viewport on request),
-// screenshots under .test-artifacts/e2e/, logging in through the login page's steps (the second
-// factor's code computed from a secret the test holds), and the window in which a test requires the
-// second factor of privileged roles county-wide.
+// screenshots under .test-artifacts/e2e/, and logging in through the login page's steps (the second
+// factor's code computed from a secret the test holds).
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { base32Decode, hotp, TOTP_STEP_SECONDS, type HmacSha1 } from '@sifasuo/domain';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { cloud } from '../support/cloud';
@@ -20,7 +19,7 @@ export const TIME_ZONE = 'Asia/Shanghai';
  * `newPage()` opens a context of its own (two pages of one user are two tabs, each with its own
  * session); all of them are closed after each test.
  */
-export function useBrowser() {
+export function useBrowser(where: { baseURL?: () => string } = {}) {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
@@ -56,7 +55,7 @@ export function useBrowser() {
       ...(opts.phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
       locale: 'zh-CN',
       timezoneId: TIME_ZONE,
-      baseURL: cloud().url,
+      baseURL: where.baseURL?.() ?? cloud().url,
     });
     contexts.push(context);
     if (init) await context.addInitScript(init);
@@ -95,74 +94,56 @@ export const totpCode = async (secret: string): Promise<string> => {
 };
 
 /**
- * Marks the time a test requires the second factor of privileged roles county-wide. Other test files
- * (possibly in other jest workers) sign the demo admin, leader and auditor in, who would meet the
- * enrolment step meanwhile: `login` waits while the mark is there, and starts again after it if it
- * met the step all the same.
- */
-const windowMark = () => {
-  const ready = process.env.SIFASUO_CLOUD ?? process.env.SIFASUO_CLOUD_E2E;
-  return ready ? join(dirname(ready), 'second-factor-required.mark') : undefined;
-};
-
-export const whileSecondFactorRequired = async <T>(run: () => Promise<T>): Promise<T> => {
-  const mark = windowMark();
-  if (mark) writeFileSync(mark, String(process.pid));
-  try {
-    return await run();
-  } finally {
-    if (mark) rmSync(mark, { force: true });
-  }
-};
-
-const outsideWindow = async () => {
-  const mark = windowMark();
-  const deadline = Date.now() + 60_000;
-  while (mark && existsSync(mark) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-};
-
-/**
  * Logs in through the login page (default: the demo password) and waits for the signed-in layout.
  * With `totpSecret`, answers the second-factor step with a code computed from it.
  */
 export const login = async (page: Page, username: string, password = cloud().demoPassword!, opts: { totpSecret?: string } = {}) => {
-  for (let round = 0; ; round++) {
-    await outsideWindow();
-    await page.goto('/#/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    const next = page.locator(
-      ['header-name', 'login-totp', 'totp-enrolment', 'login-error'].map((id) => `[data-testid="${id}"]`).join(', '),
-    );
-    await next.first().waitFor();
-    const step = await next.first().getAttribute('data-testid');
-    if (step === 'header-name') return;
-    if (step === 'login-error') throw new Error(`login ${username}: ${await page.getByTestId('login-error').textContent()}`);
-    if (step === 'totp-enrolment') {
-      // Another test's window: back out and sign in again once it is over.
-      if (round === 0 && !opts.totpSecret) {
-        await page.getByTestId('login-back').click();
-        continue;
-      }
-      throw new Error(`login ${username}: the second factor must be set up first (an enrolment step)`);
-    }
-    if (!opts.totpSecret) throw new Error(`login ${username}: a second-factor code is asked for, and the test gave no secret`);
-    await page.getByTestId('login-totp-code').fill(await totpCode(opts.totpSecret));
-    await page.getByTestId('login-totp-submit').click();
-    await page.getByTestId('header-name').waitFor();
-    return;
-  }
+  await page.goto('/#/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  const next = page.locator(['header-name', 'login-totp', 'totp-enrolment', 'login-error'].map((id) => `[data-testid="${id}"]`).join(', '));
+  await next.first().waitFor();
+  const step = await next.first().getAttribute('data-testid');
+  if (step === 'header-name') return;
+  if (step === 'login-error') throw new Error(`login ${username}: ${await page.getByTestId('login-error').textContent()}`);
+  if (step === 'totp-enrolment') throw new Error(`login ${username}: the second factor must be set up first (an enrolment step)`);
+  if (!opts.totpSecret) throw new Error(`login ${username}: a second-factor code is asked for, and the test gave no secret`);
+  await page.getByTestId('login-totp-code').fill(await totpCode(opts.totpSecret));
+  await page.getByTestId('login-totp-submit').click();
+  await page.getByTestId('header-name').waitFor();
 };
 
 /** The next response of `method` to a URL whose path ends with `path` (query ignored). */
 export const nextResponse = (page: Page, method: string, path: string) =>
   page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(path));
 
-// The root tsconfig has no DOM lib: the one browser global used below, scoped to this module.
+// The root tsconfig has no DOM lib: the browser globals used below, scoped to this module.
 declare const document: {
   getAnimations(): Array<{ effect: { getTiming(): { iterations?: number } } | null; finished: Promise<unknown> }>;
+  documentElement: { scrollWidth: number };
 };
+
+/** The page fits the phone's width: nothing to scroll sideways. */
+export const fitsPhone = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+/** 退出登录 from the account menu. */
+export async function signOut(page: Page) {
+  await page.getByTestId('account-menu').click();
+  const ended = nextResponse(page, 'POST', '/api/auth/logout');
+  await page.getByTestId('logout').click();
+  expect((await ended).status()).toBe(204);
+  await page.getByTestId('login-username').waitFor();
+}
+
+/** The password step alone (the test takes the next step itself). */
+export async function passwordStep(page: Page, username: string, password: string) {
+  await page.goto('/#/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
 
 /** Waits for the page's finite animations (antd's fade-ins of notifications, modals) to finish. */
 export const settled = (page: Page) =>
