@@ -32,9 +32,6 @@ export interface Actor {
   departmentId?: string;
 }
 
-/** The unit attributes a user carries in the user record. */
-export const SCOPE_ATTRIBUTES = ['officeId', 'areaId', 'departmentId'] as const;
-
 export type OfficeScope =
   | { kind: 'all' }
   | { kind: 'area'; areaId: string; officeId: string }

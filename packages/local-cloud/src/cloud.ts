@@ -92,7 +92,7 @@ export interface LocalCloud extends ReadyInfo {
 interface SeedFile {
   demoPassword?: string;
   users: DemoLogin[];
-  /** Seed functions that have run (a file without it predates the list: every seed ran). */
+  /** Seed functions that have run (a file without it predates the list: all run again, as seeds may). */
   done?: string[];
 }
 
@@ -188,12 +188,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const s3 = (started[1] as PromiseFulfilledResult<S3Handle>).value;
     const sqs = (started[2] as PromiseFulfilledResult<Awaited<ReturnType<typeof startSqs>>>).value;
     const tEmulators = Date.now();
-    if (existsSync(join(dataDir, 'cognito'))) {
-      log(
-        `数据目录 ${dataDir} 由旧版（cognito-local）本地云创建，账号已改由 auth 上下文管理，演示账号可能无法登录；` +
-          '请用 npm start -- --reset 重建 / this data folder predates our own identity service: start with --reset if logins fail',
-      );
-    }
+    // A folder from before our own identity service: cognito-local's files are of no use any more (the
+    // seeds, run again below, give the demo accounts their passwords in the auth table).
+    rmSync(join(dataDir, 'cognito'), { recursive: true, force: true });
 
     // 2. Resources from the wiring (idempotent).
     const [, queues] = await Promise.all([ensureTables(dynamo.client, allTables, STAGE), ensureQueues(sqs.client, allQueues, STAGE)]);
@@ -358,7 +355,7 @@ const readSeedFile = (dataDir: string): SeedFile | undefined => {
 /** Runs the seeds not yet done, recording each as it completes; a seed that fails (to load or to run) stops the start. */
 async function runSeeds(dataDir: string, runtime: LambdaRuntime): Promise<SeedFile | undefined> {
   const before = readSeedFile(dataDir);
-  const record: SeedFile = { demoPassword: before?.demoPassword, users: [...(before?.users ?? [])], done: before ? (before.done ?? [...wiring.seeds]) : [] };
+  const record: SeedFile = { demoPassword: before?.demoPassword, users: [...(before?.users ?? [])], done: before?.done ?? [] };
   const pending = wiring.seeds.filter((id) => !record.done!.includes(id));
   if (!pending.length) return before;
   const tSeed = Date.now();
@@ -367,7 +364,8 @@ async function runSeeds(dataDir: string, runtime: LambdaRuntime): Promise<SeedFi
     const t = Date.now();
     const result = ((await runtime.invoke(id, { seed: true })) ?? {}) as SeedResult;
     record.demoPassword ??= result.demoPassword;
-    record.users.push(...(result.logins ?? []));
+    const logins = result.logins ?? [];
+    record.users = [...record.users.filter((u) => !logins.some((l) => l.username === u.username)), ...logins];
     record.done!.push(id);
     ran++;
     const file = join(dataDir, 'seeded.json');

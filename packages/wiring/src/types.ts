@@ -223,7 +223,10 @@ export const defineContext = <const Routes extends readonly RouteDecl[], const E
   c: ContextWiring<Routes, Events>,
 ) => c;
 
-/** What a seed function answers: the demo logins it created, if any (printed by `npm start`). */
+/**
+ * What a seed function answers: the demo logins it created, if any (printed by `npm start`). A seed
+ * creates only what is absent, so it may run again on the same data folder.
+ */
 export interface SeedResult {
   demoPassword?: string;
   logins?: Array<{ username: string; role: string; unit: string }>;
