@@ -114,9 +114,22 @@ export const login = async (page: Page, username: string, password = cloud().dem
   await page.getByTestId('header-name').waitFor();
 };
 
-/** The next response of `method` to a URL whose path ends with `path` (query ignored). */
+/**
+ * The next response of `method` to a URL whose path ends with `path` (query ignored). If none comes,
+ * the error says what the page showed instead (form errors, notices) and a screenshot is kept.
+ */
 export const nextResponse = (page: Page, method: string, path: string) =>
-  page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(path));
+  page
+    .waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(path))
+    .catch(async (e: Error) => {
+      const shown = await page
+        .locator('.ant-form-item-explain-error, .ant-notification-notice, .ant-message-notice, .ant-alert')
+        .allTextContents()
+        .catch(() => []);
+      const file = join(ARTIFACTS, `no-response-${method}-${path.replace(/\W+/g, '_')}-${Date.now()}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      throw new Error(`${e.message}\nno ${method} …${path}; the page showed: ${JSON.stringify(shown)} (screenshot ${file})`);
+    });
 
 // The root tsconfig has no DOM lib: the browser globals used below, scoped to this module.
 declare const document: {
