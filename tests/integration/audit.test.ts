@@ -73,7 +73,7 @@ describe('audit', () => {
     for (const Item of items) await dynamo().send(new PutCommand({ TableName: AUDIT_TABLE, Item }));
 
     const run = await fetch(`${cloud().url}/__local/schedules/audit-daily-digest/run`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ time: '2020-01-01T17:10:00.000Z' }),
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await login('admin')}` }, body: JSON.stringify({ time: '2020-01-01T17:10:00.000Z' }),
     });
     expect(run.status).toBe(200);
 
@@ -105,7 +105,7 @@ describe('audit', () => {
     expect(await inVault(key(items[1]!))).toBe(false);
 
     const run = await fetch(`${cloud().url}/__local/schedules/audit-daily-digest/run`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ time: '2020-01-02T17:10:00.000Z' }),
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await login('admin')}` }, body: JSON.stringify({ time: '2020-01-02T17:10:00.000Z' }),
     });
     expect(run.status).toBe(200);
     const copy = await s3().send(new GetObjectCommand({ Bucket: VAULT, Key: key(items[1]!) }));

@@ -649,7 +649,8 @@ describe('DynamoDB stream pollers', () => {
 
 describe('schedules', () => {
   it('runs a schedule by hand with a Scheduler-shaped event, optionally at a given time', async () => {
-    const run = await api(`/__local/schedules/${PROBE_SCHEDULE}/run`, { method: 'POST', body: { time: '2026-01-01T00:00:00.000Z' } });
+    const admin = await login('admin');
+    const run = await api(`/__local/schedules/${PROBE_SCHEDULE}/run`, { method: 'POST', token: admin, body: { time: '2026-01-01T00:00:00.000Z' } });
     expect(run.status).toBe(200);
     expect(run.body).toEqual({ schedule: PROBE_SCHEDULE, result: { ok: true, time: '2026-01-01T00:00:00Z' } });
     const seen = probeEntries().filter((e) => e.kind === 'schedule').at(-1);
@@ -662,9 +663,14 @@ describe('schedules', () => {
 
   // (The production audit digest is run by tests/integration/audit.test.ts; running it here too would
   // move its chain forward and race that test.)
-  it('404s an unknown schedule and refuses a bad time', async () => {
-    expect((await api('/__local/schedules/no-such/run', { method: 'POST' })).status).toBe(404);
-    expect((await api(`/__local/schedules/${PROBE_SCHEDULE}/run`, { method: 'POST', body: { time: 'yesterday' } })).status).toBe(400);
+  it('404s an unknown schedule and refuses a bad time; only the county admin runs a job', async () => {
+    const admin = await login('admin');
+    expect((await api('/__local/schedules/no-such/run', { method: 'POST', token: admin })).status).toBe(404);
+    expect((await api(`/__local/schedules/${PROBE_SCHEDULE}/run`, { method: 'POST', token: admin, body: { time: 'yesterday' } })).status).toBe(400);
+    // Only the county admin runs jobs (issue 6 §9): no token 401, another role 403.
+    expect((await api(`/__local/schedules/${PROBE_SCHEDULE}/run`, { method: 'POST' })).status).toBe(401);
+    expect((await api(`/__local/schedules/${PROBE_SCHEDULE}/run`, { method: 'POST', token: 'forged' })).status).toBe(401);
+    expect((await api(`/__local/schedules/${PROBE_SCHEDULE}/run`, { method: 'POST', token: await login('leader') })).status).toBe(403);
   });
 });
 

@@ -9,12 +9,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as wiring from '@sifasuo/wiring';
 import type { EventDecl, EventRuleDecl, FunctionDecl, QueueDecl, ScheduleDecl, SeedResult } from '@sifasuo/wiring';
-import { PRIVILEGED_ROLES, ROLE_LABELS } from '@sifasuo/domain';
+import { actorFromAuthorizer, canAdministerOrg, PRIVILEGED_ROLES, ROLE_LABELS } from '@sifasuo/domain';
 import { REGION, STAGE, localCredentials } from './config';
 import { startCron, type CronHandle } from './cron';
 import { ensureTables, startDynamo, type DynamoHandle, type LocalTableDecl } from './dynamodb';
 import { startEventBus, type EventBusHandle } from './eventbus';
-import { startGateway, type GatewayHandle, type GatewayRoute } from './gateway';
+import { simpleResponse, startGateway, type GatewayHandle, type GatewayRoute } from './gateway';
 import { LambdaRuntime } from './lambda';
 import { startPollers, type PollerHandle } from './pollers';
 import { startS3, type S3Handle } from './s3';
@@ -274,6 +274,20 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
       const m = /^\/__local\/schedules\/([^/]+)\/run$/.exec(path);
       if (m && req.method === 'POST') {
+        // Running a job is the county admin's: the session token is checked by the wiring's authorizer.
+        const header = req.headers.authorization;
+        const answer = header
+          ? simpleResponse(await runtime.invoke(authorizerId, { version: '2.0', type: 'REQUEST', routeKey: 'POST /__local/schedules', headers: { authorization: header }, identitySource: [header] }))
+          : undefined;
+        const actor = answer?.isAuthorized ? actorFromAuthorizer(answer.context) : undefined;
+        if (!actor) {
+          json(401, { code: 'UNAUTHENTICATED', message: '请以系统管理员身份登录后运行计划任务' });
+          return true;
+        }
+        if (!canAdministerOrg(actor)) {
+          json(403, { code: 'FORBIDDEN', message: '仅系统管理员可运行计划任务' });
+          return true;
+        }
         const id = decodeURIComponent(m[1]!);
         if (!cron.has(id)) {
           json(404, { code: 'NOT_FOUND', message: `没有计划任务 ${id}` });
