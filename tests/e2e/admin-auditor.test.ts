@@ -7,7 +7,7 @@
 // (无权访问), by the page guard and by the server. The tests run in order: the auditor reads what the
 // administrator did. One screenshot per step under .test-artifacts/e2e/ (admin-*, auditor-*).
 import type { Locator, Page } from 'playwright-core';
-import { login, nextResponse, shot, TIME_ZONE, useBrowser } from './browser';
+import { login, nextResponse, settled, shot, TIME_ZONE, useBrowser } from './browser';
 
 // Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
 declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
@@ -32,8 +32,16 @@ const errorBeside = (page: Page, testId: string) =>
   page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
 /** Picks an option of an open antd Select by its title (a label, or the start of one with `prefix`). */
-const pickOption = (page: Page, title: string, prefix = false) =>
-  page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title${prefix ? '^' : ''}="${title}"]`).click();
+/**
+ * Picks an option of the open select. The dropdown slides in: a click during its animation can land
+ * beside the option on a busy machine (seen once in CI: no role picked), so the animation ends first.
+ */
+const pickOption = async (page: Page, title: string, prefix = false) => {
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title${prefix ? '^' : ''}="${title}"]`);
+  await option.waitFor();
+  await settled(page);
+  await option.click();
+};
 
 const fillUserForm = async (page: Page, user: { username: string; password: string; displayName: string }) => {
   await page.getByTestId('user-create').click();
@@ -43,6 +51,7 @@ const fillUserForm = async (page: Page, user: { username: string; password: stri
   await page.getByTestId('user-displayName').fill(user.displayName);
   await page.getByTestId('user-roles').click();
   await pickOption(page, '司法所工作人员');
+  await page.getByTestId('user-roles').locator('.ant-select-selection-item[title="司法所工作人员"]').waitFor();
   await page.getByTestId('user-officeId').click();
   await page.keyboard.type(CLERK.officeId);
   await pickOption(page, `${CLERK.officeId} `, true);
