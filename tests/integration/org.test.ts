@@ -108,6 +108,10 @@ describe('org: staff records', () => {
     const unknownOffice = await api('/api/org/offices/0102/staff', { method: 'POST', token, body: { ...newStaff, contactForOfficeIds: ['0999'] } });
     expect(unknownOffice.status).toBe(400);
     expect(unknownOffice.body.fields).toEqual({ 'contactForOfficeIds.0': '司法所 0999 不存在' });
+    // An office out of the caller's scope is answered as one that does not exist (issue 6 §7).
+    const outOfScope = await api('/api/org/offices/0102/staff', { method: 'POST', token, body: { ...newStaff, contactForOfficeIds: ['0102', '0201'] } });
+    expect(outOfScope.status).toBe(400);
+    expect(outOfScope.body.fields).toEqual({ 'contactForOfficeIds.1': '司法所 0201 不存在' });
     const tooLong = await api('/api/org/offices/0102/staff', { method: 'POST', token, body: { ...newStaff, name: '长'.repeat(200) } });
     expect(tooLong.body.fields).toEqual({ name: '姓名不能超过20个字' });
     expect(await allPages('/api/org/offices/0102/staff', token)).toHaveLength(before.length);

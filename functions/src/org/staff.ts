@@ -1,6 +1,7 @@
 // Office staff: read within scope, changed by the office itself or the county admin. ID numbers are
 // masked unless revealed (audited) to someone who may change the record.
 import {
+  canReadOffice,
   canWriteOfficeRecords,
   forbidden,
   ORG_AUDIT,
@@ -17,10 +18,14 @@ import type { RequestContext } from '../shared/request-context';
 import { loadStaff, maskStaff, readableOffice, throwIfAny } from './access';
 import { orgRepository as repo } from './repository';
 
-/** Contact offices named in the body must exist (400 on the item otherwise). */
-const requireContactOffices = async (ids: string[] | undefined) => {
+/**
+ * Contact offices named in the body must exist and be within the caller's scope (400 on the item
+ * otherwise). One answer for both: an office the caller may not see is told apart from none.
+ */
+const requireContactOffices = async (ctx: RequestContext, ids: string[] | undefined) => {
   const found = await Promise.all((ids ?? []).map((id) => repo.getOffice(id)));
-  throwIfAny(Object.fromEntries((ids ?? []).flatMap((id, i) => (found[i] ? [] : [[`contactForOfficeIds.${i}`, `司法所 ${id} 不存在`]]))));
+  const usable = (i: number) => !!found[i] && canReadOffice(ctx.actor!, found[i]!);
+  throwIfAny(Object.fromEntries((ids ?? []).flatMap((id, i) => (usable(i) ? [] : [[`contactForOfficeIds.${i}`, `司法所 ${id} 不存在`]]))));
 };
 
 const writableOffice = async (ctx: RequestContext, officeId: string) => {
@@ -38,7 +43,7 @@ export const staff = {
 
   createStaff: async (ctx: RequestContext, officeId: string, input: CreateStaffInput): Promise<Staff> => {
     const office = await writableOffice(ctx, officeId);
-    await requireContactOffices(input.contactForOfficeIds);
+    await requireContactOffices(ctx, input.contactForOfficeIds);
     const created: Staff = {
       ...input, id: ulid(ctx.now.getTime()), officeId, areaId: office.areaId, version: 1, updatedAt: ctx.now.toISOString(),
     };
@@ -60,7 +65,7 @@ export const staff = {
   updateStaff: async (ctx: RequestContext, id: string, { version, ...input }: UpdateStaffInput): Promise<Staff> => {
     const before = await loadStaff(id);
     const office = await writableOffice(ctx, before.officeId);
-    await requireContactOffices(input.contactForOfficeIds);
+    await requireContactOffices(ctx, input.contactForOfficeIds);
     const after: Staff = {
       ...input,
       // Omitted means unchanged: the portal only ever holds the masked form.
