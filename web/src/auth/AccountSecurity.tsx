@@ -1,6 +1,7 @@
 // 登录安全 · one account (county admin; auditor accounts: the bureau leader): whether it has a password
-// and a second factor, whether it is locked, its sessions; and, each after a confirmation, 重置密码 (ends its sessions, clears a lock),
-// 强制下线 (ends its sessions) and 重置两步验证 (it sets up a new one at the next sign-in).
+// and a second factor, whether it is locked, its sessions; and, each after a confirmation, 重置密码
+// (ends its sessions, clears a lock), 强制下线 (ends its sessions) and 重置两步验证 (it sets up a new
+// one at the next sign-in).
 import { useLayoutEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
