@@ -32,7 +32,9 @@ const securityPath = (username: string) => `/security/accounts/${encodeURICompon
  */
 export default function Users() {
   const me = useMe();
-  const grantable = useMemo(() => grantableRoles(me), [me]);
+  // Keyed by the roles: useMe() reads the session anew each render, and a new array would reset an open form.
+  const roleKey = me.roles.join();
+  const grantable = useMemo(() => grantableRoles(me), [roleKey]);
   const users = useLoad(() => orgApi.users(), []);
   const refs = useLoad(() => Promise.all([orgApi.offices(), orgApi.departments()]), []);
   const [editing, setEditing] = useState<User | 'new'>();
