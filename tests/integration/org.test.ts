@@ -222,7 +222,10 @@ describe('org: administration', () => {
     expect(r2.body.fields).toEqual({ officeId: '片区中心所长须属于片区中心司法所' });
     const r3 = await api('/api/org/users', { method: 'POST', token: admin, body: { ...base, username: 'admin', roles: ['county_admin'] } });
     expect(r3.body.fields).toEqual({ username: '用户名 admin 已存在' });
-    expect((await api('/api/org/users', { token: await login('leader') })).status).toBe(403);
+    // The bureau leader's list holds the auditor accounts only (三员分立; tests/integration/separation-of-duties.test.ts).
+    const byLeader = await api('/api/org/users', { token: await login('leader') });
+    expect(byLeader.body.items.every((u: { roles: string[] }) => u.roles.includes('auditor'))).toBe(true);
+    expect((await api('/api/org/users', { token: await login('staff-0101') })).status).toBe(403);
   });
 
   it('dictionaries are read by all working roles and edited by the admin with versions', async () => {

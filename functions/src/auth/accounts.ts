@@ -1,9 +1,12 @@
 // Accounts' sign-in, as their owners and the county admin manage it: the own password and second
 // factor; the admin's password reset, forced sign-out, second-factor reset and the county setting.
+// Auditor accounts' are the bureau leader's instead (三员分立, packages/domain/src/roles.ts).
 // Every change that must end sessions ends them in the same write as the change and its audit record.
 import {
+  accountManagementRefusal,
   AUTH_AUDIT,
   canAdministerOrg,
+  canAdministerUsers,
   forbidden,
   isDomainError,
   isLocked,
@@ -44,6 +47,20 @@ const requireAdmin = (ctx: RequestContext) => {
 const existingUser = async (username: string): Promise<User> => {
   const user = await readUser(username);
   if (!user) throw notFound(`账号 ${username} `);
+  return user;
+};
+
+/**
+ * Another account's sign-in security, separated (三员分立): the county admin manages every account but
+ * an auditor's, the bureau leader the auditor accounts only. The security view follows the actions: it
+ * is there to decide on them, and an auditor's sessions (when, from where) are not the admin's to watch.
+ */
+const managedUser = async (ctx: RequestContext, username: string): Promise<User> => {
+  const actor = signedIn(ctx);
+  if (!canAdministerUsers(actor)) throw forbidden('仅系统管理员可管理账号登录安全');
+  const user = await existingUser(username);
+  const refusal = accountManagementRefusal(actor, user);
+  if (refusal) throw forbidden(refusal);
   return user;
 };
 
@@ -140,8 +157,7 @@ export const accounts = {
   },
 
   security: async (ctx: RequestContext, username: string): Promise<AccountSecurity> => {
-    requireAdmin(ctx);
-    const user = await existingUser(username);
+    const user = await managedUser(ctx, username);
     const [cred, attempts, settings, live] = await Promise.all([
       authStore.getCredential(username), authStore.getAttempts(username), authStore.getSettings(), authStore.liveSessions(username, ctx.now),
     ]);
@@ -159,8 +175,7 @@ export const accounts = {
 
   /** Sets the password (initial, or forgotten), unlocks, and ends every session of the account. */
   resetPassword: async (ctx: RequestContext, username: string, { password }: ResetPasswordInput) => {
-    requireAdmin(ctx);
-    await existingUser(username);
+    await managedUser(ctx, username);
     await changeAndEndSessions(ctx, username, '密码已被管理员重置，请使用新密码登录', {
       items: passwordItems(username, await hashPassword(password), ctx.now),
       audit: { action: AUTH_AUDIT['reset-password'], targetId: username },
@@ -169,8 +184,7 @@ export const accounts = {
   },
 
   signOut: async (ctx: RequestContext, username: string): Promise<{ ended: number }> => {
-    requireAdmin(ctx);
-    await existingUser(username);
+    await managedUser(ctx, username);
     const ended = await changeAndEndSessions(ctx, username, '已被管理员强制下线', {
       audit: { action: AUTH_AUDIT['end-sessions'], targetId: username },
       end: { all: true },
@@ -180,8 +194,7 @@ export const accounts = {
 
   /** A lost phone: the account enrols again at its next sign-in (if required) and its sessions end. */
   resetSecondFactor: async (ctx: RequestContext, username: string) => {
-    requireAdmin(ctx);
-    await existingUser(username);
+    await managedUser(ctx, username);
     await changeAndEndSessions(ctx, username, '两步验证已被管理员重置，请重新登录', {
       items: [removeSecondFactorItem(username)],
       audit: { action: AUTH_AUDIT['totp.reset'], targetId: username },

@@ -1,6 +1,8 @@
 // Who may do what, and loading what a request names: shared by the org use cases.
 import {
+  accountManagementRefusal,
   canAdministerOrg,
+  canAdministerUsers,
   canReadOffice,
   canReadReferenceData,
   forbidden,
@@ -10,7 +12,9 @@ import {
   STAFF_ID,
   USERNAME,
   validationError,
+  type Actor,
   type FieldErrors,
+  type Role,
   type Staff,
 } from '@sifasuo/domain';
 import type { RequestContext } from '../shared/request-context';
@@ -24,6 +28,18 @@ export const requireReferenceReader = (ctx: RequestContext) => {
 export const requireAdmin = (ctx: RequestContext) => {
   if (!ctx.actor || !canAdministerOrg(ctx.actor)) throw forbidden('仅系统管理员可以执行此操作');
   return ctx.actor;
+};
+
+/** User administration: the county admin, or the bureau leader (auditor accounts only, checked per account). */
+export const requireUserAdmin = (ctx: RequestContext): Actor => {
+  if (!ctx.actor || !canAdministerUsers(ctx.actor)) throw forbidden('仅系统管理员可以执行此操作');
+  return ctx.actor;
+};
+
+/** Separation of duties: 403 unless the actor may manage an account holding these roles. */
+export const requireManages = (actor: Actor, account: { roles: readonly Role[] }) => {
+  const refusal = accountManagementRefusal(actor, account);
+  if (refusal) throw forbidden(refusal);
 };
 
 // Ids from the path are checked by shape first: a malformed one names nothing, so it is a 404.

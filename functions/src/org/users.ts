@@ -1,7 +1,11 @@
-// User accounts, managed by the county admin. The org table's record is the source of truth for
+// User accounts, managed by the county admin — but auditor accounts by the bureau leader alone
+// (三员分立, packages/domain/src/roles.ts). The org table's record is the source of truth for
 // roles, unit and status; the auth context reads it on every sign-in and (cached ≤ 30 s) request, and
 // keeps the credentials. A change that must end the user's sessions says so in UserChanged.
 import {
+  canViewAccount,
+  forbidden,
+  ownAccountProblems,
   sessionEndingChange,
   userUnitProblems,
   validationError,
@@ -15,7 +19,7 @@ import { orgEvents } from '@sifasuo/wiring/src/org';
 import { logger } from '../shared/aws';
 import type { RequestContext } from '../shared/request-context';
 import { publishEvent } from '../shared/events';
-import { loadUser, requireAdmin, throwIfAny } from './access';
+import { loadUser, requireManages, requireUserAdmin, throwIfAny } from './access';
 import { orgRepository as repo } from './repository';
 
 /** Checks the user's units and derives the area from the office (area directors see their area). */
@@ -40,19 +44,23 @@ const announceUserChanged = async (user: User, endsSessions?: string) => {
 };
 
 export const users = {
+  /** The county admin sees every account; the bureau leader, the auditor accounts (a page may come back shorter than asked). */
   listUsers: async (ctx: RequestContext, q: PageQuery): Promise<Page<User>> => {
-    requireAdmin(ctx);
-    return repo.listUsers(q.limit, q.cursor);
+    const actor = requireUserAdmin(ctx);
+    const page = await repo.listUsers(q.limit, q.cursor);
+    return { ...page, items: page.items.filter((u) => canViewAccount(actor, u)) };
   },
 
   getUser: async (ctx: RequestContext, username: string): Promise<User> => {
-    requireAdmin(ctx);
-    return loadUser(username);
+    const actor = requireUserAdmin(ctx);
+    const user = await loadUser(username);
+    if (!canViewAccount(actor, user)) throw forbidden('局领导只能查看审计管理员账号');
+    return user;
   },
 
   /** The account signs in once the admin sets its initial password (auth: PUT /api/auth/accounts/{username}/password). */
   createUser: async (ctx: RequestContext, input: CreateUserInput): Promise<User> => {
-    requireAdmin(ctx);
+    requireManages(requireUserAdmin(ctx), input);
     if (await repo.getUser(input.username)) throw validationError({ username: `用户名 ${input.username} 已存在` });
     const user: User = { ...input, ...(await unitOf(input)), version: 1, updatedAt: ctx.now.toISOString() };
     await repo.createUser(ctx, user);
@@ -61,12 +69,12 @@ export const users = {
   },
 
   updateUser: async (ctx: RequestContext, username: string, { version, ...input }: UpdateUserInput): Promise<User> => {
-    requireAdmin(ctx);
+    const actor = requireUserAdmin(ctx);
     const before = await loadUser(username);
-    if (username === ctx.actor!.username) {
-      if (!input.enabled) throw validationError({ enabled: '不能停用自己的账号' });
-      if ([...input.roles].sort().join() !== [...before.roles].sort().join()) throw validationError({ roles: '不能修改自己的角色' });
-    }
+    throwIfAny(ownAccountProblems(actor, username, before, input));
+    // Both sides: granting the auditor role and taking it away are the leader's, and nothing else is.
+    requireManages(actor, before);
+    requireManages(actor, input);
     const after: User = { ...input, ...(await unitOf(input)), username, version: version + 1, updatedAt: ctx.now.toISOString() };
     await repo.replaceUser(ctx, before, after, version);
     await announceUserChanged(after, sessionEndingChange(before, after));

@@ -89,3 +89,52 @@ export const canAdministerOrg = (actor: Actor): boolean => has(actor, 'county_ad
 
 /** The audit log is the auditor's alone — not even the admin may read it. */
 export const canReadAudit = (actor: Actor): boolean => has(actor, 'auditor');
+
+// Separation of duties (三员分立, GB/T 22239-2019 level 3). The county admin administers every account
+// but the auditor's; auditor accounts come from the bootstrap or from the bureau leader, who manages
+// those and no other. Nobody changes their own roles or disables themselves (see ownAccountProblems).
+
+/** An account (or the roles it would hold) that only the bureau leader manages. */
+export const isAuditorAccount = (account: { roles: readonly Role[] }): boolean => account.roles.includes('auditor');
+
+/** The roles the bureau leader may grant: the auditor's, and nothing else. */
+export const LEADER_GRANTED_ROLES: readonly Role[] = ['auditor'];
+
+/** May open user administration (list, view, create): the county admin, and the bureau leader for auditor accounts. */
+export const canAdministerUsers = (actor: Actor): boolean => has(actor, 'county_admin', 'bureau_leader');
+
+/** Why the actor may not create, edit, disable or reset the sign-in of an account holding `roles`; undefined if it may. */
+export const accountManagementRefusal = (actor: Actor, account: { roles: readonly Role[] }): string | undefined => {
+  if (isAuditorAccount(account)) {
+    if (has(actor, 'bureau_leader') && account.roles.every((r) => LEADER_GRANTED_ROLES.includes(r))) return undefined;
+    if (has(actor, 'bureau_leader')) return '局领导只能管理仅持有审计管理员角色的账号';
+    if (has(actor, 'county_admin')) return '系统管理员不能授予、撤销审计管理员角色，也不能管理审计管理员账号（三员分立）';
+    return '无权管理审计管理员账号';
+  }
+  if (has(actor, 'county_admin')) return undefined;
+  if (has(actor, 'bureau_leader')) return '局领导只能管理审计管理员账号，其他账号由系统管理员管理';
+  return '仅系统管理员可以管理用户账号';
+};
+
+/** May the actor manage (create, edit, disable, reset the password or second factor of, sign out) this account? */
+export const canManageAccount = (actor: Actor, account: { roles: readonly Role[] }): boolean =>
+  accountManagementRefusal(actor, account) === undefined;
+
+/** May the actor see this account in user administration: one it manages, or any account for the county admin. */
+export const canViewAccount = (actor: Actor, account: { roles: readonly Role[] }): boolean =>
+  has(actor, 'county_admin') || canManageAccount(actor, account);
+
+/** The roles the actor may give an account (the portal's role options). */
+export const grantableRoles = (actor: Actor): Role[] => ROLES.filter((r) => canManageAccount(actor, { roles: [r] }));
+
+/** What a change to the actor's own account may not do: change its roles, or disable it. */
+export const ownAccountProblems = (
+  actor: Actor,
+  username: string,
+  before: { roles: readonly Role[] },
+  after: { roles: readonly Role[]; enabled: boolean },
+): { enabled?: string; roles?: string } => {
+  if (username !== actor.username) return {};
+  const same = [...after.roles].sort().join() === [...before.roles].sort().join();
+  return { ...(after.enabled ? {} : { enabled: '不能停用自己的账号' }), ...(same ? {} : { roles: '不能修改自己的角色' }) };
+};

@@ -1,6 +1,7 @@
-// 登录安全 · one account (county admin): whether it has a password and a second factor, whether it is
-// locked, its sessions; and, each after a confirmation, 重置密码 (ends its sessions, clears a lock),
-// 强制下线 (ends its sessions) and 重置两步验证 (it sets up a new one at the next sign-in).
+// 登录安全 · one account (county admin; auditor accounts: the bureau leader): whether it has a password
+// and a second factor, whether it is locked, its sessions; and, each after a confirmation, 重置密码
+// (ends its sessions, clears a lock), 强制下线 (ends its sessions) and 重置两步验证 (it sets up a new
+// one at the next sign-in).
 import { useLayoutEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
@@ -10,6 +11,7 @@ import { PASSWORD_MIN_LENGTH, resetPasswordInput, type SessionInfo } from '@sifa
 import { call } from '../kit/api';
 import { checkWith, useReportError, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
+import { canAdministerAccounts } from '../kit/permissions';
 import { Forbidden, LoadFailed, NotFound } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 import { authApi } from './api';
@@ -71,7 +73,7 @@ export default function AccountSecurity() {
       <Card
         title="账号登录安全"
         extra={
-          <Link to="/security" style={{ whiteSpace: 'nowrap' }} data-testid="security-back">
+          <Link to={canAdministerAccounts(me) ? '/security' : '/users'} style={{ whiteSpace: 'nowrap' }} data-testid="security-back">
             <ArrowLeftOutlined /> 返回
           </Link>
         }

@@ -7,6 +7,8 @@ import dayjs from 'dayjs';
 import { PRIVILEGED_ROLES, ROLE_LABELS } from '@sifasuo/domain';
 import { all } from '../kit/api';
 import { useReportError } from '../kit/errors';
+import { useMe } from '../kit/guards';
+import { canManageAccount } from '../kit/permissions';
 import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 import { authApi } from './api';
@@ -88,16 +90,19 @@ function SettingsCard() {
 /** Finds an account by name or username and opens its sign-in security. */
 function AccountLookup() {
   const navigate = useNavigate();
+  const me = useMe();
   const [text, setText] = useState('');
   // The org's users, for suggestions only: a username typed in full works without them.
   const users = useLoad(() => all('GET /api/org/users'), []);
   const options = useMemo(() => {
     const q = text.trim().toLowerCase();
     return (users.data ?? [])
+      // Auditor accounts are the bureau leader's (三员分立): not suggested to the county admin.
+      .filter((u) => canManageAccount(me, u))
       .filter((u) => !q || u.username.includes(q) || u.displayName.toLowerCase().includes(q))
       .slice(0, 50)
       .map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}）${u.enabled ? '' : ' · 已停用'}` }));
-  }, [users.data, text]);
+  }, [users.data, text, me]);
   const open = (username: string) => {
     const name = username.trim();
     if (name) navigate(`/security/accounts/${encodeURIComponent(name)}`);

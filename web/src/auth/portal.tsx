@@ -2,7 +2,7 @@
 // 登录安全 for the county admin (the county's sign-in setting and each account's sign-in security).
 import { lazy } from 'react';
 import { KeyOutlined, SafetyCertificateOutlined, SafetyOutlined } from '@ant-design/icons';
-import { canAdministerAccounts } from '../kit/permissions';
+import { canAdministerAccounts, canAdministerUsers } from '../kit/permissions';
 import { definePortal } from '../kit/portal';
 
 export const authPortal = definePortal({
@@ -10,7 +10,8 @@ export const authPortal = definePortal({
   routes: [
     { path: 'login', page: lazy(() => import('./Login')), public: true },
     { path: 'security', page: lazy(() => import('./Security')), allow: canAdministerAccounts },
-    { path: 'security/accounts/:username', page: lazy(() => import('./AccountSecurity')), allow: canAdministerAccounts },
+    // One account's page: also the bureau leader's, for auditor accounts (the server decides per account).
+    { path: 'security/accounts/:username', page: lazy(() => import('./AccountSecurity')), allow: canAdministerUsers },
   ],
   menu: [{ id: 'security', label: '登录安全', icon: <SafetyCertificateOutlined />, to: '/security', allow: canAdministerAccounts, section: 'admin' }],
   account: [

@@ -4,7 +4,8 @@
 import { canAdministerOrg, readScope, type Actor } from '@sifasuo/domain';
 
 export {
-  canAdministerOrg, canListOffices, canReadAudit, canReadOffice, canReadReferenceData, canWriteOfficeRecords, ownOfficeId, readScope,
+  canAdministerOrg, canAdministerUsers, canListOffices, canManageAccount, canReadAudit, canReadOffice, canReadReferenceData,
+  canWriteOfficeRecords, grantableRoles, ownOfficeId, readScope,
 } from '@sifasuo/domain';
 
 /** Who may: a predicate over the signed-in user. */
@@ -19,5 +20,6 @@ export const readsOwnArea: Permission = (me) => readScope(me).kind === 'area';
 /**
  * Sign-in security of the county: its settings and other users' accounts (reset a password, end their
  * sessions, reset their second factor) — part of administering the org's users, the county admin's.
+ * One account's page is also the bureau leader's for auditor accounts (三员分立): canManageAccount.
  */
 export const canAdministerAccounts: Permission = (me) => canAdministerOrg(me);

@@ -1,13 +1,12 @@
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, type ButtonProps } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   createUserInput,
   PASSWORD_MIN_LENGTH,
   resetPasswordInput,
   ROLE_LABELS,
-  ROLES,
   updateUserInput,
   type Department,
   type Office,
@@ -18,7 +17,7 @@ import { orgApi } from './api';
 import { isApiError } from '../kit/api';
 import { checkWith, dropEmpty, useReportError, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
-import { canAdministerAccounts } from '../kit/permissions';
+import { canManageAccount, grantableRoles } from '../kit/permissions';
 import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 
@@ -27,12 +26,18 @@ const PASSWORD_HINT = `至少${PASSWORD_MIN_LENGTH}位，包含大写字母、�
 /** Where an account's sign-in security is (the auth context's page: password, sessions, second factor). */
 const securityPath = (username: string) => `/security/accounts/${encodeURIComponent(username)}`;
 
-/** User accounts (county admin only). */
+/**
+ * User accounts: the county admin's, but auditor accounts are the bureau leader's (三员分立) — the
+ * admin sees them without actions, the leader sees only them. The server refuses regardless.
+ */
 export default function Users() {
+  const me = useMe();
+  // Keyed by the roles: useMe() reads the session anew each render, and a new array would reset an open form.
+  const roleKey = me.roles.join();
+  const grantable = useMemo(() => grantableRoles(me), [roleKey]);
   const users = useLoad(() => orgApi.users(), []);
   const refs = useLoad(() => Promise.all([orgApi.offices(), orgApi.departments()]), []);
   const [editing, setEditing] = useState<User | 'new'>();
-  const mayManageSignIn = canAdministerAccounts(useMe());
   const [offices, departments] = refs.data ?? [[] as Office[], [] as Department[]];
   const officeName = useMemo(() => new Map(offices.map((o) => [o.id, o.name])), [offices]);
   const deptName = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
@@ -44,9 +49,11 @@ export default function Users() {
     <Card
       title="用户管理"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
-          新增用户
-        </Button>
+        grantable.length > 0 && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">
+            新增用户
+          </Button>
+        )
       }
     >
       <Table<User>
@@ -76,23 +83,27 @@ export default function Users() {
           {
             title: '操作',
             key: 'actions',
-            render: (_: unknown, u: User) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
-                  编辑
-                </Button>
-                {mayManageSignIn && (
+            render: (_: unknown, u: User) =>
+              canManageAccount(me, u) ? (
+                <Space size={0}>
+                  <Button type="link" size="small" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+                    编辑
+                  </Button>
                   <Link to={securityPath(u.username)} style={{ padding: '0 7px', whiteSpace: 'nowrap' }} data-testid={`user-security-${u.username}`}>
                     <SafetyCertificateOutlined /> 登录安全
                   </Link>
-                )}
-              </Space>
-            ),
+                </Space>
+              ) : (
+                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid={`user-separated-${u.username}`}>
+                  由局领导管理（三员分立）
+                </Typography.Text>
+              ),
           },
         ]}
       />
       <UserFormModal
         user={editing}
+        roles={grantable}
         offices={offices}
         departments={departments}
         onClose={() => setEditing(undefined)}
@@ -108,6 +119,8 @@ export default function Users() {
 
 function UserFormModal(props: {
   user: User | 'new' | undefined;
+  /** The roles the signed-in user may grant (the county admin: all but the auditor's; the leader: only it). */
+  roles: Role[];
   offices: Office[];
   departments: Department[];
   onClose: () => void;
@@ -128,8 +141,10 @@ function UserFormModal(props: {
     if (!props.user) return;
     setUnset(undefined);
     form.resetFields();
-    form.setFieldsValue(existing ? { ...existing } : { enabled: true, roles: [] });
-  }, [props.user, existing, form]);
+    form.setFieldsValue(existing ? { ...existing } : { enabled: true, roles: props.roles.length === 1 ? props.roles : [] });
+  }, [props.user, existing, form, props.roles]);
+  /** Office and department matter only to roles tied to a unit (not to the leader's auditor accounts). */
+  const unitRoles = props.roles.some((r) => r === 'office_staff' || r === 'area_director' || r === 'department');
 
   /** The second call of a creation: the initial password, through the auth context. */
   const setPassword = async (user: User, password: string) => {
@@ -216,9 +231,9 @@ function UserFormModal(props: {
           <Input maxLength={20} data-testid="user-displayName" />
         </Form.Item>
         <Form.Item name="roles" label="角色" required>
-          <Select mode="multiple" data-testid="user-roles" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="可选择多个角色" />
+          <Select mode="multiple" data-testid="user-roles" options={props.roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} placeholder="可选择多个角色" />
         </Form.Item>
-        <Form.Item name="officeId" label="所属司法所" extra="司法所工作人员、片区中心所长须指定">
+        <Form.Item name="officeId" label="所属司法所" extra="司法所工作人员、片区中心所长须指定" hidden={!unitRoles}>
           <Select
             data-testid="user-officeId"
             allowClear
@@ -227,7 +242,7 @@ function UserFormModal(props: {
             placeholder="请选择司法所"
           />
         </Form.Item>
-        <Form.Item name="departmentId" label="所属股室" extra="业务股室角色须指定">
+        <Form.Item name="departmentId" label="所属股室" extra="业务股室角色须指定" hidden={!unitRoles}>
           <Select allowClear options={props.departments.map((d) => ({ value: d.id, label: d.name }))} placeholder="请选择股室" />
         </Form.Item>
         <Form.Item name="phone" label="联系电话">

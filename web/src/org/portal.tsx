@@ -2,7 +2,7 @@
 // dictionaries; the user's office and department in the header.
 import { lazy } from 'react';
 import { BankOutlined, BookOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
-import { canAdministerOrg, canListOffices, ownOfficeId, readsAllOffices, readsOwnArea } from '../kit/permissions';
+import { canAdministerOrg, canAdministerUsers, canListOffices, ownOfficeId, readsAllOffices, readsOwnArea } from '../kit/permissions';
 import { definePortal } from '../kit/portal';
 
 export const orgPortal = definePortal({
@@ -12,7 +12,8 @@ export const orgPortal = definePortal({
     { path: 'offices', page: lazy(() => import('./Offices')), allow: canListOffices },
     // Any signed-in user may ask; the server answers 403 outside their scope and the page says 无权访问.
     { path: 'offices/:officeId', page: lazy(() => import('./OfficeDetail')) },
-    { path: 'users', page: lazy(() => import('./Users')), allow: canAdministerOrg },
+    // The bureau leader too, for auditor accounts only (三员分立): the page offers what each may do.
+    { path: 'users', page: lazy(() => import('./Users')), allow: canAdministerUsers },
     { path: 'dictionaries', page: lazy(() => import('./Dictionaries')), allow: canAdministerOrg },
   ],
   menu: [
@@ -25,7 +26,7 @@ export const orgPortal = definePortal({
     },
     { id: 'offices', label: '司法所', icon: <BankOutlined />, to: '/offices', allow: readsAllOffices },
     { id: 'offices', label: '本片区司法所', icon: <BankOutlined />, to: '/offices', allow: readsOwnArea },
-    { id: 'users', label: '用户管理', icon: <TeamOutlined />, to: '/users', allow: canAdministerOrg, section: 'admin' },
+    { id: 'users', label: '用户管理', icon: <TeamOutlined />, to: '/users', allow: canAdministerUsers, section: 'admin' },
     { id: 'dictionaries', label: '数据字典', icon: <BookOutlined />, to: '/dictionaries', allow: canAdministerOrg, section: 'admin' },
   ],
 });
