@@ -3,8 +3,9 @@
 // validated input), build the request context from the session authorizer's answer, and map outcomes to
 // responses. Domain errors become 400/401/403/404/409/415/423 with Chinese messages; anything else is a
 // bare 500 whose detail goes to the log only. Nothing a caller sends can make a 500: the body must say
-// it is JSON, its nesting is bounded before it is parsed, and what runs on a refused body is total. Refusals are audited only where the function passes a
-// recorder (`audited-api.ts`), so open functions never load the audit path.
+// it is JSON, its size and nesting are bounded before it is parsed, and what runs on a refused body is
+// total. Refusals are audited only where the function passes a recorder (`audited-api.ts`), so open
+// functions never load the audit path.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
