@@ -1,8 +1,10 @@
 // The API adapter's edge checks (functions/src/shared/http.ts), called as Lambda would call it: behind
 // CloudFront only requests with the origin secret are served and the viewer's address is the source;
-// the session authorizer's answer decides who asks, and a refused or run-out one is a 401 saying why.
+// the session authorizer's answer decides who asks, and a refused or run-out one is a 401 saying why;
+// no body can make a 500 (415 for one not declared JSON, 400 for one nested too deep or too large).
 import { route, type ContextWiring } from '@sifasuo/wiring/src/types';
-import { apiHandler, ok } from '../../functions/src/shared/http';
+import * as z from 'zod';
+import { apiHandler, bodyString, isJsonContentType, jsonDepthExceeds, ok } from '../../functions/src/shared/http';
 
 const wiring = {
   context: 'probe',
@@ -62,5 +64,98 @@ describe('the session authorizer decides who asks', () => {
     const expired = { state: 'active', username: 'x', roles: 'office_staff', sessionId: 's', expiresAt: Math.floor(Date.now() / 1000) - 1 };
     expect((await call(event('GET /api/probe/who', {}, expired))).body.message).toBe('登录令牌已过期');
     expect((await call(event('GET /api/probe/who'))).status).toBe(401);
+  });
+});
+
+describe('nothing a caller sends makes a 500', () => {
+  const bodyWiring = {
+    context: 'probe',
+    routes: [
+      route('POST', '/api/probe/things', 'probe-body', { body: z.strictObject({ id: z.string().max(10) }) }),
+      route('POST', '/api/probe/ping', 'probe-body'),
+    ],
+  } as unknown as Pick<ContextWiring, 'context' | 'routes'>;
+  const refusals: { targetId: string; outcome: string }[] = [];
+  let targetOf: (raw: unknown) => string = (raw) => bodyString(raw, 'id');
+  const bodyHandler = apiHandler(
+    bodyWiring,
+    'probe-body' as never,
+    {
+      'POST /api/probe/things': {
+        audit: { action: 'probe.create', targetId: ({ raw }: { raw: unknown }) => targetOf(raw) },
+        handle: async ({ body }: { body: { id: string } }) => ok({ got: body.id }),
+      },
+      'POST /api/probe/ping': { handle: async () => ok({ pong: true }) },
+    } as never,
+    async (_ctx, refusal) => {
+      refusals.push({ targetId: refusal.targetId, outcome: refusal.outcome });
+    },
+  );
+  const actor = { state: 'active', username: 'admin', roles: 'county_admin', sessionId: 's1', expiresAt: Math.floor(Date.now() / 1000) + 3600 };
+  const post = async (path: string, body: string | undefined, headers: Record<string, string> = { 'content-type': 'application/json' }, base64 = false) => {
+    const e = {
+      version: '2.0', routeKey: `POST ${path}`, rawPath: path, rawQueryString: '', headers, isBase64Encoded: base64,
+      ...(body === undefined ? {} : { body: base64 ? Buffer.from(body).toString('base64') : body }),
+      requestContext: { requestId: 'r1', http: { method: 'POST', path, sourceIp: '127.0.0.1' }, authorizer: { lambda: actor } },
+    };
+    const r = (await bodyHandler(e as never, { awsRequestId: 'r1' } as never)) as { statusCode: number; body: string };
+    return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : undefined };
+  };
+  const nested = (depth: number, inner = '"x"') => `${'['.repeat(depth)}${inner}${']'.repeat(depth)}`;
+
+  beforeEach(() => {
+    refusals.length = 0;
+    targetOf = (raw) => bodyString(raw, 'id');
+  });
+
+  it('counts nesting over brackets outside strings, without recursion', () => {
+    expect(jsonDepthExceeds(nested(32))).toBe(false);
+    expect(jsonDepthExceeds(nested(33))).toBe(true);
+    expect(jsonDepthExceeds(`{"a":"${'['.repeat(1000)}"}`)).toBe(false);
+    expect(jsonDepthExceeds(`{"a":"\\"${'{'.repeat(1000)}"}`)).toBe(false);
+    expect(jsonDepthExceeds(`{"a":"\\\\",${'{"b":'.repeat(40)}1${'}'.repeat(40)}}`)).toBe(true);
+    expect(jsonDepthExceeds('['.repeat(5_000_000))).toBe(true);
+  });
+
+  it('refuses JSON nested too deep with a 400 before parsing it, and audits the refusal', async () => {
+    const r = await post('/api/probe/things', `{"id":${nested(5000)}}`);
+    expect(r).toEqual({ status: 400, body: { code: 'VALIDATION', message: '请求体嵌套层级过深', fields: { _: '请求体嵌套不能超过32层' } } });
+    expect(refusals).toEqual([{ targetId: '', outcome: 'rejected' }]);
+    expect((await post('/api/probe/things', `{"id":${nested(20)}}`)).body.fields).toEqual({ id: expect.any(String) });
+  });
+
+  it('refuses a body over 1 MB', async () => {
+    const r = await post('/api/probe/things', JSON.stringify({ id: 'x'.repeat(1024 * 1024) }));
+    expect(r.status).toBe(400);
+    expect(r.body.message).toBe('请求体过大（上限 1 MB）');
+  });
+
+  it('answers 415 to a body that does not say it is JSON', async () => {
+    const body = '{"id":"a"}';
+    for (const headers of <Record<string, string>[]>[{ 'content-type': 'text/plain' }, { 'content-type': 'application/octet-stream' }, {}, { 'content-type': 'application/jsonx' }]) {
+      expect(await post('/api/probe/things', body, headers)).toEqual({
+        status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求体须为 JSON（Content-Type: application/json）' },
+      });
+    }
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;Charset=UTF-8', 'application/merge-patch+json']) {
+      expect(await post('/api/probe/things', body, { 'content-type': type })).toEqual({ status: 200, body: { got: 'a' } });
+    }
+    expect(await post('/api/probe/things', body, { 'Content-Type': 'application/json' })).toEqual({ status: 200, body: { got: 'a' } });
+    expect(await post('/api/probe/things', body, { 'content-type': 'application/octet-stream' }, true)).toMatchObject({ status: 415 });
+    // A route without a body ignores whatever is sent.
+    expect(await post('/api/probe/ping', nested(5000), { 'content-type': 'text/plain' })).toEqual({ status: 200, body: { pong: true } });
+    expect(isJsonContentType(undefined)).toBe(false);
+  });
+
+  it("names the target from any parsed body, and a target function's fault is not a 500", async () => {
+    for (const v of [null, 0, 1e308, true, 'x'.repeat(100_000), [], [[['id']]], { id: null }, { id: 5 }, { id: { toString: 1 } }, { ['__proto__']: 'x' }]) {
+      expect(typeof bodyString(v, 'id')).toBe('string');
+    }
+    expect(bodyString({ id: 'k'.repeat(500) }, 'id')).toHaveLength(200);
+    expect(bodyString(Object.create({ id: 'inherited' }), 'id')).toBe('');
+    expect(bodyString({ id: 'own' }, 'toString')).toBe('');
+    targetOf = (raw) => String((raw as { id: unknown }).id);
+    expect((await post('/api/probe/things', '{"id":{"toString":1}}')).status).toBe(400);
+    expect(refusals).toEqual([{ targetId: '', outcome: 'rejected' }]);
   });
 });

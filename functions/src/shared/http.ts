@@ -1,9 +1,11 @@
 // The one HTTP adapter every API function uses: dispatch on the HTTP API v2 route key declared in the
 // wiring, parse the JSON body and the query with the route's declared schemas (so handlers get typed,
 // validated input), build the request context from the session authorizer's answer, and map outcomes to
-// responses. Domain errors become 400/401/403/404/409/423 with Chinese messages; anything else is a
-// bare 500 whose detail goes to the log only. Refusals are audited only where the function passes a
-// recorder (`audited-api.ts`), so open functions never load the audit path.
+// responses. Domain errors become 400/401/403/404/409/415/423 with Chinese messages; anything else is a
+// bare 500 whose detail goes to the log only. Nothing a caller sends can make a 500: the body must say
+// it is JSON, its size and nesting are bounded before it is parsed, and what runs on a refused body is
+// total. Refusals are audited only where the function passes a recorder (`audited-api.ts`), so open
+// functions never load the audit path.
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
@@ -11,6 +13,7 @@ import {
   isDomainError,
   parseInput,
   unauthenticated,
+  unsupportedMediaType,
   validationError,
   type AuditAction,
   type DomainError,
@@ -60,6 +63,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   LOCKED: 423,
 };
 
@@ -79,19 +83,79 @@ export const ok = <T>(body: T): ApiResult<T> => ({ status: 200, body });
 export const created = <T>(body: T): ApiResult<T> => ({ status: 201, body });
 export const noContent = (): ApiResult<void> => ({ status: 204 });
 
-/** A string the raw body names under `key`, for a refusal's audit target; anything else names nothing. */
+/** A string the raw body names under `key`, for a refusal's audit target; anything else names nothing. Total for any value. */
 export const bodyString = (raw: unknown, key: string): string => {
-  const v = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'string' ? v.slice(0, 200) : '';
+  try {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !Object.hasOwn(raw, key)) return '';
+    const v = (raw as Record<string, unknown>)[key];
+    return typeof v === 'string' ? v.slice(0, 200) : '';
+  } catch {
+    return '';
+  }
+};
+
+/** Deepest nesting of objects and arrays a body may have; real bodies need a handful of levels. */
+export const MAX_JSON_DEPTH = 32;
+/** The gateway refuses more (413 locally); the adapter checks again, as API Gateway allows 10 MB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * How deep the JSON text nests objects and arrays, counted over brackets outside strings: one pass,
+ * no recursion, stopping as soon as it passes `limit`. Malformed text is left for JSON.parse to refuse.
+ */
+export const jsonDepthExceeds = (text: string, limit = MAX_JSON_DEPTH): boolean => {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* backslash: skip the escaped character */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
+  }
+  return false;
+};
+
+/** `application/json` or `application/<anything>+json`, with any parameters (`; charset=utf-8`), in any case. */
+export const isJsonContentType = (value: string | undefined): boolean => {
+  if (!value) return false;
+  const type = (value.split(';', 1)[0] ?? '').trim().toLowerCase();
+  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
+};
+
+const headerOf = (event: ApiEvent, name: string): string | undefined => {
+  // HTTP API v2 gives header names in lower case; be lenient with hand-built events.
+  const headers = event.headers ?? {};
+  if (headers[name] !== undefined) return headers[name];
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
 };
 
 const parseJson = (event: ApiEvent): unknown => {
   if (!event.body) return undefined;
+  if (!isJsonContentType(headerOf(event, 'content-type'))) throw unsupportedMediaType();
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw validationError({ _: '请求体过大（上限 1 MB）' }, '请求体过大（上限 1 MB）');
+  }
+  if (jsonDepthExceeds(raw)) throw validationError({ _: `请求体嵌套不能超过${MAX_JSON_DEPTH}层` }, '请求体嵌套层级过深');
   try {
     return JSON.parse(raw);
   } catch {
     throw validationError({ _: '请求体不是有效的 JSON' }, '请求体不是有效的 JSON');
+  }
+};
+
+/** A refusal's audit target, from the route's own function; it must not turn a refusal into a 500. */
+const refusalTarget = (audit: RefusalAudit, req: Parameters<RefusalAudit['targetId']>[0]): string => {
+  try {
+    const target = audit.targetId(req);
+    return typeof target === 'string' ? target : '';
+  } catch {
+    return '';
   }
 };
 
@@ -165,7 +229,8 @@ export const apiHandler = <F extends string>(
     let raw: unknown;
     try {
       if (decl.auth !== 'none' && !ctx.actor) throw unauthenticated(session.refused);
-      raw = parseJson(event);
+      // Only a route that takes a body reads one: it must be JSON (415), bounded and well-formed (400).
+      raw = decl.body ? parseJson(event) : undefined;
       const body = decl.body ? parseInput(decl.body, raw) : undefined;
       // A route without a query schema takes no parameters; unknown ones are ignored, as browsers add them.
       const query = decl.query ? parseInput(decl.query, event.queryStringParameters ?? {}) : {};
@@ -176,7 +241,7 @@ export const apiHandler = <F extends string>(
       if (route.audit && recordRefusal && ctx.actor && event.requestContext.http.method !== 'GET') {
         await recordRefusal(ctx, {
           action: route.audit.action,
-          targetId: route.audit.targetId({ ctx, path, raw }),
+          targetId: refusalTarget(route.audit, { ctx, path, raw }),
           outcome: !domain ? 'failed' : e.code === 'FORBIDDEN' ? 'denied' : 'rejected',
           reason: domain ? e.message : undefined,
         });

@@ -1,6 +1,8 @@
 // Domain errors: the only failures a use case reports on purpose. The HTTP edge maps each kind to one
-// status (validation 400, unauthenticated 401, forbidden 403, not found 404, conflict 409, locked 423);
-// anything else is an internal fault and surfaces as a bare 500.
+// status (validation 400, unauthenticated 401, forbidden 403, not found 404, conflict 409, unsupported
+// media type 415, locked 423); anything else is an internal fault and surfaces as a bare 500. The codes
+// are the API's whole error vocabulary: the edge's own refusals (no session, a body that is not JSON)
+// are raised as these errors too, so one mapper answers them all.
 
 export type FieldErrors = Record<string, string>;
 
@@ -10,6 +12,7 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'LOCKED';
 
 export class DomainError extends Error {
@@ -30,6 +33,8 @@ export const forbidden = (message = '无权访问该数据') => new DomainError(
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}不存在`);
 export const staleVersion = () => new DomainError('CONFLICT', '数据已被他人修改，请刷新后重试');
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const unsupportedMediaType = (message = '请求体须为 JSON（Content-Type: application/json）') =>
+  new DomainError('UNSUPPORTED_MEDIA_TYPE', message);
 export const locked = (message: string) => new DomainError('LOCKED', message);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -9,16 +9,80 @@ import { validationError, type FieldErrors } from './errors';
 // Messages we did not write ourselves (e.g. a body that is not an object) still come out in Chinese.
 z.config(zhCN());
 
-/** Required trimmed text of 1..max characters. */
-export const text = (label: string, max: number) =>
+/** What makes a text unfit to store, if anything (see `textProblem`). */
+export type TextProblem = 'control' | 'newline' | 'surrogate' | 'bidi' | 'invisible';
+
+const TEXT_PROBLEM_MESSAGES: Record<TextProblem, string> = {
+  control: '不能包含控制字符或不可见字符',
+  newline: '不能换行或包含制表符',
+  surrogate: '包含无效的字符（不成对的代理项）',
+  bidi: '不能包含文字方向控制字符',
+  invisible: '不能包含零宽字符或其他不可见字符',
+};
+
+/**
+ * The first problem of a text a person typed, or undefined: C0/C1 controls (tab and newline allowed
+ * in multi-line text only), lone surrogates, bidi overrides/embeddings/isolates, zero-width and other
+ * invisible characters (U+200B–200D, U+2060, U+FEFF), and the Unicode line/paragraph separators.
+ * One pass over UTF-16 code units, total for any string.
+ */
+export const textProblem = (s: string, multiline = false): TextProblem | undefined => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a) {
+      if (!multiline) return 'newline';
+    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return 'control';
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return 'surrogate';
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return 'surrogate';
+    else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return 'bidi';
+    else if ((c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff) return 'invisible';
+    else if (c === 0x2028 || c === 0x2029) return multiline ? 'control' : 'newline';
+  }
+  return undefined;
+};
+
+/** Normalises as the text schemas do: NFC, and CRLF / CR line ends as LF (multi-line text). */
+const normaliseText = (s: string, multiline: boolean) => {
+  // A lone surrogate survives normalize() unchanged; textProblem refuses it afterwards.
+  const nfc = s.normalize('NFC');
+  return multiline ? nfc.replace(/\r\n?/g, '\n') : nfc;
+};
+
+/** A string schema of people's text: trimmed, NFC, no controls or invisible characters. */
+const cleanString = (label: string, missing: string, multiline: boolean) =>
   z
-    .string({ error: `请填写${label}` })
+    .string({ error: missing })
     .trim()
+    .overwrite((s) => normaliseText(s, multiline))
+    .check((ctx) => {
+      const problem = textProblem(ctx.value, multiline);
+      if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: `${label}${TEXT_PROBLEM_MESSAGES[problem]}` });
+    });
+
+/** Required single-line text of 1..max characters (trimmed, NFC; no controls, tabs, newlines or invisible characters). */
+export const text = (label: string, max: number) =>
+  cleanString(label, `请填写${label}`, false)
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过${max}个字` });
 
 export const optionalText = (label: string, max: number) =>
-  z.string({ error: `${label}应为文字` }).trim().max(max, { error: `${label}不能超过${max}个字` }).optional();
+  cleanString(label, `${label}应为文字`, false).max(max, { error: `${label}不能超过${max}个字` }).optional();
+
+/** Required multi-line text: as `text`, but newlines (CRLF stored as LF) and tabs are allowed. */
+export const multilineText = (label: string, max: number) =>
+  cleanString(label, `请填写${label}`, true)
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过${max}个字` });
+
+export const optionalMultilineText = (label: string, max: number) =>
+  cleanString(label, `${label}应为文字`, true).max(max, { error: `${label}不能超过${max}个字` }).optional();
+
+/** A filter or key someone typed (search boxes, ids): as `optionalText`, with its own messages. */
+export const plainString = (label: string, max: number, tooLong: string) =>
+  cleanString(label, `${label}应为文字`, false).min(1).max(max, { error: tooLong });
 
 /** Mainland mobile (11 digits, 1[3-9]) or a landline with area code (0xx(x)-xxxxxxx(x)). */
 export const phone = z
