@@ -62,23 +62,19 @@ const cleanString = (label: string, missing: string, multiline: boolean) =>
       if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: `${label}${TEXT_PROBLEM_MESSAGES[problem]}` });
     });
 
+const requiredText = (label: string, max: number, multiline: boolean) =>
+  cleanString(label, `请填写${label}`, multiline)
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过${max}个字` });
+const optional = (label: string, max: number, multiline: boolean) =>
+  cleanString(label, `${label}应为文字`, multiline).max(max, { error: `${label}不能超过${max}个字` }).optional();
+
 /** Required single-line text of 1..max characters (trimmed, NFC; no controls, tabs, newlines or invisible characters). */
-export const text = (label: string, max: number) =>
-  cleanString(label, `请填写${label}`, false)
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` });
-
-export const optionalText = (label: string, max: number) =>
-  cleanString(label, `${label}应为文字`, false).max(max, { error: `${label}不能超过${max}个字` }).optional();
-
+export const text = (label: string, max: number) => requiredText(label, max, false);
+export const optionalText = (label: string, max: number) => optional(label, max, false);
 /** Required multi-line text: as `text`, but newlines (CRLF stored as LF) and tabs are allowed. */
-export const multilineText = (label: string, max: number) =>
-  cleanString(label, `请填写${label}`, true)
-    .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` });
-
-export const optionalMultilineText = (label: string, max: number) =>
-  cleanString(label, `${label}应为文字`, true).max(max, { error: `${label}不能超过${max}个字` }).optional();
+export const multilineText = (label: string, max: number) => requiredText(label, max, true);
+export const optionalMultilineText = (label: string, max: number) => optional(label, max, true);
 
 /** A filter or key someone typed (search boxes, ids): as `optionalText`, with its own messages. */
 export const plainString = (label: string, max: number, tooLong: string) =>
