@@ -93,3 +93,19 @@ describe('control and invisible characters are refused, not stored', () => {
     expect(ok.body.displayName).toBe('Caf\u00e9');
   });
 });
+
+describe('no refusal without its audit record', () => {
+  it('a refused write naming a 3,000-character id is recorded, its target fitted into the key (issue 6 §4)', async () => {
+    const staff = await login('staff-0201');
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const id = 'K'.repeat(3000);
+    const body = { name: '越权修改', township: '某镇', officeClass: 'regular', areaId: '02', version: 1 };
+    const refused = await api(`/api/org/offices/${id}`, { method: 'PUT', token: staff, body });
+    expect([403, 404]).toContain(refused.status);
+    const auditor = await login('auditor');
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const trail = await api(`/api/audit/records?actor=staff-0201&from=${from}&to=${to}`, { token: auditor });
+    const record = (trail.body.items as Array<{ action: string; targetId: string }>).find((r) => r.action === 'org.office.update');
+    expect(record).toMatchObject({ targetId: expect.stringMatching(/^K{64}…#[0-9a-f]{16}$/) });
+  });
+});

@@ -57,3 +57,16 @@ describe('listInScope', () => {
     await expect(ids(actor(['auditor']))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('audit targets fit their key', () => {
+  it('keeps a short id whole, and a long one as its start and a hash of the whole (issue 6 §4)', async () => {
+    const { fitAuditTarget, AUDIT_TARGET_MAX_BYTES } = await import('../../functions/src/shared/audit-writer');
+    expect(fitAuditTarget('0101')).toBe('0101');
+    const long = 'K'.repeat(2035);
+    const fitted = fitAuditTarget(long);
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(AUDIT_TARGET_MAX_BYTES);
+    expect(fitted).toMatch(/^K{64}…#[0-9a-f]{16}$/);
+    expect(fitAuditTarget(`${long}L`)).not.toBe(fitted);
+    expect(Buffer.byteLength(fitAuditTarget('长'.repeat(3000)))).toBeLessThanOrEqual(AUDIT_TARGET_MAX_BYTES);
+  });
+});

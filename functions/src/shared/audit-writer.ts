@@ -1,6 +1,7 @@
 // The shared audit writer: every context records its writes and sensitive reads here. A successful
 // write puts its audit record in the same transaction as the change (audited.ts); a refused request
 // records its outcome on its own. The table is append-only: Put with attribute_not_exists.
+import { createHash } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { maskIdNumber, shanghaiDay, type AuditAction, type AuditOutcome, type AuditRecord } from '@sifasuo/domain';
 import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring/src/types';
@@ -36,6 +37,21 @@ const redact = (value: unknown): unknown => {
   return value;
 };
 
+/** Bytes of a target id kept whole: it is part of a DynamoDB key (GSI2, at most 2,048 bytes with its prefix). */
+export const AUDIT_TARGET_MAX_BYTES = 256;
+
+/**
+ * A target id that fits the key: a longer one (a caller may send any path or body) keeps its first
+ * characters and a hash of the whole, so the refusal is still recorded and two long ids stay apart.
+ */
+export const fitAuditTarget = (id: string): string => {
+  if (Buffer.byteLength(id, 'utf8') <= AUDIT_TARGET_MAX_BYTES) return id;
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, 16);
+  let head = id.slice(0, 64);
+  while (Buffer.byteLength(head, 'utf8') > 192) head = head.slice(0, -1);
+  return `${head}…#${hash}`;
+};
+
 export const auditRecord = (ctx: RequestContext, entry: AuditEntry): AuditRecord => ({
   id: ulid(ctx.now.getTime()),
   at: ctx.now.toISOString(),
@@ -43,7 +59,7 @@ export const auditRecord = (ctx: RequestContext, entry: AuditEntry): AuditRecord
   roles: ctx.actor?.roles ?? [],
   action: entry.action.action,
   targetType: entry.action.targetType,
-  targetId: entry.targetId,
+  targetId: fitAuditTarget(entry.targetId),
   outcome: entry.outcome,
   before: redact(entry.before),
   after: redact(entry.after),
