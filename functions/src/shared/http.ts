@@ -94,6 +94,9 @@ export const bodyString = (raw: unknown, key: string): string => {
   }
 };
 
+/** The longest id a path may name (ids are short codes, usernames and ULIDs; keys must stay far below DynamoDB's limits). */
+export const MAX_PATH_PARAMETER_LENGTH = 128;
+
 /** Deepest nesting of objects and arrays a body may have; real bodies need a handful of levels. */
 export const MAX_JSON_DEPTH = 32;
 /** The gateway refuses more (413 locally); the adapter checks again, as API Gateway allows 10 MB. */
@@ -226,6 +229,10 @@ export const apiHandler = <F extends string>(
       now,
     };
     const path = event.pathParameters ?? {};
+    // No record has an id this long, and a key this long is one DynamoDB refuses (a 500): not found.
+    if (Object.values(path).some((v) => (v ?? '').length > MAX_PATH_PARAMETER_LENGTH)) {
+      return json(404, { code: 'NOT_FOUND', message: '记录不存在' });
+    }
     let raw: unknown;
     try {
       if (decl.auth !== 'none' && !ctx.actor) throw unauthenticated(session.refused);
