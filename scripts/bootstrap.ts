@@ -90,7 +90,7 @@ for (const t of tables) process.env[tableEnv(t.id)] = resourceName(stage, t.id);
 
 // Imported after the environment is set: the functions read their table names from it.
 const { provisionCounty, provisionUser } = await import('../functions/src/org/provision');
-const { provisionCredential } = await import('../functions/src/auth/accounts');
+const { provisionCredential } = await import('../functions/src/auth/provision');
 const { isDomainError } = await import('@sifasuo/domain');
 const now = new Date();
 // Recorded as the actor of every audit record this run writes.

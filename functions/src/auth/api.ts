@@ -3,6 +3,7 @@ import { AUTH_AUDIT } from '@sifasuo/domain';
 import { auth as authWiring } from '@sifasuo/wiring/src/auth';
 import { auditedApiHandler } from '../shared/audited-api';
 import { noContent, ok } from '../shared/http';
+import { accountAdmin } from './account-admin';
 import { accounts } from './accounts';
 import { jwks } from './signer';
 import { signIn } from './sign-in';
@@ -42,28 +43,28 @@ export const handler = auditedApiHandler(authWiring, 'auth-api', {
       return noContent();
     },
   },
-  'GET /api/auth/accounts/{username}': { handle: async ({ ctx, path }) => ok(await accounts.security(ctx, path.username)) },
+  'GET /api/auth/accounts/{username}': { handle: async ({ ctx, path }) => ok(await accountAdmin.security(ctx, path.username)) },
   'PUT /api/auth/accounts/{username}/password': {
     audit: { action: AUTH_AUDIT['reset-password'], targetId: named },
     handle: async ({ ctx, path, body }) => {
-      await accounts.resetPassword(ctx, path.username, body);
+      await accountAdmin.resetPassword(ctx, path.username, body);
       return noContent();
     },
   },
   'POST /api/auth/accounts/{username}/sign-out': {
     audit: { action: AUTH_AUDIT['end-sessions'], targetId: named },
-    handle: async ({ ctx, path }) => ok(await accounts.signOut(ctx, path.username)),
+    handle: async ({ ctx, path }) => ok(await accountAdmin.signOut(ctx, path.username)),
   },
   'POST /api/auth/accounts/{username}/totp-reset': {
     audit: { action: AUTH_AUDIT['totp.reset'], targetId: named },
     handle: async ({ ctx, path }) => {
-      await accounts.resetSecondFactor(ctx, path.username);
+      await accountAdmin.resetSecondFactor(ctx, path.username);
       return noContent();
     },
   },
-  'GET /api/auth/settings': { handle: async ({ ctx }) => ok(await accounts.settings(ctx)) },
+  'GET /api/auth/settings': { handle: async ({ ctx }) => ok(await accountAdmin.settings(ctx)) },
   'PUT /api/auth/settings': {
     audit: { action: AUTH_AUDIT['settings.update'], targetId: () => 'auth' },
-    handle: async ({ ctx, body }) => ok(await accounts.updateSettings(ctx, body)),
+    handle: async ({ ctx, body }) => ok(await accountAdmin.updateSettings(ctx, body)),
   },
 });

@@ -4,7 +4,7 @@
 import * as demo from '@sifasuo/domain/src/demo-county';
 import type { SeedResult } from '@sifasuo/wiring/src/types';
 import type { RequestContext } from '../shared/request-context';
-import { provisionCredential, provisionSettings } from './accounts';
+import { provisionCredential, provisionSettings } from './provision';
 
 export const seedDemoCredentials = async (now: Date): Promise<SeedResult> => {
   const ctx: RequestContext = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now };

@@ -9,11 +9,8 @@ import {
   AUTH_AUDIT,
   CHALLENGE_MINUTES,
   forbidden,
-  isLocked,
-  lockAfterFailure,
   locked,
   lockedMessage,
-  MAX_FAILED_ATTEMPTS,
   sessionEndedReason,
   totpRequiredFor,
   unauthenticated,
@@ -33,17 +30,11 @@ import type { RequestContext } from '../shared/request-context';
 import { verifyDummy, verifyPassword, hashPassword } from './passwords';
 import { acceptSecondFactor, acceptTotp, newEnrolment, newRecoveryCodes } from './second-factor';
 import { changeAndEndSessions, meOf, readUser, rotateSession, splitRefreshToken, startSession, SYSTEM_ACTOR } from './sessions';
-import { authStore, authTable, keys, ttlAfter, type Challenge } from './store';
+import { authStore, authTable, countedAttempt, enrolItem, keys, ttlAfter, type Challenge } from './store';
 
 const EXPIRED_STEP = '登录步骤已失效，请重新输入用户名和密码';
 const DISABLED = '账号已停用，会话已结束';
 const REUSED = '刷新令牌被重复使用（可能已泄露），会话已结束';
-
-/** Refused before the password is checked: locked, or the fifth attempt of a burst still in flight. */
-const lockedError = async (username: string, now: Date) => {
-  const state = await authStore.getAttempts(username);
-  return locked(lockedMessage(isLocked(state, now) ? state : { failedAttempts: 0, lockedUntil: lockAfterFailure(MAX_FAILED_ATTEMPTS, now) }, now));
-};
 
 /** Audits a refused sign-in step and returns the error to throw. */
 const refusal = async (ctx: RequestContext, username: string, error: DomainError, reason: string) => {
@@ -52,17 +43,12 @@ const refusal = async (ctx: RequestContext, username: string, error: DomainError
   return error;
 };
 
-/** Counts one attempt, runs the check, and on failure keeps it counted (the fifth locks). */
+/** A counted try of a sign-in step; a refusal is audited and thrown. */
 const attempt = async (ctx: RequestContext, username: string, check: () => Promise<boolean>, wrong: () => DomainError, what: string) => {
-  const reserved = await authStore.reserveAttempt(username, ctx.now);
-  if (!reserved) throw await refusal(ctx, username, await lockedError(username, ctx.now), 'account locked');
-  if (await check()) {
-    await authStore.clearFailedAttempts(username);
-    return;
-  }
-  const next = await authStore.lockIfExhausted(username, reserved, ctx.now);
-  if (isLocked(next, ctx.now)) throw await refusal(ctx, username, locked(lockedMessage(next, ctx.now)), `${what}; locked`);
-  throw await refusal(ctx, username, wrong(), what);
+  const r = await countedAttempt(username, ctx.now, check);
+  if (r.outcome === 'passed') return;
+  if (r.outcome === 'wrong') throw await refusal(ctx, username, wrong(), what);
+  throw await refusal(ctx, username, locked(lockedMessage(r.state, ctx.now)), r.beforeCheck ? 'account locked' : `${what}; locked`);
 };
 
 const newChallenge = async (ctx: RequestContext, c: Omit<Challenge, 'id' | 'expiresAt'>): Promise<string> => {
@@ -182,13 +168,3 @@ export const signIn = {
     });
   },
 };
-
-/** The credential's second factor, set (and any pending offer cleared) as one update. */
-export const enrolItem = (username: string, secret: string, recoveryHashes: string[]) => ({
-  Update: {
-    TableName: authTable(),
-    Key: keys.credential(username),
-    UpdateExpression: 'SET totpSecret = :s, recoveryCodes = :r, username = :u REMOVE totpPendingSecret',
-    ExpressionAttributeValues: { ':s': secret, ':r': recoveryHashes, ':u': username },
-  },
-});

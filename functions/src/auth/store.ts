@@ -10,6 +10,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import {
+  isLocked,
   lockAfterFailure,
   MAX_FAILED_ATTEMPTS,
   sessionEndedReason,
@@ -205,3 +206,61 @@ export const authStore = {
     );
   },
 };
+
+/** How one counted try went: passed, wrong, or locked (before the check ran, or by this wrong try). */
+export type AttemptOutcome = { outcome: 'passed' } | { outcome: 'wrong' } | { outcome: 'locked'; state: LoginState; beforeCheck: boolean };
+
+/**
+ * One try of a password or code, counted like every other: reserved before `check` runs (so parallel
+ * guesses get five tries at most), cleared when it passes, kept when wrong — the fifth locks. Sign-in
+ * and the checks of one's own password use it alike.
+ */
+export const countedAttempt = async (username: string, now: Date, check: () => Promise<boolean>): Promise<AttemptOutcome> => {
+  const reserved = await authStore.reserveAttempt(username, now);
+  if (!reserved) {
+    // Locked, or the fifth try of a burst still in flight: answered as locked from now.
+    const state = await authStore.getAttempts(username);
+    return { outcome: 'locked', beforeCheck: true, state: isLocked(state, now) ? state : { failedAttempts: 0, lockedUntil: lockAfterFailure(MAX_FAILED_ATTEMPTS, now) } };
+  }
+  if (await check()) {
+    await authStore.clearFailedAttempts(username);
+    return { outcome: 'passed' };
+  }
+  const next = await authStore.lockIfExhausted(username, reserved, now);
+  return isLocked(next, now) ? { outcome: 'locked', beforeCheck: false, state: next } : { outcome: 'wrong' };
+};
+
+// The credential's writes that go into an audited transaction with the change they belong to.
+
+/** A new password hash, and the lockout starts again (an admin's reset is also how a locked account is opened). */
+export const passwordItems = (username: string, passwordHash: string, now: Date) => [
+  {
+    Update: {
+      TableName: authTable(),
+      Key: keys.credential(username),
+      UpdateExpression: 'SET passwordHash = :h, passwordChangedAt = :now, username = :u',
+      ExpressionAttributeValues: { ':h': passwordHash, ':now': now.toISOString(), ':u': username },
+    },
+  },
+  { Delete: { TableName: authTable(), Key: keys.attempts(username) } },
+];
+
+/** The second factor set (and any pending offer cleared). */
+export const enrolItem = (username: string, secret: string, recoveryHashes: string[]) => ({
+  Update: {
+    TableName: authTable(),
+    Key: keys.credential(username),
+    UpdateExpression: 'SET totpSecret = :s, recoveryCodes = :r, username = :u REMOVE totpPendingSecret',
+    ExpressionAttributeValues: { ':s': secret, ':r': recoveryHashes, ':u': username },
+  },
+});
+
+/** The second factor removed: the account enrols again. */
+export const removeSecondFactorItem = (username: string) => ({
+  Update: {
+    TableName: authTable(),
+    Key: keys.credential(username),
+    UpdateExpression: 'SET username = :u REMOVE totpSecret, recoveryCodes, totpPendingSecret, totpLastStep',
+    ExpressionAttributeValues: { ':u': username },
+  },
+});
