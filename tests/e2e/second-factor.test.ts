@@ -4,6 +4,7 @@
 // refused, the first code accepted, the recovery codes shown once and confirmed; then sign-in with a
 // code, and once with a recovery code. Screenshots under .test-artifacts/e2e/ (second-factor-*).
 import type { AuthSettings } from '@sifasuo/domain';
+import { api, type ApiOptions } from '../support/cloud';
 import { startOwnCloud, type OwnCloud } from '../support/own-cloud';
 import { fitsPhone, login, passwordStep, shot, signOut, totpCode, useBrowser } from './browser';
 
@@ -20,14 +21,7 @@ const PASSWORD = 'Leader#Second-2026';
 const LEADER = { username: 'e2e-second-leader', displayName: '两步验证领导', roles: ['bureau_leader'] };
 
 /** The county's own API. */
-const call = async <T = any>(path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
-  const r = await fetch(`${county.ready.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: r.status, body: (r.status === 204 ? undefined : await r.json()) as T };
-};
+const call = <T = any>(path: string, opts: ApiOptions = {}) => api<T>(path, { ...opts, baseUrl: county.ready.url });
 
 beforeAll(async () => {
   county = await startOwnCloud();

@@ -4,7 +4,6 @@
 // and DLQ redrive, DynamoDB stream pollers deliver changes in order with Lambda's partial batch
 // semantics and resume from persisted checkpoints, and schedules can be run by hand. Uses the real
 // emulators and the test-only probe wiring (tests/support/test-wiring.ts).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createPrivateKey } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -25,6 +24,7 @@ import { AuthorizerCache, simpleResponse } from '@sifasuo/local-cloud/src/gatewa
 import { CheckpointStore, startStreamPollers, type StreamRuntime } from '@sifasuo/local-cloud/src/streams';
 import { ensureSigningKey } from '@sifasuo/local-cloud/src/signing-key';
 import { AUTHORIZER_CACHE_SECONDS } from '@sifasuo/wiring';
+import { startOwnCloud } from '../support/own-cloud';
 import { api, cloud, credentials, dynamo, eventBridge, eventually, localName, login, queueUrl, region, sqs } from '../support/cloud';
 import {
   PROBE_DETAIL_TYPE,
@@ -36,8 +36,6 @@ import {
 } from '../support/test-wiring';
 
 jest.setTimeout(60_000);
-
-const REPO = join(__dirname, '..', '..');
 
 const probeEntries = (): any[] => {
   const file = probeLog(cloud().pid);
@@ -306,25 +304,12 @@ describe('signing key and environment', () => {
     const dataDir = join(dir, 'data');
     /** Starts a cloud on `dataDir`, calls the health route, stops it; returns the key and the health status. */
     const startStop = async (...args: string[]) => {
-      const readyFile = join(dir, `ready-${Date.now()}.json`);
-      const out: string[] = [];
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', join(REPO, 'packages/local-cloud/src/main.ts'), '--data-dir', dataDir, '--port', '0', '--no-seed', '--ready-file', readyFile, ...args],
-        { cwd: REPO, env: { ...process.env, ORIGIN_SECRET: 'from-a-deployment', NODE_OPTIONS: '--openssl-legacy-provider', NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      child.stdout.on('data', (c: Buffer) => out.push(c.toString()));
-      child.stderr.on('data', (c: Buffer) => out.push(c.toString()));
-      const exited = new Promise((r) => child.on('exit', r));
+      const own = await startOwnCloud({ args: ['--data-dir', dataDir, '--no-seed', ...args], env: { ORIGIN_SECRET: 'from-a-deployment' } });
       try {
-        await eventually(async () => existsSync(readyFile) || child.exitCode !== null, 90_000, 100);
-        if (!existsSync(readyFile)) throw new Error(`local cloud did not start:\n${out.join('')}`);
-        const ready = JSON.parse(readFileSync(readyFile, 'utf8'));
-        const health = await fetch(`${ready.url}/api/health`);
-        return { key: readFileSync(join(dataDir, 'signing-key.pem'), 'utf8'), mode: statSync(join(dataDir, 'signing-key.pem')).mode & 0o777, health: health.status, log: out.join('') };
+        const health = await fetch(`${own.ready.url}/api/health`);
+        return { key: readFileSync(join(dataDir, 'signing-key.pem'), 'utf8'), mode: statSync(join(dataDir, 'signing-key.pem')).mode & 0o777, health: health.status, log: own.output() };
       } finally {
-        child.kill('SIGTERM');
-        await exited;
+        await own.stop();
       }
     };
     try {

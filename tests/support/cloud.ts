@@ -44,6 +44,8 @@ export interface ApiOptions {
   rawBody?: string;
   token?: string;
   headers?: Record<string, string>;
+  /** Another local cloud than the run's (a test's own county). */
+  baseUrl?: string;
 }
 
 export interface ApiResponse<T = any> {
@@ -62,7 +64,7 @@ export async function api<T = any>(path: string, opts: ApiOptions = {}): Promise
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(`${cloud().url}${path}`, { method: opts.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
+  const res = await fetch(`${opts.baseUrl ?? cloud().url}${path}`, { method: opts.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body });
   const text = await res.text();
   let parsed: unknown = text;
   if (!text) parsed = undefined;

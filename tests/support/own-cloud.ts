@@ -11,17 +11,20 @@ const REPO = join(__dirname, '..', '..');
 
 export interface OwnCloud {
   ready: ReadyInfo;
+  /** What the cloud has printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
-export async function startOwnCloud(args: string[] = []): Promise<OwnCloud> {
+/** `args` replace the default `--ephemeral` (e.g. `--data-dir D --no-seed`); `env` adds to the test's. */
+export async function startOwnCloud(opts: { args?: string[]; env?: Record<string, string> } = {}): Promise<OwnCloud> {
   const dir = mkdtempSync(join(tmpdir(), 'sifasuo-own-'));
   const readyFile = join(dir, 'ready.json');
   const out: string[] = [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(REPO, 'packages/local-cloud/src/main.ts'), '--ephemeral', '--port', '0', '--ready-file', readyFile, '--exit-with-parent', ...args],
-    { cwd: REPO, env: { ...process.env, NODE_OPTIONS: '--openssl-legacy-provider', NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', join(REPO, 'packages/local-cloud/src/main.ts'), ...(opts.args ?? ['--ephemeral']), '--port', '0', '--ready-file', readyFile, '--exit-with-parent'],
+    { cwd: REPO, env: { ...process.env, ...opts.env, NODE_OPTIONS: '--openssl-legacy-provider', NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   child.stdout.on('data', (c: Buffer) => out.push(c.toString()));
   child.stderr.on('data', (c: Buffer) => out.push(c.toString()));
@@ -36,5 +39,5 @@ export async function startOwnCloud(args: string[] = []): Promise<OwnCloud> {
     await stop();
     throw new Error(`local cloud did not start:\n${out.join('')}`);
   }
-  return { ready: JSON.parse(readFileSync(readyFile, 'utf8')) as ReadyInfo, stop };
+  return { ready: JSON.parse(readFileSync(readyFile, 'utf8')) as ReadyInfo, output: () => out.join(''), stop };
 }

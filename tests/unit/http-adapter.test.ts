@@ -4,7 +4,8 @@
 // no body can make a 500 (415 for one not declared JSON, 400 for one nested too deep or too large).
 import { route, type ContextWiring } from '@sifasuo/wiring/src/types';
 import * as z from 'zod';
-import { apiHandler, bodyString, isJsonContentType, jsonDepthExceeds, ok } from '../../functions/src/shared/http';
+import { apiHandler, bodyString, ok } from '../../functions/src/shared/http';
+import { isJsonContentType, jsonDepthExceeds } from '../../functions/src/shared/json-body';
 
 const wiring = {
   context: 'probe',

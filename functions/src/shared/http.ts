@@ -13,8 +13,6 @@ import {
   isDomainError,
   parseInput,
   unauthenticated,
-  unsupportedMediaType,
-  validationError,
   type AuditAction,
   type DomainError,
   type DomainErrorCode,
@@ -24,6 +22,7 @@ import type { ParsedBody, ParsedQuery, PathParams, ResponseOf, RouteKey, RouteKe
 import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring } from '@sifasuo/wiring/src/types';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger, originSecret } from './aws';
+import { parseJsonBody } from './json-body';
 import type { RequestContext } from './request-context';
 
 export interface ApiRequest<K extends RouteKey = RouteKey> {
@@ -96,61 +95,6 @@ export const bodyString = (raw: unknown, key: string): string => {
 
 /** The longest id a path may name (ids are short codes, usernames and ULIDs; keys must stay far below DynamoDB's limits). */
 export const MAX_PATH_PARAMETER_LENGTH = 128;
-
-/** Deepest nesting of objects and arrays a body may have; real bodies need a handful of levels. */
-export const MAX_JSON_DEPTH = 32;
-/** The gateway refuses more (413 locally); the adapter checks again, as API Gateway allows 10 MB. */
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-/**
- * How deep the JSON text nests objects and arrays, counted over brackets outside strings: one pass,
- * no recursion, stopping as soon as it passes `limit`. Malformed text is left for JSON.parse to refuse.
- */
-export const jsonDepthExceeds = (text: string, limit = MAX_JSON_DEPTH): boolean => {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* backslash: skip the escaped character */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) depth--;
-  }
-  return false;
-};
-
-/** `application/json` or `application/<anything>+json`, with any parameters (`; charset=utf-8`), in any case. */
-export const isJsonContentType = (value: string | undefined): boolean => {
-  if (!value) return false;
-  const type = (value.split(';', 1)[0] ?? '').trim().toLowerCase();
-  return type === 'application/json' || /^application\/[a-z0-9.!#$&^_-]+\+json$/.test(type);
-};
-
-const headerOf = (event: ApiEvent, name: string): string | undefined => {
-  // HTTP API v2 gives header names in lower case; be lenient with hand-built events.
-  const headers = event.headers ?? {};
-  if (headers[name] !== undefined) return headers[name];
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-};
-
-const parseJson = (event: ApiEvent): unknown => {
-  if (!event.body) return undefined;
-  if (!isJsonContentType(headerOf(event, 'content-type'))) throw unsupportedMediaType();
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
-    throw validationError({ _: '请求体过大（上限 1 MB）' }, '请求体过大（上限 1 MB）');
-  }
-  if (jsonDepthExceeds(raw)) throw validationError({ _: `请求体嵌套不能超过${MAX_JSON_DEPTH}层` }, '请求体嵌套层级过深');
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw validationError({ _: '请求体不是有效的 JSON' }, '请求体不是有效的 JSON');
-  }
-};
 
 /** A refusal's audit target, from the route's own function; it must not turn a refusal into a 500. */
 const refusalTarget = (audit: RefusalAudit, req: Parameters<RefusalAudit['targetId']>[0]): string => {
@@ -237,7 +181,7 @@ export const apiHandler = <F extends string>(
     try {
       if (decl.auth !== 'none' && !ctx.actor) throw unauthenticated(session.refused);
       // Only a route that takes a body reads one: it must be JSON (415), bounded and well-formed (400).
-      raw = decl.body ? parseJson(event) : undefined;
+      raw = decl.body ? parseJsonBody(event) : undefined;
       const body = decl.body ? parseInput(decl.body, raw) : undefined;
       // A route without a query schema takes no parameters; unknown ones are ignored, as browsers add them.
       const query = decl.query ? parseInput(decl.query, event.queryStringParameters ?? {}) : {};
