@@ -4,7 +4,6 @@
 // named only to whoever knows its password; every password or code checked is counted first, so
 // parallel guesses cannot outrun the lockout.
 import { randomBytes } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   AUTH_AUDIT,
   CHALLENGE_MINUTES,
@@ -25,12 +24,11 @@ import {
   type User,
 } from '@sifasuo/domain';
 import { writeAudit } from '../shared/audit-writer';
-import { dynamo } from '../shared/aws';
 import type { RequestContext } from '../shared/request-context';
 import { verifyDummy, verifyPassword, hashPassword } from './passwords';
 import { acceptSecondFactor, acceptTotp, newEnrolment, newRecoveryCodes } from './second-factor';
 import { changeAndEndSessions, meOf, readUser, rotateSession, splitRefreshToken, startSession, SYSTEM_ACTOR } from './sessions';
-import { authStore, authTable, countedAttempt, enrolItem, keys, ttlAfter, type Challenge } from './store';
+import { authStore, countedAttempt, enrolItem, type Challenge } from './store';
 
 const EXPIRED_STEP = '登录步骤已失效，请重新输入用户名和密码';
 const DISABLED = '账号已停用，会话已结束';
@@ -53,9 +51,7 @@ const attempt = async (ctx: RequestContext, username: string, check: () => Promi
 
 const newChallenge = async (ctx: RequestContext, c: Omit<Challenge, 'id' | 'expiresAt'>): Promise<string> => {
   const challenge: Challenge = { ...c, id: randomBytes(24).toString('base64url'), expiresAt: new Date(ctx.now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString() };
-  await dynamo().send(
-    new PutCommand({ TableName: authTable(), Item: { ...keys.challenge(challenge.id), entity: 'challenge', ...challenge, ttl: ttlAfter(challenge.expiresAt) } }),
-  );
+  await authStore.putChallenge(challenge);
   return challenge.id;
 };
 

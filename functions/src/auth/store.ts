@@ -7,7 +7,7 @@
 // Secrets are stored only as what verifies them: scrypt hashes of passwords, SHA-256 of refresh
 // tokens and recovery codes. The TOTP secret must be kept to compute codes; the table is KMS-encrypted.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import {
   isLocked,
@@ -186,6 +186,9 @@ export const authStore = {
       if (e instanceof ConditionalCheckFailedException) return false;
       throw e;
     }
+  },
+  putChallenge: async (c: Challenge) => {
+    await dynamo().send(new PutCommand({ TableName: authTable(), Item: { ...keys.challenge(c.id), entity: 'challenge', ...c, ttl: ttlAfter(c.expiresAt) } }));
   },
   /** A challenge is answered once: false when another request took it first. */
   takeChallenge: async (id: string): Promise<boolean> => {
