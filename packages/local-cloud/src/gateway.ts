@@ -166,28 +166,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
 
 class BodyTooLarge extends Error {}
 
+/**
+ * The request's body, or BodyTooLarge past the limit. A body too large is still read to its end (and
+ * dropped) before the refusal: answering while the client is still sending makes it fail with EPIPE
+ * instead of reading the 413.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
-      req.resume();
-      reject(new BodyTooLarge());
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
     req.on('data', (c: Buffer) => {
-      if (failed) return;
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        failed = true;
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(c);
+      tooLarge ||= size > MAX_BODY_BYTES;
+      if (!tooLarge) chunks.push(c);
     });
-    req.on('end', () => !failed && resolve(Buffer.concat(chunks)));
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
