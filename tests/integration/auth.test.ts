@@ -229,7 +229,9 @@ describe('the second factor', () => {
     expect(offer.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/.*two-factor\?secret=/);
     const wrong = await api('/api/auth/totp', { method: 'POST', token, body: { code: '000000' } });
     expect(wrong.body.fields).toEqual({ code: '验证码不正确，请核对手机时间后重试' });
-    const confirmed = await api('/api/auth/totp', { method: 'POST', token, body: { code: codeAt(offer.body.secret, new Date()) } });
+    // The code the authenticator shows now; replayed below (computing one later could fall in the next 30-s step: a fresh code).
+    const enrolCode = codeAt(offer.body.secret, new Date());
+    const confirmed = await api('/api/auth/totp', { method: 'POST', token, body: { code: enrolCode } });
     expect(confirmed.status).toBe(200);
     const recoveryCodes = confirmed.body.recoveryCodes as string[];
     expect(recoveryCodes).toHaveLength(10);
@@ -237,7 +239,7 @@ describe('the second factor', () => {
     const step = await loginStep('two-factor', INITIAL);
     if (step.body.status !== 'totp-required') throw new Error(step.body.status);
     // The code just used for enrolment cannot be replayed; a recovery code can be used once.
-    const replay = await api('/api/auth/login/totp', { method: 'POST', body: { challenge: step.body.challenge, code: codeAt(offer.body.secret, new Date()) } });
+    const replay = await api('/api/auth/login/totp', { method: 'POST', body: { challenge: step.body.challenge, code: enrolCode } });
     expect(replay.status).toBe(401);
     const recovered = await api<LoginStep>('/api/auth/login/totp', { method: 'POST', body: { challenge: step.body.challenge, code: recoveryCodes[0] } });
     expect(recovered.body.status).toBe('signed-in');
