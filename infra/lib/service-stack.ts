@@ -155,6 +155,23 @@ export class ServiceStack extends Stack {
       }
     }
 
+    // An API function that cannot record a refusal fails the request and logs AUDIT_WRITE_FAILED
+    // (functions/src/shared/http.ts): an audit gap is never silent.
+    for (const fid of integrations.keys()) {
+      const auditGap = new logs.MetricFilter(this, `Api-${fid}-audit-write-failed`, {
+        logGroup: fn(fid).appLogGroup,
+        filterPattern: logs.FilterPattern.literal('"AUDIT_WRITE_FAILED"'),
+        metricNamespace: 'sifasuo',
+        metricName: name(`${fid}-audit-write-failed`),
+        metricValue: '1',
+      });
+      alarmOnFirst(
+        this, `Api-${fid}-audit-write-failed-alarm`, name(`${fid}-audit-write-failed`),
+        `${name(fid)} could not write the audit record of a refused request (the request failed): check the audit table`,
+        auditGap.metric({ statistic: 'Sum', period: Duration.minutes(5) }),
+      );
+    }
+
     // ---- Table streams --------------------------------------------------------------------------
     for (const t of tables.filter((x) => x.stream)) {
       const table = stateful.tables.get(t.id)!;

@@ -166,11 +166,11 @@ describe('admin and auditor', () => {
     const menu = clerk.getByTestId('side-menu');
     expect(await menu.locator('a').allTextContents()).toEqual(['本所概况']);
     await shot(clerk, 'admin-3-new-user-own-office');
-    // Another office of the same area is refused by the server.
+    // Another office of the same area is refused by the server, as if it did not exist.
     const refused = nextResponse(clerk, 'GET', '/api/org/offices/0104');
     await clerk.goto('/#/offices/0104');
-    expect((await refused).status()).toBe(403);
-    await clerk.getByTestId('forbidden').waitFor();
+    expect((await refused).status()).toBe(404);
+    await clerk.getByTestId('not-found').waitFor();
   });
 
   it('admin edits an office; saving a second, stale edit form answers 409 with 数据已被他人修改', async () => {

@@ -1,5 +1,5 @@
 // The portal in headless Chromium against the whole local cloud (seeded demo county): who sees what,
-// the 403 state for another office, the server's field error beside its input, the expired-session
+// another office answering as a missing one, the server's field error beside its input, the expired-session
 // and idle messages (idle winning over the calls that find the session gone). One screenshot per
 // scenario under .test-artifacts/e2e/.
 import { IDLE_TIMEOUT_MINUTES } from '@sifasuo/domain';
@@ -15,7 +15,7 @@ jest.setTimeout(120_000);
 const newPage = useBrowser();
 
 describe('portal', () => {
-  it('an office staff member sees only their own office and its staff; another office is 无权访问', async () => {
+  it('an office staff member sees only their own office and its staff; another office is 不存在', async () => {
     const page = await newPage();
     await login(page, 'staff-0101');
 
@@ -41,14 +41,14 @@ describe('portal', () => {
     await page.getByTestId('forbidden').waitFor();
     expect(await page.getByTestId('office-item').count()).toBe(0);
 
-    // …and another office's page shows the server's 403 as 无权访问.
+    // …and another office answers as one that does not exist (ids cannot be probed): 司法所不存在.
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/org/offices/0201'));
     await page.goto('/#/offices/0201');
-    expect((await refused).status()).toBe(403);
-    await page.getByTestId('forbidden').waitFor();
-    await expect(page.getByTestId('forbidden').textContent()).resolves.toContain('无权访问');
+    expect((await refused).status()).toBe(404);
+    await page.getByTestId('not-found').waitFor();
+    await expect(page.getByTestId('not-found').textContent()).resolves.toContain('司法所不存在');
     expect(await page.getByTestId('staff-table').count()).toBe(0);
-    await shot(page, '2-office-staff-other-office-forbidden');
+    await shot(page, '2-office-staff-other-office-not-found');
   });
 
   it('the bureau leader sees all 8 areas and all 49 offices, one 片区中心所 per area', async () => {

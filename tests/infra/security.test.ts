@@ -491,6 +491,22 @@ describe('service: HTTP API', () => {
     }
   });
 
+  test("an alarm on every API function's log: a refusal it could not record (AUDIT_WRITE_FAILED) is never silent", () => {
+    const apiFunctions = [...new Set(routes.map((r) => r.function))];
+    expect(apiFunctions.length).toBeGreaterThan(2);
+    for (const fid of apiFunctions) {
+      const logGroup = service.functions.get(fid)!.appLogGroup;
+      A.hasResourceProperties('AWS::Logs::MetricFilter', {
+        LogGroupName: { Ref: logicalId(service, logGroup.node.defaultChild) },
+        FilterPattern: '"AUDIT_WRITE_FAILED"',
+        MetricTransformations: [Match.objectLike({ MetricName: resourceName('dev', `${fid}-audit-write-failed`), MetricValue: '1' })],
+      });
+      A.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmName: resourceName('dev', `${fid}-audit-write-failed`), Threshold: 1, AlarmActions: Match.anyValue(),
+      });
+    }
+  });
+
   test('the stage has JSON access logs (with the authorizer\'s user) and throttling', () => {
     A.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

@@ -24,9 +24,10 @@ describe('audit', () => {
     const s = list[0];
     const body = { name: s.name, sex: s.sex, phone: '13700007777', post: s.post, education: s.education, legalExamCertificate: s.legalExamCertificate, certificateNo: s.certificateNo, status: s.status, version: s.version };
     expect((await api(`/api/org/staff/${s.id}`, { method: 'PUT', token, body })).status).toBe(200);
-    // A valid body for another office: refused for its scope (a bad body would be refused at the edge, 400).
+    // A valid body for another office: refused for its scope (a bad body would be refused at the edge,
+    // 400); the office answers as missing, and the refusal is recorded as a denial.
     const { version: _v, ...fresh } = body;
-    expect((await api(`/api/org/offices/0201/staff`, { method: 'POST', token, body: fresh })).status).toBe(403);
+    expect((await api(`/api/org/offices/0201/staff`, { method: 'POST', token, body: fresh })).status).toBe(404);
 
     const auditor = await login('auditor');
     const mine = await api(query({ actor: 'staff-0102' }), { token: auditor });

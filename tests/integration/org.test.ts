@@ -1,5 +1,5 @@
 // The org context end to end: scope, paging, validation, versions and audit, on the real emulators.
-import { api, login } from '../support/cloud';
+import { api, auditRecordsOf, login } from '../support/cloud';
 
 const allPages = async (path: string, token: string, limit = 10) => {
   const items: Array<Record<string, any>> = [];
@@ -31,15 +31,22 @@ describe('org: who sees what', () => {
     }
   });
 
-  it('office staff see only their own office, and are refused others', async () => {
+  it('office staff see only their own office; another answers as one that does not exist, and is audited as denied', async () => {
     const token = await login('staff-0101');
     expect((await allPages('/api/org/offices', token)).map((o) => o.id)).toEqual(['0101']);
     expect((await api('/api/org/areas', { token })).body.items.map((a: { id: string }) => a.id)).toEqual(['01']);
     const other = await api('/api/org/offices/0201', { token });
-    expect(other.status).toBe(403);
-    expect(other.body).toEqual({ code: 'FORBIDDEN', message: '无权查看该司法所的数据' });
-    expect((await api('/api/org/offices/0201/staff', { token })).status).toBe(403);
-    expect((await api('/api/org/offices/9999', { token })).status).toBe(404);
+    const missing = await api('/api/org/offices/9999', { token });
+    expect([other.status, other.body]).toEqual([404, { code: 'NOT_FOUND', message: '司法所不存在' }]);
+    expect([missing.status, missing.body]).toEqual([other.status, other.body]);
+    const otherStaff = await api('/api/org/offices/0201/staff', { token });
+    expect([otherStaff.status, otherStaff.body]).toEqual([404, { code: 'NOT_FOUND', message: '司法所不存在' }]);
+
+    const trail = await auditRecordsOf('staff-0101', [other.headers.get('x-request-id')!, missing.headers.get('x-request-id')!]);
+    expect(trail).toEqual([
+      expect.objectContaining({ action: 'api.request', targetId: 'GET /api/org/offices/0201', outcome: 'denied', reason: '司法所 0201 超出数据范围' }),
+      expect.objectContaining({ action: 'api.request', targetId: 'GET /api/org/offices/9999', outcome: 'rejected', reason: '司法所不存在' }),
+    ]);
   });
 
   it('an area director sees the offices of the own area only', async () => {
@@ -120,7 +127,7 @@ describe('org: staff records', () => {
   it('refuses changes to another office, and a department only reads', async () => {
     const staff = await login('staff-0101');
     const r = await api('/api/org/offices/0102/staff', { method: 'POST', token: staff, body: newStaff });
-    expect(r.status).toBe(403);
+    expect(r.status).toBe(404);
     const dept = await login('dept-mediation');
     expect((await api('/api/org/offices/0201/staff', { token: dept })).status).toBe(200);
     expect((await api('/api/org/offices/0201/staff', { method: 'POST', token: dept, body: newStaff })).status).toBe(403);
@@ -210,7 +217,7 @@ describe('org: administration', () => {
     const next = await login('moves-office', 'Initial#Pass1');
     expect((await api('/api/auth/me', { token: next })).body).toMatchObject({ officeId: '0401', areaId: '04' });
     expect((await api('/api/org/offices/0401', { token: next })).status).toBe(200);
-    expect((await api('/api/org/offices/0301', { token: next })).status).toBe(403);
+    expect((await api('/api/org/offices/0301', { token: next })).status).toBe(404);
   });
 
   it('validates users: unknown office, director outside a central office, duplicate name', async () => {
@@ -222,9 +229,9 @@ describe('org: administration', () => {
     expect(r2.body.fields).toEqual({ officeId: '片区中心所长须属于片区中心司法所' });
     const r3 = await api('/api/org/users', { method: 'POST', token: admin, body: { ...base, username: 'admin', roles: ['county_admin'] } });
     expect(r3.body.fields).toEqual({ username: '用户名 admin 已存在' });
-    // The bureau leader's list holds the auditor accounts only (三员分立; tests/integration/separation-of-duties.test.ts).
+    // The bureau leader's list holds the auditor accounts and its own only (三员分立; tests/integration/separation-of-duties.test.ts).
     const byLeader = await api('/api/org/users', { token: await login('leader') });
-    expect(byLeader.body.items.every((u: { roles: string[] }) => u.roles.includes('auditor'))).toBe(true);
+    expect(byLeader.body.items.every((u: { username: string; roles: string[] }) => u.roles.includes('auditor') || u.username === 'leader')).toBe(true);
     expect((await api('/api/org/users', { token: await login('staff-0101') })).status).toBe(403);
   });
 

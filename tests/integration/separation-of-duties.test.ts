@@ -92,7 +92,7 @@ describe('separation of duties', () => {
     const list = await api('/api/org/users?limit=100', { token: leader });
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBeGreaterThan(0);
-    expect(list.body.items.every((u: { roles: string[] }) => u.roles.includes('auditor'))).toBe(true);
+    expect(list.body.items.every((u: { username: string; roles: string[] }) => u.roles.includes('auditor') || u.username === 'leader')).toBe(true);
     expect((await api('/api/auth/accounts/sod-auditor', { token: leader })).body.hasPassword).toBe(true);
     // Disables and re-enables it, resets its second factor and signs it out.
     const off = await api('/api/org/users/sod-auditor', {
@@ -120,15 +120,24 @@ describe('separation of duties', () => {
     });
     expect(staff.status).toBe(403);
     expect(staff.body.message).toBe(LEADER_REFUSAL);
-    expect((await api('/api/org/users/admin', { token: leader })).status).toBe(403);
+    // Accounts it may not see answer as missing ones: the leader cannot probe which usernames exist.
+    const unseen = await api('/api/org/users/admin', { token: leader });
+    const none = await api('/api/org/users/no-such-user', { token: leader });
+    expect([unseen.status, unseen.body]).toEqual([404, { code: 'NOT_FOUND', message: '用户不存在' }]);
+    expect([none.status, none.body]).toEqual([unseen.status, unseen.body]);
     const sodStaff = (await api('/api/org/users/sod-staff', { token: admin })).body;
     const edit = await api('/api/org/users/sod-staff', {
       method: 'PUT', token: leader, body: { displayName: '工作人员', roles: ['auditor'], enabled: true, version: sodStaff.version },
     });
-    expect(edit.status).toBe(403);
-    expect((await api('/api/auth/accounts/staff-0101/password', { method: 'PUT', token: leader, body: { password: INITIAL } })).status).toBe(403);
-    expect((await api('/api/auth/accounts/staff-0101/sign-out', { method: 'POST', token: leader })).status).toBe(403);
-    expect((await api('/api/auth/accounts/staff-0101', { token: leader })).status).toBe(403);
+    expect(edit.status).toBe(404);
+    expect((await api('/api/auth/accounts/staff-0101/password', { method: 'PUT', token: leader, body: { password: INITIAL } })).status).toBe(404);
+    expect((await api('/api/auth/accounts/staff-0101/sign-out', { method: 'POST', token: leader })).status).toBe(404);
+    const security = await api('/api/auth/accounts/staff-0101', { token: leader });
+    const noSecurity = await api('/api/auth/accounts/no-such-user', { token: leader });
+    expect([security.status, security.body]).toEqual([404, { code: 'NOT_FOUND', message: '账号 staff-0101 不存在' }]);
+    expect(noSecurity.status).toBe(404);
+    const actions = (await trailOf('sod-staff')).filter((r) => r.actor === 'leader').map((r) => `${r.action}:${r.outcome}`);
+    expect(actions).toContain('org.user.update:denied');
     expect((await api('/api/auth/settings', { token: leader })).status).toBe(403);
   });
 

@@ -7,7 +7,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { LoginStep, SessionTokens } from '@sifasuo/domain';
+import type { AuditRecord, LoginStep, SessionTokens } from '@sifasuo/domain';
 import type { ReadyInfo } from '@sifasuo/local-cloud';
 // The config module alone: the package index would load the emulators into every test worker.
 import { localCredentials, REGION } from '@sifasuo/local-cloud/src/config';
@@ -130,6 +130,25 @@ export const s3 = lazy(
 export async function queueUrl(id: string, opts: { dlq?: boolean } = {}): Promise<string> {
   const r = await sqs().send(new GetQueueUrlCommand({ QueueName: `${localName(id)}${opts.dlq ? '-dlq' : ''}` }));
   return r.QueueUrl!;
+}
+
+/**
+ * The audit records of the given requests (named by the `x-request-id` their answers carry), read
+ * through the API as the auditor: `actor`'s records of the last `withinMs`, in the order of the ids.
+ */
+export async function auditRecordsOf(actor: string, requestIds: readonly string[], withinMs = 30 * 60_000): Promise<AuditRecord[]> {
+  const token = await login('auditor');
+  const window = { actor, from: new Date(Date.now() - withinMs).toISOString(), to: new Date(Date.now() + 60_000).toISOString(), limit: '100' };
+  const wanted = new Set(requestIds);
+  const found: AuditRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const r = await api(`/api/audit/records?${new URLSearchParams({ ...window, ...(cursor ? { cursor } : {}) })}`, { token });
+    if (r.status !== 200) throw new Error(`audit query answered ${r.status}: ${JSON.stringify(r.body)}`);
+    found.push(...(r.body.items as AuditRecord[]).filter((x) => x.requestId && wanted.has(x.requestId)));
+    cursor = r.body.cursor;
+  } while (cursor);
+  return requestIds.flatMap((id) => found.filter((x) => x.requestId === id));
 }
 
 /** Polls `probe` until it returns a truthy value (returned) or the timeout passes (throws). */

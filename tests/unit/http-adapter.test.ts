@@ -3,6 +3,7 @@
 // the session authorizer's answer decides who asks, and a refused or run-out one is a 401 saying why;
 // no body can make a 500 (415 for one not declared JSON, 400 for one nested too deep or too large).
 import { route, type ContextWiring } from '@sifasuo/wiring/src/types';
+import { forbidden, hiddenRecord, notFound } from '@sifasuo/domain';
 import * as z from 'zod';
 import { apiHandler, bodyString, ok } from '../../functions/src/shared/http';
 import { isJsonContentType, jsonDepthExceeds } from '../../functions/src/shared/json-body';
@@ -157,6 +158,92 @@ describe('nothing a caller sends makes a 500', () => {
     expect(bodyString({ id: 'own' }, 'toString')).toBe('');
     targetOf = (raw) => String((raw as { id: unknown }).id);
     expect((await post('/api/probe/things', '{"id":{"toString":1}}')).status).toBe(400);
-    expect(refusals).toEqual([{ targetId: '', outcome: 'rejected' }]);
+    expect(refusals).toEqual([{ targetId: 'POST /api/probe/things', outcome: 'rejected' }]);
+  });
+});
+
+describe('every refusal of a signed-in caller is recorded before it is answered', () => {
+  const refusalWiring = {
+    context: 'probe',
+    routes: [route('GET', '/api/probe/records/{id}', 'probe-read'), route('GET', '/api/probe/secret', 'probe-read')],
+  } as unknown as Pick<ContextWiring, 'context' | 'routes'>;
+  const recorded: { action: string; targetId: string; outcome: string; reason?: string; requestId: string }[] = [];
+  let auditStore: 'up' | 'down' = 'up';
+  const readHandler = apiHandler(
+    refusalWiring,
+    'probe-read' as never,
+    {
+      'GET /api/probe/records/{id}': {
+        handle: async ({ path }: { path: { id: string } }) => {
+          if (path.id === 'theirs') throw hiddenRecord('记录', '超出数据范围');
+          throw notFound('记录');
+        },
+      },
+      'GET /api/probe/secret': {
+        handle: async () => {
+          throw forbidden('仅审计管理员可以查看');
+        },
+      },
+    } as never,
+    async (ctx, refusal) => {
+      if (auditStore === 'down') throw new Error('ProvisionedThroughputExceededException');
+      recorded.push({ action: refusal.action.action, targetId: refusal.targetId, outcome: refusal.outcome, reason: refusal.reason, requestId: ctx.requestId });
+    },
+  );
+  const get = async (path: string, routeKey: string, pathParameters?: Record<string, string>) => {
+    const actor = { state: 'active', username: 'staff-0101', roles: 'office_staff', officeId: '0101', sessionId: 's1', expiresAt: inAnHour() };
+    const e = {
+      version: '2.0', routeKey, rawPath: path, rawQueryString: '', headers: {}, isBase64Encoded: false, pathParameters,
+      requestContext: { requestId: 'gw-1', http: { method: 'GET', path, sourceIp: '127.0.0.1' }, authorizer: { lambda: actor } },
+    };
+    const r = (await readHandler(e as never, { awsRequestId: 'req-42' } as never)) as { statusCode: number; body: string; headers: Record<string, string> };
+    return { status: r.statusCode, body: JSON.parse(r.body), requestId: r.headers['x-request-id'] };
+  };
+
+  beforeEach(() => {
+    recorded.length = 0;
+    auditStore = 'up';
+  });
+
+  it('a refused read is recorded as a request on its path, under the id the answer carries', async () => {
+    expect(await get('/api/probe/secret', 'GET /api/probe/secret')).toEqual({
+      status: 403, body: { code: 'FORBIDDEN', message: '仅审计管理员可以查看' }, requestId: 'req-42',
+    });
+    expect(recorded).toEqual([{
+      action: 'api.request', targetId: 'GET /api/probe/secret', outcome: 'denied', reason: '仅审计管理员可以查看', requestId: 'req-42',
+    }]);
+  });
+
+  it("a record out of the caller's scope answers exactly as a missing one, and is recorded as a denial", async () => {
+    const missing = await get('/api/probe/records/none', 'GET /api/probe/records/{id}', { id: 'none' });
+    const hidden = await get('/api/probe/records/theirs', 'GET /api/probe/records/{id}', { id: 'theirs' });
+    expect(hidden).toEqual(missing);
+    expect(hidden).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: '记录不存在' }, requestId: 'req-42' });
+    expect(recorded.map((r) => [r.targetId, r.outcome, r.reason])).toEqual([
+      ['GET /api/probe/records/none', 'rejected', '记录不存在'],
+      ['GET /api/probe/records/theirs', 'denied', '超出数据范围'],
+    ]);
+  });
+
+  it('an over-long path parameter is a 404 that is still recorded', async () => {
+    const long = 'K'.repeat(3000);
+    expect((await get(`/api/probe/records/${long}`, 'GET /api/probe/records/{id}', { id: long })).status).toBe(404);
+    expect(recorded).toMatchObject([{ outcome: 'rejected', targetId: `GET /api/probe/records/${long}` }]);
+  });
+
+  it('a refusal that cannot be recorded fails the request, and the log raises the alarm', async () => {
+    auditStore = 'down';
+    // Errors go to standard error, as Lambda ships them to the log group the metric filter reads.
+    const logged = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await get('/api/probe/secret', 'GET /api/probe/secret')).toEqual({
+        status: 500, body: { code: 'INTERNAL', message: '审计记录未能写入，请求未完成，请稍后重试' }, requestId: 'req-42',
+      });
+      const lines = logged.mock.calls.map(([chunk]) => String(chunk)).filter((l) => l.includes('AUDIT_WRITE_FAILED'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'ERROR', routeKey: 'GET /api/probe/secret', service: 'probe' });
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

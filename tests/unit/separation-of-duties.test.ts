@@ -15,8 +15,8 @@ import {
 const actor = (roles: Role[], username = 'me'): Actor => ({ username, displayName: username, roles });
 const admin = actor(['county_admin'], 'admin');
 const leader = actor(['bureau_leader'], 'leader');
-const auditorAccount = { roles: ['auditor'] as Role[] };
-const staffAccount = { roles: ['office_staff'] as Role[] };
+const auditorAccount = { username: 'auditor-2', roles: ['auditor'] as Role[] };
+const staffAccount = { username: 'staff-0101', roles: ['office_staff'] as Role[] };
 
 describe('separation of duties', () => {
   it('the county admin manages every account but one holding the auditor role', () => {
@@ -52,6 +52,8 @@ describe('separation of duties', () => {
     expect(canViewAccount(admin, auditorAccount)).toBe(true);
     expect(canViewAccount(leader, auditorAccount)).toBe(true);
     expect(canViewAccount(leader, staffAccount)).toBe(false);
+    // Its own account, not managed by itself (nobody changes their own roles), is still its own to see.
+    expect(canViewAccount(leader, { username: 'leader', roles: ['bureau_leader'] })).toBe(true);
     expect(isAuditorAccount(auditorAccount) && !isAuditorAccount(staffAccount)).toBe(true);
   });
 

@@ -7,7 +7,9 @@ import {
   AUTH_AUDIT,
   canAdministerOrg,
   canAdministerUsers,
+  canViewAccount,
   forbidden,
+  hiddenRecord,
   isLocked,
   notFound,
   staleVersion,
@@ -44,6 +46,7 @@ const managedUser = async (ctx: RequestContext, username: string): Promise<User>
   const actor = signedIn(ctx);
   if (!canAdministerUsers(actor)) throw forbidden('仅系统管理员可管理账号登录安全');
   const user = await existingUser(username);
+  if (!canViewAccount(actor, user)) throw hiddenRecord(`账号 ${username} `, '账号不在其管理范围（三员分立）');
   const refusal = accountManagementRefusal(actor, user);
   if (refusal) throw forbidden(refusal);
   return user;

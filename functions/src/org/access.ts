@@ -5,7 +5,9 @@ import {
   canAdministerUsers,
   canReadOffice,
   canReadReferenceData,
+  canViewAccount,
   forbidden,
+  hiddenRecord,
   maskIdNumber,
   notFound,
   OFFICE_ID,
@@ -36,6 +38,13 @@ export const requireUserAdmin = (ctx: RequestContext): Actor => {
   return ctx.actor;
 };
 
+/** An account the actor may not see answers as missing; one it sees but may not manage, 403 (below). */
+export const visibleUser = async (actor: Actor, username: string) => {
+  const user = await loadUser(username);
+  if (!canViewAccount(actor, user)) throw hiddenRecord('用户', '账号不在其管理范围（三员分立）');
+  return user;
+};
+
 /** Separation of duties: 403 unless the actor may manage an account holding these roles. */
 export const requireManages = (actor: Actor, account: { roles: readonly Role[] }) => {
   const refusal = accountManagementRefusal(actor, account);
@@ -61,10 +70,14 @@ export const loadUser = async (username: string) => {
   return user;
 };
 
-export const readableOffice = async (ctx: RequestContext, id: string) => {
+/**
+ * The office a request names, if the caller may read it: one outside its scope answers as missing, in
+ * the words of what was asked for (`what`: a staff member is looked up through its office).
+ */
+export const readableOffice = async (ctx: RequestContext, id: string, what = '司法所') => {
   const actor = requireReferenceReader(ctx);
   const office = await loadOffice(id);
-  if (!canReadOffice(actor, office)) throw forbidden('无权查看该司法所的数据');
+  if (!canReadOffice(actor, office)) throw hiddenRecord(what, `司法所 ${id} 超出数据范围`);
   return office;
 };
 

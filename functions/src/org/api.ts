@@ -31,7 +31,11 @@ export const handler = auditedApiHandler(orgWiring, 'org-api', {
     audit: { action: ORG_AUDIT['staff.create'], targetId: ({ path }) => path.officeId ?? '' },
     handle: async ({ ctx, path, body }) => created(await staff.createStaff(ctx, path.officeId, body)),
   },
-  'GET /api/org/staff/{staffId}': { handle: async ({ ctx, path, query }) => ok(await staff.getStaff(ctx, path.staffId, query)) },
+  'GET /api/org/staff/{staffId}': {
+    // A refused reveal of the ID number is recorded as one, whether or not the record was visible.
+    audit: { action: ORG_AUDIT['staff.reveal-id-number'], targetId: ({ path }) => path.staffId ?? '', when: ({ query }) => !!query.reveal },
+    handle: async ({ ctx, path, query }) => ok(await staff.getStaff(ctx, path.staffId, query)),
+  },
   'PUT /api/org/staff/{staffId}': {
     audit: { action: ORG_AUDIT['staff.update'], targetId: ({ path }) => path.staffId ?? '' },
     handle: async ({ ctx, path, body }) => ok(await staff.updateStaff(ctx, path.staffId, body)),

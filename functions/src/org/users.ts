@@ -4,7 +4,6 @@
 // keeps the credentials. A change that must end the user's sessions says so in UserChanged.
 import {
   canViewAccount,
-  forbidden,
   ownAccountProblems,
   sessionEndingChange,
   userUnitProblems,
@@ -19,7 +18,7 @@ import { orgEvents } from '@sifasuo/wiring/src/org';
 import { logger } from '../shared/aws';
 import type { RequestContext } from '../shared/request-context';
 import { publishEvent } from '../shared/events';
-import { loadUser, requireManages, requireUserAdmin, throwIfAny } from './access';
+import { requireManages, requireUserAdmin, throwIfAny, visibleUser } from './access';
 import { orgRepository as repo } from './repository';
 
 /** Checks the user's units and derives the area from the office (area directors see their area). */
@@ -52,10 +51,7 @@ export const users = {
   },
 
   getUser: async (ctx: RequestContext, username: string): Promise<User> => {
-    const actor = requireUserAdmin(ctx);
-    const user = await loadUser(username);
-    if (!canViewAccount(actor, user)) throw forbidden('局领导只能查看审计管理员账号');
-    return user;
+    return visibleUser(requireUserAdmin(ctx), username);
   },
 
   /** The account signs in once the admin sets its initial password (auth: PUT /api/auth/accounts/{username}/password). */
@@ -70,7 +66,7 @@ export const users = {
 
   updateUser: async (ctx: RequestContext, username: string, { version, ...input }: UpdateUserInput): Promise<User> => {
     const actor = requireUserAdmin(ctx);
-    const before = await loadUser(username);
+    const before = await visibleUser(actor, username);
     throwIfAny(ownAccountProblems(actor, username, before, input));
     // Both sides: granting the auditor role and taking it away are the leader's, and nothing else is.
     requireManages(actor, before);

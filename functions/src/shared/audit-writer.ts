@@ -6,7 +6,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { maskIdNumber, shanghaiDay, type AuditAction, type AuditOutcome, type AuditRecord } from '@sifasuo/domain';
 import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring/src/types';
 import { ulid } from 'ulid';
-import { dynamo, logger, tableName } from './aws';
+import { dynamo, tableName } from './aws';
 import type { RequestContext } from './request-context';
 
 export type { RequestContext } from './request-context';
@@ -99,13 +99,4 @@ export const writeAudit = async (ctx: RequestContext, entry: AuditEntry): Promis
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
-};
-
-/** For refusals: the response must still go out if recording it fails, so failures are logged. */
-export const tryWriteAudit = async (ctx: RequestContext, entry: AuditEntry): Promise<void> => {
-  try {
-    await writeAudit(ctx, entry);
-  } catch (e) {
-    logger.error('audit record could not be written', { error: e as Error, action: entry.action.action });
-  }
 };

@@ -4,13 +4,16 @@
 // responses. Domain errors become 400/401/403/404/409/415/423 with Chinese messages; anything else is a
 // bare 500 whose detail goes to the log only. Nothing a caller sends can make a 500: the body must say
 // it is JSON, its size and nesting are bounded before it is parsed, and what runs on a refused body is
-// total. Refusals are audited only where the function passes a recorder (`audited-api.ts`), so open
-// functions never load the audit path.
+// total. Where the function passes a recorder (`audited-api.ts`), every refusal of a signed-in caller —
+// reads included — is audited before it is answered, and a refusal that cannot be recorded is not
+// answered as one: the request fails (500), and the log line raises the alarm (AUDIT_WRITE_FAILED).
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import {
   actorFromAuthorizer,
+  API_AUDIT,
   isDomainError,
+  notFound,
   parseInput,
   unauthenticated,
   type AuditAction,
@@ -37,15 +40,27 @@ export interface ApiResult<T = unknown> {
   body?: T;
 }
 
-/** What a refused write's audit record names: the action (from the context's table) and the target. */
+/** What the request named, as sent: `raw` is the body (it failed validation, or was refused). */
+export interface RawRequest {
+  ctx: RequestContext;
+  path: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  raw: unknown;
+}
+
+/**
+ * What a refusal's audit record names: the action (from the context's table) and the target. A route
+ * without one is recorded as `api.request` on the request itself.
+ */
 export interface RefusalAudit {
   action: AuditAction;
-  /** From what the request names; `raw` is the body as sent (it failed validation, or was refused). */
-  targetId: (req: { ctx: RequestContext; path: Record<string, string | undefined>; raw: unknown }) => string;
+  targetId: (req: RawRequest) => string;
+  /** Only for some requests of the route (the others as `api.request`). */
+  when?: (req: RawRequest) => boolean;
 }
 
 export interface Route<K extends RouteKey> {
-  /** Audit record of a refused write (successful writes audit inside their transaction). */
+  /** How a refusal is recorded (successful writes audit inside their transaction). */
   audit?: RefusalAudit;
   handle: (req: ApiRequest<K>) => Promise<ApiResult<ResponseOf<K>>>;
 }
@@ -66,15 +81,20 @@ const STATUS: Record<DomainErrorCode, number> = {
   LOCKED: 423,
 };
 
-const json = (status: number, body?: unknown): APIGatewayProxyStructuredResultV2 => ({
+const json = (status: number, body?: unknown, requestId?: string): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
   headers: {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // The audit record of the request carries the same id: staff can quote it, auditors find it.
+    ...(requestId ? { 'x-request-id': requestId } : {}),
   },
   body: body === undefined ? '' : JSON.stringify(body),
 });
+
+const INTERNAL = { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' };
+const AUDIT_FAILED = { code: 'INTERNAL', message: '审计记录未能写入，请求未完成，请稍后重试' };
 
 const errorBody = (e: DomainError) => ({ code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });
 
@@ -96,13 +116,18 @@ export const bodyString = (raw: unknown, key: string): string => {
 /** The longest id a path may name (ids are short codes, usernames and ULIDs; keys must stay far below DynamoDB's limits). */
 export const MAX_PATH_PARAMETER_LENGTH = 128;
 
-/** A refusal's audit target, from the route's own function; it must not turn a refusal into a 500. */
-const refusalTarget = (audit: RefusalAudit, req: Parameters<RefusalAudit['targetId']>[0]): string => {
+/**
+ * A refusal's action and target, from the route's own functions (or the request itself); they must
+ * not turn a refusal into a 500.
+ */
+const refusalRecord = (audit: RefusalAudit | undefined, req: RawRequest, request: string): { action: AuditAction; targetId: string } => {
+  const asRequest = { action: API_AUDIT.request, targetId: request };
   try {
+    if (!audit || (audit.when && !audit.when(req))) return asRequest;
     const target = audit.targetId(req);
-    return typeof target === 'string' ? target : '';
+    return { action: audit.action, targetId: typeof target === 'string' ? target : '' };
   } catch {
-    return '';
+    return asRequest;
   }
 };
 
@@ -172,34 +197,40 @@ export const apiHandler = <F extends string>(
       userAgent: event.headers?.['user-agent'],
       now,
     };
+    const answer = (status: number, body?: unknown) => json(status, body, ctx.requestId);
     const path = event.pathParameters ?? {};
-    // No record has an id this long, and a key this long is one DynamoDB refuses (a 500): not found.
-    if (Object.values(path).some((v) => (v ?? '').length > MAX_PATH_PARAMETER_LENGTH)) {
-      return json(404, { code: 'NOT_FOUND', message: '记录不存在' });
-    }
+    const rawQuery = event.queryStringParameters ?? {};
     let raw: unknown;
     try {
       if (decl.auth !== 'none' && !ctx.actor) throw unauthenticated(session.refused);
+      // No record has an id this long, and a key this long is one DynamoDB refuses (a 500): not found.
+      if (Object.values(path).some((v) => (v ?? '').length > MAX_PATH_PARAMETER_LENGTH)) throw notFound('记录');
       // Only a route that takes a body reads one: it must be JSON (415), bounded and well-formed (400).
       raw = decl.body ? parseJsonBody(event) : undefined;
       const body = decl.body ? parseInput(decl.body, raw) : undefined;
       // A route without a query schema takes no parameters; unknown ones are ignored, as browsers add them.
-      const query = decl.query ? parseInput(decl.query, event.queryStringParameters ?? {}) : {};
+      const query = decl.query ? parseInput(decl.query, rawQuery) : {};
       const result = await route.handle({ ctx, body, query, path } as ApiRequest<RouteKey>);
-      return json(result.status, result.body);
+      return answer(result.status, result.body);
     } catch (e) {
       const domain = isDomainError(e);
-      if (route.audit && recordRefusal && ctx.actor && event.requestContext.http.method !== 'GET') {
-        await recordRefusal(ctx, {
-          action: route.audit.action,
-          targetId: refusalTarget(route.audit, { ctx, path, raw }),
-          outcome: !domain ? 'failed' : e.code === 'FORBIDDEN' ? 'denied' : 'rejected',
-          reason: domain ? e.message : undefined,
-        });
+      if (recordRefusal && ctx.actor) {
+        const request = `${event.requestContext.http.method} ${event.rawPath ?? event.requestContext.http.path}`;
+        try {
+          await recordRefusal(ctx, {
+            ...refusalRecord(route.audit, { ctx, path, query: rawQuery, raw }, request),
+            outcome: !domain ? 'failed' : e.code === 'FORBIDDEN' || e.hiddenBecause ? 'denied' : 'rejected',
+            reason: domain ? (e.hiddenBecause ?? e.message) : undefined,
+          });
+        } catch (auditError) {
+          // The metric filter on this marker raises the alarm (infra/lib/service-stack.ts).
+          log.error('AUDIT_WRITE_FAILED: a refusal could not be recorded', { error: auditError as Error, routeKey: event.routeKey });
+          return answer(500, AUDIT_FAILED);
+        }
       }
-      if (domain) return json(STATUS[e.code], errorBody(e));
+      if (domain) return answer(STATUS[e.code], errorBody(e));
       log.error('request failed', { error: e as Error, routeKey: event.routeKey });
-      return json(500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+      return answer(500, INTERNAL);
     }
   };
 

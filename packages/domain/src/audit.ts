@@ -48,6 +48,14 @@ export const AUDIT_AUDIT = auditActions('audit', {
   verify: { targetType: 'audit', label: '核验审计摘要' },
 });
 
+/**
+ * A refused request whose route names no action of its own (mostly reads): the target is the request
+ * itself (`GET /api/org/offices/0203`), so every refusal of a signed-in caller leaves a record.
+ */
+export const API_AUDIT = auditActions('api', {
+  request: { targetType: 'request', label: '接口请求' },
+});
+
 const auditQueryShape = {
     from: /* @__PURE__ */ z.iso.datetime({ error: '开始时间应为 ISO 时间', offset: true }),
     to: /* @__PURE__ */ z.iso.datetime({ error: '结束时间应为 ISO 时间', offset: true }),

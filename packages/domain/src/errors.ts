@@ -20,6 +20,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly fields?: FieldErrors,
+    /** Why a record that exists was answered as missing (recorded as a denial, never sent). */
+    readonly hiddenBecause?: string,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -31,6 +33,11 @@ export const validationError = (fields: FieldErrors, message = '提交的数据�
 export const unauthenticated = (message = '未登录或登录已过期，请重新登录') => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message = '无权访问该数据') => new DomainError('FORBIDDEN', message);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what}不存在`);
+/**
+ * A record the caller may not see: answered exactly as one that does not exist (so ids cannot be
+ * probed), and audited as a denial with the reason.
+ */
+export const hiddenRecord = (what: string, reason = '超出数据范围') => new DomainError('NOT_FOUND', `${what}不存在`, undefined, reason);
 export const staleVersion = () => new DomainError('CONFLICT', '数据已被他人修改，请刷新后重试');
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const unsupportedMediaType = (message = '请求体须为 JSON（Content-Type: application/json）') =>

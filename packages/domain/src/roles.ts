@@ -120,9 +120,9 @@ export const accountManagementRefusal = (actor: Actor, account: { roles: readonl
 export const canManageAccount = (actor: Actor, account: { roles: readonly Role[] }): boolean =>
   accountManagementRefusal(actor, account) === undefined;
 
-/** May the actor see this account in user administration: one it manages, or any account for the county admin. */
-export const canViewAccount = (actor: Actor, account: { roles: readonly Role[] }): boolean =>
-  has(actor, 'county_admin') || canManageAccount(actor, account);
+/** May the actor see this account in user administration: its own, one it manages, or any account for the county admin. */
+export const canViewAccount = (actor: Actor, account: { username: string; roles: readonly Role[] }): boolean =>
+  has(actor, 'county_admin') || account.username === actor.username || canManageAccount(actor, account);
 
 /** The roles the actor may give an account (the portal's role options). */
 export const grantableRoles = (actor: Actor): Role[] => ROLES.filter((r) => canManageAccount(actor, { roles: [r] }));
