@@ -2,12 +2,11 @@
 // fresh context per page (own sessionStorage, zh-CN, China time; a phone's viewport on request),
 // screenshots under .test-artifacts/e2e/, and logging in through the login page's steps (the second
 // factor's code computed from a secret the test holds).
-import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { base32Decode, hotp, TOTP_STEP_SECONDS, type HmacSha1 } from '@sifasuo/domain';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { cloud } from '../support/cloud';
+import { totpCode } from '../support/totp-code';
 
 export const ARTIFACTS = resolve(__dirname, '../../.test-artifacts/e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -69,29 +68,7 @@ export function useBrowser(where: { baseURL?: () => string } = {}) {
 /** A phone's screen (iPhone 12–14 class): the login steps and the security pages must work at this size. */
 export const PHONE = { width: 390, height: 844 };
 
-const hmacSha1: HmacSha1 = (key, message) => createHmac('sha1', key).update(message).digest();
-/** The last time step each secret's code was made for: the server refuses a step used before. */
-const usedSteps = new Map<string, number>();
-
-/**
- * The authenticator's code for a base32 `secret` (spaces ignored), as a phone would show it — for a
- * step not used before by this test run (the server accepts the neighbouring steps, and refuses a
- * replayed one), waiting for the next step when both are spent.
- */
-export const totpCode = async (secret: string): Promise<string> => {
-  const key = base32Decode(secret);
-  if (!key?.length) throw new Error(`totpCode: not a base32 secret: ${secret}`);
-  const id = secret.replace(/\s/g, '').toUpperCase();
-  for (;;) {
-    const current = Math.floor(Date.now() / 1000 / TOTP_STEP_SECONDS);
-    const step = Math.max(current, (usedSteps.get(id) ?? -1) + 1);
-    if (step <= current + 1) {
-      usedSteps.set(id, step);
-      return hotp(key, step, hmacSha1);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-};
+export { totpCode };
 
 /**
  * Logs in through the login page (default: the demo password) and waits for the signed-in layout.
