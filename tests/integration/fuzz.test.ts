@@ -152,9 +152,11 @@ describe('fuzz: bad input on every route is refused, never a 5xx (issue 6)', () 
   }
   afterAll(() => {
     const total = sent.body + sent.path + sent.query;
+    const statuses: Record<number, number> = {};
+    for (const o of outcomes) statuses[o.status] = (statuses[o.status] ?? 0) + 1;
     console.log(
       `fuzz: seed ${SEED}, ${fuzzed.length} routes, ${total} requests (bodies ${sent.body}, path values ${sent.path}, queries ${sent.query}) ` +
-        `in ${(busyMs / 1000).toFixed(1)} s at concurrency ${CONCURRENCY}`,
+        `in ${(busyMs / 1000).toFixed(1)} s at concurrency ${CONCURRENCY}; answers by status ${JSON.stringify(statuses)}`,
     );
   });
 
