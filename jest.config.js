@@ -1,6 +1,8 @@
-// One jest run, four projects: unit (pure, fast), integration (HTTP against the local cloud),
-// infra (CDK template assertions), e2e (the portal in headless Chromium). The local cloud is
-// started by the global setup, once per run for each of the integration and e2e projects selected.
+// One jest run, five projects: unit (pure, fast), integration (HTTP against the local cloud),
+// generated (the suites generated from the wiring: the scope matrix and the fuzz test, on a cloud of
+// their own, as the matrix changes what the integration tests count), infra (CDK template
+// assertions), e2e (the portal in headless Chromium). The local cloud is started by the global setup,
+// once per run for each of the integration, generated and e2e projects selected.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
@@ -18,6 +20,10 @@ export default {
     {
       ...common, displayName: 'integration', globals: { SIFASUO_PROJECT: 'integration' },
       setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.ts'], testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
+    {
+      ...common, displayName: 'generated', globals: { SIFASUO_PROJECT: 'generated' },
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.ts'], testMatch: ['<rootDir>/tests/generated/**/*.test.ts'],
     },
     { ...common, displayName: 'infra', testMatch: ['<rootDir>/tests/infra/**/*.test.ts'] },
     { ...common, displayName: 'e2e', globals: { SIFASUO_PROJECT: 'e2e' }, testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },

@@ -9,7 +9,7 @@ ensure_web_build
 say "类型检查 / type-checking"
 npx tsc -p tsconfig.json --noEmit
 npx tsc -p web/tsconfig.json --noEmit
-say "运行测试 / running jest (unit, integration, infra, e2e)"
+say "运行测试 / running jest (unit, integration, generated, infra, e2e)"
 mkdir -p .test-artifacts
 rm -f .test-artifacts/jest-results.json
 status=0

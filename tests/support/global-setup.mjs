@@ -1,4 +1,4 @@
-// Jest global setup: start a local cloud per run for each of the integration and e2e projects the run
+// Jest global setup: start a local cloud per run for each of the integration, generated and e2e projects the run
 // includes, as child processes (`main.ts --ephemeral --port 0`), wait for their ready files, and
 // publish the paths for the test workers (tests/support/cloud.ts reads them). Set SIFASUO_CLOUD
 // yourself to point every test at a local cloud that is already running.
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // No import.meta here: jest may hand this file to its (CommonJS) transformer. The root is jest's rootDir.
-const CLOUD_PROJECTS = ['integration', 'e2e'];
+const CLOUD_PROJECTS = ['integration', 'generated', 'e2e'];
 const START_TIMEOUT_MS = 120_000;
 /**
  * The test clouds reuse an authorizer answer this long (30 s in AWS and under `npm start`), so tests of
@@ -37,7 +37,7 @@ function cliList(argv, name) {
   return out;
 }
 
-/** Which of the integration and e2e projects will this run execute? Decided from the flags jest was given. */
+/** Which of the projects with a cloud will this run execute? Decided from the flags jest was given. */
 export function cloudProjects(globalConfig, ROOT = globalConfig.rootDir, argv = process.argv) {
   // jest 30 keeps --selectProjects / --ignoreProjects out of the globalConfig it passes here, so read
   // them from the command line of this (the main jest) process as well.
