@@ -2,7 +2,8 @@
 // with its routes and menu entries, listed once in `web/src/contexts.ts`. `main.tsx` builds the router
 // and `AppLayout` the menu from these declarations; who sees what is a permission predicate
 // (kit/permissions.ts), never a list of roles.
-import type { ComponentType, ReactNode } from 'react';
+import { createElement, type ComponentType, type ReactNode } from 'react';
+import { HomeOutlined } from '@ant-design/icons';
 import { contexts as wired, type ContextName } from '@sifasuo/wiring';
 import type { Permission } from './permissions';
 import type { Me } from './session';
@@ -41,11 +42,32 @@ export interface AccountAction {
   dialog: ComponentType<{ open: boolean; onClose: () => void }>;
 }
 
+/** What a home card is about; the home shows alerts first, then to-dos, due items and figures. */
+export type HomeCardKind = 'alert' | 'todo' | 'due' | 'kpi';
+
+/**
+ * A card a context puts on the home (工作台) of the roles it is for: a to-do list, items falling due,
+ * a figure or an alert. The home knows no context: it shows the cards each user is allowed.
+ */
+export interface HomeCard {
+  /** `data-testid="home-card-<id>"`. */
+  id: string;
+  title: string;
+  kind: HomeCardKind;
+  allow: Permission;
+  /** The card's content, loading its own data: `lazy(() => import('./home/Staffing'))`. */
+  body: ComponentType<{ me: Me }>;
+  /** Charts and tables take the whole row on a wide screen. */
+  wide?: boolean;
+}
+
 export interface PortalContext {
   /** The context's name as its wiring declares it. */
   context: ContextName;
   routes: readonly PortalRoute[];
   menu?: readonly MenuEntry[];
+  /** Cards for the roles' homes (工作台). */
+  home?: readonly HomeCard[];
   /** Shown in the header after the user's name and roles (the user's office). */
   header?: ComponentType<{ me: Me }>;
   account?: readonly AccountAction[];
@@ -60,9 +82,22 @@ export const joinPortal = (list: readonly PortalContext[]): readonly PortalConte
   const problems = list.filter((c) => !names.has(c.context)).map((c) => `${c.context} is not a context of the wiring`);
   const paths = list.flatMap((c) => c.routes.map((r) => r.path));
   problems.push(...paths.filter((p, i) => paths.indexOf(p) !== i).map((p) => `route ${p} is declared twice`));
+  const cards = list.flatMap((c) => (c.home ?? []).map((h) => h.id));
+  problems.push(...cards.filter((id, i) => cards.indexOf(id) !== i).map((id) => `home card ${id} is declared twice`));
   if (problems.length) throw new Error(`portal: ${problems.join('; ')}`);
   return list;
 };
+
+const KIND_ORDER: readonly HomeCardKind[] = ['alert', 'todo', 'due', 'kpi'];
+
+/** The cards a user's home shows: those allowed, alerts first, then in the contexts' order. */
+export const homeCardsFor = (contexts: readonly PortalContext[], me: Me): HomeCard[] =>
+  contexts
+    .flatMap((c) => c.home ?? [])
+    .filter((card) => card.allow(me))
+    .map((card, i) => ({ card, i }))
+    .sort((a, b) => KIND_ORDER.indexOf(a.card.kind) - KIND_ORDER.indexOf(b.card.kind) || a.i - b.i)
+    .map(({ card }) => card);
 
 export interface ShownEntry {
   id: string;
@@ -71,9 +106,12 @@ export interface ShownEntry {
   path: string;
 }
 
-/** The menu a user sees: the entries they are allowed, `work` before `admin`, in the contexts' order. */
+/** The kit's own entry, first in every menu: the home (工作台). */
+export const HOME_ENTRY: MenuEntry = { id: 'home', label: '首页', icon: createElement(HomeOutlined), to: '/', allow: () => true };
+
+/** The menu a user sees: 首页, then the entries they are allowed, `work` before `admin`, in the contexts' order. */
 export const menuFor = (contexts: readonly PortalContext[], me: Me): ShownEntry[] => {
-  const entries = contexts.flatMap((c) => c.menu ?? []);
+  const entries = [HOME_ENTRY, ...contexts.flatMap((c) => c.menu ?? [])];
   const ordered = [...entries.filter((e) => e.section !== 'admin'), ...entries.filter((e) => e.section === 'admin')];
   return ordered.flatMap((e) => {
     if (!e.allow(me)) return [];
