@@ -3,6 +3,7 @@ import {
   AUDIT_AUDIT,
   canReadAudit,
   digestDay,
+  filteredPage,
   forbidden,
   GENESIS_HASH,
   shanghaiDay,
@@ -44,8 +45,8 @@ const decodeDayCursor = (raw: string): DayCursor => {
 };
 
 
-/** Newest first across the Shanghai days of the range, one partition at a time. */
-const readDays = async (from: string, to: string, limit: number, cursor?: string): Promise<Page<AuditRecord>> => {
+/** Newest first across the Shanghai days of the range, one partition at a time; only the records `keep` passes. */
+const readDays = async (from: string, to: string, keep: (r: AuditRecord) => boolean, limit: number, cursor?: string): Promise<Page<AuditRecord>> => {
   const firstDay = shanghaiDay(new Date(from));
   const lastDay = shanghaiDay(new Date(to));
   let at: DayCursor = cursor ? decodeDayCursor(cursor) : { day: lastDay };
@@ -54,7 +55,7 @@ const readDays = async (from: string, to: string, limit: number, cursor?: string
   const items: AuditRecord[] = [];
   while (at.day >= firstDay) {
     const page = await repo.ofDay(at.day, from, to, limit - items.length, at.inner);
-    items.push(...page.items);
+    items.push(...page.items.filter(keep));
     at = page.cursor ? { day: at.day, inner: page.cursor } : { day: shanghaiPreviousDay(at.day) };
     if (items.length >= limit) break;
   }
@@ -63,17 +64,23 @@ const readDays = async (from: string, to: string, limit: number, cursor?: string
 
 export const audit = {
   query: async (ctx: RequestContext, { limit, cursor, ...q }: AuditRecordsQuery): Promise<Page<AuditRecord>> => {
-    requireAuditor(ctx);
-    const page = { limit, cursor };
+    const auditor = requireAuditor(ctx);
     // Reading the trail is itself a sensitive read.
     await writeAudit(ctx, { action: AUDIT_AUDIT.query, targetId: `${q.from}/${q.to}`, outcome: 'success', after: q });
+    // Filters beyond the key of the index read are applied while paging, so a page still holds `limit` records.
+    const keep = (r: AuditRecord) =>
+      (!q.targetType || r.targetType === q.targetType) &&
+      (!q.targetId || r.targetId === q.targetId) &&
+      !(q.excludeOwnQueries && r.actor === auditor.username && r.action === AUDIT_AUDIT.query.action);
     if (q.actor) {
-      const result = await repo.byActor(q.actor, q.from, q.to, page.limit, page.cursor);
-      return q.targetType ? { ...result, items: result.items.filter((r) => r.targetType === q.targetType && (!q.targetId || r.targetId === q.targetId)) } : result;
+      const actor = q.actor;
+      return filteredPage((n, c) => repo.byActor(actor, q.from, q.to, n, c), keep, limit, cursor);
     }
-    if (q.targetType && q.targetId) return repo.byTarget(q.targetType, q.targetId, q.from, q.to, page.limit, page.cursor);
-    const result = await readDays(q.from, q.to, page.limit, page.cursor);
-    return q.targetType ? { ...result, items: result.items.filter((r) => r.targetType === q.targetType) } : result;
+    if (q.targetType && q.targetId) {
+      const [type, id] = [q.targetType, q.targetId];
+      return filteredPage((n, c) => repo.byTarget(type, id, q.from, q.to, n, c), keep, limit, cursor);
+    }
+    return readDays(q.from, q.to, keep, limit, cursor);
   },
 
   /**

@@ -4,15 +4,17 @@
 // keeps the credentials. A change that must end the user's sessions says so in UserChanged.
 import {
   canViewAccount,
+  filteredPage,
   ownAccountProblems,
   sessionEndingChange,
   userUnitProblems,
   validationError,
   type CreateUserInput,
   type Page,
-  type PageQuery,
   type UpdateUserInput,
   type User,
+  type UserListQuery,
+  userMatches,
 } from '@sifasuo/domain';
 import { orgEvents } from '@sifasuo/wiring/src/org';
 import { logger } from '../shared/aws';
@@ -43,11 +45,13 @@ const announceUserChanged = async (user: User, endsSessions?: string) => {
 };
 
 export const users = {
-  /** The county admin sees every account; the bureau leader, the auditor accounts (a page may come back shorter than asked). */
-  listUsers: async (ctx: RequestContext, q: PageQuery): Promise<Page<User>> => {
+  /**
+   * The county admin sees every account; the bureau leader, the auditor accounts. Searched and filtered
+   * while paging (a county has about 150 accounts): a page holds `limit` matches unless the list ends.
+   */
+  listUsers: async (ctx: RequestContext, { limit, cursor, ...search }: UserListQuery): Promise<Page<User>> => {
     const actor = requireUserAdmin(ctx);
-    const page = await repo.listUsers(q.limit, q.cursor);
-    return { ...page, items: page.items.filter((u) => canViewAccount(actor, u)) };
+    return filteredPage(repo.listUsers, (u) => canViewAccount(actor, u) && userMatches(u, search), limit, cursor);
   },
 
   getUser: async (ctx: RequestContext, username: string): Promise<User> => {

@@ -6,6 +6,36 @@ import { dateString, pageQuery } from './validation';
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'rejected', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  success: '成功',
+  denied: '拒绝访问',
+  rejected: '校验未通过',
+  failed: '失败',
+};
+
+/**
+ * How the audit log names a field of a recorded before/after image: its label and, for an enum, the
+ * label of each value (`values`), or `time` for an ISO instant shown in Asia/Shanghai.
+ */
+export interface AuditField {
+  label: string;
+  values?: Readonly<Record<string, string>>;
+  time?: true;
+  /** A value too structured for a cell (a dictionary's entries): its own words. */
+  format?: (value: unknown) => string;
+}
+/**
+ * A context's fields, by the entity of its actions (`org.staff.update` → `staff`); `*` holds the
+ * fields of the context's actions that name no entity (`auth.login`) and the fallbacks.
+ */
+export type AuditFieldTable = Readonly<Record<string, Readonly<Record<string, AuditField>>>>;
+
+/** Fields every record image may carry, whatever its context. */
+export const COMMON_AUDIT_FIELDS: Readonly<Record<string, AuditField>> = {
+  id: { label: '编号' },
+  version: { label: '版本' },
+  updatedAt: { label: '更新时间', time: true },
+};
 
 export interface AuditRecord {
   id: string;
@@ -47,6 +77,17 @@ export const AUDIT_AUDIT = auditActions('audit', {
   query: { targetType: 'audit', label: '查询审计日志' },
   verify: { targetType: 'audit', label: '核验审计摘要' },
 });
+export const AUDIT_TARGET_LABELS: Record<string, string> = { audit: '审计日志' };
+export const AUDIT_FIELD_LABELS: AuditFieldTable = {
+  '*': {
+    from: { label: '开始时间', time: true },
+    to: { label: '结束时间', time: true },
+    actor: { label: '操作人' },
+    targetType: { label: '对象类型' },
+    targetId: { label: '对象编号' },
+    excludeOwnQueries: { label: '隐藏本人的查询记录' },
+  },
+};
 
 /**
  * A refused request whose route names no action of its own (mostly reads): the target is the request
@@ -55,6 +96,7 @@ export const AUDIT_AUDIT = auditActions('audit', {
 export const API_AUDIT = auditActions('api', {
   request: { targetType: 'request', label: '接口请求' },
 });
+export const API_TARGET_LABELS: Record<string, string> = { request: '接口请求' };
 
 const auditQueryShape = {
     from: /* @__PURE__ */ z.iso.datetime({ error: '开始时间应为 ISO 时间', offset: true }),
@@ -62,6 +104,8 @@ const auditQueryShape = {
     actor: /* @__PURE__ */ z.string().trim().min(1).max(64, { error: '用户名过长' }).optional(),
     targetType: /* @__PURE__ */ z.string().trim().min(1).max(40, { error: '对象类型过长' }).optional(),
     targetId: /* @__PURE__ */ z.string().trim().min(1).max(80, { error: '对象编号过长' }).optional(),
+    /** Leaves out the caller's own `audit.query` records (the auditor reading the log is logged too). */
+    excludeOwnQueries: /* @__PURE__ */ z.stringbool({ error: '隐藏本人的查询记录应为 true 或 false' }).optional(),
 };
 const auditQueryRules = (q: { from: string; to: string; targetId?: string; targetType?: string }, ctx: z.RefinementCtx) => {
     if (Date.parse(q.from) > Date.parse(q.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束时间不能早于开始时间' });

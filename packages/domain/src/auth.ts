@@ -2,7 +2,7 @@
 // lockout after repeated failures, disabled users refused, sessions with idle and absolute limits,
 // and a second factor for privileged roles.
 import * as z from 'zod';
-import { auditActions } from './audit';
+import { auditActions, type AuditFieldTable } from './audit';
 import { ROLES, type Actor, type Role } from './roles';
 import { TOTP_DIGITS } from './totp';
 
@@ -17,6 +17,14 @@ export const AUTH_AUDIT = auditActions('auth', {
   'totp.reset': { targetType: 'user', label: '重置两步验证' },
   'settings.update': { targetType: 'settings', label: '修改登录安全设置' },
 });
+
+/** The auth context's audit targets, as the audit log names them. */
+export const AUTH_TARGET_LABELS: Record<string, string> = { user: '账号', settings: '登录安全设置' };
+/** The auth context's recorded fields (settings, and what a session-ending action adds). */
+export const AUTH_FIELD_LABELS: AuditFieldTable = {
+  settings: { totpRequiredForPrivileged: { label: '特权角色须两步验证', values: { true: '是', false: '否' } } },
+  '*': { sessionsEnded: { label: '结束的会话数' }, password: { label: '密码' } },
+};
 
 /** The signed-in user as the portal sees it. */
 export type Me = Actor;

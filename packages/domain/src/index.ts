@@ -5,6 +5,7 @@ export * from './roles';
 export * from './org';
 export * from './auth';
 export * from './audit';
+export * from './audit-labels';
 export * from './time';
 export * from './facts';
 export * from './totp';

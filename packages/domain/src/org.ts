@@ -1,9 +1,9 @@
 // Organisation (docs/domain.md §一): bureau, departments, areas, offices, staff, users, dictionaries.
 // Schemas here serve the API edge, the portal's forms and later Excel import alike.
 import * as z from 'zod';
-import { ROLES, type Role } from './roles';
+import { ROLE_LABELS, ROLES, type Role } from './roles';
 import type { FieldErrors } from './errors';
-import { auditActions } from './audit';
+import { auditActions, type AuditField, type AuditFieldTable } from './audit';
 import { dateString, idNumber, optionalText, pageQuery, phone, text, version } from './validation';
 
 export const AREA_ID = /^\d{2}$/;
@@ -209,6 +209,23 @@ export interface Dictionary {
 export const officeListQuery = z.strictObject({ ...pageQuery.shape, areaId: areaId.optional() });
 export type OfficeListQuery = z.output<typeof officeListQuery>;
 
+/** `GET /api/org/users`: a page of accounts, searched by name or username and filtered by office and role. */
+export const userListQuery = z.strictObject({
+  ...pageQuery.shape,
+  q: z.string({ error: '搜索词应为文字' }).trim().max(40, { error: '搜索词最多40个字' }).optional(),
+  officeId: officeId.optional(),
+  role: z.enum(ROLES, { error: '角色无效' }).optional(),
+});
+export type UserListQuery = z.output<typeof userListQuery>;
+
+/** Whether an account answers a user list's search: the text in the username or the name, the office, the role. */
+export const userMatches = (user: Pick<User, 'username' | 'displayName' | 'roles' | 'officeId'>, q: Omit<UserListQuery, 'limit' | 'cursor'>): boolean => {
+  const text = q.q?.toLowerCase();
+  if (text && !user.username.toLowerCase().includes(text) && !user.displayName.toLowerCase().includes(text)) return false;
+  if (q.officeId && user.officeId !== q.officeId) return false;
+  return !q.role || user.roles.includes(q.role);
+};
+
 /** `GET /api/org/staff/{id}?reveal=idNumber` shows the full ID number (audited). */
 export const staffQuery = z.strictObject({
   reveal: z.literal('idNumber', { error: '只能查看完整身份证号（reveal=idNumber）' }).optional(),
@@ -272,6 +289,71 @@ export const DEFAULT_DEPARTMENTS: Department[] = [
   { id: 'legal-aid', name: '法律援助中心', line: '法律援助' },
   { id: 'office', name: '办公室/财务', line: '办公与财务' },
 ];
+
+/** The org context's audit targets, as the audit log names them. */
+export const ORG_TARGET_LABELS: Record<string, string> = {
+  bureau: '司法局',
+  department: '业务股室',
+  area: '片区',
+  office: '司法所',
+  staff: '工作人员',
+  user: '账号',
+  dictionary: '数据字典',
+};
+
+const ENABLED_LABELS = { true: '启用', false: '停用' };
+const departmentNames = Object.fromEntries(DEFAULT_DEPARTMENTS.map((d) => [d.id, d.name]));
+const officeFieldLabels: Record<string, AuditField> = {
+  name: { label: '司法所名称' },
+  township: { label: '乡镇名称' },
+  areaId: { label: '所属片区' },
+  officeClass: { label: '所别', values: OFFICE_CLASS_LABELS },
+  address: { label: '地址' },
+  phone: { label: '联系电话' },
+};
+const entryText = (e: unknown) => {
+  const { code, label, years, active } = (e ?? {}) as Partial<DictionaryEntry>;
+  const period = years === undefined ? '' : years === 0 ? '，永久' : `，${years}年`;
+  return `${label ?? ''}（${code ?? ''}${period}${active === false ? '，停用' : ''}）`;
+};
+
+/** The org context's recorded fields, by entity (office, staff, user, dictionary, …). */
+export const ORG_FIELD_LABELS: AuditFieldTable = {
+  bureau: { name: { label: '司法局名称' }, county: { label: '县名' }, address: { label: '地址' }, phone: { label: '联系电话' } },
+  department: { name: { label: '股室名称' }, line: { label: '业务条线' } },
+  area: { name: { label: '片区名称' }, centralOfficeId: { label: '片区中心所' } },
+  office: officeFieldLabels,
+  staff: {
+    name: { label: '姓名' },
+    officeId: { label: '所属司法所' },
+    areaId: { label: '所属片区' },
+    sex: { label: '性别', values: SEX_LABELS },
+    idNumber: { label: '身份证号' },
+    phone: { label: '联系电话' },
+    post: { label: '岗位' },
+    education: { label: '学历' },
+    legalExamCertificate: { label: '法律职业资格证书', values: { true: '持有', false: '未持有' } },
+    certificateNo: { label: '证书编号' },
+    joinedOn: { label: '入职日期' },
+    contactForOfficeIds: { label: '联系司法所' },
+    status: { label: '在岗状态', values: STAFF_STATUS_LABELS },
+  },
+  user: {
+    username: { label: '用户名' },
+    displayName: { label: '姓名' },
+    roles: { label: '角色', values: ROLE_LABELS },
+    officeId: { label: '所属司法所' },
+    areaId: { label: '所属片区' },
+    departmentId: { label: '所属股室', values: departmentNames },
+    phone: { label: '联系电话' },
+    enabled: { label: '账号状态', values: ENABLED_LABELS },
+  },
+  dictionary: {
+    name: { label: '字典', values: DICTIONARY_LABELS },
+    label: { label: '字典名称' },
+    entries: { label: '字典条目', format: (v) => (Array.isArray(v) ? v.map(entryText).join('、') : String(v)) },
+  },
+};
 
 /**
  * A county's organisation as an operator provides it when an environment is first set up: the

@@ -126,6 +126,26 @@ export interface Page<T> {
   cursor?: string;
 }
 
+/**
+ * A page of the items that pass `keep`, read from pages of the unfiltered list until `limit` are found
+ * or the list ends; the cursor continues right after the last item read, so no item is skipped.
+ */
+export const filteredPage = async <T>(
+  read: (limit: number, cursor?: string) => Promise<Page<T>>,
+  keep: (item: T) => boolean,
+  limit: number,
+  cursor?: string,
+): Promise<Page<T>> => {
+  const items: T[] = [];
+  let next = cursor;
+  do {
+    const page = await read(limit - items.length, next);
+    items.push(...page.items.filter(keep));
+    next = page.cursor;
+  } while (next && items.length < limit);
+  return next ? { items, cursor: next } : { items };
+};
+
 /** zod issues → `{ "staff.phone": "联系电话应为…" }`; unknown keys are named one by one. */
 export const fieldErrorsOf = (error: z.ZodError): FieldErrors => {
   // No prototype: a field called `constructor` or `toString` must not look already set.
