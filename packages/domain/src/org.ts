@@ -125,6 +125,9 @@ const userShape = {
   enabled: z.boolean({ error: '请说明账号是否启用' }).default(true),
 };
 
+/** Roles tied to a unit: an office (staff, area directors) or a department. */
+export const UNIT_ROLES: readonly Role[] = ['office_staff', 'area_director', 'department'];
+
 /** A role tied to a unit needs that unit: office roles an office, the department role a department. */
 const unitRule = (u: { roles: Role[]; officeId?: string; departmentId?: string }, ctx: z.RefinementCtx) => {
   // Separation of duties (GB/T 22239 level 3): whoever administers may not audit, and vice versa.

@@ -1,12 +1,14 @@
 import { useLayoutEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Select, Space, Switch, Tag, Typography, type ButtonProps } from 'antd';
 import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import {
   createUserInput,
   PASSWORD_MIN_LENGTH,
   resetPasswordInput,
   ROLE_LABELS,
+  ROLES,
+  UNIT_ROLES,
   updateUserInput,
   type Department,
   type Office,
@@ -18,6 +20,8 @@ import { isApiError } from '../kit/api';
 import { checkWith, dropEmpty, useReportError, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
 import { canManageAccount, grantableRoles } from '../kit/permissions';
+import { Page } from '../kit/page';
+import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
 import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 
@@ -25,6 +29,12 @@ const PASSWORD_HINT = `至少${PASSWORD_MIN_LENGTH}位，包含大写字母、�
 
 /** Where an account's sign-in security is (the auth context's page: password, sessions, second factor). */
 const securityPath = (username: string) => `/security/accounts/${encodeURIComponent(username)}`;
+
+interface UserSearch {
+  q?: string;
+  officeId?: string;
+  role?: Role;
+}
 
 /**
  * User accounts: the county admin's, but auditor accounts are the bureau leader's (三员分立) — the
@@ -35,18 +45,65 @@ export default function Users() {
   // Keyed by the roles: useMe() reads the session anew each render, and a new array would reset an open form.
   const roleKey = me.roles.join();
   const grantable = useMemo(() => grantableRoles(me), [roleKey]);
-  const users = useLoad(() => orgApi.users(), []);
+  const [search, setSearch] = useState<UserSearch>({});
+  const users = useLoad(() => orgApi.users(search), [search]);
   const refs = useLoad(() => Promise.all([orgApi.offices(), orgApi.departments()]), []);
   const [editing, setEditing] = useState<User | 'new'>();
   const [offices, departments] = refs.data ?? [[] as Office[], [] as Department[]];
   const officeName = useMemo(() => new Map(offices.map((o) => [o.id, o.name])), [offices]);
   const deptName = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
+  /**
+   * Units and roles matter to whoever manages accounts tied to a unit (the county admin); the bureau
+   * leader manages auditor accounts only: no office, department or role to show or filter by.
+   */
+  const unitsShown = grantable.some((r) => UNIT_ROLES.includes(r));
 
   if (users.errorStatus === 403) return <Forbidden message={users.errorMessage} />;
   if (users.errorStatus !== undefined) return <LoadFailed message={users.errorMessage ?? ''} retry={users.reload} />;
 
+  const columns: ResponsiveColumn<User>[] = [
+    { title: '用户名', dataIndex: 'username', cardTitle: true },
+    { title: '姓名', dataIndex: 'displayName' },
+    ...(unitsShown
+      ? [
+          {
+            title: '角色',
+            dataIndex: 'roles',
+            render: (roles: Role[]) => roles.map((r) => <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>),
+          },
+          { title: '所属司法所', dataIndex: 'officeId', render: (id?: string) => (id ? (officeName.get(id) ?? id) : '—') },
+          { title: '所属股室', dataIndex: 'departmentId', render: (id?: string) => (id ? (deptName.get(id) ?? id) : '—') },
+        ]
+      : []),
+    { title: '联系电话', dataIndex: 'phone', render: (p?: string) => p || '—' },
+    {
+      title: '状态',
+      dataIndex: 'enabled',
+      render: (e: boolean) => (e ? <Tag color="green">启用</Tag> : <Tag color="red">停用</Tag>),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_: unknown, u: User) =>
+        canManageAccount(me, u) ? (
+          <Space size={0} wrap>
+            <Button type="link" size="small" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+              编辑
+            </Button>
+            <Link to={securityPath(u.username)} style={{ padding: '0 7px', whiteSpace: 'nowrap' }} data-testid={`user-security-${u.username}`}>
+              <SafetyCertificateOutlined /> 登录安全
+            </Link>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary" data-testid={`user-separated-${u.username}`}>
+            由局领导管理（三员分立）
+          </Typography.Text>
+        ),
+    },
+  ];
+
   return (
-    <Card
+    <Page
       title="用户管理"
       extra={
         grantable.length > 0 && (
@@ -56,50 +113,46 @@ export default function Users() {
         )
       }
     >
-      <Table<User>
+      <Flex wrap gap={8} style={{ marginBottom: 16 }} data-testid="user-filters">
+        <Input.Search
+          placeholder="姓名或用户名"
+          allowClear
+          maxLength={40}
+          enterButton="搜索"
+          style={{ width: 280, maxWidth: '100%' }}
+          onSearch={(q) => setSearch((s) => ({ ...s, q: q.trim() || undefined }))}
+          data-testid="user-search"
+        />
+        {unitsShown && (
+          <>
+            <Select
+              allowClear
+              placeholder="所属司法所"
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 200, maxWidth: '100%' }}
+              options={offices.map((o) => ({ value: o.id, label: `${o.id} ${o.name}` }))}
+              onChange={(officeId?: string) => setSearch((s) => ({ ...s, officeId }))}
+              data-testid="user-filter-office"
+            />
+            <Select
+              allowClear
+              placeholder="角色"
+              style={{ width: 160, maxWidth: '100%' }}
+              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              onChange={(role?: Role) => setSearch((s) => ({ ...s, role }))}
+              data-testid="user-filter-role"
+            />
+          </>
+        )}
+      </Flex>
+      <ResponsiveTable<User>
         rowKey="username"
         size="middle"
         loading={users.loading}
         dataSource={users.data ?? []}
         pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 个用户` }}
-        scroll={{ x: 'max-content' }}
         data-testid="users-table"
-        columns={[
-          { title: '用户名', dataIndex: 'username' },
-          { title: '姓名', dataIndex: 'displayName' },
-          {
-            title: '角色',
-            dataIndex: 'roles',
-            render: (roles: Role[]) => roles.map((r) => <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>),
-          },
-          { title: '所属司法所', dataIndex: 'officeId', render: (id?: string) => (id ? (officeName.get(id) ?? id) : '—') },
-          { title: '所属股室', dataIndex: 'departmentId', render: (id?: string) => (id ? (deptName.get(id) ?? id) : '—') },
-          { title: '联系电话', dataIndex: 'phone', render: (p?: string) => p || '—' },
-          {
-            title: '状态',
-            dataIndex: 'enabled',
-            render: (e: boolean) => (e ? <Tag color="green">启用</Tag> : <Tag color="red">停用</Tag>),
-          },
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_: unknown, u: User) =>
-              canManageAccount(me, u) ? (
-                <Space size={0}>
-                  <Button type="link" size="small" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
-                    编辑
-                  </Button>
-                  <Link to={securityPath(u.username)} style={{ padding: '0 7px', whiteSpace: 'nowrap' }} data-testid={`user-security-${u.username}`}>
-                    <SafetyCertificateOutlined /> 登录安全
-                  </Link>
-                </Space>
-              ) : (
-                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }} data-testid={`user-separated-${u.username}`}>
-                  由局领导管理（三员分立）
-                </Typography.Text>
-              ),
-          },
-        ]}
+        columns={columns}
       />
       <UserFormModal
         user={editing}
@@ -113,7 +166,7 @@ export default function Users() {
         }}
         onCreated={users.reload}
       />
-    </Card>
+    </Page>
   );
 }
 
@@ -144,7 +197,7 @@ function UserFormModal(props: {
     form.setFieldsValue(existing ? { ...existing } : { enabled: true, roles: props.roles.length === 1 ? props.roles : [] });
   }, [props.user, existing, form, props.roles]);
   /** Office and department matter only to roles tied to a unit (not to the leader's auditor accounts). */
-  const unitRoles = props.roles.some((r) => r === 'office_staff' || r === 'area_director' || r === 'department');
+  const unitRoles = props.roles.some((r) => UNIT_ROLES.includes(r));
 
   /** The second call of a creation: the initial password, through the auth context. */
   const setPassword = async (user: User, password: string) => {

@@ -1,5 +1,5 @@
 // The org context's calls: departments, areas, offices, staff, users, dictionaries.
-import type { RequestBody } from '@sifasuo/wiring';
+import type { RequestBody, RequestQuery } from '@sifasuo/wiring';
 import { all, call } from '../kit/api';
 
 export const orgApi = {
@@ -18,7 +18,8 @@ export const orgApi = {
   /** The full ID number (audited on the server). */
   revealStaff: (staffId: string) => call('GET /api/org/staff/{staffId}', { path: { staffId }, query: { reveal: 'idNumber' } }),
 
-  users: () => all('GET /api/org/users'),
+  /** Every account that matches the search (name or username, office, role), page after page. */
+  users: (query?: RequestQuery<'GET /api/org/users'>) => all('GET /api/org/users', { query }),
   createUser: (body: RequestBody<'POST /api/org/users'>) => call('POST /api/org/users', { body }),
   updateUser: (username: string, body: RequestBody<'PUT /api/org/users/{username}'>) =>
     call('PUT /api/org/users/{username}', { path: { username }, body }),
