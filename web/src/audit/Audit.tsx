@@ -198,7 +198,7 @@ export default function Audit() {
           />
         </Form.Item>
         <Form.Item name="targetId" label="对象编号">
-          <Input allowClear style={{ width: phone ? '100%' : 140 }} />
+          <Input allowClear style={{ width: phone ? '100%' : 140 }} data-testid="audit-target-id" />
         </Form.Item>
         <Form.Item name="hideOwnQueries" label="隐藏本人的查询记录" valuePropName="checked">
           <Switch data-testid="audit-hide-own" />
