@@ -204,6 +204,7 @@ function DictionaryEditor({
                   okText="删除"
                   okButtonProps={{ danger: true, 'data-testid': 'dict-delete-confirm' } as ButtonProps}
                   cancelText="取消"
+                  cancelButtonProps={{ 'data-testid': 'dict-delete-cancel' } as ButtonProps}
                   onConfirm={() => remove(r.name)}
                 >
                   <Button type="text" danger icon={<DeleteOutlined />} data-testid={`dict-delete-${r.index}`}>
