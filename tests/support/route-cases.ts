@@ -43,6 +43,8 @@ export type SubjectKind = 'none' | 'offices' | 'staff' | 'staff-reveal' | 'accou
 
 /** A demo role's stand-in: its own account (so self-service routes change nothing others rely on). */
 export interface Caller {
+  /** The demo role it stands in for. */
+  role: Role;
   username: string;
   actor: Actor;
   password: string;
