@@ -3,17 +3,18 @@
 // (ends its sessions, clears a lock), 强制下线 (ends its sessions) and 重置两步验证 (it sets up a new
 // one at the next sign-in).
 import { useLayoutEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
-import { ArrowLeftOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Skeleton, Space, Tag, Typography, type ButtonProps } from 'antd';
+import { KeyOutlined, LogoutOutlined, SafetyOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { PASSWORD_MIN_LENGTH, resetPasswordInput, type SessionInfo } from '@sifasuo/domain';
 import { call } from '../kit/api';
-import { checkWith, useReportError, useSave } from '../kit/errors';
+import { checkWith, requiredBy, useReportError, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
 import { canAdministerAccounts } from '../kit/permissions';
 import { Forbidden, LoadFailed, NotFound } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
+import { Page } from '../kit/page';
 import { authApi } from './api';
 
 const time = (iso?: string) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
@@ -68,23 +69,17 @@ export default function AccountSecurity() {
     }
   };
 
+  // 首页 › 登录安全 › 张三（zhangsan）; the bureau leader, without 登录安全, comes from 用户管理.
+  const crumbs = canAdministerAccounts(me) ? [{ label: '登录安全', to: '/security' }, { label: name }] : [{ label: '用户管理', to: '/users' }, { label: name }];
+
   return (
+    <Page title={name} crumbs={crumbs}>
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card
-        title="账号登录安全"
-        extra={
-          <Link to={canAdministerAccounts(me) ? '/security' : '/users'} style={{ whiteSpace: 'nowrap' }} data-testid="security-back">
-            <ArrowLeftOutlined /> 返回
-          </Link>
-        }
-        loading={account.loading && !a}
-        data-testid="account-security"
-      >
-        {a && (
+      <Card title="账号登录安全" data-testid="account-security">
+        {!a ? (
+          <Skeleton active paragraph={{ rows: 3 }} />
+        ) : (
           <>
-            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="account-title">
-              {name}
-            </Typography.Title>
             {user.data && !user.data.enabled && (
               <Alert type="warning" showIcon title="该账号已停用，不能登录。" style={{ marginBottom: 12 }} />
             )}
@@ -142,8 +137,8 @@ export default function AccountSecurity() {
           </>
         )}
       </Card>
-      <Card title={`当前会话（${a?.sessions.length ?? 0}）`} loading={account.loading && !a} data-testid="account-sessions">
-        <Sessions sessions={a?.sessions ?? []} />
+      <Card title={`当前会话（${a?.sessions.length ?? 0}）`} data-testid="account-sessions">
+        {a ? <Sessions sessions={a.sessions} /> : <Skeleton active paragraph={{ rows: 2 }} />}
       </Card>
       <ResetPasswordModal
         open={resetting}
@@ -156,6 +151,7 @@ export default function AccountSecurity() {
         }}
       />
     </Space>
+    </Page>
   );
 }
 
@@ -209,15 +205,15 @@ function ResetPasswordModal(props: { open: boolean; username: string; name: stri
       onOk={submit}
       onCancel={props.onClose}
       confirmLoading={busy}
-      okText="重置"
+      okText="保存"
       okButtonProps={{ 'data-testid': 'reset-password-submit' } as ButtonProps}
       forceRender
     >
       <Typography.Paragraph type="secondary">
         重置后该账号的全部会话将结束，账号锁定随之解除。请将新密码当面或电话告知本人，并提醒其登录后修改。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" autoComplete="off" onFinish={submit}>
-        <Form.Item name="password" label="新密码" required extra={`至少${PASSWORD_MIN_LENGTH}位，包含大写字母、小写字母、数字、符号中的至少三类`}>
+      <Form form={form} name="reset-password" layout="vertical" autoComplete="off" onFinish={submit}>
+        <Form.Item name="password" label="新密码" required={requiredBy(resetPasswordInput)('password')} extra={`至少${PASSWORD_MIN_LENGTH}位，包含大写字母、小写字母、数字、符号中的至少三类`}>
           <Input.Password autoComplete="new-password" data-testid="reset-password" />
         </Form.Item>
       </Form>

@@ -1,7 +1,10 @@
 import { Link } from 'react-router-dom';
-import { Badge, Card, Col, Empty, List, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Card, Col, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { OFFICE_CLASS_LABELS, type Area, type Office } from '@sifasuo/domain';
 import { orgApi } from './api';
+import { useMe } from '../kit/guards';
+import { Page } from '../kit/page';
+import { readsOwnArea } from '../kit/permissions';
 import { useLoad } from '../kit/useLoad';
 import { Forbidden, LoadFailed } from '../kit/results';
 
@@ -23,26 +26,44 @@ const groupByArea = (areas: Area[], offices: Office[]): Group[] =>
     }))
     .filter((g) => g.offices.length > 0);
 
+/** The menu entry's words (org/portal.tsx): a director's list is their area's. */
+export const officesLabel = (me: Parameters<typeof readsOwnArea>[0]) => (readsOwnArea(me) ? '本片区司法所' : '司法所');
+
+/** Area cards while the offices load. */
+const AreaSkeletons = () => (
+  <Row gutter={[16, 16]} data-testid="offices-loading">
+    {[0, 1, 2].map((i) => (
+      <Col key={i} xs={24} md={12} xl={8}>
+        <Card size="small">
+          <Skeleton active title paragraph={{ rows: 4 }} />
+        </Card>
+      </Col>
+    ))}
+  </Row>
+);
+
 /** All offices in the caller's scope, grouped by area (片区). */
 export default function Offices() {
+  const me = useMe();
   const { data, loading, errorStatus, errorMessage, reload } = useLoad(
     () => Promise.all([orgApi.areas(), orgApi.offices()]).then(([areas, offices]) => ({ groups: groupByArea(areas, offices), total: offices.length })),
     [],
   );
   if (errorStatus === 403) return <Forbidden message={errorMessage} />;
   if (errorStatus !== undefined) return <LoadFailed message={errorMessage ?? ''} retry={reload} />;
-  if (loading && !data) return <Spin style={{ display: 'block', margin: '10vh auto' }} />;
   const groups = data?.groups ?? [];
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card>
-        <Typography.Title level={4} style={{ margin: 0 }}>司法所</Typography.Title>
+    <Page title={officesLabel(me)}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {data && (
         <Typography.Text type="secondary" data-testid="offices-summary">
-          共 {groups.length} 个片区，{data?.total ?? 0} 个司法所
+          共 {groups.length} 个片区，{data.total} 个司法所
         </Typography.Text>
-      </Card>
-      {groups.length === 0 ? (
+      )}
+      {loading && !data ? (
+        <AreaSkeletons />
+      ) : groups.length === 0 ? (
         <Card><Empty description="暂无可查看的司法所" /></Card>
       ) : (
         <Row gutter={[16, 16]}>
@@ -78,6 +99,7 @@ export default function Offices() {
           ))}
         </Row>
       )}
-    </Space>
+      </Space>
+    </Page>
   );
 }
