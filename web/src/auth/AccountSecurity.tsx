@@ -74,83 +74,83 @@ export default function AccountSecurity() {
 
   return (
     <Page title={name} crumbs={crumbs}>
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title="账号登录安全" data-testid="account-security">
-        {!a ? (
-          <Skeleton active paragraph={{ rows: 3 }} />
-        ) : (
-          <>
-            {user.data && !user.data.enabled && (
-              <Alert type="warning" showIcon title="该账号已停用，不能登录。" style={{ marginBottom: 12 }} />
-            )}
-            <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small">
-              <Descriptions.Item label="登录密码">
-                <span data-testid="account-password">{a.hasPassword ? <Tag color="green">已设置</Tag> : <Tag color="red">未设置（无法登录）</Tag>}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label="两步验证">
-                <span data-testid="account-totp">
-                  {a.totpEnrolled ? <Tag color="green">已启用</Tag> : <Tag>未启用</Tag>}
-                  {a.totpRequired && <Tag color={a.totpEnrolled ? 'blue' : 'orange'}>县局要求使用</Tag>}
-                </span>
-              </Descriptions.Item>
-              <Descriptions.Item label="剩余恢复码">{a.totpEnrolled ? `${a.recoveryCodesLeft} 个` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="账号锁定">
-                <span data-testid="account-lock">
-                  {locked ? (
-                    <Typography.Text type="danger">已锁定至 {time(a.lockedUntil)}（重置密码可解除）</Typography.Text>
-                  ) : (
-                    <Tag color="green">未锁定</Tag>
-                  )}
-                </span>
-              </Descriptions.Item>
-            </Descriptions>
-            <Space wrap style={{ marginTop: 16 }}>
-              <Button icon={<KeyOutlined />} onClick={() => setResetting(true)} data-testid="account-reset-password">
-                重置密码
-              </Button>
-              <Popconfirm
-                title="强制下线"
-                description={`将结束该账号的全部 ${a.sessions.length} 个会话，需重新登录。${self ? '这也包括您当前的会话。' : ''}`}
-                okText="强制下线"
-                okButtonProps={{ danger: true, 'data-testid': 'account-sign-out-confirm' } as ButtonProps}
-                cancelText="取消"
-                onConfirm={() => act('sign-out', async () => `已结束 ${(await authApi.signOut(username)).ended} 个会话`)}
-              >
-                <Button danger icon={<LogoutOutlined />} loading={busy === 'sign-out'} data-testid="account-sign-out">
-                  强制下线
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Card title="账号登录安全" data-testid="account-security">
+          {!a ? (
+            <Skeleton active paragraph={{ rows: 3 }} />
+          ) : (
+            <>
+              {user.data && !user.data.enabled && (
+                <Alert type="warning" showIcon title="该账号已停用，不能登录。" style={{ marginBottom: 12 }} />
+              )}
+              <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small">
+                <Descriptions.Item label="登录密码">
+                  <span data-testid="account-password">{a.hasPassword ? <Tag color="green">已设置</Tag> : <Tag color="red">未设置（无法登录）</Tag>}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label="两步验证">
+                  <span data-testid="account-totp">
+                    {a.totpEnrolled ? <Tag color="green">已启用</Tag> : <Tag>未启用</Tag>}
+                    {a.totpRequired && <Tag color={a.totpEnrolled ? 'blue' : 'orange'}>县局要求使用</Tag>}
+                  </span>
+                </Descriptions.Item>
+                <Descriptions.Item label="剩余恢复码">{a.totpEnrolled ? `${a.recoveryCodesLeft} 个` : '—'}</Descriptions.Item>
+                <Descriptions.Item label="账号锁定">
+                  <span data-testid="account-lock">
+                    {locked ? (
+                      <Typography.Text type="danger">已锁定至 {time(a.lockedUntil)}（重置密码可解除）</Typography.Text>
+                    ) : (
+                      <Tag color="green">未锁定</Tag>
+                    )}
+                  </span>
+                </Descriptions.Item>
+              </Descriptions>
+              <Space wrap style={{ marginTop: 16 }}>
+                <Button icon={<KeyOutlined />} onClick={() => setResetting(true)} data-testid="account-reset-password">
+                  重置密码
                 </Button>
-              </Popconfirm>
-              <Popconfirm
-                title="重置两步验证"
-                description="用于手机丢失或更换：将清除该账号的身份验证器和全部恢复码，并结束其全部会话。如县局要求其使用两步验证，下次登录时须重新设置。"
-                okText="重置"
-                okButtonProps={{ danger: true, 'data-testid': 'account-totp-reset-confirm' } as ButtonProps}
-                cancelText="取消"
-                disabled={!a.totpEnrolled}
-                onConfirm={() => act('totp-reset', async () => (await authApi.resetTotp(username), '两步验证已重置'))}
-              >
-                <Button icon={<SafetyOutlined />} disabled={!a.totpEnrolled} loading={busy === 'totp-reset'} data-testid="account-totp-reset">
-                  重置两步验证
-                </Button>
-              </Popconfirm>
-            </Space>
-          </>
-        )}
-      </Card>
-      <Card title={`当前会话（${a?.sessions.length ?? 0}）`} data-testid="account-sessions">
-        {a ? <Sessions sessions={a.sessions} /> : <Skeleton active paragraph={{ rows: 2 }} />}
-      </Card>
-      <ResetPasswordModal
-        open={resetting}
-        username={username}
-        name={name}
-        onClose={() => setResetting(false)}
-        onDone={() => {
-          setResetting(false);
-          account.reload();
-        }}
-      />
-    </Space>
+                <Popconfirm
+                  title="强制下线"
+                  description={`将结束该账号的全部 ${a.sessions.length} 个会话，需重新登录。${self ? '这也包括您当前的会话。' : ''}`}
+                  okText="强制下线"
+                  okButtonProps={{ danger: true, 'data-testid': 'account-sign-out-confirm' } as ButtonProps}
+                  cancelText="取消"
+                  onConfirm={() => act('sign-out', async () => `已结束 ${(await authApi.signOut(username)).ended} 个会话`)}
+                >
+                  <Button danger icon={<LogoutOutlined />} loading={busy === 'sign-out'} data-testid="account-sign-out">
+                    强制下线
+                  </Button>
+                </Popconfirm>
+                <Popconfirm
+                  title="重置两步验证"
+                  description="用于手机丢失或更换：将清除该账号的身份验证器和全部恢复码，并结束其全部会话。如县局要求其使用两步验证，下次登录时须重新设置。"
+                  okText="重置"
+                  okButtonProps={{ danger: true, 'data-testid': 'account-totp-reset-confirm' } as ButtonProps}
+                  cancelText="取消"
+                  disabled={!a.totpEnrolled}
+                  onConfirm={() => act('totp-reset', async () => (await authApi.resetTotp(username), '两步验证已重置'))}
+                >
+                  <Button icon={<SafetyOutlined />} disabled={!a.totpEnrolled} loading={busy === 'totp-reset'} data-testid="account-totp-reset">
+                    重置两步验证
+                  </Button>
+                </Popconfirm>
+              </Space>
+            </>
+          )}
+        </Card>
+        <Card title={`当前会话（${a?.sessions.length ?? 0}）`} data-testid="account-sessions">
+          {a ? <Sessions sessions={a.sessions} /> : <Skeleton active paragraph={{ rows: 2 }} />}
+        </Card>
+        <ResetPasswordModal
+          open={resetting}
+          username={username}
+          name={name}
+          onClose={() => setResetting(false)}
+          onDone={() => {
+            setResetting(false);
+            account.reload();
+          }}
+        />
+      </Space>
     </Page>
   );
 }

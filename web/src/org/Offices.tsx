@@ -56,49 +56,49 @@ export default function Offices() {
   return (
     <Page title={officesLabel(me)}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {data && (
-        <Typography.Text type="secondary" data-testid="offices-summary">
-          共 {groups.length} 个片区，{data.total} 个司法所
-        </Typography.Text>
-      )}
-      {loading && !data ? (
-        <AreaSkeletons />
-      ) : groups.length === 0 ? (
-        <Card><Empty description="暂无可查看的司法所" /></Card>
-      ) : (
-        <Row gutter={[16, 16]}>
-          {groups.map(({ area, offices }) => (
-            <Col key={area.id} xs={24} md={12} xl={8} xxl={6}>
-              <Card
-                size="small"
-                title={area.name}
-                extra={<Badge count={offices.length} color="#1f4e9c" title={`${offices.length} 个司法所`} />}
-                data-testid="area-card"
-                data-area={area.id}
-                style={{ height: '100%' }}
-              >
-                <List
+        {data && (
+          <Typography.Text type="secondary" data-testid="offices-summary">
+            共 {groups.length} 个片区，{data.total} 个司法所
+          </Typography.Text>
+        )}
+        {loading && !data ? (
+          <AreaSkeletons />
+        ) : groups.length === 0 ? (
+          <Card><Empty description="暂无可查看的司法所" /></Card>
+        ) : (
+          <Row gutter={[16, 16]}>
+            {groups.map(({ area, offices }) => (
+              <Col key={area.id} xs={24} md={12} xl={8} xxl={6}>
+                <Card
                   size="small"
-                  dataSource={offices}
-                  renderItem={(o) => (
-                    <List.Item data-testid="office-item" data-office={o.id} style={{ paddingInline: 0 }}>
-                      <Link to={`/offices/${o.id}`}>
-                        {o.name}
-                      </Link>
-                      <Space size={4}>
-                        <Typography.Text type="secondary">{o.township}</Typography.Text>
-                        {(o.officeClass === 'central' || o.id === area.centralOfficeId) && (
-                          <Tag color="gold" style={{ marginInlineEnd: 0 }}>{OFFICE_CLASS_LABELS.central}</Tag>
-                        )}
-                      </Space>
-                    </List.Item>
-                  )}
-                />
-              </Card>
-            </Col>
-          ))}
-        </Row>
-      )}
+                  title={area.name}
+                  extra={<Badge count={offices.length} color="#1f4e9c" title={`${offices.length} 个司法所`} />}
+                  data-testid="area-card"
+                  data-area={area.id}
+                  style={{ height: '100%' }}
+                >
+                  <List
+                    size="small"
+                    dataSource={offices}
+                    renderItem={(o) => (
+                      <List.Item data-testid="office-item" data-office={o.id} style={{ paddingInline: 0 }}>
+                        <Link to={`/offices/${o.id}`}>
+                          {o.name}
+                        </Link>
+                        <Space size={4}>
+                          <Typography.Text type="secondary">{o.township}</Typography.Text>
+                          {(o.officeClass === 'central' || o.id === area.centralOfficeId) && (
+                            <Tag color="gold" style={{ marginInlineEnd: 0 }}>{OFFICE_CLASS_LABELS.central}</Tag>
+                          )}
+                        </Space>
+                      </List.Item>
+                    )}
+                  />
+                </Card>
+              </Col>
+            ))}
+          </Row>
+        )}
       </Space>
     </Page>
   );
