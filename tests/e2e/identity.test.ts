@@ -157,9 +157,9 @@ describe('identity', () => {
     // switching it here is refused as stale, and nothing changes.
     await fitsPhone(page);
     await page.goto('/#/security');
-    expect(await page.title()).toBe('登录安全 - 司法所工作管理系统');
     const toggle = page.getByTestId('security-totp-required');
     await toggle.waitFor();
+    expect(await page.title()).toBe('登录安全 - 司法所工作管理系统');
     await page.getByTestId('security-settings-updated').waitFor();
     const loaded = (await asAdmin<AuthSettings>('/api/auth/settings')).body;
     const again = await asAdmin<AuthSettings>('/api/auth/settings', {
