@@ -223,6 +223,26 @@ describe('portal', () => {
     await shot(page, 'phone-6-director-staff-form', { settle: true });
   });
 
+  it('the splash in index.html shows the product and a spinner before the code arrives, and goes when the portal mounts', async () => {
+    const page = await newPage(undefined, { phone: true });
+    const html = await (await page.request.get('/')).text();
+    expect(html).toMatch(/<div class="splash"[^>]*data-testid="splash"[\s\S]*司法所工作管理系统/);
+    // The portal's code held back: the splash is what the screen shows meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/index-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/#/login', { waitUntil: 'domcontentloaded' });
+    await page.getByTestId('splash').waitFor();
+    await fitsPhone(page);
+    await shot(page, 'splash-phone');
+    release();
+    await page.getByTestId('login-username').waitFor();
+    expect(await page.getByTestId('splash').count()).toBe(0);
+  });
+
   it('a session past its end or an idle timeout returns to the login page with a clear message', async () => {
     const page = await newPage();
     await login(page, 'leader');
