@@ -234,7 +234,8 @@ describe('portal', () => {
       await held;
       await route.continue();
     });
-    await page.goto('/#/login', { waitUntil: 'domcontentloaded' });
+    // A module script holds DOMContentLoaded back until it has run: the page is awaited as soon as it is committed.
+    await page.goto('/#/login', { waitUntil: 'commit' });
     await page.getByTestId('splash').waitFor();
     await fitsPhone(page);
     await shot(page, 'splash-phone');
