@@ -147,8 +147,9 @@ export const useReportError = () => {
 };
 
 /**
- * A form's save: busy while it runs; field messages go as their fields change; when it succeeds, the `done` message and `then`; when it fails,
- * the failure reported on the form (field messages beside their inputs, 409 with `reload`).
+ * A form's save: busy while it runs; field messages go as their fields change; when it succeeds, the
+ * `done` message and `then`; when it fails, the failure reported on the form (field messages beside
+ * their inputs, 409 with `reload`).
  */
 export const useSave = (form: FormInstance) => {
   useErrorsClearedOnChange(form);
