@@ -94,6 +94,12 @@ export const staffingSummary = (rows: readonly OfficeStaffing[], areas: readonly
   return { offices, areas: byArea, totals: totalsOf(offices) };
 };
 
+/** `2026-03-01 10:05`: an instant as people in the county read it (Asia/Shanghai), in the server and the portal alike. */
+export const shanghaiDateTime = (iso: string): string => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+};
+
 /** 46% — a share for people, rounded to a whole percent; `—` when there is nothing to divide. */
 export const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
