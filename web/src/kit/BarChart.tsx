@@ -51,7 +51,7 @@ export default function BarChart(props: BarChartProps) {
         aria-label={describeBars(props)}
         viewBox={`0 0 ${WIDTH} ${height}`}
         width="100%"
-        style={{ maxWidth: 560, display: 'block' }}
+        style={{ maxWidth: 440, display: 'block' }}
         fontSize={12}
       >
         {bars.map((b, i) => {
