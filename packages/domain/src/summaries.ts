@@ -174,7 +174,7 @@ const AUDITED_ACTIONS: ReadonlyMap<string, AuditAction> = /* @__PURE__ */ new Ma
 );
 
 /** The Chinese label of an action; an action no table declares (an older name) shows as it is stored. */
-export const auditActionLabel = (action: string): string => AUDITED_ACTIONS.get(action)?.label ?? action;
+const labelOf = (action: string): string => AUDITED_ACTIONS.get(action)?.label ?? action;
 
 /** `GET /api/audit/summary`: one Shanghai day, today when `day` is omitted. */
 export const auditSummaryQuery = /* @__PURE__ */ z.strictObject({ day: /* @__PURE__ */ dateString('日期').optional() });
@@ -198,7 +198,7 @@ export const auditDaySummary = (day: string, records: readonly Pick<AuditRecord,
     total: records.length,
     byOutcome: { success: count('success'), denied: count('denied'), rejected: count('rejected'), failed: count('failed') },
     byAction: [...counts]
-      .map(([action, n]) => ({ action, label: auditActionLabel(action), count: n }))
+      .map(([action, n]) => ({ action, label: labelOf(action), count: n }))
       .sort((a, b) => b.count - a.count || a.action.localeCompare(b.action)),
   };
 };
