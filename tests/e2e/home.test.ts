@@ -51,7 +51,7 @@ const openHome = async (page: Page, user: string) => {
   }
 };
 
-const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''));
+const figure = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('[data-figure-value]').innerText()).replace(/\D/g, ''));
 
 describe('the homes of the foundation', () => {
   it('the leader: staffing across the county with a chart whose numbers are also text', async () => {

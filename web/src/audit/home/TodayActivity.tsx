@@ -1,9 +1,10 @@
 // 今日操作 (auditor): today's audit records by action (in the action tables' Chinese), and how many
 // were refusals, failures and rejected requests.
 import { Link } from 'react-router-dom';
-import { Flex, Skeleton, Statistic, Typography } from 'antd';
+import { Flex, Skeleton, Typography } from 'antd';
 import { call } from '../../kit/api';
 import BarChart from '../../kit/BarChart';
+import Figures from '../../kit/Figures';
 import { useLoad } from '../../kit/useLoad';
 
 /** The most frequent actions shown; the rest are summed in one line. */
@@ -17,18 +18,14 @@ export default function TodayActivity() {
   const others = s.byAction.slice(TOP).reduce((n, a) => n + a.count, 0);
   return (
     <Flex vertical gap={12} data-testid="today-activity">
-      <Flex wrap gap={24}>
-        <Statistic title={`${s.day} 操作记录`} value={s.total} suffix="条" data-testid="today-total" />
-        <Statistic
-          title="拒绝访问"
-          value={s.byOutcome.denied}
-          suffix="次"
-          styles={{ content: s.byOutcome.denied ? { color: '#cf1322' } : undefined }}
-          data-testid="today-denied"
-        />
-        <Statistic title="请求有误" value={s.byOutcome.rejected} suffix="次" />
-        <Statistic title="执行失败" value={s.byOutcome.failed} suffix="次" />
-      </Flex>
+      <Figures
+        items={[
+          { label: `${s.day} 操作记录`, value: s.total, unit: '条', testId: 'today-total' },
+          { label: '拒绝访问', value: s.byOutcome.denied, unit: '次', tone: s.byOutcome.denied ? 'danger' : undefined, testId: 'today-denied' },
+          { label: '请求有误', value: s.byOutcome.rejected, unit: '次' },
+          { label: '执行失败', value: s.byOutcome.failed, unit: '次', tone: s.byOutcome.failed ? 'danger' : undefined },
+        ]}
+      />
       {s.byAction.length > 0 ? (
         <BarChart
           title="今日各类操作次数"

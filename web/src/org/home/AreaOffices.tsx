@@ -3,6 +3,7 @@
 import { Link } from 'react-router-dom';
 import { Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { call } from '../../kit/api';
+import { TONES } from '../../kit/Figures';
 import { useLoad } from '../../kit/useLoad';
 
 export default function AreaOffices() {
@@ -24,7 +25,7 @@ export default function AreaOffices() {
               <Link to={`/offices/${encodeURIComponent(o.officeId)}`}>{o.name}</Link>
               <Flex gap={4} wrap>
                 <Tag>{`在岗 ${o.activeStaff} 人`}</Tag>
-                {o.shortfall > 0 ? <Tag color="warning">{`缺 ${o.shortfall} 人`}</Tag> : <Tag color="success">配齐</Tag>}
+                {o.shortfall > 0 ? <Tag color={TONES.warning}>{`缺 ${o.shortfall} 人`}</Tag> : <Tag>配齐</Tag>}
               </Flex>
             </Flex>
           </List.Item>

@@ -1,10 +1,11 @@
 // 全县人员配备 (readers of every office: bureau leader, departments, county admin): offices, staff in
 // post, vacancies and the certificate rate; staff per area as a chart; the offices short of staff.
 import { Link } from 'react-router-dom';
-import { Flex, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Flex, Skeleton, Tag, Typography } from 'antd';
 import { MIN_ACTIVE_STAFF, OFFICE_CLASS_LABELS, percent } from '@sifasuo/domain';
 import { call } from '../../kit/api';
 import BarChart from '../../kit/BarChart';
+import Figures, { TONES } from '../../kit/Figures';
 import { useLoad } from '../../kit/useLoad';
 
 const MINIMUM = `${OFFICE_CLASS_LABELS.central} ${MIN_ACTIVE_STAFF.central} 人、${OFFICE_CLASS_LABELS.regular} ${MIN_ACTIVE_STAFF.regular} 人`;
@@ -17,23 +18,19 @@ export default function CountyStaffing() {
   const short = offices.filter((o) => o.shortfall > 0);
   return (
     <Flex vertical gap={16} data-testid="county-staffing">
-      <Flex wrap gap={24}>
-        <Statistic title="司法所" value={totals.offices} suffix="个" data-testid="staffing-offices" />
-        <Statistic title="在岗人员" value={totals.activeStaff} suffix="人" data-testid="staffing-active" />
-        <Statistic
-          title="缺编"
-          value={totals.vacancies}
-          suffix="人"
-          styles={{ content: totals.vacancies ? { color: '#d48806' } : undefined }}
-          data-testid="staffing-vacancies"
-        />
-        <Statistic
-          title="持证率"
-          value={percent(totals.certificateRate)}
-          suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${totals.certificateHolders} 人持法律职业资格证书`}</Typography.Text>}
-          data-testid="staffing-certificate-rate"
-        />
-      </Flex>
+      <Figures
+        items={[
+          { label: '司法所', value: totals.offices, unit: '个', testId: 'staffing-offices' },
+          { label: '在岗人员', value: totals.activeStaff, unit: '人', testId: 'staffing-active' },
+          { label: '缺编', value: totals.vacancies, unit: '人', tone: totals.vacancies ? 'warning' : undefined, testId: 'staffing-vacancies' },
+          {
+            label: '持证率',
+            value: percent(totals.certificateRate),
+            unit: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`${totals.certificateHolders} 人持法律职业资格证书`}</Typography.Text>,
+            testId: 'staffing-certificate-rate',
+          },
+        ]}
+      />
       <BarChart
         title="各片区在岗人数"
         bars={areas.map((a) => ({ label: a.name, value: a.activeStaff, extra: a.vacancies }))}
@@ -48,7 +45,7 @@ export default function CountyStaffing() {
           <Flex wrap gap={8} style={{ marginTop: 8 }}>
             {short.map((o) => (
               <Link key={o.officeId} to={`/offices/${encodeURIComponent(o.officeId)}`}>
-                <Tag color="warning">{`${o.name} 缺 ${o.shortfall} 人`}</Tag>
+                <Tag color={TONES.warning}>{`${o.name} 缺 ${o.shortfall} 人`}</Tag>
               </Link>
             ))}
           </Flex>

@@ -1,8 +1,9 @@
 // 本所 (office staff and area directors): the own office at a glance, with the way to 本所概况.
 import { Link } from 'react-router-dom';
-import { Flex, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Flex, Skeleton, Tag, Typography } from 'antd';
 import { OFFICE_CLASS_LABELS } from '@sifasuo/domain';
 import { call } from '../../kit/api';
+import Figures, { TONES } from '../../kit/Figures';
 import { ownOfficeId } from '../../kit/permissions';
 import type { Me } from '../../kit/session';
 import { useLoad } from '../../kit/useLoad';
@@ -19,13 +20,15 @@ export default function OwnOffice({ me }: { me: Me }) {
         <Typography.Text strong style={{ fontSize: 16 }} data-testid="own-office-name">
           {office.name}
         </Typography.Text>
-        <Tag color={office.officeClass === 'central' ? 'gold' : 'default'}>{OFFICE_CLASS_LABELS[office.officeClass]}</Tag>
-        {office.shortfall > 0 && <Tag color="warning">{`缺编 ${office.shortfall} 人`}</Tag>}
+        <Tag>{OFFICE_CLASS_LABELS[office.officeClass]}</Tag>
+        {office.shortfall > 0 && <Tag color={TONES.warning}>{`缺编 ${office.shortfall} 人`}</Tag>}
       </Flex>
-      <Flex wrap gap={24}>
-        <Statistic title="在岗人员" value={office.activeStaff} suffix="人" data-testid="own-office-staff" />
-        <Statistic title="持法律职业资格证书" value={office.certificateHolders} suffix="人" data-testid="own-office-certificates" />
-      </Flex>
+      <Figures
+        items={[
+          { label: '在岗人员', value: office.activeStaff, unit: '人', testId: 'own-office-staff' },
+          { label: '持法律职业资格证书', value: office.certificateHolders, unit: '人', testId: 'own-office-certificates' },
+        ]}
+      />
       <Link to={`/offices/${encodeURIComponent(office.officeId)}`} data-testid="own-office-link">
         查看本所概况
       </Link>

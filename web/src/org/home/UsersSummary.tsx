@@ -1,8 +1,9 @@
 // 账号概况 (county admin): accounts in all, disabled ones, and accounts by role.
 import { Link } from 'react-router-dom';
-import { Flex, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Flex, Skeleton, Tag, Typography } from 'antd';
 import { ROLE_LABELS, ROLES } from '@sifasuo/domain';
 import { call } from '../../kit/api';
+import Figures from '../../kit/Figures';
 import { useLoad } from '../../kit/useLoad';
 
 export default function UsersSummary() {
@@ -12,11 +13,13 @@ export default function UsersSummary() {
   const s = summary.data;
   return (
     <Flex vertical gap={12} data-testid="users-summary">
-      <Flex wrap gap={24}>
-        <Statistic title="账号总数" value={s.total} suffix="个" data-testid="users-total" />
-        <Statistic title="已启用" value={s.enabled} suffix="个" />
-        <Statistic title="已停用" value={s.disabled} suffix="个" data-testid="users-disabled" />
-      </Flex>
+      <Figures
+        items={[
+          { label: '账号总数', value: s.total, unit: '个', testId: 'users-total' },
+          { label: '已启用', value: s.enabled, unit: '个' },
+          { label: '已停用', value: s.disabled, unit: '个', tone: s.disabled ? 'warning' : undefined, testId: 'users-disabled' },
+        ]}
+      />
       <Flex wrap gap={4} data-testid="users-by-role">
         {ROLES.filter((r) => s.byRole[r]).map((r) => (
           <Tag key={r}>{`${ROLE_LABELS[r]} ${s.byRole[r]}`}</Tag>
