@@ -1,6 +1,7 @@
 // The auditor's view of the trail, and the daily hash-chain digest that makes tampering visible.
 import {
   AUDIT_AUDIT,
+  auditDaySummary,
   canReadAudit,
   digestDay,
   forbidden,
@@ -11,7 +12,9 @@ import {
   shanghaiPreviousDay,
   validationError,
   type AuditRecord,
+  type AuditDaySummary,
   type AuditRecordsQuery,
+  type AuditSummaryQuery,
   type DigestRange,
   type Page,
   type VerifiedDigest,
@@ -74,6 +77,17 @@ export const audit = {
     if (q.targetType && q.targetId) return repo.byTarget(q.targetType, q.targetId, q.from, q.to, page.limit, page.cursor);
     const result = await readDays(q.from, q.to, page.limit, page.cursor);
     return q.targetType ? { ...result, items: result.items.filter((r) => r.targetType === q.targetType) } : result;
+  },
+
+  /**
+   * A Shanghai day's records counted by action and outcome (today by default), read page by page from
+   * the day's partition. Counts name no one and show no content, so reading them is not itself audited
+   * (the auditor's home would otherwise add a record each time it opens).
+   */
+  summary: async (ctx: RequestContext, q: AuditSummaryQuery): Promise<AuditDaySummary> => {
+    requireAuditor(ctx);
+    const day = q.day ?? shanghaiDay(ctx.now);
+    return auditDaySummary(day, await repo.allOfDay(day));
   },
 
   /**
