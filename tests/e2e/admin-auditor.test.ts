@@ -7,7 +7,7 @@
 // (无权访问), by the page guard and by the server. The tests run in order: the auditor reads what the
 // administrator did. One screenshot per step under .test-artifacts/e2e/ (admin-*, auditor-*).
 import type { Locator, Page } from 'playwright-core';
-import { login, nextResponse, settled, shot, TIME_ZONE, useBrowser } from './browser';
+import { login, menuEntries, nextResponse, openMenu, settled, shot, TIME_ZONE, useBrowser } from './browser';
 
 // Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
 declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
@@ -97,8 +97,7 @@ describe('admin and auditor', () => {
   it('admin creates a user in 用户管理; a weak password gets the server\'s message beside the field; the new user sees only their office', async () => {
     const page = await newPage();
     await login(page, 'admin');
-    await page.getByTestId('menu-users').click();
-    await page.waitForURL('**/#/users');
+    await openMenu(page, 'users', '#/users');
     const table = page.getByTestId('users-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
 
@@ -154,17 +153,16 @@ describe('admin and auditor', () => {
     expect((await fixed).status()).toBe(204);
     await page.getByTestId('user-form').waitFor({ state: 'hidden' });
 
-    // The new user logs in through the login page and lands on their own office, the only one offered.
+    // The new user logs in through the login page, lands on the home, and is offered their own office alone.
     const clerk = await newPage();
     await login(clerk, CLERK.username, CLERK.password);
-    await clerk.waitForURL(`**/#/offices/${CLERK.officeId}`);
+    expect(await menuEntries(clerk)).toEqual(['首页', '本所概况']);
+    await openMenu(clerk, 'own-office', `#/offices/${CLERK.officeId}`);
     await expect(clerk.getByTestId('office-id').textContent()).resolves.toBe(CLERK.officeId);
     await expect(clerk.getByTestId('office-name').textContent()).resolves.toBe(clerkOfficeName);
     await clerk.getByTestId('header-office').waitFor();
     await expect(clerk.getByTestId('header-office').textContent()).resolves.toBe(clerkOfficeName);
     await expect(clerk.getByTestId('header-name').textContent()).resolves.toBe(CLERK.displayName);
-    const menu = clerk.getByTestId('side-menu');
-    expect(await menu.locator('a').allTextContents()).toEqual(['本所概况']);
     await shot(clerk, 'admin-3-new-user-own-office');
     // Another office of the same area is refused by the server, as if it did not exist.
     const refused = nextResponse(clerk, 'GET', '/api/org/offices/0104');
@@ -186,6 +184,7 @@ describe('admin and auditor', () => {
       }),
     );
     const before = await a.getByTestId('office-address-value').textContent();
+    await expect(a.getByTestId('office-submit').textContent()).resolves.toMatch(/^保\s*存$/);
 
     // The first save wins.
     await a.getByTestId('office-address').fill(ADDRESS_A);
@@ -217,13 +216,12 @@ describe('admin and auditor', () => {
 
   it('the auditor finds these actions in 审计日志 for the last hour, with before/after; 审计日志 is their only page', async () => {
     const page = await newPage();
+    await login(page, 'auditor');
+    expect(await menuEntries(page)).toEqual(['首页', '审计日志']);
     // The page's own first query (the last 7 days) is done before ours is typed.
     const initial = nextResponse(page, 'GET', '/api/audit/records');
-    await login(page, 'auditor');
-    await page.waitForURL('**/#/audit');
+    await openMenu(page, 'audit', '#/audit');
     expect((await initial).status()).toBe(200);
-    const menu = page.getByTestId('side-menu');
-    expect(await menu.locator('a').allTextContents()).toEqual(['审计日志']);
 
     // The last hour, typed into the range picker and confirmed with its 确定 (Enter would also submit
     // the filter form); minutes, and the end minute counts whole. The end is two minutes ahead: the
@@ -291,9 +289,7 @@ describe('admin and auditor', () => {
   it('admin has no 审计日志: not in the menu, the page is 无权访问, and the server answers 403', async () => {
     const page = await newPage();
     await login(page, 'admin');
-    await page.waitForURL('**/#/offices');
-    const menu = page.getByTestId('side-menu');
-    expect(await menu.locator('a').allTextContents()).toEqual(['司法所', '用户管理', '数据字典', '登录安全']);
+    expect(await menuEntries(page)).toEqual(['首页', '司法所', '用户管理', '数据字典', '登录安全']);
     expect(await page.getByTestId('menu-audit').count()).toBe(0);
 
     // The page guard refuses at once.

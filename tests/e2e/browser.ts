@@ -70,9 +70,15 @@ export const PHONE = { width: 390, height: 844 };
 
 export { totpCode };
 
+/** The signed-in user's landing: the home (工作台, `/#/`), with its cards or the word that there are none. */
+export const atHome = async (page: Page) => {
+  await page.locator('[data-testid="home"], [data-testid="no-features"]').first().waitFor();
+  expect(new URL(page.url()).hash).toBe('#/');
+};
+
 /**
- * Logs in through the login page (default: the demo password) and waits for the signed-in layout.
- * With `totpSecret`, answers the second-factor step with a code computed from it.
+ * Logs in through the login page (default: the demo password) and waits for the home, where every
+ * user lands. With `totpSecret`, answers the second-factor step with a code computed from it.
  */
 export const login = async (page: Page, username: string, password = cloud().demoPassword!, opts: { totpSecret?: string } = {}) => {
   await page.goto('/#/login');
@@ -82,13 +88,33 @@ export const login = async (page: Page, username: string, password = cloud().dem
   const next = page.locator(['header-name', 'login-totp', 'totp-enrolment', 'login-error'].map((id) => `[data-testid="${id}"]`).join(', '));
   await next.first().waitFor();
   const step = await next.first().getAttribute('data-testid');
-  if (step === 'header-name') return;
+  if (step === 'header-name') return atHome(page);
   if (step === 'login-error') throw new Error(`login ${username}: ${await page.getByTestId('login-error').textContent()}`);
   if (step === 'totp-enrolment') throw new Error(`login ${username}: the second factor must be set up first (an enrolment step)`);
   if (!opts.totpSecret) throw new Error(`login ${username}: a second-factor code is asked for, and the test gave no secret`);
   await page.getByTestId('login-totp-code').fill(await totpCode(opts.totpSecret));
   await page.getByTestId('login-totp-submit').click();
-  await page.getByTestId('header-name').waitFor();
+  await atHome(page);
+};
+
+/** The side menu on a wide screen; on a phone, the drawer opened by the menu button. */
+const showMenu = async (page: Page) => {
+  if (await page.getByTestId('side-menu').isVisible()) return;
+  await page.getByTestId('menu-toggle').click();
+  await page.getByTestId('side-menu').waitFor();
+};
+
+/** The menu's entries as the user sees them (the drawer's on a phone, opened first). */
+export const menuEntries = async (page: Page) => {
+  await showMenu(page);
+  return page.getByTestId('side-menu').locator('a').allTextContents();
+};
+
+/** Opens a menu entry (`data-testid="menu-<id>"`), through the drawer on a phone, and waits for its path. */
+export const openMenu = async (page: Page, id: string, hash: string) => {
+  await showMenu(page);
+  await page.getByTestId(`menu-${id}`).click();
+  await page.waitForURL(`**/${hash}`);
 };
 
 /**

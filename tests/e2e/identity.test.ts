@@ -9,7 +9,7 @@
 import type { AuthSettings, LoginStep } from '@sifasuo/domain';
 import type { Page } from 'playwright-core';
 import { api, login as apiLogin, type ApiOptions } from '../support/cloud';
-import { fitsPhone, login, nextResponse, shot, totpCode, useBrowser } from './browser';
+import { fitsPhone, login, nextResponse, openMenu, shot, totpCode, useBrowser } from './browser';
 
 // Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
 declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
@@ -57,7 +57,7 @@ describe('identity', () => {
   it('the administrator signs a user out: the portal lands on the login page with the reason', async () => {
     const page = await newPage();
     await login(page, STAFF.username, PASSWORD);
-    await page.waitForURL(`**/#/offices/${OFFICE}`);
+    await openMenu(page, 'own-office', `#/offices/${OFFICE}`);
     await expect(page.getByTestId('office-id').textContent()).resolves.toBe(OFFICE);
     // Pages work: the account menu's 两步验证 asks the server about the own account.
     await page.getByTestId('account-menu').click();
@@ -96,7 +96,7 @@ describe('identity', () => {
   it('an access token that ran out is refreshed before the next page load (one refresh for its calls); a refused one is refreshed once and the calls sent again', async () => {
     const page = await newPage();
     await login(page, STAFF.username, PASSWORD);
-    await page.waitForURL(`**/#/offices/${OFFICE}`);
+    await openMenu(page, 'own-office', `#/offices/${OFFICE}`);
     await page.getByTestId('staff-table').waitFor();
     // The page's own calls are done before its token is touched.
     await page.waitForLoadState('networkidle');
@@ -155,9 +155,11 @@ describe('identity', () => {
 
     // The setting as loaded, then changed elsewhere (saved again, unchanged, by another administrator):
     // switching it here is refused as stale, and nothing changes.
+    await fitsPhone(page);
     await page.goto('/#/security');
     const toggle = page.getByTestId('security-totp-required');
     await toggle.waitFor();
+    expect(await page.title()).toBe('登录安全 - 司法所工作管理系统');
     await page.getByTestId('security-settings-updated').waitFor();
     const loaded = (await asAdmin<AuthSettings>('/api/auth/settings')).body;
     const again = await asAdmin<AuthSettings>('/api/auth/settings', {
@@ -185,7 +187,8 @@ describe('identity', () => {
     await search.fill(LEADER.username);
     await search.press('Enter');
     await page.waitForURL(`**/#/security/accounts/${LEADER.username}`);
-    await page.getByTestId('account-title').filter({ hasText: LEADER.displayName }).waitFor();
+    await page.getByTestId('page-title').filter({ hasText: LEADER.displayName }).waitFor();
+    await expect(page.getByTestId('breadcrumbs').textContent()).resolves.toBe(`首页/登录安全/${LEADER.displayName}（${LEADER.username}）`);
     await page.getByTestId('account-session').first().waitFor();
     await expect(page.getByTestId('account-totp').textContent()).resolves.toContain('已启用');
     await expect(page.getByTestId('account-password').textContent()).resolves.toContain('已设置');
@@ -204,6 +207,7 @@ describe('identity', () => {
     await page.getByTestId('account-reset-password').click();
     const newPassword = `Reset#${stamp}-2026`;
     await page.getByTestId('reset-password').fill(newPassword);
+    await expect(page.getByTestId('reset-password-submit').textContent()).resolves.toMatch(/^保\s*存$/);
     const saved = nextResponse(page, 'PUT', `/api/auth/accounts/${LEADER.username}/password`);
     await page.getByTestId('reset-password-submit').click();
     expect((await saved).status()).toBe(204);

@@ -6,7 +6,7 @@
 import type { AuthSettings } from '@sifasuo/domain';
 import { api, type ApiOptions } from '../support/cloud';
 import { startOwnCloud, type OwnCloud } from '../support/own-cloud';
-import { fitsPhone, login, passwordStep, shot, signOut, totpCode, useBrowser } from './browser';
+import { atHome, fitsPhone, login, passwordStep, shot, signOut, totpCode, useBrowser } from './browser';
 
 // Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
 declare const sessionStorage: { getItem(key: string): string | null };
@@ -70,8 +70,10 @@ describe('the second factor, required', () => {
     await fitsPhone(page);
     await shot(page, 'second-factor-2-phone-recovery-codes');
     await page.getByTestId('recovery-codes-confirm').click();
-    await page.getByTestId('header-name').waitFor();
+    // Signed in: the home, fitting the phone.
+    await atHome(page);
     await expect(page.getByTestId('header-name').textContent()).resolves.toBe(LEADER.displayName);
+    await fitsPhone(page);
 
     // Signed out, and in again: the password, then a code.
     await signOut(page);
@@ -86,7 +88,7 @@ describe('the second factor, required', () => {
     await shot(page, 'second-factor-3-phone-code-step');
     await page.getByTestId('login-totp-code').fill(codes[0]!);
     await page.getByTestId('login-totp-submit').click();
-    await page.getByTestId('header-name').waitFor();
+    await atHome(page);
 
     // That recovery code is used up.
     const other = await newPage(undefined, { phone: true });

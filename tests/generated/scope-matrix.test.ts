@@ -51,19 +51,24 @@ describe('scope matrix: every route × every demo role × own / other office (is
     if (pw.status !== 204) throw new Error(`matrix: setting ${account.username}'s password answered ${pw.status}`);
   };
 
+  // Set up in small hooks: each account costs two password hashings, slow on a loaded machine.
   beforeAll(async () => {
     [env.admin, env.leader] = [await login('admin'), await login('leader')];
-    // One stand-in per role, with the first demo user's unit holding it.
-    for (const role of ROLES) {
+  });
+  // One stand-in per role, with the first demo user's unit holding it.
+  for (const role of ROLES) {
+    beforeAll(async () => {
       const demo = demoUsers.find((u) => u.roles.includes(role))!;
       const username = `mx-${demo.username}`;
       await createAccount({ ...demo, username });
       const tokens = await signIn(username, MATRIX_PASSWORD);
       const me = (await api('/api/auth/me', { token: tokens.accessToken })).body as Actor;
       const actor: Actor = { username, displayName: me.displayName, roles: me.roles, officeId: me.officeId, areaId: me.areaId, departmentId: me.departmentId };
-      callers.push({ username, actor, password: MATRIX_PASSWORD, tokens });
-    }
-    for (const account of TARGET_ACCOUNTS) await createAccount(account);
+      callers.push({ username, actor, password: MATRIX_PASSWORD, tokens, role });
+    });
+  }
+  for (const account of TARGET_ACCOUNTS) beforeAll(() => createAccount(account));
+  beforeAll(async () => {
 
     const offices: (OfficeRef & { label: string })[] = [];
     for (const o of OFFICES) {
@@ -93,11 +98,14 @@ describe('scope matrix: every route × every demo role × own / other office (is
     );
   });
 
-  it.each(routes.map((r) => [routeKey(r), r] as const))('%s', async (key, route) => {
-    const c = ROUTE_CASES[key as RouteKey];
-    if (!c) throw new Error(`${key} has no case in tests/support/route-cases.ts: declare its subjects and expected answers there`);
-    const wrong: string[] = [];
-    for (const caller of callers) {
+  // One test per route and role: a route's requests for one caller stay well inside a test's time, even
+  // where each costs a password hashing (sign-in, password change) on a loaded machine.
+  describe.each(routes.map((r) => [routeKey(r), r] as const))('%s', (key, route) => {
+    it.each([...ROLES])('as %s', async (role) => {
+      const c = ROUTE_CASES[key as RouteKey];
+      if (!c) throw new Error(`${key} has no case in tests/support/route-cases.ts: declare its subjects and expected answers there`);
+      const caller = callers.find((x) => x.role === role)!;
+      const wrong: string[] = [];
       for (const subject of subjects[c.subjects]) {
         const req = await c.request({ caller, subject, env });
         const token =
@@ -118,8 +126,8 @@ describe('scope matrix: every route × every demo role × own / other office (is
           page = (await api(`${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(page.cursor)}`, { token })).body;
         }
       }
-    }
-    expect(wrong).toEqual([]);
+      expect(wrong).toEqual([]);
+    });
   });
 
   it('every refusal of a signed-in caller is in the audit trail; one out of scope (404 or 403) as a denial', async () => {

@@ -43,6 +43,8 @@ export type SubjectKind = 'none' | 'offices' | 'staff' | 'staff-reveal' | 'accou
 
 /** A demo role's stand-in: its own account (so self-service routes change nothing others rely on). */
 export interface Caller {
+  /** The demo role it stands in for. */
+  role: Role;
   username: string;
   actor: Actor;
   password: string;
@@ -198,6 +200,16 @@ export const ROUTE_CASES: { [K in RouteKey]: RouteCase } = {
     expected: writesOffice(200),
   },
 
+  // ---- org: the homes' figures (工作台) ----
+  'GET /api/org/staffing': {
+    subjects: 'none',
+    request: () => ({ path: '/api/org/staffing' }),
+    // The offices of the caller's scope; a role with no office scope has no staffing to see.
+    expected: (a) => (canReadReferenceData(a) && readScope(a).kind !== 'none' ? 200 : 403),
+  },
+  'GET /api/org/user-summary': { subjects: 'none', request: () => ({ path: '/api/org/user-summary' }), expected: adminOnly(200) },
+  'GET /api/org/recent-changes': { subjects: 'none', request: () => ({ path: '/api/org/recent-changes' }), expected: adminOnly(200) },
+
   // ---- org: users ----
   'GET /api/org/users': {
     subjects: 'none',
@@ -307,6 +319,11 @@ export const ROUTE_CASES: { [K in RouteKey]: RouteCase } = {
     request: ({ subject }) => ({ path: `/api/auth/accounts/${subject.account!.username}/totp-reset` }),
     expected: managesAccount(204),
   },
+  'GET /api/auth/locked-accounts': {
+    subjects: 'none',
+    request: () => ({ path: '/api/auth/locked-accounts' }),
+    expected: (a) => (canAdministerUsers(a) ? 200 : 403),
+  },
   'GET /api/auth/settings': { subjects: 'none', request: () => ({ path: '/api/auth/settings' }), expected: adminOnly(200) },
   'PUT /api/auth/settings': {
     subjects: 'none',
@@ -321,6 +338,11 @@ export const ROUTE_CASES: { [K in RouteKey]: RouteCase } = {
   'GET /api/audit/records': {
     subjects: 'none',
     request: () => ({ path: '/api/audit/records', query: { from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date().toISOString(), limit: '5' } }),
+    expected: (a) => (canReadAudit(a) ? 200 : 403),
+  },
+  'GET /api/audit/summary': {
+    subjects: 'none',
+    request: () => ({ path: '/api/audit/summary', query: { day: day(0) } }),
     expected: (a) => (canReadAudit(a) ? 200 : 403),
   },
   'GET /api/audit/digests': {

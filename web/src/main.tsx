@@ -1,27 +1,28 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router-dom';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { contexts } from './contexts';
 import { Allowed, RequireAuth } from './kit/guards';
 import type { PortalRoute } from './kit/portal';
-import { NotFound } from './kit/results';
+import { Loading, NotFound } from './kit/results';
 
 dayjs.locale('zh-cn');
 
 const AppLayout = lazy(() => import('./kit/AppLayout'));
 const Home = lazy(() => import('./kit/Home'));
 
-const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
-const page = (el: React.ReactNode) => <Suspense fallback={loading}>{el}</Suspense>;
+const page = (el: React.ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
+/** The signed-in layout's code on its way: the whole screen, like index.html's splash it follows. */
+const shell = (el: React.ReactNode) => <Suspense fallback={<Loading full />}>{el}</Suspense>;
 
 /** A context's route: its page behind its permission. */
 const routeOf = ({ path, page: Page, allow, public: open }: PortalRoute): RouteObject => ({
   path,
-  element: open ? page(<Page />) : <Allowed allow={allow}>{page(<Page />)}</Allowed>,
+  element: open ? shell(<Page />) : <Allowed allow={allow}>{page(<Page />)}</Allowed>,
 });
 const declared = contexts.flatMap((c) => c.routes);
 
@@ -31,7 +32,7 @@ const router = createHashRouter([
   ...declared.filter((r) => r.public).map(routeOf),
   {
     path: '/',
-    element: <RequireAuth>{page(<AppLayout contexts={contexts} />)}</RequireAuth>,
+    element: <RequireAuth>{shell(<AppLayout contexts={contexts} />)}</RequireAuth>,
     children: [
       { index: true, element: page(<Home contexts={contexts} />) },
       ...declared.filter((r) => !r.public).map(routeOf),

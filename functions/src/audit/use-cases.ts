@@ -1,6 +1,7 @@
 // The auditor's view of the trail, and the daily hash-chain digest that makes tampering visible.
 import {
   AUDIT_AUDIT,
+  auditDaySummary,
   canReadAudit,
   digestDay,
   filteredPage,
@@ -12,7 +13,9 @@ import {
   shanghaiPreviousDay,
   validationError,
   type AuditRecord,
+  type AuditDaySummary,
   type AuditRecordsQuery,
+  type AuditSummaryQuery,
   type DigestRange,
   type Page,
   type VerifiedDigest,
@@ -81,6 +84,17 @@ export const audit = {
       return filteredPage((n, c) => repo.byTarget(type, id, q.from, q.to, n, c), keep, limit, cursor);
     }
     return readDays(q.from, q.to, keep, limit, cursor);
+  },
+
+  /**
+   * A Shanghai day's records counted by action and outcome (today by default), read page by page from
+   * the day's partition. Counts name no one and show no content, so reading them is not itself audited
+   * (the auditor's home would otherwise add a record each time it opens).
+   */
+  summary: async (ctx: RequestContext, q: AuditSummaryQuery): Promise<AuditDaySummary> => {
+    requireAuditor(ctx);
+    const day = q.day ?? shanghaiDay(ctx.now);
+    return auditDaySummary(day, await repo.allOfDay(day));
   },
 
   /**

@@ -5,6 +5,7 @@ import { auditedApiHandler } from '../shared/audited-api';
 import { noContent, ok } from '../shared/http';
 import { accountAdmin } from './account-admin';
 import { accounts } from './accounts';
+import { lockedAccounts } from './locked-accounts';
 import { jwks } from './signer';
 import { signIn } from './sign-in';
 
@@ -62,6 +63,7 @@ export const handler = auditedApiHandler(authWiring, 'auth-api', {
       return noContent();
     },
   },
+  'GET /api/auth/locked-accounts': { handle: async ({ ctx }) => ok(await lockedAccounts(ctx)) },
   'GET /api/auth/settings': { handle: async ({ ctx }) => ok(await accountAdmin.settings(ctx)) },
   'PUT /api/auth/settings': {
     audit: { action: AUTH_AUDIT['settings.update'], targetId: () => 'auth' },

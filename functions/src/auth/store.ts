@@ -1,6 +1,7 @@
 // The auth table (the auth context's own). Keys:
 //   credential  PK ACCOUNT#<username>  SK CREDENTIAL   password hash, second factor
-//   attempts    PK ATTEMPTS#<name>     SK ATTEMPTS     failures counted for any name tried, known or not
+//   attempts    PK ATTEMPTS#<name>     SK ATTEMPTS     failures counted for any name tried, known or not;
+//                                                     GSI1 LOCKED / <name> once locked (sparse: the locked names)
 //   session     PK SESSION#<id>        SK SESSION      GSI1 ACCOUNT#<username> / SESSION#<createdAt>#<id>
 //   challenge   PK CHALLENGE#<id>      SK CHALLENGE    a password accepted, waiting for its second factor
 //   settings    PK SETTINGS            SK AUTH         the county's sign-in settings
@@ -24,6 +25,8 @@ import { queryAll, withoutKeys } from '../shared/dynamo';
 
 export const authTable = () => tableName('auth');
 const G1 = indexKeys(GSI1);
+/** The GSI1 partition of locked names (attempts items, sparse). */
+const LOCKED = 'LOCKED';
 
 export interface Credential {
   username: string;
@@ -82,6 +85,17 @@ export const authStore = {
   getAttempts: async (username: string): Promise<LoginState> => (await get<LoginState>(keys.attempts(username))) ?? { failedAttempts: 0 },
   getSession: (id: string) => get<Session>(keys.session(id)),
   getChallenge: (id: string) => get<Challenge>(keys.challenge(id)),
+  /**
+   * Names whose lock has not run out at `now`. A reset password deletes the attempts item and the
+   * item expires a day after the last try, so the index holds few names; run-out locks are dropped here.
+   */
+  lockedNames: async (now: Date): Promise<Array<{ username: string; lockedUntil: string }>> =>
+    (
+      await queryAll(
+        { table: authTable(), index: GSI1, partition: { name: G1.pk, value: LOCKED } },
+        (i) => ({ username: String(i[G1.sk]), state: withoutKeys<LoginState>(i) }),
+      )
+    ).flatMap(({ username, state }) => (isLocked(state, now) ? [{ username, lockedUntil: state.lockedUntil! }] : [])),
   getSettings: async (): Promise<AuthSettings> => (await get<AuthSettings>(keys.settings())) ?? DEFAULT_SETTINGS,
 
   /** The user's sessions that still sign requests. */
@@ -118,7 +132,10 @@ export const authStore = {
       throw e;
     }
   },
-  /** After a wrong password or code: the attempt stays counted, and the fifth locks the account. */
+  /**
+   * After a wrong password or code: the attempt stays counted, and the fifth locks the account — and
+   * files the name under GSI1 LOCKED, so the locked names are a Query away (the lock may run out since).
+   */
   lockIfExhausted: async (username: string, reserved: LoginState, now: Date): Promise<LoginState> => {
     const lockedUntil = lockAfterFailure(reserved.failedAttempts, now);
     if (!lockedUntil) return reserved;
@@ -126,8 +143,9 @@ export const authStore = {
       new UpdateCommand({
         TableName: authTable(),
         Key: keys.attempts(username),
-        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero',
-        ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
+        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero, #lockedPk = :locked, #lockedSk = :name',
+        ExpressionAttributeNames: { '#lockedPk': G1.pk, '#lockedSk': G1.sk },
+        ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0, ':locked': LOCKED, ':name': username },
       }),
     );
     return { failedAttempts: 0, lockedUntil };

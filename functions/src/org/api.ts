@@ -5,6 +5,7 @@ import { bodyString, created, ok } from '../shared/http';
 import { dictionaries } from './dictionaries';
 import { offices } from './offices';
 import { staff } from './staff';
+import { summaries } from './summaries';
 import { users } from './users';
 import { org as orgWiring } from '@sifasuo/wiring/src/org';
 
@@ -51,6 +52,10 @@ export const handler = auditedApiHandler(orgWiring, 'org-api', {
     audit: { action: ORG_AUDIT['user.update'], targetId: ({ path }) => path.username ?? '' },
     handle: async ({ ctx, path, body }) => ok(await users.updateUser(ctx, path.username, body)),
   },
+
+  'GET /api/org/staffing': { handle: async ({ ctx }) => ok(await summaries.staffing(ctx)) },
+  'GET /api/org/user-summary': { handle: async ({ ctx }) => ok(await summaries.userSummary(ctx)) },
+  'GET /api/org/recent-changes': { handle: async ({ ctx, query }) => ok(await summaries.recentChanges(ctx, query)) },
 
   'GET /api/org/dictionaries': { handle: async ({ ctx }) => ok(await dictionaries.listDictionaries(ctx)) },
   'GET /api/org/dictionaries/{name}': { handle: async ({ ctx, path }) => ok(await dictionaries.getDictionary(ctx, path.name)) },

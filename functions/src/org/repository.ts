@@ -67,6 +67,9 @@ export const orgRepository = {
       { ...byGsi1(`AREA#${areaId}`), limit, cursor },
       (i) => withoutKeys<Office>(i),
     ),
+  /** Every office (49 in a county): the homes' figures. */
+  allOffices: () => queryAll({ table: table(), partition: { name: 'PK', value: 'OFFICE' } }, (i) => withoutKeys<Office>(i)),
+  allOfficesOfArea: (areaId: string) => queryAll(byGsi1(`AREA#${areaId}`), (i) => withoutKeys<Office>(i)),
   createOffice: (ctx: RequestContext, office: Office) =>
     createAudited(ctx, table(), { ...keys.office(office), entity: 'office', ...office }, {
       action: ORG_AUDIT['office.create'], targetId: office.id, after: office,
@@ -82,6 +85,7 @@ export const orgRepository = {
       { ...byGsi1(`OFFICE#${officeId}#STAFF`), limit, cursor },
       (i) => withoutKeys<Staff>(i),
     ),
+  allStaffOf: (officeId: string) => queryAll(byGsi1(`OFFICE#${officeId}#STAFF`), (i) => withoutKeys<Staff>(i)),
   createStaff: (ctx: RequestContext, staff: Staff) =>
     createAudited(ctx, table(), { ...keys.staff(staff), entity: 'staff', ...staff }, {
       action: ORG_AUDIT['staff.create'], targetId: staff.officeId, after: staff,
@@ -100,6 +104,7 @@ export const orgRepository = {
       { ...byGsi1('USER'), limit, cursor },
       (i) => withoutKeys<User>(i),
     ),
+  allUsers: () => queryAll(byGsi1('USER'), (i) => withoutKeys<User>(i)),
   createUser: (ctx: RequestContext, user: User) =>
     createAudited(ctx, table(), { ...keys.user(user.username), entity: 'user', ...user }, {
       action: ORG_AUDIT['user.create'], targetId: user.username, after: user,

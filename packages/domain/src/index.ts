@@ -10,3 +10,4 @@ export * from './time';
 export * from './facts';
 export * from './totp';
 export * from './session-token';
+export * from './summaries';

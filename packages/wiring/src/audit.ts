@@ -1,5 +1,5 @@
 // audit: the append-only trail every context writes, its WORM vault copy and the daily digest.
-import { auditRecordsQuery, digestRange, type AuditRecord, type Page, type VerifiedDigest } from '@sifasuo/domain';
+import { auditRecordsQuery, auditSummaryQuery, digestRange, type AuditDaySummary, type AuditRecord, type Page, type VerifiedDigest } from '@sifasuo/domain';
 import { AUDITED, defineContext, GSI1, GSI2, reply, route } from './types';
 
 export const audit = defineContext({
@@ -33,6 +33,7 @@ export const audit = defineContext({
   ],
   routes: [
     route('GET', '/api/audit/records', 'audit-api', { query: auditRecordsQuery, response: reply<Page<AuditRecord>>() }),
+    route('GET', '/api/audit/summary', 'audit-api', { query: auditSummaryQuery, response: reply<AuditDaySummary>() }),
     route('GET', '/api/audit/digests', 'audit-api', { query: digestRange, response: reply<{ items: VerifiedDigest[] }>() }),
   ],
   schedules: [

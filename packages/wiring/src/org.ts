@@ -5,6 +5,7 @@ import {
   createUserInput,
   officeListQuery,
   pageQuery,
+  recentChangesQuery,
   staffQuery,
   updateDictionaryInput,
   updateOfficeInput,
@@ -18,8 +19,11 @@ import {
   type Dictionary,
   type Office,
   type Page,
+  type RecentChange,
   type Staff,
+  type StaffingSummary,
   type User,
+  type UserSummary,
 } from '@sifasuo/domain';
 import { AUDITED, defineContext, event, GSI1, reply, route } from './types';
 
@@ -58,6 +62,10 @@ export const org = defineContext({
     route('POST', '/api/org/users', 'org-api', { body: createUserInput, response: reply<User>() }),
     route('GET', '/api/org/users/{username}', 'org-api', { response: reply<User>() }),
     route('PUT', '/api/org/users/{username}', 'org-api', { body: updateUserInput, response: reply<User>() }),
+    // The homes' figures (工作台). Paths of their own, so none can be read as a `{username}` or an `{officeId}`.
+    route('GET', '/api/org/staffing', 'org-api', { response: reply<StaffingSummary>() }),
+    route('GET', '/api/org/user-summary', 'org-api', { response: reply<UserSummary>() }),
+    route('GET', '/api/org/recent-changes', 'org-api', { query: recentChangesQuery, response: reply<{ items: RecentChange[] }>() }),
     route('GET', '/api/org/dictionaries', 'org-api', { response: reply<{ items: Dictionary[] }>() }),
     route('GET', '/api/org/dictionaries/{name}', 'org-api', { response: reply<Dictionary>() }),
     route('PUT', '/api/org/dictionaries/{name}', 'org-api', { body: updateDictionaryInput, response: reply<Dictionary>() }),

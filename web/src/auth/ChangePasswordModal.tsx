@@ -2,7 +2,9 @@ import { useLayoutEffect } from 'react';
 import { Form, Input, Modal } from 'antd';
 import { changePasswordInput, PASSWORD_MIN_LENGTH } from '@sifasuo/domain';
 import { authApi } from './api';
-import { checkWith, useSave } from '../kit/errors';
+import { checkWith, requiredBy, useSave } from '../kit/errors';
+
+const required = requiredBy(changePasswordInput);
 
 export default function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
@@ -30,15 +32,15 @@ export default function ChangePasswordModal({ open, onClose }: { open: boolean; 
   };
 
   return (
-    <Modal title="修改密码" open={open} onOk={submit} onCancel={onClose} confirmLoading={busy} okText="确定" forceRender>
-      <Form form={form} layout="vertical" autoComplete="off">
-        <Form.Item name="oldPassword" label="原密码" required>
+    <Modal title="修改密码" open={open} onOk={submit} onCancel={onClose} confirmLoading={busy} okText="保存" forceRender>
+      <Form form={form} name="change-password" layout="vertical" autoComplete="off">
+        <Form.Item name="oldPassword" label="原密码" required={required('oldPassword')}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item
           name="newPassword"
           label="新密码"
-          required
+          required={required('newPassword')}
           extra={`至少${PASSWORD_MIN_LENGTH}位，包含大写字母、小写字母、数字、符号中的至少三类`}
         >
           <Input.Password autoComplete="new-password" />

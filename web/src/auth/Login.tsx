@@ -7,7 +7,8 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { ArrowLeftOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { CHALLENGE_MINUTES, loginInput, TOTP_DIGITS, type LoginStep, type Me, type SessionTokens, type TotpEnrolment } from '@sifasuo/domain';
 import { isApiError } from '../kit/api';
-import { checkWith } from '../kit/errors';
+import { applyFieldErrors, checkWith, useErrorsClearedOnChange } from '../kit/errors';
+import { usePageTitle } from '../kit/page';
 import { logoutMessage, saveSession } from '../kit/session';
 import { authApi } from './api';
 import { CodeInput, EnrolmentForm, RecoveryCodes } from './TotpParts';
@@ -42,6 +43,9 @@ export default function Login() {
   const [busy, setBusy] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const username = useRef('');
+  usePageTitle('登录');
+  useErrorsClearedOnChange(form);
+  useErrorsClearedOnChange(codeForm);
 
   // A challenge lives CHALLENGE_MINUTES: past that, back to the password with a word why.
   const challenge = step.kind === 'totp' || step.kind === 'enrol' ? step.challenge : undefined;
@@ -98,8 +102,9 @@ export default function Login() {
       () => authApi.login(body),
       (e) => {
         // 401 wrong username/password, 423 locked, 403 disabled: the server's message says which.
+        // 400: the fields' own messages beside them, the form's word above.
         setError(isApiError(e) ? e.message : '登录失败，请稍后重试');
-        if (isApiError(e) && e.fields) checkWith(form, loginInput, body);
+        if (isApiError(e) && e.fields) applyFieldErrors(form, e.fields);
       },
     );
   };
@@ -146,7 +151,7 @@ export default function Login() {
 
         {/* Kept mounted through the later steps: the username is still there on the way back. */}
         <div style={step.kind === 'password' ? undefined : { display: 'none' }}>
-          <Form form={form} layout="vertical" onFinish={submitPassword} autoComplete="off" requiredMark={false}>
+          <Form form={form} name="login" layout="vertical" onFinish={submitPassword} autoComplete="off" requiredMark={false}>
             <Form.Item name="username" label="用户名">
               <Input prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" data-testid="login-username" />
             </Form.Item>
@@ -165,6 +170,7 @@ export default function Login() {
             <Form
               key={step.challenge}
               form={codeForm}
+              name="login-code"
               onFinish={(v) => submitCode((v.code ?? '').trim(), (code) => authApi.loginTotp({ challenge: step.challenge, code }), true)}
               autoComplete="off"
             >

@@ -11,16 +11,19 @@ import { useMe } from '../kit/guards';
 import { canManageAccount } from '../kit/permissions';
 import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
+import { Page } from '../kit/page';
 import { authApi } from './api';
 
 const PRIVILEGED = PRIVILEGED_ROLES.map((r) => ROLE_LABELS[r]).join('、');
 
 export default function Security() {
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <SettingsCard />
-      <AccountLookup />
-    </Space>
+    <Page title="登录安全">
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <SettingsCard />
+        <AccountLookup />
+      </Space>
+    </Page>
   );
 }
 

@@ -62,7 +62,7 @@ export function EnrolmentForm(props: {
       </Typography.Paragraph>
       <Typography.Paragraph style={{ marginBottom: 8 }}>2. 输入应用中显示的{TOTP_DIGITS}位验证码：</Typography.Paragraph>
       {props.error && <Alert type="error" showIcon title={props.error} style={{ marginBottom: 12 }} data-testid="totp-error" />}
-      <Form form={form} onFinish={(v) => props.onSubmit((v.code ?? '').trim())} autoComplete="off">
+      <Form form={form} name={ids.code} onFinish={(v) => props.onSubmit((v.code ?? '').trim())} autoComplete="off">
         <Form.Item name="code" style={{ marginBottom: 12 }}>
           <CodeInput testId={ids.code} />
         </Form.Item>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Result, Skeleton, Typography, type ButtonProps } from 'antd';
 import { ROLE_LABELS, PRIVILEGED_ROLES, totpDisableInput, type MyAccount, type TotpEnrolment } from '@sifasuo/domain';
 import { isApiError } from '../kit/api';
-import { checkWith, useReportError } from '../kit/errors';
+import { checkWith, requiredBy, useErrorsClearedOnChange, useReportError } from '../kit/errors';
 import { authApi } from './api';
 import { AUTHENTICATOR_APPS, EnrolmentForm, RecoveryCodes } from './TotpParts';
 
@@ -21,6 +21,7 @@ export default function TwoFactorModal({ open, onClose }: { open: boolean; onClo
   const [form] = Form.useForm<{ password?: string }>();
   const { message } = App.useApp();
   const report = useReportError();
+  useErrorsClearedOnChange(form);
 
   const load = () => {
     setLoadError(undefined);
@@ -143,9 +144,9 @@ export default function TwoFactorModal({ open, onClose }: { open: boolean; onClo
             data-testid="totp-required-note"
           />
         ) : (
-          <Form form={form} layout="vertical" autoComplete="off" onFinish={disable} data-testid="totp-disable-form">
+          <Form form={form} name="totp-disable" layout="vertical" autoComplete="off" onFinish={disable} data-testid="totp-disable-form">
             <Typography.Paragraph type="secondary">如需关闭两步验证，请输入登录密码确认。关闭后登录只需密码。</Typography.Paragraph>
-            <Form.Item name="password" label="登录密码" required>
+            <Form.Item name="password" label="登录密码" required={requiredBy(totpDisableInput)('password')}>
               <Input.Password autoComplete="current-password" data-testid="totp-disable-password" />
             </Form.Item>
             <Button danger block htmlType="submit" loading={busy} data-testid="totp-disable">

@@ -13,6 +13,8 @@ export const authPortal = definePortal({
     // One account's page: also the bureau leader's, for auditor accounts (the server decides per account).
     { path: 'security/accounts/:username', page: lazy(() => import('./AccountSecurity')), allow: canAdministerUsers },
   ],
+  // The county admin's, who opens locked accounts (the route also answers the leader, for auditor accounts).
+  home: [{ id: 'auth-locked-accounts', title: '锁定账号', kind: 'todo', allow: canAdministerAccounts, body: lazy(() => import('./home/LockedAccounts')) }],
   menu: [{ id: 'security', label: '登录安全', icon: <SafetyCertificateOutlined />, to: '/security', allow: canAdministerAccounts, section: 'admin' }],
   account: [
     { id: 'password', label: '修改密码', icon: <KeyOutlined />, dialog: lazy(() => import('./ChangePasswordModal')) },

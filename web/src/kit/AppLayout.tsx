@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Tag, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@sifasuo/domain';
 import { call } from './api';
 import { menuFor, type PortalContext } from './portal';
@@ -21,15 +21,25 @@ const menuItems = (contexts: readonly PortalContext[], me: Me) =>
     ),
   }));
 
+/** The product's name at the top of the menu. */
+const Brand = () => (
+  <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '18px 16px', whiteSpace: 'nowrap' }}>司法所工作管理系统</div>
+);
+
 /**
  * The signed-in shell, built from the contexts' declarations: the side menu, the header (the user, their
  * roles and what the contexts add, e.g. the user's office) and the account menu with the contexts' dialogs.
+ * Below `lg` (a phone, a narrow tablet) the menu is a drawer over the page, opened by a button, and the
+ * header shows the name alone: the roles and the office move into the account menu, so nothing spills.
  */
 export default function AppLayout({ contexts }: { contexts: readonly PortalContext[] }) {
   const [me, setMe] = useState<Me>(() => getSession()!.user);
   const [dialog, setDialog] = useState<string>();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
+  // Until the first measurement, a wide screen (no drawer flashing on a desktop).
+  const narrow = Grid.useBreakpoint().lg === false;
 
   useEffect(() => watchSession(), []);
   useEffect(() => {
@@ -41,42 +51,95 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
       })
       .catch(() => undefined);
   }, []);
+  // A page chosen in the drawer: the drawer makes way for it.
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   const items = useMemo(() => menuItems(contexts, me), [contexts, me]);
+  // The longest entry the path is in: `/` (首页) only on the home itself, `/offices` on the offices list
+  // and `/offices/0101` (本所概况) on the own office.
   const selected = items
     .map((i) => i.key)
-    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+    .filter((k) => location.pathname === k || (k !== '/' && location.pathname.startsWith(`${k}/`)))
     .sort((a, b) => b.length - a.length)[0];
   const headerParts = contexts.flatMap((c) => (c.header ? [{ context: c.context, Part: c.header }] : []));
   const actions = contexts.flatMap((c) => c.account ?? []);
 
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={items}
+      onClick={() => setDrawerOpen(false)}
+      data-testid="side-menu"
+    />
+  );
+  const unit = headerParts.map(({ context, Part }) => (
+    <Suspense key={context} fallback={null}>
+      <Part me={me} />
+    </Suspense>
+  ));
+  const roles = me.roles.map((r) => (
+    <Tag key={r} color="blue" style={{ marginInlineEnd: 0 }}>
+      {ROLE_LABELS[r]}
+    </Tag>
+  ));
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={200} theme="dark">
-        <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '18px 16px', whiteSpace: 'nowrap' }}>
-          司法所工作管理系统
-        </div>
-        <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} data-testid="side-menu" />
-      </Sider>
-      <Layout>
-        <Header
-          style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 12 }}
+      {!narrow && (
+        <Sider width={200} theme="dark">
+          <Brand />
+          {menu}
+        </Sider>
+      )}
+      {narrow && (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          data-testid="menu-drawer"
         >
-          <Space size="small" wrap data-testid="header-user">
+          <Brand />
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header
+          style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', gap: 12, minWidth: 0 }}
+        >
+          {narrow && (
+            <Button type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} data-testid="menu-toggle" />
+          )}
+          <Flex align="center" gap={8} wrap={!narrow} justify="flex-end" style={{ flex: 1, minWidth: 0 }} data-testid="header-user">
             <UserOutlined />
-            <Typography.Text strong data-testid="header-name">{me.displayName}</Typography.Text>
-            {me.roles.map((r) => (
-              <Tag key={r} color="blue">{ROLE_LABELS[r]}</Tag>
-            ))}
-            {headerParts.map(({ context, Part }) => (
-              <Suspense key={context} fallback={null}>
-                <Part me={me} />
-              </Suspense>
-            ))}
-          </Space>
+            <Typography.Text strong ellipsis style={{ maxWidth: narrow ? '10em' : undefined }} data-testid="header-name">
+              {me.displayName}
+            </Typography.Text>
+            {!narrow && roles}
+            {!narrow && unit}
+          </Flex>
           {/* Opened by a click (a tap on a phone, which has no hover). */}
           <Dropdown
             trigger={['click']}
+            popupRender={(list) =>
+              narrow ? (
+                <div style={{ background: '#fff', borderRadius: 8, boxShadow: '0 6px 16px rgba(0,0,0,0.12)', maxWidth: 'calc(100vw - 24px)' }}>
+                  {/* On a phone the header has room for the name alone: who the user is, here. */}
+                  <Flex vertical gap={6} style={{ padding: '12px 16px 8px' }} data-testid="account-who">
+                    <Typography.Text strong>{me.displayName}</Typography.Text>
+                    <Flex wrap gap={4}>{roles}</Flex>
+                    {unit}
+                  </Flex>
+                  {list}
+                </div>
+              ) : (
+                list
+              )
+            }
             menu={{
               items: [
                 ...actions.map((a) => ({ key: a.id, icon: a.icon, label: <span data-testid={`account-action-${a.id}`}>{a.label}</span>, onClick: () => setDialog(a.id) })),
@@ -90,12 +153,13 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
                   },
                 },
               ],
+              style: narrow ? { boxShadow: 'none' } : undefined,
             }}
           >
             <Button data-testid="account-menu">账号</Button>
           </Dropdown>
         </Header>
-        <Content style={{ margin: 16 }}>
+        <Content style={{ margin: narrow ? 12 : 16, minWidth: 0 }}>
           <Outlet />
         </Content>
       </Layout>

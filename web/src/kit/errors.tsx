@@ -1,7 +1,7 @@
 // How failures reach the user: field messages beside their inputs (client zod or the server's `fields`),
 // a stale version as a notification with a reload action, everything else as a message.
-import { useState } from 'react';
-import { App, Button, type FormInstance } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { App, Button, Form, type FormInstance } from 'antd';
 import { fieldErrorsOf, type FieldErrors } from '@sifasuo/domain';
 import type { z } from 'zod';
 import { isApiError } from './api';
@@ -12,9 +12,15 @@ export type Aliases = Record<string, string>;
 /** `entries.3.code` → ['entries', 3, 'code'] (antd's NamePath). */
 const namePath = (key: string) => key.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
-/** Puts each message beside its field; returns the messages that have no field in this form. */
+/** Takes every message off the form's fields. */
+const clearFieldErrors = (form: FormInstance) => {
+  const shown = form.getFieldsError().filter((f) => f.errors.length > 0);
+  if (shown.length) form.setFields(shown.map((f) => ({ name: f.name, errors: [] })));
+};
+
+/** Puts each message beside its field (and only there); returns the messages that have no field in this form. */
 export const applyFieldErrors = (form: FormInstance, fields: FieldErrors, aliases: Aliases = {}): string[] => {
-  form.setFields(form.getFieldsError().map((f) => ({ name: f.name, errors: [] })));
+  clearFieldErrors(form);
   const registered = new Set(Object.keys(form.getFieldsValue() ?? {}));
   const leftover: string[] = [];
   const list = Object.entries(fields).flatMap(([key, message]) => {
@@ -50,11 +56,48 @@ export const clientValidationOn = () => {
 export const checkWith = <S extends z.ZodType>(form: FormInstance, schema: S, value: unknown, aliases?: Aliases): value is z.input<S> => {
   if (!clientValidationOn()) return true;
   const result = schema.safeParse(value);
-  if (result.success) return true;
+  if (result.success) {
+    // What an earlier attempt said is no longer true.
+    clearFieldErrors(form);
+    return true;
+  }
   const leftover = applyFieldErrors(form, fieldErrorsOf(result.error), aliases);
   if (leftover.length) console.warn('未对应到表单字段的校验信息', leftover);
   return false;
 };
+
+const valueAt = (values: unknown, path: readonly (string | number)[]): unknown =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined), values);
+
+/**
+ * A field's message goes as soon as its value changes: the user is fixing it (a message set by the
+ * client's check or by the server's 400 alike — antd clears only what its own rules set). `useSave`
+ * does this for its form; a form without `useSave` calls it itself.
+ */
+export const useErrorsClearedOnChange = (form: FormInstance) => {
+  const values = Form.useWatch((v: unknown) => v, form);
+  const previous = useRef<unknown>(values);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = values;
+    if (before === undefined || values === undefined) return;
+    const changed = form
+      .getFieldsError()
+      .filter((f) => f.errors.length > 0 && JSON.stringify(valueAt(before, f.name)) !== JSON.stringify(valueAt(values, f.name)));
+    if (changed.length) form.setFields(changed.map((f) => ({ name: f.name, errors: [] })));
+  }, [values, form]);
+};
+
+/**
+ * The form's required marks from the schema it is checked with (the server's): a field is required
+ * exactly when the schema refuses it missing. `<Form.Item name="phone" required={required('phone')}>`.
+ */
+export const requiredBy =
+  (schema: { shape: Record<string, z.ZodType> }) =>
+  (field: string): boolean => {
+    const fieldSchema = schema.shape[field];
+    return !!fieldSchema && !fieldSchema.safeParse(undefined).success;
+  };
 
 /** The error reporter of a page: `report(e, {form, reload})`. */
 export const useReportError = () => {
@@ -104,10 +147,12 @@ export const useReportError = () => {
 };
 
 /**
- * A form's save: busy while it runs; when it succeeds, the `done` message and `then`; when it fails,
- * the failure reported on the form (field messages beside their inputs, 409 with `reload`).
+ * A form's save: busy while it runs; field messages go as their fields change; when it succeeds, the
+ * `done` message and `then`; when it fails, the failure reported on the form (field messages beside
+ * their inputs, 409 with `reload`).
  */
 export const useSave = (form: FormInstance) => {
+  useErrorsClearedOnChange(form);
   const [busy, setBusy] = useState(false);
   const report = useReportError();
   const { message } = App.useApp();

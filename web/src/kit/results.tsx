@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Button, Flex, Result, Spin } from 'antd';
 import { Link } from 'react-router-dom';
 
 const backHome = (
@@ -17,4 +17,11 @@ export const NotFound = ({ message }: { message?: string }) => (
 
 export const LoadFailed = ({ message, retry }: { message: string; retry: () => void }) => (
   <Result status="error" title="加载失败" subTitle={message} extra={<Button onClick={retry}>重试</Button>} data-testid="load-failed" />
+);
+
+/** A page (or, `full`, the whole screen) still loading: one spinner in the middle of it. */
+export const Loading = ({ full }: { full?: boolean }) => (
+  <Flex justify="center" align="center" style={{ minHeight: full ? '100vh' : '40vh' }} data-testid="loading">
+    <Spin size="large" />
+  </Flex>
 );

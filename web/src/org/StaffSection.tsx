@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
-import { Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Radio, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
 import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -16,11 +16,16 @@ import {
   type Staff,
 } from '@sifasuo/domain';
 import { orgApi } from './api';
-import { checkWith, dropEmpty, useReportError, useSave } from '../kit/errors';
+import { checkWith, dropEmpty, requiredBy, useReportError, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
+import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
 import { useLoad } from '../kit/useLoad';
 
-/** The staff (工作人员) of one office: table, create/edit form, audited reveal of the full ID number. */
+/**
+ * The staff (工作人员) of one office: table (cards on a phone), create/edit form, audited reveal of the
+ * full ID number. Editing and the reveal are offered to those the server allows them: the same
+ * `canWriteOfficeRecords` it asks.
+ */
 export default function StaffSection({ office }: { office: Office }) {
   const me = useMe();
   const staff = useLoad(() => orgApi.staff(office.id), [office.id]);
@@ -38,8 +43,8 @@ export default function StaffSection({ office }: { office: Office }) {
     }
   };
 
-  const columns = [
-    { title: '姓名', dataIndex: 'name', key: 'name' },
+  const columns: ResponsiveColumn<Staff>[] = [
+    { title: '姓名', dataIndex: 'name', key: 'name', cardTitle: true },
     { title: '性别', dataIndex: 'sex', key: 'sex', render: (v: Staff['sex']) => SEX_LABELS[v] },
     { title: '岗位', dataIndex: 'post', key: 'post' },
     { title: '学历', dataIndex: 'education', key: 'education' },
@@ -58,8 +63,10 @@ export default function StaffSection({ office }: { office: Office }) {
           '—'
         ) : revealed[s.id] ? (
           <Typography.Text copyable data-testid={`id-full-${s.id}`}>{revealed[s.id]}</Typography.Text>
+        ) : !canWrite ? (
+          <span data-testid={`id-masked-${s.id}`}>{s.idNumber}</span>
         ) : (
-          <Space size={4}>
+          <Space size={4} wrap>
             <span data-testid={`id-masked-${s.id}`}>{s.idNumber}</span>
             <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => reveal(s)} data-testid={`reveal-${s.id}`}>
               显示完整身份证号
@@ -91,6 +98,7 @@ export default function StaffSection({ office }: { office: Office }) {
   return (
     <Card
       title={`工作人员（${staff.data?.length ?? 0}人）`}
+      styles={{ header: { flexWrap: 'wrap' } }}
       extra={
         canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="staff-create">
@@ -99,17 +107,20 @@ export default function StaffSection({ office }: { office: Office }) {
         )
       }
     >
-      <Table<Staff>
-        rowKey="id"
-        size="middle"
-        loading={staff.loading}
-        dataSource={staff.data ?? []}
-        columns={columns}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: staff.errorMessage ?? '暂无工作人员' }}
-        data-testid="staff-table"
-      />
+      {staff.loading && !staff.data ? (
+        <Skeleton active paragraph={{ rows: 4 }} data-testid="staff-loading" />
+      ) : (
+        <ResponsiveTable<Staff>
+          rowKey="id"
+          size="middle"
+          loading={staff.loading}
+          dataSource={staff.data ?? []}
+          columns={columns}
+          pagination={false}
+          locale={{ emptyText: staff.errorMessage ?? '暂无工作人员' }}
+          data-testid="staff-table"
+        />
+      )}
       <StaffFormModal
         office={office}
         staff={editing}
@@ -123,6 +134,13 @@ export default function StaffSection({ office }: { office: Office }) {
     </Card>
   );
 }
+
+/** Required marks from the schema the server checks a staff record with (the same for a new one). */
+const staffRequired = requiredBy(updateStaffInput);
+
+/** Two fields side by side on a wide screen, one above the other on a phone. */
+const pair = { display: 'flex', flexWrap: 'wrap', columnGap: 16 } as const;
+const half = { flex: '1 1 200px', minWidth: 0 } as const;
 
 interface StaffFormValues {
   name?: string;
@@ -214,12 +232,12 @@ function StaffFormModal({
       width={640}
       forceRender
     >
-      <Form form={form} layout="vertical" data-testid="staff-form" autoComplete="off">
-        <div style={{ display: 'flex', gap: 16 }}>
-          <Form.Item name="name" label="姓名" required style={{ flex: 1 }}>
+      <Form form={form} name="staff" layout="vertical" data-testid="staff-form" autoComplete="off">
+        <div style={pair}>
+          <Form.Item name="name" required={staffRequired('name')} label="姓名" style={half}>
             <Input maxLength={20} data-testid="staff-name" />
           </Form.Item>
-          <Form.Item name="sex" label="性别" required style={{ flex: 1 }}>
+          <Form.Item name="sex" required={staffRequired('sex')} label="性别" style={half}>
             <Radio.Group
               data-testid="staff-sex"
               options={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
@@ -227,41 +245,41 @@ function StaffFormModal({
           </Form.Item>
         </div>
         <Form.Item
-          name="idNumber"
+          name="idNumber" required={staffRequired('idNumber')}
           label="身份证号"
           extra={existing?.idNumber ? `当前：${existing.idNumber}；不修改请留空` : undefined}
         >
           <Input maxLength={18} placeholder={existing?.idNumber ? '不修改请留空' : '18位身份证号'} data-testid="staff-idNumber" />
         </Form.Item>
-        <Form.Item name="phone" label="联系电话" required>
+        <Form.Item name="phone" required={staffRequired('phone')} label="联系电话">
           <Input data-testid="staff-phone" placeholder="11位手机号或带区号的固定电话" />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 16 }}>
-          <Form.Item name="post" label="岗位" required style={{ flex: 1 }}>
+        <div style={pair}>
+          <Form.Item name="post" required={staffRequired('post')} label="岗位" style={half}>
             <Select data-testid="staff-post" options={STAFF_POSTS.map((p) => ({ value: p, label: p }))} placeholder="请选择" />
           </Form.Item>
-          <Form.Item name="education" label="学历" required style={{ flex: 1 }}>
+          <Form.Item name="education" required={staffRequired('education')} label="学历" style={half}>
             <Select data-testid="staff-education" options={EDUCATION_LEVELS.map((p) => ({ value: p, label: p }))} placeholder="请选择" />
           </Form.Item>
         </div>
-        <div style={{ display: 'flex', gap: 16 }}>
-          <Form.Item name="legalExamCertificate" label="法律职业资格证书" valuePropName="checked" style={{ flex: 1 }}>
+        <div style={pair}>
+          <Form.Item name="legalExamCertificate" required={staffRequired('legalExamCertificate')} label="法律职业资格证书" valuePropName="checked" style={half}>
             <Switch checkedChildren="有" unCheckedChildren="无" />
           </Form.Item>
-          <Form.Item name="certificateNo" label="证书编号" style={{ flex: 2 }} hidden={!hasCert}>
+          <Form.Item name="certificateNo" label="证书编号" required={!!hasCert} style={half} hidden={!hasCert}>
             <Input maxLength={40} />
           </Form.Item>
         </div>
-        <div style={{ display: 'flex', gap: 16 }}>
-          <Form.Item name="joinedOn" label="入职日期" style={{ flex: 1 }}>
+        <div style={pair}>
+          <Form.Item name="joinedOn" required={staffRequired('joinedOn')} label="入职日期" style={half}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="status" label="在岗状态" style={{ flex: 1 }}>
+          <Form.Item name="status" required={staffRequired('status')} label="在岗状态" style={half}>
             <Radio.Group options={STAFF_STATUSES.map((s) => ({ value: s, label: STAFF_STATUS_LABELS[s] }))} />
           </Form.Item>
         </div>
         {office.officeClass === 'central' && (
-          <Form.Item name="contactForOfficeIds" label="联系的片区司法所">
+          <Form.Item name="contactForOfficeIds" required={staffRequired('contactForOfficeIds')} label="联系的片区司法所">
             <Select mode="multiple" options={contactOptions} placeholder="片区中心所工作人员联系的所" allowClear />
           </Form.Item>
         )}

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Space, Typography } from 'antd';
+import { Flex, Typography } from 'antd';
 import type { Department, Me, Office } from '@sifasuo/domain';
 import { orgApi } from './api';
 
-/** The header's part from org: the signed-in user's office and department. */
+/** The header's part from org (in the account menu on a phone): the signed-in user's office and department. */
 export default function UserUnit({ me }: { me: Me }) {
   const [office, setOffice] = useState<Office>();
   const [department, setDepartment] = useState<Department>();
@@ -18,9 +18,9 @@ export default function UserUnit({ me }: { me: Me }) {
   }, [me.officeId, me.departmentId]);
   if (!office && !department) return null;
   return (
-    <Space size="small">
+    <Flex wrap gap={8} style={{ minWidth: 0 }}>
       {office && <Typography.Text type="secondary" data-testid="header-office">{office.name}</Typography.Text>}
       {department && <Typography.Text type="secondary">{department.name}</Typography.Text>}
-    </Space>
+    </Flex>
   );
 }

@@ -29,4 +29,11 @@ export const orgPortal = definePortal({
     { id: 'users', label: '用户管理', icon: <TeamOutlined />, to: '/users', allow: canAdministerUsers, section: 'admin' },
     { id: 'dictionaries', label: '数据字典', icon: <BookOutlined />, to: '/dictionaries', allow: canAdministerOrg, section: 'admin' },
   ],
+  home: [
+    { id: 'org-staffing', title: '全县人员配备', kind: 'kpi', allow: readsAllOffices, body: lazy(() => import('./home/CountyStaffing')), wide: true },
+    { id: 'org-own-office', title: '本所', kind: 'kpi', allow: (me) => !!ownOfficeId(me), body: lazy(() => import('./home/OwnOffice')) },
+    { id: 'org-area-offices', title: '本片区司法所', kind: 'kpi', allow: readsOwnArea, body: lazy(() => import('./home/AreaOffices')) },
+    { id: 'org-users', title: '账号概况', kind: 'kpi', allow: canAdministerOrg, body: lazy(() => import('./home/UsersSummary')) },
+    { id: 'org-recent-changes', title: '最近变更', kind: 'kpi', allow: canAdministerOrg, body: lazy(() => import('./home/RecentChanges')) },
+  ],
 });
