@@ -12,7 +12,7 @@ import {
   AUTH_AUDIT,
   filteredPage,
   ORG_AUDIT,
-  shanghaiDateTime,
+  shanghaiTimestamp,
   userListQuery,
   userMatches,
   type Page,
@@ -43,7 +43,7 @@ describe('labels', () => {
   });
 
   it('format instants in Asia/Shanghai whatever the machine zone', () => {
-    expect(shanghaiDateTime(new Date('2026-12-31T16:30:05Z'))).toBe('2027-01-01 00:30:05');
+    expect(shanghaiTimestamp(new Date('2026-12-31T16:30:05Z'))).toBe('2027-01-01 00:30:05');
   });
 });
 

@@ -16,7 +16,7 @@ import {
 } from './audit';
 import { AUTH_AUDIT, AUTH_FIELD_LABELS, AUTH_TARGET_LABELS } from './auth';
 import { ORG_AUDIT, ORG_FIELD_LABELS, ORG_TARGET_LABELS } from './org';
-import { shanghaiDateTime } from './time';
+import { shanghaiTimestamp } from './time';
 
 interface ContextLabels {
   actions: Readonly<Record<string, AuditAction>>;
@@ -43,7 +43,7 @@ export const AUDIT_TARGET_TYPE_LABELS: Readonly<Record<string, string>> = Object
 export const auditTargetTypeLabel = (targetType: string): string => AUDIT_TARGET_TYPE_LABELS[targetType] ?? targetType;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
-const instantText = (v: string) => (ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? shanghaiDateTime(new Date(v)) : v);
+const instantText = (v: string) => (ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) ? shanghaiTimestamp(new Date(v)) : v);
 
 /**
  * A record's target: its type's label and its id (`工作人员 01M8T…`); a refused request is shown as

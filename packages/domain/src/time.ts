@@ -5,10 +5,10 @@ const OFFSET_MS = 8 * 3_600_000;
 /** `YYYY-MM-DD` of the instant in Asia/Shanghai. */
 export const shanghaiDay = (instant: Date): string => new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
-/** `YYYY-MM` of the instant in Asia/Shanghai. */
-/** `YYYY-MM-DD HH:mm:ss` of an instant in Asia/Shanghai (what people read in the portal and the audit log). */
-export const shanghaiDateTime = (instant: Date): string => new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+/** `YYYY-MM-DD HH:mm:ss` of an instant in Asia/Shanghai, to the second (the audit log's values). */
+export const shanghaiTimestamp = (instant: Date): string => new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 
+/** `YYYY-MM` of the instant in Asia/Shanghai. */
 export const shanghaiMonth = (instant: Date): string => shanghaiDay(instant).slice(0, 7);
 
 /** The UTC instant at which a Shanghai calendar day starts. */
