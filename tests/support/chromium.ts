@@ -45,5 +45,5 @@ export function trackLoading(page: Page) {
   };
 }
 
-/** What the portal shows while it loads: antd's skeletons and spinners. */
-const LOADING = '.ant-skeleton, .ant-spin-spinning';
+/** What the portal shows while it loads: antd's skeletons, spinners and buttons waiting for an answer. */
+const LOADING = '.ant-skeleton, .ant-spin-spinning, .ant-btn-loading';
