@@ -119,6 +119,9 @@ export class WebStack extends Stack {
     // AllViewerExceptHostHeader policy (with CachingDisabled, Authorization passes through it) would
     // also forward every other viewer header and cookie, and CloudFront-Viewer-Address is not a
     // viewer header: the custom origin request policy names exactly what the API reads.
+    // The API's JSON is compressed at the edge (brotli or gzip, as the viewer accepts): CloudFront
+    // compresses only through a cache policy with both encodings on (possible as the max TTL is not 0),
+    // which puts the normalised Accept-Encoding in the key; HTTP APIs do not compress themselves.
     const apiCachePolicy = new cloudfront.CachePolicy(this, 'ApiCachePolicy', {
       cachePolicyName: name('api-no-cache'),
       comment: `${name('api')}: nothing cached (API answers no-store); Authorization forwarded via the cache key`,
@@ -128,8 +131,8 @@ export class WebStack extends Stack {
       headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization'),
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),
-      enableAcceptEncodingGzip: false,
-      enableAcceptEncodingBrotli: false,
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
     });
     const apiOriginRequestPolicy = new cloudfront.OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
       originRequestPolicyName: name('api-origin-request'),
@@ -167,6 +170,7 @@ export class WebStack extends Stack {
           cachePolicy: apiCachePolicy,
           originRequestPolicy: apiOriginRequestPolicy,
           responseHeadersPolicy: securityHeaders,
+          compress: true,
         },
       },
       ...(custom && !china

@@ -4,7 +4,10 @@
 //      process vs bare `node -e 0` (target: at most 1.5×), and a cold call: a fresh process that loads
 //      the bundle and handles one typical event against a stub AWS endpoint (init + first call: SDK
 //      client creation, credentials, signing, one round trip per call), the cost a cold request pays;
-//   2. p50/p99 of an org list and an org create through the local API (gateway → JWT check → handler
+//   2. the portal's first load in headless Chromium: the JS a leader and an office worker download
+//      (as transferred: gzip or brotli, from the local gateway that compresses as CloudFront does) from
+//      opening the login page to their home (工作台) showing its cards, against the 400 kB budget;
+//   3. p50/p99 of an org list and an org create through the local API (gateway → JWT check → handler
 //      → DynamoDB Local) vs the bare DynamoDB calls those requests make, at concurrency 16.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -20,6 +23,7 @@ import { ulid } from 'ulid';
 import type { LoginStep } from '@sifasuo/domain';
 import { deployedFunctions, ENV, functionEnvironment } from '@sifasuo/wiring';
 import { esbuildOptions } from '../../infra/lib/bundling';
+import { launchChromium, trackLoading } from '../support/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CONCURRENCY = 16;
@@ -27,6 +31,10 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 800);
 const INIT_RUNS = Number(process.env.BENCH_INIT_RUNS ?? 15);
 /** Module init of every function bundle, as a multiple of bare `node -e 0`. */
 const INIT_TARGET = 1.5;
+/** The portal's JS from the login page to a role's home, as transferred (kB of gzip). */
+const FIRST_LOAD_BUDGET_KB = 400;
+/** Whose first load is measured: the widest home and the narrowest. */
+const FIRST_LOAD_USERS = ['leader', 'staff-0101'];
 
 const median = (xs: number[]) => percentile(xs, 50);
 function percentile(xs: number[], p: number) {
@@ -282,96 +290,155 @@ const expect401 = (r: { ms: number; status: number }) => {
   return r.ms;
 };
 
-async function apiVsDynamo() {
+/**
+ * The JS a user's browser downloads from opening the login page to the home showing its cards, in a
+ * fresh browser context (nothing cached): every script response's body as transferred (Chromium asks
+ * for brotli, which the gateway prefers, as CloudFront does over HTTPS), and its gzip size, the
+ * budget's unit (what a browser that asks for gzip alone would get).
+ */
+async function firstLoad(ready: Ready) {
+  const kb = (bytes: number) => bytes / 1000;
+  console.log(`\n## Portal first load: login page + home (工作台), JS — budget ${FIRST_LOAD_BUDGET_KB} kB of gzip\n`);
+  console.log('Headless Chromium, a fresh context each (nothing cached), 1440×900, through the local gateway (compresses as CloudFront does).\n');
+  console.log('| user | JS files | gzip | transferred | decoded | of budget | verdict |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | :---: |');
+  const verdicts: string[] = [];
+  const browser = await launchChromium();
+  try {
+    for (const username of FIRST_LOAD_USERS) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: ready.url });
+      const page = await context.newPage();
+      const scripts: Array<Promise<{ transferred: number; decoded: number; gzip: number; encoding: string }>> = [];
+      page.on('response', (response) => {
+        if (response.request().resourceType() !== 'script') return;
+        scripts.push((async () => {
+          const body = await response.body();
+          return {
+            transferred: (await response.request().sizes()).responseBodySize,
+            decoded: body.length,
+            gzip: gzipSync(body).length,
+            encoding: (await response.headerValue('content-encoding')) ?? 'identity',
+          };
+        })());
+      });
+      const loading = trackLoading(page);
+      await page.goto('/#/login');
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(ready.demoPassword);
+      await page.getByTestId('login-submit').click();
+      await page.locator('[data-testid="home"], [data-testid="no-features"]').first().waitFor();
+      await loading.idle();
+      const sizes = await Promise.all(scripts);
+      await context.close();
+      const sum = (key: 'transferred' | 'decoded' | 'gzip') => sizes.reduce((total, s) => total + s[key], 0);
+      const encodings = [...new Set(sizes.map((s) => s.encoding))].sort().join('/');
+      const ratio = kb(sum('gzip')) / FIRST_LOAD_BUDGET_KB;
+      console.log(`| ${username} | ${sizes.length} | ${fmt(kb(sum('gzip')))} kB | ${fmt(kb(sum('transferred')))} kB (${encodings}) | ${fmt(kb(sum('decoded')))} kB | ${fmt(ratio, 2)}× | ${ratio <= 1 ? 'PASS' : 'FAIL'} |`);
+      verdicts.push(`first-load JS, ${username}: ${fmt(kb(sum('gzip')), 0)} kB gzip = ${fmt(ratio, 2)} × budget`);
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`\n${verdicts.join('\n')}`);
+}
+
+async function apiVsDynamo(ready: Ready) {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const r = await fetch(`${ready.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<LoginStep>;
+  };
+  const signIn = async (username: string) => {
+    const step = await post('/api/auth/login', { username, password: ready.demoPassword });
+    if (step.status !== 'signed-in') throw new Error(`${username}: ${step.status} (the demo county requires no second factor)`);
+    return step.tokens.accessToken;
+  };
+  const leader = await signIn('leader');
+  const staff = await signIn('staff-0101');
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: ready.endpoints.dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  const staffBody = { name: '压测人员', sex: 'male', phone: '13800000000', post: '司法助理员', education: '大学本科', legalExamCertificate: false };
+
+  const scenarios: Array<{ name: string; api: (i: number) => Promise<void>; bare: (i: number) => Promise<void> }> = [
+    {
+      name: 'list offices (50)',
+      api: async () => {
+        const r = await fetch(`${ready.url}/api/org/offices?limit=50`, { headers: { authorization: `Bearer ${leader}` } });
+        if (r.status !== 200) throw new Error(`list: ${r.status}`);
+        await r.arrayBuffer();
+      },
+      bare: async () => {
+        await doc.send(new QueryCommand({
+          TableName: 'sifasuo-local-org', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'OFFICE' }, Limit: 50,
+        }));
+      },
+    },
+    {
+      name: 'create staff',
+      api: async () => {
+        const r = await fetch(`${ready.url}/api/org/offices/0101/staff`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` }, body: JSON.stringify(staffBody),
+        });
+        if (r.status !== 201) throw new Error(`create: ${r.status} ${await r.text()}`);
+        await r.arrayBuffer();
+      },
+      // What the create use case sends: read the office, then the staff item and its audit record in one transaction.
+      bare: async () => {
+        await doc.send(new GetCommand({ TableName: 'sifasuo-local-org', Key: { PK: 'OFFICE', SK: '0101' }, ConsistentRead: true }));
+        const id = ulid();
+        const at = new Date().toISOString();
+        await doc.send(new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: 'sifasuo-local-org', ConditionExpression: 'attribute_not_exists(PK)',
+              Item: { PK: `STAFF#${id}`, SK: 'STAFF', GSI1PK: 'OFFICE#0101#STAFF', GSI1SK: id, id, officeId: '0101', ...staffBody, version: 1 } } },
+            { Put: { TableName: 'sifasuo-local-audit', ConditionExpression: 'attribute_not_exists(PK)',
+              Item: { PK: `DAY#${at.slice(0, 10)}`, SK: `${at}#${id}`, GSI1PK: 'ACTOR#bench', GSI1SK: `${at}#${id}`, GSI2PK: `TARGET#staff#${id}`, GSI2SK: `${at}#${id}`, action: 'bench' } } },
+          ],
+        }));
+      },
+    },
+  ];
+
+  console.log(`\n## Through the local API vs the bare DynamoDB calls — ${REQUESTS} requests, concurrency ${CONCURRENCY}\n`);
+  console.log('| scenario | API p50 | API p99 | DynamoDB p50 | DynamoDB p99 | p50 ratio | p99 ratio |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of scenarios) {
+    // Warm both paths (JIT, connection pools, DynamoDB Local's JVM) before measuring.
+    for (let i = 0; i < 50; i++) { await s.api(i); await s.bare(i); }
+    // Alternate the two in rounds (and which goes first), so DynamoDB Local's warm-up and a growing
+    // table weigh on both sides alike.
+    const bare: number[] = [];
+    const api: number[] = [];
+    const ROUNDS = 4;
+    for (let r = 0; r < ROUNDS; r++) {
+      const order = r % 2 === 0 ? [[bare, s.bare], [api, s.api]] as const : [[api, s.api], [bare, s.bare]] as const;
+      for (const [into, task] of order) into.push(...(await load(task, REQUESTS / ROUNDS)));
+    }
+    const [a50, a99, b50, b99] = [percentile(api, 50), percentile(api, 99), percentile(bare, 50), percentile(bare, 99)];
+    console.log(`| ${s.name} | ${fmt(a50)} ms | ${fmt(a99)} ms | ${fmt(b50)} ms | ${fmt(b99)} ms | ${fmt(a50 / b50, 2)}× | ${fmt(a99 / b99, 2)}× |`);
+  }
+  await signInTiming(ready.url, ready.demoPassword!);
+}
+
+/** What runs against the local cloud: the portal's first load, then the API. */
+async function onLocalCloud() {
   const { ready, stop } = await startCloud();
   try {
-    const post = async (path: string, body: unknown, token?: string) => {
-      const r = await fetch(`${ready.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      return r.json() as Promise<LoginStep>;
-    };
-    const signIn = async (username: string) => {
-      const step = await post('/api/auth/login', { username, password: ready.demoPassword });
-      if (step.status !== 'signed-in') throw new Error(`${username}: ${step.status} (the demo county requires no second factor)`);
-      return step.tokens.accessToken;
-    };
-    const leader = await signIn('leader');
-    const staff = await signIn('staff-0101');
-    const doc = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ endpoint: ready.endpoints.dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
-    const staffBody = { name: '压测人员', sex: 'male', phone: '13800000000', post: '司法助理员', education: '大学本科', legalExamCertificate: false };
-
-    const scenarios: Array<{ name: string; api: (i: number) => Promise<void>; bare: (i: number) => Promise<void> }> = [
-      {
-        name: 'list offices (50)',
-        api: async () => {
-          const r = await fetch(`${ready.url}/api/org/offices?limit=50`, { headers: { authorization: `Bearer ${leader}` } });
-          if (r.status !== 200) throw new Error(`list: ${r.status}`);
-          await r.arrayBuffer();
-        },
-        bare: async () => {
-          await doc.send(new QueryCommand({
-            TableName: 'sifasuo-local-org', KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'OFFICE' }, Limit: 50,
-          }));
-        },
-      },
-      {
-        name: 'create staff',
-        api: async () => {
-          const r = await fetch(`${ready.url}/api/org/offices/0101/staff`, {
-            method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` }, body: JSON.stringify(staffBody),
-          });
-          if (r.status !== 201) throw new Error(`create: ${r.status} ${await r.text()}`);
-          await r.arrayBuffer();
-        },
-        // What the create use case sends: read the office, then the staff item and its audit record in one transaction.
-        bare: async () => {
-          await doc.send(new GetCommand({ TableName: 'sifasuo-local-org', Key: { PK: 'OFFICE', SK: '0101' }, ConsistentRead: true }));
-          const id = ulid();
-          const at = new Date().toISOString();
-          await doc.send(new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName: 'sifasuo-local-org', ConditionExpression: 'attribute_not_exists(PK)',
-                Item: { PK: `STAFF#${id}`, SK: 'STAFF', GSI1PK: 'OFFICE#0101#STAFF', GSI1SK: id, id, officeId: '0101', ...staffBody, version: 1 } } },
-              { Put: { TableName: 'sifasuo-local-audit', ConditionExpression: 'attribute_not_exists(PK)',
-                Item: { PK: `DAY#${at.slice(0, 10)}`, SK: `${at}#${id}`, GSI1PK: 'ACTOR#bench', GSI1SK: `${at}#${id}`, GSI2PK: `TARGET#staff#${id}`, GSI2SK: `${at}#${id}`, action: 'bench' } } },
-            ],
-          }));
-        },
-      },
-    ];
-
-    console.log(`\n## Through the local API vs the bare DynamoDB calls — ${REQUESTS} requests, concurrency ${CONCURRENCY}\n`);
-    console.log('| scenario | API p50 | API p99 | DynamoDB p50 | DynamoDB p99 | p50 ratio | p99 ratio |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const s of scenarios) {
-      // Warm both paths (JIT, connection pools, DynamoDB Local's JVM) before measuring.
-      for (let i = 0; i < 50; i++) { await s.api(i); await s.bare(i); }
-      // Alternate the two in rounds (and which goes first), so DynamoDB Local's warm-up and a growing
-      // table weigh on both sides alike.
-      const bare: number[] = [];
-      const api: number[] = [];
-      const ROUNDS = 4;
-      for (let r = 0; r < ROUNDS; r++) {
-        const order = r % 2 === 0 ? [[bare, s.bare], [api, s.api]] as const : [[api, s.api], [bare, s.bare]] as const;
-        for (const [into, task] of order) into.push(...(await load(task, REQUESTS / ROUNDS)));
-      }
-      const [a50, a99, b50, b99] = [percentile(api, 50), percentile(api, 99), percentile(bare, 50), percentile(bare, 99)];
-      console.log(`| ${s.name} | ${fmt(a50)} ms | ${fmt(a99)} ms | ${fmt(b50)} ms | ${fmt(b99)} ms | ${fmt(a50 / b50, 2)}× | ${fmt(a99 / b99, 2)}× |`);
-    }
-    await signInTiming(ready.url, ready.demoPassword!);
+    await firstLoad(ready);
+    if (process.env.BENCH_ONLY !== 'portal') await apiVsDynamo(ready);
   } finally {
     await stop();
   }
 }
 
 console.log(`# sifasuo benchmarks (${new Date().toISOString()}, Node ${process.version})`);
-await bundles();
-// BENCH_ONLY=bundles skips the local cloud part (no Java needed) while iterating on bundling.
-if (process.env.BENCH_ONLY !== 'bundles') await apiVsDynamo();
+// BENCH_ONLY=bundles skips the local cloud part (no Java needed) while iterating on bundling;
+// BENCH_ONLY=portal measures the portal's first load alone.
+if (process.env.BENCH_ONLY !== 'portal') await bundles();
+if (process.env.BENCH_ONLY !== 'bundles') await onLocalCloud();

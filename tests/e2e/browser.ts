@@ -1,15 +1,15 @@
-// Shared by the browser tests: headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH), one
+// Shared by the browser tests: headless Chromium (tests/support/chromium.ts), one
 // fresh context per page (own sessionStorage, zh-CN, China time; a phone's viewport on request),
 // screenshots under .test-artifacts/e2e/, and logging in through the login page's steps (the second
 // factor's code computed from a secret the test holds).
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { cloud } from '../support/cloud';
 import { totpCode } from '../support/totp-code';
 
 export const ARTIFACTS = resolve(__dirname, '../../.test-artifacts/e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The county's time zone: what the portal's dates and the audit range picker are read in. */
 export const TIME_ZONE = 'Asia/Shanghai';
 
@@ -24,19 +24,7 @@ export function useBrowser(where: { baseURL?: () => string } = {}) {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {

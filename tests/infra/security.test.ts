@@ -4,6 +4,7 @@
 // Asia/Shanghai schedules, CloudFront with origin access control, the origin secret and the viewer
 // address, and no Cognito anywhere.
 import { Match } from 'aws-cdk-lib/assertions';
+import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import {
   AUTHORIZER_CACHE_SECONDS, authorizerFunction, awsCron, deployedFunctions, ENV, eventRules, functionEnvironment, patternOf,
   functions, ORIGIN_SECRET_HEADER, queues, resourceName, routeKey, routes, schedules, tables,
@@ -635,6 +636,19 @@ describe('web: portal', () => {
     // A cached answer could only ever go to the same token asking the same query.
     expect(key.QueryStringsConfig).toEqual({ QueryStringBehavior: 'all' });
     expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+  });
+
+  test('compression: the portal files and the API answers go out in brotli or gzip, as the viewer accepts', () => {
+    const api = cfg.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    expect(cfg.DefaultCacheBehavior.Compress).toBe(true);
+    expect(api.Compress).toBe(true);
+    // CloudFront compresses only when the behaviour's cache policy has both encodings on: the managed
+    // CachingOptimized policy for the portal's files, the API's own policy for /api/*.
+    expect(cfg.DefaultCacheBehavior.CachePolicyId).toBe(CachePolicy.CACHING_OPTIMIZED.cachePolicyId);
+    const [policyId, policy] = resourcesOf(W, 'AWS::CloudFront::CachePolicy')[0]!;
+    expect(api.CachePolicyId).toEqual({ Ref: policyId });
+    const key = policy.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin;
+    expect([key.EnableAcceptEncodingGzip, key.EnableAcceptEncodingBrotli]).toEqual([true, true]);
   });
 
   test('-c originSecretVersion pins one version of the secret in both the header and the API functions', () => {

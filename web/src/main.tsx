@@ -9,6 +9,7 @@ import { contexts } from './contexts';
 import { Allowed, RequireAuth } from './kit/guards';
 import type { PortalRoute } from './kit/portal';
 import { Loading, NotFound } from './kit/results';
+import { portalTheme } from './kit/theme';
 
 dayjs.locale('zh-cn');
 
@@ -44,7 +45,7 @@ const router = createHashRouter([
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f4e9c' } }}>
+    <ConfigProvider locale={zhCN} theme={portalTheme}>
       <AntApp>
         <RouterProvider router={router} />
       </AntApp>

@@ -4,6 +4,7 @@
 // an SPA fallback, and exposes the local cloud's own `/__local/*` admin.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type {
@@ -12,6 +13,7 @@ import type {
   APIGatewayRequestAuthorizerEventV2,
 } from 'aws-lambda';
 import { routeKey, type RouteDecl } from '@sifasuo/wiring';
+import { CompressedFiles, compressesAnswer, encode, negotiateEncoding, varyOnEncoding } from './compression';
 import { ACCOUNT, REGION } from './config';
 import { FunctionTimeoutError, type LambdaRuntime } from './lambda';
 import { HOST, log } from './util';
@@ -164,6 +166,29 @@ function sendJson(res: ServerResponse, status: number, body: unknown, extra: Rec
   res.end(text);
 }
 
+/**
+ * Sends an answer as CloudFront passes it on to the viewer: compressed (brotli or gzip, as the
+ * request's Accept-Encoding allows) when its type and size call for it, with `Vary: Accept-Encoding`.
+ */
+async function sendCompressible(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: Buffer) {
+  const type = headers['content-type'];
+  const encoded = headers['content-encoding'];
+  if (status === 204 || status === 304 || !compressesAnswer(Array.isArray(type) ? type[0] : type, body.length, Array.isArray(encoded) ? encoded[0] : encoded)) {
+    res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+    return res.end(body);
+  }
+  const vary = headers.vary;
+  const varied = { ...headers, vary: varyOnEncoding(Array.isArray(vary) ? vary.join(', ') : vary) };
+  const encoding = negotiateEncoding(req.headers['accept-encoding']);
+  if (!encoding) {
+    res.writeHead(status, { ...varied, 'content-length': String(body.length) });
+    return res.end(body);
+  }
+  const compressed = await encode(body, encoding);
+  res.writeHead(status, { ...varied, 'content-encoding': encoding, 'content-length': String(compressed.length) });
+  res.end(compressed);
+}
+
 class BodyTooLarge extends Error {}
 
 /**
@@ -219,6 +244,7 @@ type AuthorizerOutcome = { allowed: true; context: Record<string, unknown> } | {
 
 export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle> {
   const compiled = compileRoutes(opts.routes);
+  const compressedFiles = new CompressedFiles();
   const cache = new AuthorizerCache(opts.authorizer.cacheSeconds, opts.authorizer.maxEntries);
 
   /**
@@ -347,10 +373,10 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
       log(`${route.key} → ${route.decl.function} failed: ${what}`);
       return sendJson(res, 500, { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' }, idHeader);
     }
-    writeResult(res, result, idHeader);
+    await writeResult(req, res, result, idHeader);
   }
 
-  function serveStatic(req: IncomingMessage, res: ServerResponse, rawPath: string) {
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, rawPath: string) {
     const method = req.method ?? 'GET';
     req.resume();
     if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: '不支持的请求方法' });
@@ -389,12 +415,21 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
     }
     const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
     const immutable = /[\\/]assets[\\/]/.test(target.slice(root.length));
-    res.writeHead(200, {
+    const headers: Record<string, string> = {
       'content-type': type,
-      'content-length': stat.size,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'x-content-type-options': 'nosniff',
-    });
+    };
+    const compressible = compressesAnswer(type, stat.size);
+    if (compressible) headers.vary = varyOnEncoding(undefined);
+    const encoding = compressible && method === 'GET' ? negotiateEncoding(req.headers['accept-encoding']) : undefined;
+    if (encoding) {
+      const file = target;
+      const body = await compressedFiles.get(file, `${stat.mtimeMs}:${stat.size}`, encoding, () => readFile(file));
+      res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) });
+      return res.end(body);
+    }
+    res.writeHead(200, { ...headers, 'content-length': String(stat.size) });
     if (method === 'HEAD') return res.end();
     createReadStream(target).pipe(res);
   }
@@ -442,15 +477,15 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
   };
 }
 
-/** Writes a Lambda proxy result the way HTTP API payload v2 interprets it. */
-function writeResult(res: ServerResponse, result: unknown, extra: Record<string, string>) {
+/** Writes a Lambda proxy result the way HTTP API payload v2 interprets it (and CloudFront compresses it). */
+async function writeResult(req: IncomingMessage, res: ServerResponse, result: unknown, extra: Record<string, string>) {
   const structured =
     result !== null && typeof result === 'object' && 'statusCode' in (result as Record<string, unknown>)
       ? (result as { statusCode: number; headers?: Record<string, unknown>; body?: string; isBase64Encoded?: boolean; cookies?: string[] })
       : undefined;
   if (!structured) {
     // No statusCode: API Gateway treats the whole return value as a JSON 200 body.
-    return sendJson(res, 200, result ?? null, extra);
+    return sendCompressible(req, res, 200, { 'content-type': 'application/json; charset=utf-8', ...extra }, Buffer.from(JSON.stringify(result ?? null)));
   }
   const headers: Record<string, string | string[]> = { ...extra };
   for (const [k, v] of Object.entries(structured.headers ?? {})) {
@@ -461,9 +496,7 @@ function writeResult(res: ServerResponse, result: unknown, extra: Record<string,
     structured.body === undefined || structured.body === null
       ? Buffer.alloc(0)
       : Buffer.from(String(structured.body), structured.isBase64Encoded ? 'base64' : 'utf8');
-  headers['content-length'] = String(body.length);
-  res.writeHead(structured.statusCode, headers);
-  res.end(body);
+  await sendCompressible(req, res, structured.statusCode, headers, body);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
