@@ -6,6 +6,7 @@
 // the auditor finding all of it in 审计日志 with before/after; and each role refused the other's page
 // (无权访问), by the page guard and by the server. The tests run in order: the auditor reads what the
 // administrator did. One screenshot per step under .test-artifacts/e2e/ (admin-*, auditor-*).
+import { AUDIT_AUDIT, auditActionLabel, auditFieldOf, auditTargetText, AUTH_AUDIT, ORG_AUDIT } from '@sifasuo/domain';
 import type { Locator, Page } from 'playwright-core';
 import { login, menuEntries, nextResponse, openMenu, settled, shot, TIME_ZONE, useBrowser } from './browser';
 
@@ -245,36 +246,43 @@ describe('admin and auditor', () => {
     expect(Date.parse(q.get('from')!)).toBe(Math.floor((now.getTime() - 60 * minute) / minute) * minute);
     expect(Date.parse(q.get('to')!)).toBe(Math.floor(end.getTime() / minute) * minute + minute - 1);
     await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor();
-    // The query itself is on record, once.
-    await auditRow(page, 'audit.query', 'auditor', `audit ${q.get('from')}/${q.get('to')}`, '成功');
-    const ownQueries = page.getByTestId('audit-table').locator('tbody tr.ant-table-row', { hasText: `audit ${q.get('from')}/${q.get('to')}` });
+    // The query itself is on record, once — in the domain's Chinese words (audit-labels.ts).
+    const ownQuery = auditTargetText({ targetType: 'audit', targetId: `${q.get('from')}/${q.get('to')}` });
+    await auditRow(page, auditActionLabel(AUDIT_AUDIT.query.action), 'auditor', ownQuery, '成功');
+    const ownQueries = page.getByTestId('audit-table').locator('tbody tr.ant-table-row', { hasText: ownQuery });
     expect(await ownQueries.count()).toBe(1);
 
     // The user the administrator created with their password, and the weak password the server refused
     // (with its reason).
-    const created = await auditRow(page, 'org.user.create', 'admin', `user ${CLERK.username}`, '成功');
+    const userTarget = (username: string) => auditTargetText({ targetType: 'user', targetId: username });
+    const created = await auditRow(page, auditActionLabel(ORG_AUDIT['user.create'].action), 'admin', userTarget(CLERK.username), '成功');
     await expect(created.textContent()).resolves.toContain('系统管理员');
-    await auditRow(page, 'auth.reset-password', 'admin', `user ${CLERK.username}`, '成功');
-    const weak = await auditRow(page, 'auth.reset-password', 'admin', `user ${WEAK.username}`, '校验未通过');
+    const resetLabel = auditActionLabel(AUTH_AUDIT['reset-password'].action);
+    await auditRow(page, resetLabel, 'admin', userTarget(CLERK.username), '成功');
+    const weak = await auditRow(page, resetLabel, 'admin', userTarget(WEAK.username), '校验未通过');
     await weak.locator('.ant-table-row-expand-icon').click();
-    await expect(weak.locator('xpath=following-sibling::tr[1]').textContent()).resolves.toContain('原因：');
+    await expect(weak.locator('xpath=following-sibling::tr[1]').textContent()).resolves.toContain('原因');
 
-    // The office edit with before and after (this run's: the after image has this run's address), and
+    // The office edit with the changed fields only (this run's: the new address is this run's), and
     // the stale save refused.
-    await auditRow(page, 'org.office.update', 'admin', `office ${OFFICE}`, '校验未通过');
-    const edit = await auditRow(page, 'org.office.update', 'admin', `office ${OFFICE}`, '成功');
+    const officeUpdate = auditActionLabel(ORG_AUDIT['office.update'].action);
+    const officeTarget = auditTargetText({ targetType: 'office', targetId: OFFICE });
+    await auditRow(page, officeUpdate, 'admin', officeTarget, '校验未通过');
+    const edit = await auditRow(page, officeUpdate, 'admin', officeTarget, '成功');
     await edit.locator('.ant-table-row-expand-icon').click();
-    const detail = edit.locator('xpath=following-sibling::tr[1]');
-    await detail.locator('pre').nth(1).waitFor();
-    await expect(detail.textContent()).resolves.toMatch(/修改前[\s\S]*修改后/);
-    type OfficeImage = { id: string; address?: string; version: number };
-    const images = (await detail.locator('pre').allTextContents()).map((t) => JSON.parse(t) as OfficeImage);
-    expect(images).toHaveLength(2);
-    const [beforeJson, afterJson] = images as [OfficeImage, OfficeImage];
-    expect(beforeJson.id).toBe(OFFICE);
-    expect(afterJson.address).toBe(ADDRESS_A);
-    expect(beforeJson.address).not.toBe(ADDRESS_A);
-    expect(afterJson.version).toBe(beforeJson.version + 1);
+    const changes = edit.locator('xpath=following-sibling::tr[1]').getByTestId('audit-changes');
+    await changes.waitFor();
+    const addressLabel = auditFieldOf(ORG_AUDIT['office.update'].action, 'address').label;
+    const versionLabel = auditFieldOf(ORG_AUDIT['office.update'].action, 'version').label;
+    const addressRow = changes.locator('tr', { hasText: addressLabel });
+    await expect(addressRow.getByTestId('audit-change-after').textContent()).resolves.toBe(ADDRESS_A);
+    await expect(addressRow.getByTestId('audit-change-before').textContent()).resolves.not.toBe(ADDRESS_A);
+    const [versionBefore, versionAfter] = await Promise.all(
+      ['audit-change-before', 'audit-change-after'].map(async (id) => Number(await changes.locator('tr', { hasText: versionLabel }).getByTestId(id).textContent())),
+    );
+    expect(versionAfter).toBe(versionBefore! + 1);
+    // Only what changed: the office's name stayed, so it has no row.
+    expect(await changes.locator('tr', { hasText: auditFieldOf(ORG_AUDIT['office.update'].action, 'name').label }).count()).toBe(0);
     await edit.scrollIntoViewIfNeeded();
     await shot(page, 'auditor-1-audit-log-last-hour');
 
