@@ -2,9 +2,9 @@
 // staffing across offices, the users at a glance, the org records changed last, a day of the audit
 // trail and the state of its digest chain. Pure: records and `now` come in, figures go out.
 import * as z from 'zod';
-import { API_AUDIT, AUDIT_AUDIT, type AuditAction, type AuditOutcome, type AuditRecord, type VerifiedDigest } from './audit';
-import { AUTH_AUDIT } from './auth';
-import { ORG_AUDIT, type Area, type Office, type OfficeClass, type Staff, type User } from './org';
+import { type AuditOutcome, type AuditRecord, type VerifiedDigest } from './audit';
+import { auditActionLabel } from './audit-labels';
+import { type Area, type Office, type OfficeClass, type Staff, type User } from './org';
 import { ROLES, type Role } from './roles';
 import { shanghaiDay, shanghaiPreviousDay } from './time';
 import { dateString } from './validation';
@@ -94,12 +94,6 @@ export const staffingSummary = (rows: readonly OfficeStaffing[], areas: readonly
   return { offices, areas: byArea, totals: totalsOf(offices) };
 };
 
-/** `2026-03-01 10:05`: an instant as people in the county read it (Asia/Shanghai), in the server and the portal alike. */
-export const shanghaiDateTime = (iso: string): string => {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : new Date(t + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-};
-
 /** 46% — a share for people, rounded to a whole percent; `—` when there is nothing to divide. */
 export const percent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 
@@ -168,13 +162,6 @@ export interface LockedAccount {
 
 // ---- The audit trail today (the auditor's home) ------------------------------------------------
 
-/** Every audited action the contexts declare, by its name (`org.staff.update`). */
-const AUDITED_ACTIONS: ReadonlyMap<string, AuditAction> = /* @__PURE__ */ new Map(
-  [ORG_AUDIT, AUTH_AUDIT, AUDIT_AUDIT, API_AUDIT].flatMap((table) => Object.values(table) as AuditAction[]).map((a) => [a.action, a]),
-);
-
-/** The Chinese label of an action; an action no table declares (an older name) shows as it is stored. */
-const labelOf = (action: string): string => AUDITED_ACTIONS.get(action)?.label ?? action;
 
 /** `GET /api/audit/summary`: one Shanghai day, today when `day` is omitted. */
 export const auditSummaryQuery = /* @__PURE__ */ z.strictObject({ day: /* @__PURE__ */ dateString('日期').optional() });
@@ -198,7 +185,7 @@ export const auditDaySummary = (day: string, records: readonly Pick<AuditRecord,
     total: records.length,
     byOutcome: { success: count('success'), denied: count('denied'), rejected: count('rejected'), failed: count('failed') },
     byAction: [...counts]
-      .map(([action, n]) => ({ action, label: labelOf(action), count: n }))
+      .map(([action, n]) => ({ action, label: auditActionLabel(action), count: n }))
       .sort((a, b) => b.count - a.count || a.action.localeCompare(b.action)),
   };
 };

@@ -8,6 +8,16 @@ export const shanghaiDay = (instant: Date): string => new Date(instant.getTime()
 /** `YYYY-MM-DD HH:mm:ss` of an instant in Asia/Shanghai, to the second (the audit log's values). */
 export const shanghaiTimestamp = (instant: Date): string => new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 
+/**
+ * An ISO instant as people in the county read it, in Asia/Shanghai whatever the reader's zone:
+ * `2026-03-01 10:05` (or with seconds); what is not an instant is returned as given. The server and
+ * the portal show every time through this.
+ */
+export const shanghaiDateTime = (iso: string, precision: 'minute' | 'second' = 'minute'): string => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : shanghaiTimestamp(new Date(t)).slice(0, precision === 'minute' ? 16 : 19);
+};
+
 /** `YYYY-MM` of the instant in Asia/Shanghai. */
 export const shanghaiMonth = (instant: Date): string => shanghaiDay(instant).slice(0, 7);
 

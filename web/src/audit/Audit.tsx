@@ -11,6 +11,7 @@ import {
   auditQuery,
   auditTargetText,
   ROLE_LABELS,
+  shanghaiDateTime,
   type AuditChange,
   type AuditOutcome,
   type AuditRecord,
@@ -22,7 +23,6 @@ import { checkWith, dropEmpty, useReportError } from '../kit/errors';
 import { Page } from '../kit/page';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
 import { Forbidden } from '../kit/results';
-import { formatShanghai } from '../kit/time';
 
 const OUTCOME_COLORS: Record<AuditOutcome, string> = { success: 'green', denied: 'red', rejected: 'orange', failed: 'volcano' };
 
@@ -138,7 +138,7 @@ export default function Audit() {
   if (refused !== undefined) return <Forbidden message={refused} />;
 
   const columns: ResponsiveColumn<AuditRecord>[] = [
-    { title: '时间', dataIndex: 'at', cardTitle: true, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatShanghai(at)}</span> },
+    { title: '时间', dataIndex: 'at', cardTitle: true, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{shanghaiDateTime(at, 'second')}</span> },
     { title: '操作人', dataIndex: 'actor' },
     { title: '角色', dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => ROLE_LABELS[r as Role] ?? r).join('、') || '—' },
     { title: '操作', dataIndex: 'action', render: (a: string) => <span title={a}>{auditActionLabel(a)}</span> },
