@@ -128,6 +128,7 @@ export default function Users() {
             <Select
               allowClear
               placeholder="所属司法所"
+              aria-label="按所属司法所筛选"
               showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 200, maxWidth: '100%' }}
               options={offices.map((o) => ({ value: o.id, label: `${o.id} ${o.name}` }))}
@@ -137,6 +138,7 @@ export default function Users() {
             <Select
               allowClear
               placeholder="角色"
+              aria-label="按角色筛选"
               style={{ width: 160, maxWidth: '100%' }}
               options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
               onChange={(role?: Role) => setSearch((s) => ({ ...s, role }))}
