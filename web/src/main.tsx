@@ -8,7 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { contexts } from './contexts';
 import { Allowed, RequireAuth } from './kit/guards';
 import type { PortalRoute } from './kit/portal';
-import { Loading, NotFound } from './kit/results';
+import { LazyNotFound, Loading } from './kit/loading';
 import { portalTheme } from './kit/theme';
 
 dayjs.locale('zh-cn');
@@ -38,7 +38,7 @@ const router = createHashRouter([
       { index: true, element: page(<Home contexts={contexts} />) },
       ...declared.filter((r) => !r.public).map(routeOf),
       { path: 'home', element: <Navigate to="/" replace /> },
-      { path: '*', element: <NotFound /> },
+      { path: '*', element: <LazyNotFound /> },
     ],
   },
 ]);

@@ -1,7 +1,7 @@
 // Signing in, step by step (packages/domain/src/auth.ts, LoginStep): the password; then, where the
 // account has a second factor, its code (or a recovery code); or, where the county requires one the
 // account does not have yet, setting up an authenticator and saving the recovery codes before entering.
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { ArrowLeftOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -11,7 +11,13 @@ import { applyFieldErrors, checkWith, useErrorsClearedOnChange } from '../kit/er
 import { usePageTitle } from '../kit/page';
 import { logoutMessage, saveSession } from '../kit/session';
 import { authApi } from './api';
-import { CodeInput, EnrolmentForm, RecoveryCodes } from './TotpParts';
+import { Loading } from '../kit/loading';
+
+// The second-factor steps (a QR code among them) load when a step needs them: most sign-ins have none.
+const totpParts = () => import('./TotpParts');
+const CodeInput = lazy(() => totpParts().then((m) => ({ default: m.CodeInput })));
+const EnrolmentForm = lazy(() => totpParts().then((m) => ({ default: m.EnrolmentForm })));
+const RecoveryCodes = lazy(() => totpParts().then((m) => ({ default: m.RecoveryCodes })));
 
 type Step =
   | { kind: 'password' }
@@ -164,49 +170,51 @@ export default function Login() {
           </Form>
         </div>
 
-        {step.kind === 'totp' && (
-          <div data-testid="login-totp">
-            <Typography.Paragraph>请打开手机上的身份验证器应用，输入其中显示的{TOTP_DIGITS}位验证码。</Typography.Paragraph>
-            <Form
-              key={step.challenge}
-              form={codeForm}
-              name="login-code"
-              onFinish={(v) => submitCode((v.code ?? '').trim(), (code) => authApi.loginTotp({ challenge: step.challenge, code }), true)}
-              autoComplete="off"
-            >
-              <Form.Item name="code" style={{ marginBottom: 12 }} extra="手机不在身边时，可输入一个恢复码（如 abcd-1234）">
-                <CodeInput testId="login-totp-code" recovery autoFocus placeholder={`${TOTP_DIGITS}位验证码或恢复码`} />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-totp-submit">
-                验证并登录
-              </Button>
-            </Form>
-            <BackButton onClick={() => backToPassword()} />
-          </div>
-        )}
+        <Suspense fallback={<Loading />}>
+          {step.kind === 'totp' && (
+            <div data-testid="login-totp">
+              <Typography.Paragraph>请打开手机上的身份验证器应用，输入其中显示的{TOTP_DIGITS}位验证码。</Typography.Paragraph>
+              <Form
+                key={step.challenge}
+                form={codeForm}
+                name="login-code"
+                onFinish={(v) => submitCode((v.code ?? '').trim(), (code) => authApi.loginTotp({ challenge: step.challenge, code }), true)}
+                autoComplete="off"
+              >
+                <Form.Item name="code" style={{ marginBottom: 12 }} extra="手机不在身边时，可输入一个恢复码（如 abcd-1234）">
+                  <CodeInput testId="login-totp-code" recovery autoFocus placeholder={`${TOTP_DIGITS}位验证码或恢复码`} />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-totp-submit">
+                  验证并登录
+                </Button>
+              </Form>
+              <BackButton onClick={() => backToPassword()} />
+            </div>
+          )}
 
-        {step.kind === 'enrol' && (
-          <>
-            <Alert type="info" showIcon title="县局要求您的账号使用两步验证，请先完成设置。" style={{ marginBottom: 12 }} />
-            <EnrolmentForm
-              enrolment={step.enrolment}
-              busy={busy}
-              error={error}
-              submitLabel="完成设置"
-              onSubmit={(code) => submitCode(code, (c) => authApi.loginEnrol({ challenge: step.challenge, code: c }), false)}
-              extra={<BackButton onClick={() => backToPassword()} />}
+          {step.kind === 'enrol' && (
+            <>
+              <Alert type="info" showIcon title="县局要求您的账号使用两步验证，请先完成设置。" style={{ marginBottom: 12 }} />
+              <EnrolmentForm
+                enrolment={step.enrolment}
+                busy={busy}
+                error={error}
+                submitLabel="完成设置"
+                onSubmit={(code) => submitCode(code, (c) => authApi.loginEnrol({ challenge: step.challenge, code: c }), false)}
+                extra={<BackButton onClick={() => backToPassword()} />}
+              />
+            </>
+          )}
+
+          {step.kind === 'recovery' && (
+            <RecoveryCodes
+              codes={step.codes}
+              username={username.current}
+              confirmLabel="我已妥善保存，进入系统"
+              onConfirm={() => enter(step, step.receivedAt)}
             />
-          </>
-        )}
-
-        {step.kind === 'recovery' && (
-          <RecoveryCodes
-            codes={step.codes}
-            username={username.current}
-            confirmLabel="我已妥善保存，进入系统"
-            onConfirm={() => enter(step, step.receivedAt)}
-          />
-        )}
+          )}
+        </Suspense>
       </Card>
     </div>
   );

@@ -35,6 +35,11 @@ const Brand = () => (
 export default function AppLayout({ contexts }: { contexts: readonly PortalContext[] }) {
   const [me, setMe] = useState<Me>(() => getSession()!.user);
   const [dialog, setDialog] = useState<string>();
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const openDialog = (id: string) => {
+    setOpened((o) => new Set(o).add(id));
+    setDialog(id);
+  };
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
@@ -142,7 +147,7 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
             }
             menu={{
               items: [
-                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: <span data-testid={`account-action-${a.id}`}>{a.label}</span>, onClick: () => setDialog(a.id) })),
+                ...actions.map((a) => ({ key: a.id, icon: a.icon, label: <span data-testid={`account-action-${a.id}`}>{a.label}</span>, onClick: () => openDialog(a.id) })),
                 {
                   key: 'logout',
                   icon: <LogoutOutlined />,
@@ -163,11 +168,14 @@ export default function AppLayout({ contexts }: { contexts: readonly PortalConte
           <Outlet />
         </Content>
       </Layout>
-      {actions.map(({ id, dialog: Dialog }) => (
-        <Suspense key={id} fallback={null}>
-          <Dialog open={dialog === id} onClose={() => setDialog(undefined)} />
-        </Suspense>
-      ))}
+      {/* A dialog's code loads when it is first opened (not with every page), and stays for its closing animation. */}
+      {actions
+        .filter(({ id }) => opened.has(id))
+        .map(({ id, dialog: Dialog }) => (
+          <Suspense key={id} fallback={null}>
+            <Dialog open={dialog === id} onClose={() => setDialog(undefined)} />
+          </Suspense>
+        ))}
     </Layout>
   );
 }

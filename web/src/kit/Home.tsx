@@ -2,7 +2,8 @@
 // It knows no context; each card loads its own data, shows a skeleton meanwhile, and a card that fails
 // says so without taking the others down.
 import { Component, Suspense, type ReactNode } from 'react';
-import { Card, Col, Result, Row, Skeleton, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Typography } from 'antd';
+import { LazyNoFeatures } from './loading';
 import { useMe } from './guards';
 import { homeCardsFor, type HomeCard, type PortalContext } from './portal';
 import { usePageTitle } from './page';
@@ -43,9 +44,7 @@ export default function Home({ contexts }: { contexts: readonly PortalContext[] 
   usePageTitle('首页');
   const cards = homeCardsFor(contexts, me);
   if (cards.length === 0) {
-    return (
-      <Result status="info" title="暂无可用功能" subTitle="您的账号当前没有可使用的功能。档案检索等功能上线后将在此处提供。" data-testid="no-features" />
-    );
+    return <LazyNoFeatures />;
   }
   return (
     <div data-testid="home">

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Navigate } from 'react-router-dom';
 import type { Permission } from './permissions';
 import { endSession, getSession, loginPath, sessionProblem, type Me } from './session';
-import { Forbidden } from './results';
+import { LazyForbidden } from './loading';
 
 /** The signed-in user (pages only render inside RequireAuth). */
 export const useMe = (): Me => getSession()?.user ?? { username: '', displayName: '', roles: [] };
@@ -19,5 +19,5 @@ export const RequireAuth = ({ children }: { children: ReactNode }) => {
 /** Hides pages the user may not use (a domain permission); the server refuses the data regardless. */
 export const Allowed = ({ allow, children }: { allow?: Permission; children: ReactNode }) => {
   const me = useMe();
-  return !allow || allow(me) ? <>{children}</> : <Forbidden />;
+  return !allow || allow(me) ? <>{children}</> : <LazyForbidden />;
 };

@@ -1,4 +1,6 @@
-import { Button, Flex, Result, Spin } from 'antd';
+// The pages' outcomes other than their data: 无权访问, 页面不存在, 加载失败. antd's Result (with its
+// illustrations) is heavy: the first load takes these through kit/loading.tsx, on demand.
+import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
 
 const backHome = (
@@ -19,9 +21,7 @@ export const LoadFailed = ({ message, retry }: { message: string; retry: () => v
   <Result status="error" title="加载失败" subTitle={message} extra={<Button onClick={retry}>重试</Button>} data-testid="load-failed" />
 );
 
-/** A page (or, `full`, the whole screen) still loading: one spinner in the middle of it. */
-export const Loading = ({ full }: { full?: boolean }) => (
-  <Flex justify="center" align="center" style={{ minHeight: full ? '100vh' : '40vh' }} data-testid="loading">
-    <Spin size="large" />
-  </Flex>
+/** A user whose roles give no page yet (the home has no card for them). */
+export const NoFeatures = () => (
+  <Result status="info" title="暂无可用功能" subTitle="您的账号当前没有可使用的功能。档案检索等功能上线后将在此处提供。" data-testid="no-features" />
 );
