@@ -36,8 +36,9 @@ export function trackLoading(page: Page) {
     async idle(quietMs = 300, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const busy = inFlight > 0 || Date.now() - lastChange < quietMs || (await page.locator(LOADING).filter({ visible: true }).count()) > 0;
-        if (!busy) return;
+        // A loading indicator counts as activity too: quiet is measured from when the last one went.
+        if ((await page.locator(LOADING).filter({ visible: true }).count()) > 0) lastChange = Date.now();
+        if (inFlight === 0 && Date.now() - lastChange >= quietMs) return;
         if (Date.now() > deadline) throw new Error(`${page.url()} still loading after ${timeoutMs} ms (${inFlight} requests in flight)`);
         await page.waitForTimeout(50);
       }
