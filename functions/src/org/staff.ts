@@ -20,7 +20,7 @@ import { orgRepository as repo } from './repository';
 
 /**
  * Contact offices named in the body must exist and be within the caller's scope (400 on the item
- * otherwise). One answer for both: an office the caller may not see is told apart from none.
+ * otherwise). One answer for both: an office the caller may not see is not told apart from none.
  */
 const requireContactOffices = async (ctx: RequestContext, ids: string[] | undefined) => {
   const found = await Promise.all((ids ?? []).map((id) => repo.getOffice(id)));
