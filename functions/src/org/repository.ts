@@ -19,6 +19,9 @@ import {
   type Page,
   type Staff,
   type User,
+  dictionaryRecordKey,
+  OFFICE_PARTITION,
+  officeRecordKey,
   userRecordKey,
 } from '@sifasuo/domain';
 import { GSI1, indexKeys } from '@sifasuo/wiring/src/types';
@@ -40,10 +43,10 @@ export const keys = {
   bureau: () => ({ PK: 'BUREAU', SK: 'BUREAU' }),
   department: (id: string) => ({ PK: 'DEPT', SK: id }),
   area: (id: string) => ({ PK: 'AREA', SK: id }),
-  office: (o: Pick<Office, 'id' | 'areaId'>) => ({ PK: 'OFFICE', SK: o.id, [G1.pk]: `AREA#${o.areaId}`, [G1.sk]: `OFFICE#${o.id}` }),
+  office: (o: Pick<Office, 'id' | 'areaId'>) => ({ ...officeRecordKey(o.id), [G1.pk]: `AREA#${o.areaId}`, [G1.sk]: `OFFICE#${o.id}` }),
   staff: (s: Pick<Staff, 'id' | 'officeId'>) => ({ PK: `STAFF#${s.id}`, SK: 'STAFF', [G1.pk]: `OFFICE#${s.officeId}#STAFF`, [G1.sk]: s.id }),
   user: (username: string) => ({ ...userRecordKey(username), [G1.pk]: 'USER', [G1.sk]: username }),
-  dictionary: (name: string) => ({ PK: 'DICT', SK: name }),
+  dictionary: (name: string) => dictionaryRecordKey(name),
 };
 
 const byGsi1 = (value: string) => ({ table: table(), index: GSI1, partition: { name: G1.pk, value } });
@@ -59,16 +62,16 @@ export const orgRepository = {
   listAreas: () => queryAll({ table: table(), partition: { name: 'PK', value: 'AREA' } }, (i) => withoutKeys<Area>(i)),
   getArea: (id: string) => get<Area>('AREA', id),
 
-  getOffice: (id: string) => get<Office>('OFFICE', id),
+  getOffice: (id: string) => get<Office>(OFFICE_PARTITION, id),
   listOffices: (limit: number, cursor?: string): Promise<Page<Office>> =>
-    queryPage({ table: table(), partition: { name: 'PK', value: 'OFFICE' }, limit, cursor }, (i) => withoutKeys<Office>(i)),
+    queryPage({ table: table(), partition: { name: 'PK', value: OFFICE_PARTITION }, limit, cursor }, (i) => withoutKeys<Office>(i)),
   listOfficesOfArea: (areaId: string, limit: number, cursor?: string): Promise<Page<Office>> =>
     queryPage(
       { ...byGsi1(`AREA#${areaId}`), limit, cursor },
       (i) => withoutKeys<Office>(i),
     ),
   /** Every office (49 in a county): the homes' figures. */
-  allOffices: () => queryAll({ table: table(), partition: { name: 'PK', value: 'OFFICE' } }, (i) => withoutKeys<Office>(i)),
+  allOffices: () => queryAll({ table: table(), partition: { name: 'PK', value: OFFICE_PARTITION } }, (i) => withoutKeys<Office>(i)),
   allOfficesOfArea: (areaId: string) => queryAll(byGsi1(`AREA#${areaId}`), (i) => withoutKeys<Office>(i)),
   createOffice: (ctx: RequestContext, office: Office) =>
     createAudited(ctx, table(), { ...keys.office(office), entity: 'office', ...office }, {

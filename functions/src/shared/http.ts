@@ -22,7 +22,7 @@ import {
 } from '@sifasuo/domain';
 import type { ParsedBody, ParsedQuery, PathParams, ResponseOf, RouteKey, RouteKeysOf } from '@sifasuo/wiring';
 // Leaf modules only: a bundle carries its own context's routes and schemas, not the joined wiring.
-import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring } from '@sifasuo/wiring/src/types';
+import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring, type FileDownload } from '@sifasuo/wiring/src/types';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger, originSecret } from './aws';
 import { parseJsonBody } from './json-body';
@@ -38,7 +38,19 @@ export interface ApiRequest<K extends RouteKey = RouteKey> {
 export interface ApiResult<T = unknown> {
   status: number;
   body?: T;
+  /** A file instead of JSON (routes declared with `fileReply()`): sent base64-encoded, as a download. */
+  file?: FileContent;
 }
+
+export interface FileContent {
+  contentType: string;
+  /** The name the browser saves it under (Chinese allowed: RFC 5987). */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const PDF_TYPE = 'application/pdf';
 
 /** What the request named, as sent: `raw` is the body (it failed validation, or was refused). */
 export interface RawRequest {
@@ -101,6 +113,22 @@ const errorBody = (e: DomainError) => ({ code: e.code, message: e.message, ...(e
 export const ok = <T>(body: T): ApiResult<T> => ({ status: 200, body });
 export const created = <T>(body: T): ApiResult<T> => ({ status: 201, body });
 export const noContent = (): ApiResult<void> => ({ status: 204 });
+/** A file answer; its type is the wiring's `FileDownload`, so only a `fileReply()` route can return it. */
+export const fileAnswer = (file: FileContent): ApiResult<FileDownload> => ({ status: 200, file });
+
+const fileResponse = (f: FileContent, requestId?: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 200,
+  headers: {
+    'content-type': f.contentType,
+    // An ASCII fallback for old clients, the real (Chinese) name for every current browser.
+    'content-disposition': `attachment; filename="${f.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...(requestId ? { 'x-request-id': requestId } : {}),
+  },
+  body: Buffer.from(f.bytes).toString('base64'),
+  isBase64Encoded: true,
+});
 
 /** A string the raw body names under `key`, for a refusal's audit target; anything else names nothing. Total for any value. */
 export const bodyString = (raw: unknown, key: string): string => {
@@ -211,6 +239,7 @@ export const apiHandler = <F extends string>(
       // A route without a query schema takes no parameters; unknown ones are ignored, as browsers add them.
       const query = decl.query ? parseInput(decl.query, rawQuery) : {};
       const result = await route.handle({ ctx, body, query, path } as ApiRequest<RouteKey>);
+      if (result.file) return fileResponse(result.file, ctx.requestId);
       return answer(result.status, result.body);
     } catch (e) {
       const domain = isDomainError(e);

@@ -1,6 +1,8 @@
 // Scope-aware reading of office-scoped records. Every such record stores `officeId` and `areaId`;
 // which of them a caller may read is decided by the domain's scope functions, here, for every context.
 import { canReadOffice, forbidden, readScope, type Actor, type Page } from '@sifasuo/domain';
+import { GSI1, GSI2, GSI3, indexKeys } from '@sifasuo/wiring/src/types';
+import { queryPage } from './dynamo';
 
 export interface OfficeScoped {
   officeId: string;
@@ -48,4 +50,45 @@ export const listInScope = async <T>(
   }
   const items = page.items.filter((i) => canReadRecord(actor, scopedOf(i)) && (!filter.areaId || scopedOf(i).areaId === filter.areaId));
   return { ...page, items };
+};
+
+// ---- The index layout of office-scoped records ------------------------------------------------------
+// A table declared with `SCOPED_INDEXES` files each record of a type three ways, one index each: by
+// office (GSI1), by area (GSI2) and county-wide (GSI3), all sorted by the same key (usually a date and
+// the id, so a month is a `begins_with`). `listInScope` then takes the one its caller's scope allows.
+
+const BY_OFFICE = indexKeys(GSI1);
+const BY_AREA = indexKeys(GSI2);
+const COUNTY = indexKeys(GSI3);
+
+/** The index attributes of a record of `type` (`CASE`, `SCREENING`, …) filed under its office and area. */
+export const scopedKeys = (type: string, r: OfficeScoped, sortKey: string) => ({
+  [BY_OFFICE.pk]: `${type}#O#${r.officeId}`,
+  [BY_OFFICE.sk]: sortKey,
+  [BY_AREA.pk]: `${type}#A#${r.areaId}`,
+  [BY_AREA.sk]: sortKey,
+  [COUNTY.pk]: type,
+  [COUNTY.sk]: sortKey,
+});
+
+/** The three queries of `listInScope` over records filed with `scopedKeys`; `sortPrefix` narrows all three (e.g. a month). */
+export const scopedQueries = <T>(
+  table: string,
+  type: string,
+  page: { limit: number; cursor?: string; sortPrefix?: string; newestFirst?: boolean },
+  map: (item: Record<string, unknown>) => T,
+): ScopedQueries<T> => {
+  const on = (index: string, keys: { pk: string; sk: string }, value: string) =>
+    queryPage(
+      {
+        table, index, partition: { name: keys.pk, value }, limit: page.limit, cursor: page.cursor, newestFirst: page.newestFirst,
+        ...(page.sortPrefix ? { sortKey: { name: keys.sk, beginsWith: page.sortPrefix } } : {}),
+      },
+      map,
+    );
+  return {
+    all: () => on(GSI3, COUNTY, type),
+    byArea: (areaId) => on(GSI2, BY_AREA, `${type}#A#${areaId}`),
+    byOffice: (officeId) => on(GSI1, BY_OFFICE, `${type}#O#${officeId}`),
+  };
 };

@@ -8,11 +8,13 @@ import { shanghaiMonth } from './time';
 /** Every kind of fact a rubric item may count (docs/domain.md §五, the default monthly rubric). */
 export const FACT_KINDS = [
   'mediation.screening.submitted', // B1 half-monthly screening (a zero report counts)
+  'mediation.screening.zero-report', // B1 a half-month or quarter with nothing found (零报告)
   'mediation.screening.quarterly', // B2 quarterly concentrated screening
   'mediation.report.submitted', // A1 the month's screening report
   'mediation.case.closed', // B3/B4 a closed case (quantity 1 = success, 0 = failed)
   'mediation.case.entered-online', // B3 closed case entered on the national platform
-  'mediation.dispute.major-reported', // B5 a major dispute reported to the bureau
+  'mediation.dispute.major-registered', // B5 a major dispute found (due for its report 4 hours later)
+  'mediation.dispute.major-reported', // B5 a major dispute reported to the bureau (quantity: minutes late)
   'mediation.typical-case.submitted', // A6
   'mediation.news.submitted', // A5 one-sentence news
   'registers.platform-data.confirmed', // A2

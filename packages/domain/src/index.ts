@@ -11,3 +11,5 @@ export * from './facts';
 export * from './totp';
 export * from './session-token';
 export * from './summaries';
+export * from './mediation';
+export * from './mediation-rules';

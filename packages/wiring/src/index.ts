@@ -7,6 +7,7 @@ import type * as z from 'zod';
 import { audit } from './audit';
 import { auth } from './auth';
 import { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
+import { mediation } from './mediation';
 import { org } from './org';
 import { platform } from './platform';
 import {
@@ -33,7 +34,7 @@ export * from './types';
 export { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
 
 /** Every context, in the order their demo seeds run: the one line that joins a context. */
-export const contexts = [platform, org, auth, audit] as const;
+export const contexts = [platform, org, auth, audit, mediation] as const;
 
 /** The forwarder the kit gives every outbox table: it publishes the table's outbox items to the bus. */
 export const outboxForwarderId = (tableId: string) => `${tableId}-outbox`;

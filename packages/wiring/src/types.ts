@@ -16,7 +16,10 @@ export const eventSource = (context: ContextName) => `${APP}.${context}`;
 /** Global secondary index names, one definition: each has `<name>PK` / `<name>SK` string keys. */
 export const GSI1 = 'GSI1';
 export const GSI2 = 'GSI2';
-export type IndexName = typeof GSI1 | typeof GSI2;
+export const GSI3 = 'GSI3';
+export type IndexName = typeof GSI1 | typeof GSI2 | typeof GSI3;
+/** The indexes of a table of office-scoped records (`scopedKeys` in functions/src/shared/scope.ts): by office, area, county. */
+export const SCOPED_INDEXES = [GSI1, GSI2, GSI3] as const;
 export const indexKeys = (index: IndexName) => ({ pk: `${index}PK`, sk: `${index}SK` }) as const;
 
 /** Physical resource names: `sifasuo-<stage>-<id>` in AWS and locally (stage `local`). */
@@ -112,6 +115,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** A response type carried by the declaration only (nothing at run time). */
 export type Reply<T> = { readonly __reply?: T };
 export const reply = <T>(): Reply<T> => ({});
+/** A route that answers with a file (PDF, Excel) rather than JSON; the portal downloads it. */
+export interface FileDownload {
+  readonly __file: true;
+}
+export const fileReply = () => reply<FileDownload>();
 
 export interface RouteDecl<
   M extends HttpMethod = HttpMethod,

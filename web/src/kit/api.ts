@@ -13,6 +13,7 @@ import {
   type PathParams,
   type RequestBody,
   type RequestQuery,
+  type FileDownload,
   type ResponseOf,
   type RouteKey,
 } from '@sifasuo/wiring';
@@ -69,12 +70,13 @@ const parse = async (res: Response): Promise<unknown> => {
   }
 };
 
-export const call = async <K extends RouteKey>(key: K, ...[args]: CallRest<K>): Promise<ResponseOf<K>> => {
+/** Sends a request the way every route is sent (token, one refresh after a 401); answers the response. */
+const send = async <K extends RouteKey>(key: K, args: unknown, accept: string): Promise<Response> => {
   const { path, query, body } = (args ?? {}) as { path?: PathParams<K>; query?: object; body?: unknown };
   const method = key.slice(0, key.indexOf(' '));
   const anonymous = PUBLIC.has(key);
-  const send = async (token?: string) => {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  const once = async (token?: string) => {
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (token) headers.Authorization = `Bearer ${token}`;
     try {
@@ -93,30 +95,64 @@ export const call = async <K extends RouteKey>(key: K, ...[args]: CallRest<K>): 
     token = await freshAccessToken().catch(ended);
     markActivity();
   }
-  let res = await send(token);
-  let data = res.status === 204 ? undefined : await parse(res);
-  if (res.status === 401 && token) {
-    // The access token was refused: refreshed once and sent again, or the session is over (the
-    // server's own message, e.g. 已被管理员强制下线, goes to the login page).
-    const refused = data as { code?: string; message?: string } | undefined;
-    const retry = await recoverFromUnauthorized(token, (refused?.code && refused.message) || undefined).catch(ended);
-    res = await send(retry);
-    data = res.status === 204 ? undefined : await parse(res);
-    if (res.status === 401) {
-      // Refused with fresh tokens too: the session is over.
-      const again = data as { code?: string; message?: string } | undefined;
-      const message = (again?.code && again.message) || defaultMessage(401);
-      logout('ended', message);
-      throw new ApiError(401, 'UNAUTHENTICATED', message);
-    }
+  const res = await once(token);
+  if (res.status !== 401 || !token) return res;
+  // The access token was refused: refreshed once and sent again, or the session is over (the
+  // server's own message, e.g. 已被管理员强制下线, goes to the login page).
+  const refused = (await parse(res)) as { code?: string; message?: string } | undefined;
+  const retry = await recoverFromUnauthorized(token, (refused?.code && refused.message) || undefined).catch(ended);
+  const again = await once(retry);
+  if (again.status === 401) {
+    // Refused with fresh tokens too: the session is over.
+    const body = (await parse(again)) as { code?: string; message?: string } | undefined;
+    const message = (body?.code && body.message) || defaultMessage(401);
+    logout('ended', message);
+    throw new ApiError(401, 'UNAUTHENTICATED', message);
   }
-  if (res.status === 204) return undefined as ResponseOf<K>;
-  if (res.ok) return data as ResponseOf<K>;
-  const err = (data ?? {}) as { code?: string; message?: string; fields?: FieldErrors };
+  return again;
+};
+
+/** The server's `{code,message,fields}` refusal as an ApiError. */
+const refusal = async (res: Response): Promise<ApiError> => {
+  const err = ((await parse(res)) ?? {}) as { code?: string; message?: string; fields?: FieldErrors };
   // Only our own `{code,message}` errors carry text for users; API Gateway's bare `{"message":"Unauthorized"}`
   // or `{"message":"Service Unavailable"}` get the Chinese default for the status.
   const message = (err.code && err.message) || defaultMessage(res.status);
-  throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
+  return new ApiError(res.status, err.code ?? `HTTP_${res.status}`, message, err.fields);
+};
+
+export const call = async <K extends RouteKey>(key: K, ...[args]: CallRest<K>): Promise<ResponseOf<K>> => {
+  const res = await send(key, args, 'application/json');
+  if (res.status === 204) return undefined as ResponseOf<K>;
+  if (res.ok) return (await parse(res)) as ResponseOf<K>;
+  throw await refusal(res);
+};
+
+/** Routes declared with `fileReply()`: the ones `download` fetches. */
+export type FileKey = { [K in RouteKey]: ResponseOf<K> extends FileDownload ? K : never }[RouteKey];
+
+/** The file a route answers, with the name the server gives it (Content-Disposition, RFC 5987). */
+export const fetchFile = async <K extends FileKey>(key: K, ...[args]: CallRest<K>): Promise<{ blob: Blob; fileName: string }> => {
+  const res = await send(key, args, '*/*');
+  if (!res.ok) throw await refusal(res);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), fileName: encoded ? decodeURIComponent(encoded) : (plain ?? 'download') };
+};
+
+/** Fetches a route's file and saves it (the browser's download). */
+export const download = async <K extends FileKey>(key: K, ...rest: CallRest<K>): Promise<string> => {
+  const { blob, fileName } = await fetchFile(key, ...rest);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return fileName;
 };
 
 const DEFAULT_MESSAGES: Record<number, string> = {
