@@ -13,7 +13,8 @@ import { ROLES, type Actor, type OfficeRef } from '@sifasuo/domain';
 import { demoUsers } from '@sifasuo/domain/src/demo-county';
 import { routeKey, routes, type RouteKey } from '@sifasuo/wiring';
 import { api, auditRecordsOf, login, signIn } from '../support/cloud';
-import { MATRIX_PASSWORD, ROUTE_CASES, type Account, type Caller, type MatrixEnv, type Subject, type SubjectKind } from '../support/route-cases';
+import { mediationSubjects } from '../support/mediation-subjects';
+import { FILE_TYPES, MATRIX_PASSWORD, ROUTE_CASES, type Account, type Caller, type MatrixEnv, type RouteCase, type Subject, type SubjectKind } from '../support/route-cases';
 
 /** The own office of the office-bound demo users, another of their area, one of another area. */
 const OFFICES = [
@@ -37,7 +38,8 @@ interface Cell {
 }
 
 describe('scope matrix: every route × every demo role × own / other office (issue 6)', () => {
-  const env: MatrixEnv = { admin: '', leader: '', unique: (() => { let n = 0; return () => ++n; })() };
+  const areas = new Map<string, string>();
+  const env: MatrixEnv = { admin: '', leader: '', unique: (() => { let n = 0; return () => ++n; })(), areaOf: (officeId) => areas.get(officeId) };
   const callers: Caller[] = [];
   const subjects = {} as Record<SubjectKind, Subject[]>;
   const cells: Cell[] = [];
@@ -69,7 +71,11 @@ describe('scope matrix: every route × every demo role × own / other office (is
   }
   for (const account of TARGET_ACCOUNTS) beforeAll(() => createAccount(account));
   beforeAll(async () => {
-
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const page = (await api(`/api/org/offices${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { token: env.admin })).body;
+      for (const office of page.items) areas.set(office.id, office.areaId);
+      cursor = page.cursor;
+    }
     const offices: (OfficeRef & { label: string })[] = [];
     for (const o of OFFICES) {
       const office = (await api(`/api/org/offices/${o.id}`, { token: env.admin })).body;
@@ -88,6 +94,7 @@ describe('scope matrix: every route × every demo role × own / other office (is
     subjects['new-accounts'] = TARGET_ACCOUNTS.map(({ roles, officeId }) => ({
       label: `新建 ${roles.join('+')}${officeId ? ` @${officeId}` : ''}`, account: { username: '(new)', roles, officeId },
     }));
+    Object.assign(subjects, await mediationSubjects(env, offices));
   });
 
   afterAll(() => {
@@ -102,26 +109,33 @@ describe('scope matrix: every route × every demo role × own / other office (is
   // where each costs a password hashing (sign-in, password change) on a loaded machine.
   describe.each(routes.map((r) => [routeKey(r), r] as const))('%s', (key, route) => {
     it.each([...ROLES])('as %s', async (role) => {
-      const c = ROUTE_CASES[key as RouteKey];
+      const c: RouteCase & { file?: keyof typeof FILE_TYPES } = ROUTE_CASES[key as RouteKey];
       if (!c) throw new Error(`${key} has no case in tests/support/route-cases.ts: declare its subjects and expected answers there`);
       const caller = callers.find((x) => x.role === role)!;
       const wrong: string[] = [];
-      for (const subject of subjects[c.subjects]) {
+      for (const subject of [c.subjects].flat().flatMap((kind) => subjects[kind])) {
         const req = await c.request({ caller, subject, env });
         const token =
           req.session === 'none' ? undefined : req.session === 'fresh' ? (await signIn(caller.username, caller.password)).accessToken : caller.tokens.accessToken;
         const url = `${req.path}${req.query ? `?${new URLSearchParams(req.query)}` : ''}`;
         const r = await api(url, { method: route.method, token, body: req.body });
         cells.push({ route: key as RouteKey, caller, subject, status: r.status, requestId: r.headers.get('x-request-id') });
-        const want = c.expected(caller.actor, subject);
+        const want = c.expected(caller.actor, subject, req.record);
         const who = `${caller.username} about ${subject.label}`;
         if (r.status !== want) wrong.push(`${who}: expected ${want}, got ${r.status} ${JSON.stringify(r.body)?.slice(0, 160)}`);
+        // A file route answers an allowed caller with the file itself (the JSON client reads it as text).
+        const file = c.file && FILE_TYPES[c.file];
+        if (file && r.status === 200 && (!r.headers.get('content-type')?.startsWith(file.contentType) || !String(r.body).startsWith(file.magic))) {
+          wrong.push(`${who}: expected a ${c.file} file, got ${r.headers.get('content-type')} ${String(r.body).slice(0, 40)}`);
+        }
         if (r.status < 300 && c.undo) await c.undo({ caller, env, body: r.body });
         if (!c.visible || r.status !== 200) continue;
         // Every page: an item out of scope on any of them is a leak.
         let page = r.body;
         for (let n = 1; ; n++) {
-          for (const item of page.items) if (!c.visible(caller.actor, item, subject)) wrong.push(`${who}: the list holds ${JSON.stringify(item).slice(0, 120)}`);
+          for (const item of c.items ? c.items(page) : page.items) {
+            if (!c.visible(caller.actor, item, subject, env)) wrong.push(`${who}: the list holds ${JSON.stringify(item).slice(0, 120)}`);
+          }
           if (!page.cursor || n >= MAX_PAGES) break;
           page = (await api(`${url}${url.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(page.cursor)}`, { token })).body;
         }

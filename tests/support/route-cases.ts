@@ -7,20 +7,38 @@
 import {
   canAdministerOrg,
   canAdministerUsers,
+  canAdoptSubmission,
   canManageAccount,
   canReadAudit,
   canReadOffice,
   canReadReferenceData,
+  canReturnSubmission,
+  canReviewMediation,
   canViewAccount,
   canWriteOfficeRecords,
+  caseCommandRefusal,
   readScope,
+  type CaseCommandKind,
   type Actor,
   type OfficeRef,
   type Role,
   type SessionTokens,
 } from '@sifasuo/domain';
-import type { RouteKey } from '@sifasuo/wiring';
+import type { FileDownload, ResponseOf, RouteKey } from '@sifasuo/wiring';
 import { api } from './cloud';
+import {
+  asAdmin,
+  CASE_COMMAND_BODIES,
+  fileAsAdmin,
+  newCaseBody,
+  newCommitteeBody,
+  newMediatorBody,
+  newScreeningBody,
+  newSubmissionBody,
+  pastMonth,
+  thisMonth,
+  type MediationSubjectKind,
+} from './mediation-subjects';
 import { totpCode } from './totp-code';
 
 export interface Account {
@@ -37,9 +55,13 @@ export interface Subject {
   /** Ask for the full ID number (`?reveal=idNumber`). */
   reveal?: boolean;
   account?: Account;
+  /** A record of the office (a mediation case, screening, …) as it was made for the matrix. */
+  record?: any;
+  /** Makes a new record like `record` (same office, type and state), for a request that may change it. */
+  fresh?: () => Promise<any>;
 }
 
-export type SubjectKind = 'none' | 'offices' | 'staff' | 'staff-reveal' | 'accounts' | 'new-accounts';
+export type SubjectKind = 'none' | 'offices' | 'staff' | 'staff-reveal' | 'accounts' | 'new-accounts' | MediationSubjectKind;
 
 /** A demo role's stand-in: its own account (so self-service routes change nothing others rely on). */
 export interface Caller {
@@ -56,6 +78,8 @@ export interface MatrixEnv {
   admin: string;
   leader: string;
   unique: () => number;
+  /** The area of an office of the county (as the admin lists them when the run starts). */
+  areaOf: (officeId: string) => string | undefined;
 }
 
 export interface MatrixRequest {
@@ -64,18 +88,32 @@ export interface MatrixRequest {
   body?: unknown;
   /** Whose session sends it: the caller's (default), a new one of the caller's, or none (public routes). */
   session?: 'caller' | 'fresh' | 'none';
+  /** The record it acts on as it stood when sent (the subject's own, or a fresh one like it), for the state rules. */
+  record?: any;
 }
 
 export interface RouteCase {
-  subjects: SubjectKind;
+  /** The subjects to try it on: one kind, or several (e.g. cases in the state a command needs and in one it refuses). */
+  subjects: SubjectKind | readonly SubjectKind[];
   request: (c: { caller: Caller; subject: Subject; env: MatrixEnv }) => MatrixRequest | Promise<MatrixRequest>;
-  /** The status the domain's rules give this caller about this subject. */
-  expected: (actor: Actor, subject: Subject) => number;
-  /** For lists: may the caller see this item? Every item of every page is checked. */
-  visible?: (actor: Actor, item: any, subject: Subject) => boolean;
+  /** The status the domain's rules give this caller about this subject (and the record the request acts on). */
+  expected: (actor: Actor, subject: Subject, record?: any) => number;
+  /** For lists: may the caller see this item? Every item of every page (or of `items`) is checked. */
+  visible?: (actor: Actor, item: any, subject: Subject, env: MatrixEnv) => boolean;
+  /** Where a list answer that is not a page keeps its items. */
+  items?: (body: any) => unknown[];
   /** Puts back what a successful request changed of the caller's own account. */
   undo?: (c: { caller: Caller; env: MatrixEnv; body: any }) => Promise<void>;
 }
+
+/** What a `fileReply()` route answers with when allowed: a download of this kind, not JSON. */
+export type FileKind = 'pdf' | 'xlsx';
+export const FILE_TYPES: Record<FileKind, { contentType: string; magic: string }> = {
+  pdf: { contentType: 'application/pdf', magic: '%PDF-' },
+  xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: 'PK' },
+};
+/** A file route's case names the kind of file it answers; any other route's case names none. */
+type CaseOf<K extends RouteKey> = ResponseOf<K> extends FileDownload ? RouteCase & { file: FileKind } : RouteCase & { file?: never };
 
 // ---- The answers, from the domain's predicates --------------------------------------------------
 const MATRIX_PASSWORD = 'Matrix#Scope2026';
@@ -96,12 +134,37 @@ const managesAccount = (ok: number) => (a: Actor, s: Subject) =>
   !canAdministerUsers(a) ? 403 : !canViewAccount(a, s.account!) ? 404 : canManageAccount(a, s.account!) ? ok : 403;
 const anySignedIn = (ok: number) => () => ok;
 
+// Mediation records are office-scoped with no gate before the scope: one out of it answers as missing
+// (the domain's hiddenRecord), whatever the role; a change then needs the office's own keepers.
+/** A record of the subject's office: the office scope (out of it answers as missing). */
+const readsRecord = (ok: number) => (a: Actor, s: Subject) => (canReadOffice(a, s.office!) ? ok : 404);
+/** A change to a record: readable, then `may` (the office's own staff or the county admin, unless said otherwise). */
+const changesRecord =
+  (ok: number, may: (a: Actor, office: OfficeRef) => boolean = (a, office) => canWriteOfficeRecords(a, office.id)) =>
+  (a: Actor, s: Subject) => {
+    const read = readsRecord(ok)(a, s);
+    return read !== ok ? read : may(a, s.office!) ? ok : 403;
+  };
+/** A new record of the office named in the body (or an import into it): the office's own staff or the county admin. */
+const createsRecord = (ok: number) => (a: Actor, s: Subject) => (canWriteOfficeRecords(a, s.office!.id) ? ok : 403);
+/**
+ * Lists and figures in scope (`listInScope`): no office scope at all is a 403, and so is a filter naming
+ * an office out of scope (every subject office has records, so the area's check finds one).
+ */
+const inScope = (ok: number) => (a: Actor, s: Subject) =>
+  readScope(a).kind === 'none' ? 403 : s.office && !canReadOffice(a, s.office) ? 403 : ok;
+/** A listed record: within the caller's scope and of the office filtered for. */
+const listedInScope = (a: Actor, item: { officeId: string; areaId: string }, s: Subject) =>
+  canReadOffice(a, { id: item.officeId, areaId: item.areaId }) && (!s.office || item.officeId === s.office.id);
+/** A case command: readable, `may`, then the state machine (a command the state refuses is a 409). */
+const caseCommand =
+  (kind: CaseCommandKind, may?: (a: Actor, office: OfficeRef) => boolean) => (a: Actor, s: Subject, record?: any) => {
+    const allowed = changesRecord(200, may)(a, s);
+    return allowed !== 200 ? allowed : caseCommandRefusal(record ?? s.record, kind) ? 409 : 200;
+  };
+
 // ---- Requests ------------------------------------------------------------------------------------
-const admin = async <T = any>(env: MatrixEnv, path: string): Promise<T> => {
-  const r = await api<T>(path, { token: env.admin });
-  if (r.status !== 200) throw new Error(`matrix: preparing with GET ${path} as admin answered ${r.status}`);
-  return r.body;
-};
+const admin = <T = any>(env: MatrixEnv, path: string): Promise<T> => asAdmin<T>(env, 'GET', path);
 /** The fields of `record` an update body takes (the route's schema), and its current version. */
 const updateOf = (record: Record<string, unknown>, keys: readonly string[]) =>
   Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
@@ -124,7 +187,61 @@ const removeSecondFactor = async (caller: Caller) => {
   if (r.status !== 204) throw new Error(`matrix: removing ${caller.username}'s second factor answered ${r.status}`);
 };
 
-export const ROUTE_CASES: { [K in RouteKey]: RouteCase } = {
+// ---- Mediation requests ----------------------------------------------------------------------------
+/**
+ * A request that may change the subject's record: where the rules let it succeed, it acts on a fresh
+ * record like the subject's (so the fixtures stay as made for every later request); else on the
+ * subject's own, which the refusal leaves unchanged.
+ */
+const onRecord = (spec: {
+  subjects: RouteCase['subjects'];
+  expected: RouteCase['expected'];
+  path: (record: any) => string;
+  body: (record: any) => unknown;
+}): RouteCase => ({
+  subjects: spec.subjects,
+  expected: spec.expected,
+  request: async ({ caller, subject }) => {
+    const record = spec.expected(caller.actor, subject, subject.record) < 300 ? await subject.fresh!() : subject.record;
+    return { path: spec.path(record), body: spec.body(record), record };
+  },
+});
+const caseCommandRoute = (action: string, kind: CaseCommandKind, subjects: RouteCase['subjects'], may?: (a: Actor, office: OfficeRef) => boolean) =>
+  onRecord({
+    subjects,
+    expected: caseCommand(kind, may),
+    path: (c) => `/api/mediation/cases/${c.id}/${action}`,
+    body: (c) => ({ version: c.version, ...CASE_COMMAND_BODIES[kind]() }),
+  });
+const queryOf = (params: Record<string, string>) => (Object.keys(params).length ? params : undefined);
+/** The office filter of a list or figures: none, or the subject's office. */
+const officeFilter = (s: Subject): Record<string, string> => (s.office ? { officeId: s.office.id } : {});
+/** A list of office-scoped records, unfiltered and filtered by each office. */
+const scopedList = (path: string): RouteCase => ({
+  subjects: 'office-filters',
+  request: ({ subject }) => ({ path, query: queryOf(officeFilter(subject)) }),
+  expected: inScope(200),
+  visible: listedInScope,
+});
+/** The month's figures (or a file of them), unfiltered and for each office. */
+const scopedFigures = (path: string, query: () => Record<string, string>): RouteCase => ({
+  subjects: 'office-filters',
+  request: ({ subject }) => ({ path, query: queryOf({ ...query(), ...officeFilter(subject) }) }),
+  expected: inScope(200),
+});
+const DISPUTE_FIELDS = ['measures', 'responsible', 'dueOn', 'riskLevel', 'result', 'resultNote', 'caseId', 'version'];
+const SUBMISSION_FIELDS = ['title', 'content', 'caseId', 'version'];
+const COMMITTEE_FIELDS = ['name', 'kind', 'termStart', 'phone', 'address', 'version'];
+// The ID number is omitted: omitted means unchanged.
+const MEDIATOR_FIELDS = ['committeeId', 'name', 'sex', 'ethnicity', 'education', 'post', 'fullTime', 'phone', 'termStart', 'termEnd', 'trainings', 'version'];
+/** An office's roster as its export answers it (the import takes the export's layout), once per office. */
+const rosters = new Map<string, Promise<string>>();
+const rosterOf = (env: MatrixEnv, officeId: string) => {
+  if (!rosters.has(officeId)) rosters.set(officeId, fileAsAdmin(env, `/api/mediation/mediators/export.xlsx?officeId=${officeId}`).then((b) => b.toString('base64')));
+  return rosters.get(officeId)!;
+};
+
+export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
   'GET /api/health': { subjects: 'none', request: () => ({ path: '/api/health', session: 'none' }), expected: () => 200 },
 
   // ---- org: reference data ----
@@ -350,6 +467,155 @@ export const ROUTE_CASES: { [K in RouteKey]: RouteCase } = {
     request: () => ({ path: '/api/audit/digests', query: { from: day(-2), to: day(-1) } }),
     expected: (a) => (canReadAudit(a) ? 200 : 403),
   },
+
+  // ---- mediation: cases (受理 → 调解 → 结案 → 回访 / 司法确认 / 网上录入 → 审核) ----
+  'POST /api/mediation/cases': {
+    subjects: 'offices',
+    request: ({ subject, env }) => ({ path: '/api/mediation/cases', body: newCaseBody(subject.office!.id, env.unique()) }),
+    expected: createsRecord(201),
+  },
+  'GET /api/mediation/cases': scopedList('/api/mediation/cases'),
+  'GET /api/mediation/cases/{caseId}': {
+    subjects: 'open-cases-reveal',
+    request: ({ subject }) => ({ path: `/api/mediation/cases/${subject.record.id}`, query: subject.reveal ? { reveal: 'idNumber' } : undefined }),
+    // The parties' full ID numbers only to those who keep the record; a record out of scope stays missing.
+    expected: (a, s) => (s.reveal ? changesRecord(200)(a, s) : readsRecord(200)(a, s)),
+  },
+  // Each command on a case in a state it runs from and in one it refuses.
+  'POST /api/mediation/cases/{caseId}/records': caseCommandRoute('records', 'record', ['open-cases', 'closed-cases']),
+  'POST /api/mediation/cases/{caseId}/close': caseCommandRoute('close', 'close', ['open-cases', 'closed-cases']),
+  'POST /api/mediation/cases/{caseId}/follow-up': caseCommandRoute('follow-up', 'follow-up', ['closed-cases', 'open-cases']),
+  'POST /api/mediation/cases/{caseId}/confirmation': caseCommandRoute('confirmation', 'confirm', ['closed-cases', 'open-cases']),
+  'POST /api/mediation/cases/{caseId}/enter-online': caseCommandRoute('enter-online', 'enter-online', ['closed-cases', 'open-cases']),
+  'POST /api/mediation/cases/{caseId}/review': caseCommandRoute('review', 'review', ['closed-cases', 'open-cases'], canReviewMediation),
+  'POST /api/mediation/cases/{caseId}/withdraw': caseCommandRoute('withdraw', 'withdraw', ['open-cases', 'withdrawn-cases']),
+  'GET /api/mediation/cases/{caseId}/agreement.pdf': {
+    subjects: 'closed-cases',
+    request: ({ subject }) => ({ path: `/api/mediation/cases/${subject.record.id}/agreement.pdf` }),
+    expected: readsRecord(200),
+    file: 'pdf',
+  },
+
+  // ---- mediation: statistics ----
+  'GET /api/mediation/statistics': scopedFigures('/api/mediation/statistics', () => ({ month: thisMonth() })),
+  'GET /api/mediation/statistics.xlsx': { ...scopedFigures('/api/mediation/statistics.xlsx', () => ({ month: thisMonth() })), file: 'xlsx' },
+  'GET /api/mediation/trend': scopedFigures('/api/mediation/trend', () => ({ to: thisMonth() })),
+
+  // ---- mediation: screenings, disputes, the month's report ----
+  'POST /api/mediation/screenings': {
+    subjects: 'offices',
+    request: ({ subject, env }) => ({ path: '/api/mediation/screenings', body: newScreeningBody(subject.office!.id, env.unique()) }),
+    expected: createsRecord(201),
+  },
+  'GET /api/mediation/screenings': scopedList('/api/mediation/screenings'),
+  'GET /api/mediation/screenings/{screeningId}': {
+    subjects: 'screenings',
+    request: ({ subject }) => ({ path: `/api/mediation/screenings/${subject.record.id}` }),
+    expected: readsRecord(200),
+  },
+  'POST /api/mediation/screenings/{screeningId}/withdraw': onRecord({
+    subjects: 'screenings',
+    expected: changesRecord(200),
+    path: (s) => `/api/mediation/screenings/${s.id}/withdraw`,
+    body: (s) => ({ version: s.version, reason: '矩阵测试：期次填错' }),
+  }),
+  'GET /api/mediation/screening-board': {
+    subjects: 'none',
+    request: () => ({ path: '/api/mediation/screening-board', query: { month: thisMonth() } }),
+    expected: inScope(200),
+    items: (board) => board.rows,
+    visible: (a, row: { officeId: string }, _s, env) => canReadOffice(a, { id: row.officeId, areaId: env.areaOf(row.officeId) ?? '' }),
+  },
+  'GET /api/mediation/disputes': scopedList('/api/mediation/disputes'),
+  'PUT /api/mediation/disputes/{disputeId}': onRecord({
+    subjects: 'disputes',
+    expected: changesRecord(200),
+    path: (d) => `/api/mediation/disputes/${d.id}`,
+    body: (d) => updateOf(d, DISPUTE_FIELDS),
+  }),
+  'POST /api/mediation/disputes/{disputeId}/report': onRecord({
+    subjects: 'major-disputes',
+    expected: changesRecord(200),
+    path: (d) => `/api/mediation/disputes/${d.id}/report`,
+    body: (d) => ({ version: d.version }),
+  }),
+  'POST /api/mediation/monthly-reports': {
+    subjects: 'offices',
+    request: ({ subject, env }) => ({ path: '/api/mediation/monthly-reports', body: { officeId: subject.office!.id, month: pastMonth(env.unique()), note: '矩阵测试报表' } }),
+    expected: createsRecord(201),
+  },
+
+  // ---- mediation: typical cases and one-sentence news ----
+  'POST /api/mediation/submissions': {
+    subjects: 'offices',
+    request: ({ subject, env }) => ({ path: '/api/mediation/submissions', body: newSubmissionBody(subject.office!.id, env.unique()) }),
+    expected: createsRecord(201),
+  },
+  'GET /api/mediation/submissions': scopedList('/api/mediation/submissions'),
+  'PUT /api/mediation/submissions/{submissionId}': onRecord({
+    subjects: 'submissions',
+    expected: changesRecord(200),
+    path: (s) => `/api/mediation/submissions/${s.id}`,
+    body: (s) => updateOf(s, SUBMISSION_FIELDS),
+  }),
+  'POST /api/mediation/submissions/{submissionId}/return': onRecord({
+    subjects: 'submissions',
+    expected: changesRecord(200, canReturnSubmission),
+    path: (s) => `/api/mediation/submissions/${s.id}/return`,
+    body: (s) => ({ version: s.version, comment: '矩阵测试：请补充调解经过' }),
+  }),
+  'POST /api/mediation/submissions/{submissionId}/adopt': onRecord({
+    subjects: 'submissions',
+    expected: changesRecord(200, (a) => canAdoptSubmission(a)),
+    path: (s) => `/api/mediation/submissions/${s.id}/adopt`,
+    body: (s) => ({ version: s.version, level: 'county' }),
+  }),
+  'POST /api/mediation/submissions/{submissionId}/withdraw': onRecord({
+    subjects: 'submissions',
+    expected: changesRecord(200),
+    path: (s) => `/api/mediation/submissions/${s.id}/withdraw`,
+    body: (s) => ({ version: s.version }),
+  }),
+
+  // ---- mediation: committees and the mediator roster ----
+  'GET /api/mediation/committees': scopedList('/api/mediation/committees'),
+  'POST /api/mediation/committees': {
+    subjects: 'offices',
+    request: ({ subject, env }) => ({ path: '/api/mediation/committees', body: newCommitteeBody(subject.office!.id, env.unique()) }),
+    expected: createsRecord(201),
+  },
+  'PUT /api/mediation/committees/{committeeId}': onRecord({
+    subjects: 'committees',
+    expected: changesRecord(200),
+    path: (c) => `/api/mediation/committees/${c.id}`,
+    body: (c) => updateOf(c, COMMITTEE_FIELDS),
+  }),
+  'GET /api/mediation/mediators': scopedList('/api/mediation/mediators'),
+  'POST /api/mediation/mediators': {
+    // A new mediator of the subject's committee.
+    subjects: 'committees',
+    request: ({ subject, env }) => ({ path: '/api/mediation/mediators', body: newMediatorBody(subject.record, env.unique()) }),
+    expected: createsRecord(201),
+  },
+  'PUT /api/mediation/mediators/{mediatorId}': onRecord({
+    subjects: 'mediators',
+    expected: changesRecord(200),
+    path: (m) => `/api/mediation/mediators/${m.id}`,
+    body: (m) => updateOf(m, MEDIATOR_FIELDS),
+  }),
+  'GET /api/mediation/mediators/export.xlsx': { ...scopedFigures('/api/mediation/mediators/export.xlsx', () => ({})), file: 'xlsx' },
+  'POST /api/mediation/mediators/import': {
+    // The office's own roster as exported: importing it again changes nobody (each ID number is on it once).
+    subjects: 'offices',
+    request: async ({ subject, env }) => ({
+      path: '/api/mediation/mediators/import',
+      body: { officeId: subject.office!.id, fileName: '人民调解员花名册.xlsx', contentBase64: await rosterOf(env, subject.office!.id) },
+    }),
+    expected: createsRecord(200),
+  },
+
+  // ---- mediation: the homes' cards ----
+  'GET /api/mediation/summary': { subjects: 'none', request: () => ({ path: '/api/mediation/summary' }), expected: inScope(200) },
 };
 
 export { MATRIX_PASSWORD };
