@@ -5,17 +5,17 @@
 // declared later is fuzzed without touching this file.
 //
 // Safe beside the scope matrix on the generated suites' cloud: no body sent is valid for its route's
-// schema, path values fail every id's shape, and routes with no input at all (logout would end the
-// admin's session) are not called.
+// schema (but for bodies carrying a file, whose file is no workbook), path values fail every id's shape,
+// and routes with no input at all (logout would end the admin's session) are not called.
 import fc from 'fast-check';
 import { routes, type RouteDecl } from '@sifasuo/wiring';
 import { api, auditRecordsOf, login } from '../support/cloud';
-import { badBody, badPathValue, badQuery, rawBody, type RawBody } from '../support/fuzz-inputs';
+import { badBody, badFileBody, badPathValue, fileFields, badQuery, rawBody, type RawBody } from '../support/fuzz-inputs';
 
 /** Fixed so a failure reproduces: the same seed generates the same requests. */
 const SEED = 20_240_606;
-/** Per route: JSON bodies and raw texts (body routes), path values (each path parameter), query strings. */
-const RUNS = { body: 80, raw: 12, path: 40, query: 50 };
+/** Per route: JSON bodies and raw texts (body routes), path values (each path parameter), query strings, bodies with a bad file. */
+const RUNS = { body: 80, raw: 12, path: 40, query: 50, file: 40 };
 /** Requests in flight at once: enough to keep the local cloud busy on 2 cores without queueing for long. */
 const CONCURRENCY = 8;
 /** Requests a hook sends: about 1 s on an idle machine, so a hook stays far inside its 30 s on a loaded one. */
@@ -23,8 +23,10 @@ const BATCH = 100;
 /** A route's body, query or path parameter is what this suite fuzzes. */
 const paramsOf = (r: RouteDecl) => [...r.path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1]!);
 const fuzzed = routes.filter((r) => r.body || r.query || paramsOf(r).length > 0);
+/** What a body carrying a file holds besides it: an office both callers may write to, a file name. */
+const USABLE_FIELD_VALUES = ['人民调解员花名册.xlsx', '0101'];
 
-type Kind = 'body' | 'path' | 'query';
+type Kind = 'body' | 'path' | 'query' | 'file';
 type Caller = 'admin' | 'staff-0101';
 
 interface FuzzRequest {
@@ -80,6 +82,14 @@ function pathRequests(r: RouteDecl): FuzzRequest[] {
   }));
 }
 
+/** A body its schema takes, with a file that is no workbook: the file's reading must refuse it, not fail. */
+function fileRequests(r: RouteDecl): FuzzRequest[] {
+  const bodies = r.body && badFileBody(r.body, USABLE_FIELD_VALUES);
+  if (!bodies) return [];
+  const key = `${r.method} ${r.path}`;
+  return sample(bodies, 'file', key, RUNS.file).map((body, i) => ({ kind: 'file' as const, route: key, method: r.method, path: placeholderPath(r), caller: callerFor(r, i), body }));
+}
+
 function queryRequests(r: RouteDecl): FuzzRequest[] {
   if (!r.query) return [];
   const key = `${r.method} ${r.path}`;
@@ -115,7 +125,7 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
 describe('fuzz: bad input on every route is refused, never a 5xx (issue 6)', () => {
   const tokens = {} as Record<Caller, string>;
   const outcomes: Outcome[] = [];
-  const sent: Record<Kind, number> = { body: 0, path: 0, query: 0 };
+  const sent: Record<Kind, number> = { body: 0, path: 0, query: 0, file: 0 };
   let busyMs = 0;
 
   const send = async (requests: FuzzRequest[]) => {
@@ -142,17 +152,17 @@ describe('fuzz: bad input on every route is refused, never a 5xx (issue 6)', () 
     tokens['staff-0101'] = await login('staff-0101');
   });
   // Sent in batches, one hook each, so no hook nears the 30-s budget on a busy machine.
-  const requests = [...fuzzed.flatMap(bodyRequests), ...fuzzed.flatMap(pathRequests), ...fuzzed.flatMap(queryRequests)];
+  const requests = [...fuzzed.flatMap(bodyRequests), ...fuzzed.flatMap(pathRequests), ...fuzzed.flatMap(queryRequests), ...fuzzed.flatMap(fileRequests)];
   for (let i = 0; i < requests.length; i += BATCH) {
     const batch = requests.slice(i, i + BATCH);
     beforeAll(() => send(batch));
   }
   afterAll(() => {
-    const total = sent.body + sent.path + sent.query;
+    const total = sent.body + sent.path + sent.query + sent.file;
     const statuses: Record<number, number> = {};
     for (const o of outcomes) statuses[o.status] = (statuses[o.status] ?? 0) + 1;
     console.log(
-      `fuzz: seed ${SEED}, ${fuzzed.length} routes, ${total} requests (bodies ${sent.body}, path values ${sent.path}, queries ${sent.query}) ` +
+      `fuzz: seed ${SEED}, ${fuzzed.length} routes, ${total} requests (bodies ${sent.body}, path values ${sent.path}, queries ${sent.query}, files ${sent.file}) ` +
         `in ${(busyMs / 1000).toFixed(1)} s at concurrency ${CONCURRENCY}; answers by status ${JSON.stringify(statuses)}`,
     );
   });
@@ -162,6 +172,13 @@ describe('fuzz: bad input on every route is refused, never a 5xx (issue 6)', () 
     for (const o of outcomes) perRoute.set(o.request.route, (perRoute.get(o.request.route) ?? 0) + 1);
     const thin = fuzzed.map((r) => `${r.method} ${r.path}`).filter((key) => (perRoute.get(key) ?? 0) < 20);
     expect(thin).toEqual([]);
+    // A body carrying a file is sent with files that are no workbook, too.
+    const fileOutcomes = outcomes.filter((o) => o.request.kind === 'file');
+    const withoutBadFiles = fuzzed
+      .filter((r) => r.body && fileFields(r.body).length > 0)
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => fileOutcomes.filter((o) => o.request.route === key).length < 20);
+    expect(withoutBadFiles).toEqual([]);
     expect(outcomes.length).toBeGreaterThanOrEqual(2_000);
   });
 

@@ -1,6 +1,8 @@
-// Inputs for the fuzz suite (tests/integration/fuzz.test.ts): fast-check arbitraries of bad bodies,
+// Inputs for the fuzz suite (tests/generated/fuzz.test.ts): fast-check arbitraries of bad bodies,
 // bad path values and bad query strings, built from a route's own schemas. Every value they give is
-// invalid by construction or by filter, so a request built from one can never create or change anything.
+// invalid by construction or by filter, so a request built from one can never create or change anything;
+// the one exception, bodies carrying a file, pass their schema but hold no file anything can be read from.
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import type * as z from 'zod';
 
@@ -34,14 +36,45 @@ const wrongValue = fc.oneof(
   { weight: 1, arbitrary: hugeString },
 );
 
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
+/** The schema under optional, default, pipe and the like. */
+const unwrapped = (schema: z.ZodType): z.ZodType => {
+  const def = defOf(schema);
+  return def.innerType ? unwrapped(def.innerType) : def.in ? unwrapped(def.in) : schema;
+};
+
 /** The top-level keys an object schema (or the options of a union of them) declares. */
 export const schemaKeys = (schema: z.ZodType): string[] => {
-  const def = (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
+  const def = defOf(unwrapped(schema));
   if (def.shape) return Object.keys(def.shape);
   if (def.options) return [...new Set((def.options as z.ZodType[]).flatMap(schemaKeys))];
-  if (def.in) return schemaKeys(def.in);
-  if (def.innerType) return schemaKeys(def.innerType);
   return [];
+};
+
+/**
+ * Objects of a schema's own keys, each absent or holding a wrong value — or, for a nested object or a
+ * list of them, itself such an object (up to `depth` levels), so the checks below the top are reached
+ * too. A discriminated union's objects carry one option's discriminator, so its own fields are checked
+ * rather than the request refused at the discriminator.
+ */
+const ownKeysWrong = (schema: z.ZodType, depth = 2): fc.Arbitrary<Record<string, unknown>> | undefined => {
+  const def = defOf(unwrapped(schema));
+  if (def.options) {
+    const options = def.options as z.ZodType[];
+    const arms = options.flatMap((o) => ownKeysWrong(o, depth) ?? []);
+    const discriminated = def.discriminator
+      ? arms.map((arm, i) => arm.map((v) => ({ ...v, [def.discriminator]: defOf(defOf(options[i]!).shape[def.discriminator]).values[0] })))
+      : [];
+    return arms.length ? fc.oneof(...arms, ...discriminated, ...discriminated) : undefined;
+  }
+  if (!def.shape) return undefined;
+  const valueOf = (field: z.ZodType): fc.Arbitrary<unknown> => {
+    const inner = unwrapped(field);
+    const element = defOf(inner).element as z.ZodType | undefined;
+    const nested = depth > 0 ? (element ? ownKeysWrong(element, depth - 1)?.map((v) => [v]) : ownKeysWrong(inner, depth - 1)) : undefined;
+    return nested ? fc.oneof({ weight: 2, arbitrary: wrongValue }, { weight: 1, arbitrary: nested }) : wrongValue;
+  };
+  return fc.record(Object.fromEntries(Object.entries(def.shape as Record<string, z.ZodType>).map(([k, field]) => [k, valueOf(field)])), { requiredKeys: [] });
 };
 
 /** What the function receives of a JSON body: `JSON.stringify` drops or changes some values (-0, NaN, undefined). */
@@ -50,15 +83,13 @@ const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** Bodies the schema refuses: any JSON, its own keys holding wrong values, deep nesting, odd strings. */
 export const badBody = (schema: z.ZodType): fc.Arbitrary<unknown> => {
-  const keys = schemaKeys(schema);
-  const ownKeysWrong = keys.length
-    ? fc
-        .tuple(fc.record(Object.fromEntries(keys.map((k) => [k, wrongValue])), { requiredKeys: [] }), fc.option(fc.dictionary(fc.string({ maxLength: 10 }), wrongValue, { maxKeys: 2 })))
-        .map(([own, extra]) => ({ ...extra, ...own }))
+  const own = ownKeysWrong(schema);
+  const ownAndExtraKeys = own
+    ? fc.tuple(own, fc.option(fc.dictionary(fc.string({ maxLength: 10 }), wrongValue, { maxKeys: 2 }))).map(([mine, extra]) => ({ ...extra, ...mine }))
     : fc.dictionary(fc.string({ maxLength: 10 }), wrongValue, { maxKeys: 4 });
   return fc
     .oneof(
-      { weight: 5, arbitrary: ownKeysWrong },
+      { weight: 5, arbitrary: ownAndExtraKeys },
       { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
       { weight: 1, arbitrary: deep },
       { weight: 1, arbitrary: fc.oneof(nastyString, numberish, hugeString) },
@@ -173,4 +204,99 @@ export const badQuery = (schema: z.ZodType): fc.Arbitrary<string> => {
     .dictionary(key, queryValue, { minKeys: 1, maxKeys: 5 })
     .map((params) => new URLSearchParams(params).toString())
     .filter((qs) => !schema.safeParse(queryParams(qs)).success);
+};
+
+// ---- Files in a body (`contentBase64`): what no schema can check -----------------------------------
+
+/** The body fields that carry a file, base64-encoded (named `…Base64`). */
+export const fileFields = (schema: z.ZodType): string[] => schemaKeys(schema).filter((k) => /Base64$/.test(k));
+
+/** A zip of stored (uncompressed) entries: enough to get past a workbook reader's first look. */
+const storedZip = (entries: [name: string, data: Buffer][]) => {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const fileName = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, fileName, data);
+    directory.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const dir = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, dir, end]);
+};
+
+const WORKBOOK_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+/** Part contents a workbook reader chokes on: cut short, out of range, entity expansion, not XML at all. */
+const badPart = fc.oneof(
+  fc.constantFrom(
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>99999</v></c></row></sheetData></worksheet>',
+    '<worksheet><sheetData><row r="1048577"><c r="XFE1048577" t="n"><v>1e309</v></c><c r="A0" t="d"><v>not-a-date</v></c></row></sheetData></worksheet>',
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
+    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><sst><si><t>&c;</t></si></sst>',
+    '<workbook><sheets><sheet name="人民调解员花名册" sheetId="1" r:id="rId1"',
+    '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="x" sheetId="1" r:id="rId404"/></sheets></workbook>',
+    '',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 200 }),
+).map((text) => Buffer.from(text));
+const bytes64 = (b: Uint8Array | Buffer) => Buffer.from(b).toString('base64');
+
+/** File contents that are no roster workbook, base64 or not even that. */
+const badFileContent: fc.Arbitrary<string> = fc.oneof(
+  // Random bytes, and bytes that start like a zip (an xlsx is one) or a PDF.
+  fc.uint8Array({ minLength: 1, maxLength: 4096 }).map(bytes64),
+  fc.uint8Array({ maxLength: 2048 }).map((b) => bytes64(Buffer.concat([Buffer.from('PK\u0003\u0004'), b]))),
+  fc.uint8Array({ maxLength: 512 }).map((b) => bytes64(Buffer.concat([Buffer.from('%PDF-1.7\n'), b]))),
+  // A zip with nothing in it, and zips of workbook parts that are broken.
+  fc.constant(bytes64(storedZip([]))),
+  fc.array(fc.tuple(fc.constantFrom(...WORKBOOK_PARTS), badPart), { minLength: 1, maxLength: 6 }).map((entries) => bytes64(storedZip(entries))),
+  // Text, not a workbook: CSV with the roster's headers, and text that is no base64 at all.
+  fc.constant(bytes64(Buffer.from('姓名,性别,身份证号,民族,学历\n张三,男,110101199003071234,汉族,大学本科\n'))),
+  fc.oneof(nastyString, cjk, fc.constantFrom('====', '!!!!', 'data:application/vnd.ms-excel;base64,AAAA', ' ', '\u0000')),
+);
+
+/**
+ * Bodies the schema takes whose file is no roster: the other fields hold the first of `usable` their
+ * schema accepts (an existing office, a file name), so the request reaches the reading of the file.
+ * Nothing can be imported from such a file. Undefined when some field takes none of `usable`.
+ */
+export const badFileBody = (schema: z.ZodType, usable: readonly string[]): fc.Arbitrary<unknown> | undefined => {
+  const files = fileFields(schema);
+  const shape = defOf(unwrapped(schema)).shape as Record<string, z.ZodType> | undefined;
+  if (!files.length || !shape) return undefined;
+  const rest: Record<string, string> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    if (files.includes(key)) continue;
+    const value = usable.find((v) => field.safeParse(v).success);
+    if (value === undefined) return undefined;
+    rest[key] = value;
+  }
+  return fc
+    .record(Object.fromEntries(files.map((k) => [k, badFileContent])))
+    .map((contents) => ({ ...rest, ...contents }))
+    .filter((body) => schema.safeParse(body).success);
 };
