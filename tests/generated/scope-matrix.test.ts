@@ -39,7 +39,7 @@ interface Cell {
 
 describe('scope matrix: every route × every demo role × own / other office (issue 6)', () => {
   const areas = new Map<string, string>();
-  const env: MatrixEnv = { admin: '', leader: '', unique: (() => { let n = 0; return () => ++n; })(), areaOf: (officeId) => areas.get(officeId) };
+  const env: MatrixEnv = { admin: '', leader: '', reviewer: '', unique: (() => { let n = 0; return () => ++n; })(), areaOf: (officeId) => areas.get(officeId) };
   const callers: Caller[] = [];
   const subjects = {} as Record<SubjectKind, Subject[]>;
   const cells: Cell[] = [];
@@ -55,7 +55,7 @@ describe('scope matrix: every route × every demo role × own / other office (is
 
   // Set up in small hooks: each account costs two password hashings, slow on a loaded machine.
   beforeAll(async () => {
-    [env.admin, env.leader] = [await login('admin'), await login('leader')];
+    [env.admin, env.leader, env.reviewer] = [await login('admin'), await login('leader'), await login('dept-mediation')];
   });
   // One stand-in per role, with the first demo user's unit holding it.
   for (const role of ROLES) {

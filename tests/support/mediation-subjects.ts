@@ -1,7 +1,8 @@
 // The mediation records the scope matrix asks about: for each of its offices (the caller's own, another
 // of its area, one of another area) a case in each state, a screening with an ordinary and one with a
-// major dispute, a submission, a committee and a mediator — created once per run through the API as
-// the demo county admin (who may write every office's records). Each subject can make a fresh record
+// major dispute, a submission as submitted and one returned, a committee and a mediator — created once
+// per run through the API as the demo county admin (who may write every office's records; 人民调解股
+// returns the returned one). Each subject can make a fresh record
 // like its own (same office, type and state): a request the rules let succeed acts on a fresh one, so
 // the fixtures never change and every later request finds them as they were made.
 import { idNumberCheckChar, shanghaiDay, shanghaiMonth, type MediationCase, type OfficeRef } from '@sifasuo/domain';
@@ -18,6 +19,7 @@ export type MediationSubjectKind =
   | 'disputes'
   | 'major-disputes'
   | 'submissions'
+  | 'returned-submissions'
   | 'committees'
   | 'mediators';
 
@@ -114,10 +116,10 @@ export const newMediatorBody = (committee: { id: string; officeId: string; termS
 
 // ---- Making records as the county admin ------------------------------------------------------------
 
-/** Sends as the admin and wants a success: the record it answers. */
-export const asAdmin = async <T = any>(env: MatrixEnv, method: string, path: string, body?: unknown): Promise<T> => {
-  const r = await api<T>(path, { method, token: env.admin, body });
-  if (r.status >= 300) throw new Error(`matrix: preparing with ${method} ${path} as admin answered ${r.status} ${JSON.stringify(r.body)?.slice(0, 300)}`);
+/** Sends as `who` (the admin unless said) and wants a success: the record it answers. */
+export const asAdmin = async <T = any>(env: MatrixEnv, method: string, path: string, body?: unknown, who: 'admin' | 'reviewer' = 'admin'): Promise<T> => {
+  const r = await api<T>(path, { method, token: env[who], body });
+  if (r.status >= 300) throw new Error(`matrix: preparing with ${method} ${path} as ${who} answered ${r.status} ${JSON.stringify(r.body)?.slice(0, 300)}`);
   return r.body;
 };
 
@@ -145,6 +147,10 @@ const newDispute = async (env: MatrixEnv, officeId: string, major: boolean) => {
   return (await asAdmin(env, 'GET', `/api/mediation/screenings/${screening.id}`)).disputes[0];
 };
 const newSubmission = (env: MatrixEnv, officeId: string) => asAdmin(env, 'POST', '/api/mediation/submissions', newSubmissionBody(officeId, env.unique()));
+const newReturnedSubmission = async (env: MatrixEnv, officeId: string) => {
+  const s = await newSubmission(env, officeId);
+  return asAdmin(env, 'POST', `/api/mediation/submissions/${s.id}/return`, { version: s.version, comment: '矩阵测试：请补充调解经过' }, 'reviewer');
+};
 const newCommittee = (env: MatrixEnv, officeId: string) => asAdmin(env, 'POST', '/api/mediation/committees', newCommitteeBody(officeId, env.unique()));
 const newMediator = (env: MatrixEnv, committee: any) => asAdmin(env, 'POST', '/api/mediation/mediators', newMediatorBody(committee, env.unique()));
 
@@ -154,7 +160,7 @@ export const mediationSubjects = async (env: MatrixEnv, offices: Office[]): Prom
   const subjects: Record<MediationSubjectKind, Subject[]> = {
     'office-filters': [{ label: '不限司法所' }, ...offices.map((office) => ({ label: `按 ${office.label} 筛选`, office }))],
     'open-cases': [], 'open-cases-reveal': [], 'closed-cases': [], 'withdrawn-cases': [],
-    screenings: [], disputes: [], 'major-disputes': [], submissions: [], committees: [], mediators: [],
+    screenings: [], disputes: [], 'major-disputes': [], submissions: [], 'returned-submissions': [], committees: [], mediators: [],
   };
   for (const office of offices) {
     const id = office.id;
@@ -166,7 +172,8 @@ export const mediationSubjects = async (env: MatrixEnv, offices: Office[]): Prom
     subjects.screenings.push(of(office, '排查', await newScreening(env, id), () => newScreening(env, id)));
     subjects.disputes.push(of(office, '一般纠纷', await newDispute(env, id, false), () => newDispute(env, id, false)));
     subjects['major-disputes'].push(of(office, '未上报的重大纠纷', await newDispute(env, id, true), () => newDispute(env, id, true)));
-    subjects.submissions.push(of(office, '报送', await newSubmission(env, id), () => newSubmission(env, id)));
+    subjects.submissions.push(of(office, '已报送的报送', await newSubmission(env, id), () => newSubmission(env, id)));
+    subjects['returned-submissions'].push(of(office, '已退回的报送', await newReturnedSubmission(env, id), () => newReturnedSubmission(env, id)));
     const committee = await newCommittee(env, id);
     subjects.committees.push(of(office, '调委会', committee, () => newCommittee(env, id)));
     subjects.mediators.push(of(office, '调解员', await newMediator(env, committee), () => newMediator(env, committee)));

@@ -19,6 +19,8 @@ import {
   caseCommandRefusal,
   readScope,
   type CaseCommandKind,
+  type MediationCase,
+  type SubmissionStatus,
   type Actor,
   type OfficeRef,
   type Role,
@@ -77,6 +79,8 @@ export interface Caller {
 export interface MatrixEnv {
   admin: string;
   leader: string;
+  /** 人民调解股 (dept-mediation): makes the fixtures only a reviewer can (a returned submission). */
+  reviewer: string;
   unique: () => number;
   /** The area of an office of the county (as the admin lists them when the run starts). */
   areaOf: (officeId: string) => string | undefined;
@@ -153,6 +157,30 @@ const createsRecord = (ok: number) => (a: Actor, s: Subject) => (canWriteOfficeR
  */
 const inScope = (ok: number) => (a: Actor, s: Subject) =>
   readScope(a).kind === 'none' ? 403 : s.office && !canReadOffice(a, s.office) ? 403 : ok;
+/**
+ * The states each submission command runs from (docs/api.md; a state it refuses is a 409): only a
+ * returned one is corrected and submitted again, only a submitted one returned.
+ */
+const SUBMISSION_FROM = {
+  update: ['returned'],
+  return: ['submitted'],
+  adopt: ['submitted', 'adopted'],
+  withdraw: ['submitted', 'returned'],
+} as const satisfies Record<string, readonly SubmissionStatus[]>;
+const submissionCommand =
+  (kind: keyof typeof SUBMISSION_FROM, may?: (a: Actor, office: OfficeRef) => boolean) => (a: Actor, s: Subject, record?: any) => {
+    const allowed = changesRecord(200, may)(a, s);
+    return allowed !== 200 ? allowed : (SUBMISSION_FROM[kind] as readonly string[]).includes((record ?? s.record).status) ? 200 : 409;
+  };
+/**
+ * The agreement (人民调解协议书) carries the parties' full ID numbers: for those who keep or review the
+ * case (403 for other readers); it exists once a case is closed or reviewed with a written agreement (409 before).
+ */
+const agreementDownload = (a: Actor, s: Subject) => {
+  const allowed = changesRecord(200, (actor, office) => canWriteOfficeRecords(actor, office.id) || canReviewMediation(actor, office))(a, s);
+  const c = s.record as MediationCase;
+  return allowed !== 200 ? allowed : ['closed', 'reviewed'].includes(c.status) && c.closure?.agreement?.form === 'written' ? 200 : 409;
+};
 /** A listed record: within the caller's scope and of the office filtered for. */
 const listedInScope = (a: Actor, item: { officeId: string; areaId: string }, s: Subject) =>
   canReadOffice(a, { id: item.officeId, areaId: item.areaId }) && (!s.office || item.officeId === s.office.id);
@@ -490,9 +518,9 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
   'POST /api/mediation/cases/{caseId}/review': caseCommandRoute('review', 'review', ['closed-cases', 'open-cases'], canReviewMediation),
   'POST /api/mediation/cases/{caseId}/withdraw': caseCommandRoute('withdraw', 'withdraw', ['open-cases', 'withdrawn-cases']),
   'GET /api/mediation/cases/{caseId}/agreement.pdf': {
-    subjects: 'closed-cases',
+    subjects: ['closed-cases', 'open-cases'],
     request: ({ subject }) => ({ path: `/api/mediation/cases/${subject.record.id}/agreement.pdf` }),
-    expected: readsRecord(200),
+    expected: agreementDownload,
     file: 'pdf',
   },
 
@@ -553,26 +581,26 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
   },
   'GET /api/mediation/submissions': scopedList('/api/mediation/submissions'),
   'PUT /api/mediation/submissions/{submissionId}': onRecord({
-    subjects: 'submissions',
-    expected: changesRecord(200),
+    subjects: ['returned-submissions', 'submissions'],
+    expected: submissionCommand('update'),
     path: (s) => `/api/mediation/submissions/${s.id}`,
     body: (s) => updateOf(s, SUBMISSION_FIELDS),
   }),
   'POST /api/mediation/submissions/{submissionId}/return': onRecord({
-    subjects: 'submissions',
-    expected: changesRecord(200, canReturnSubmission),
+    subjects: ['submissions', 'returned-submissions'],
+    expected: submissionCommand('return', canReturnSubmission),
     path: (s) => `/api/mediation/submissions/${s.id}/return`,
     body: (s) => ({ version: s.version, comment: '矩阵测试：请补充调解经过' }),
   }),
   'POST /api/mediation/submissions/{submissionId}/adopt': onRecord({
-    subjects: 'submissions',
-    expected: changesRecord(200, (a) => canAdoptSubmission(a)),
+    subjects: ['submissions', 'returned-submissions'],
+    expected: submissionCommand('adopt', (a) => canAdoptSubmission(a)),
     path: (s) => `/api/mediation/submissions/${s.id}/adopt`,
     body: (s) => ({ version: s.version, level: 'county' }),
   }),
   'POST /api/mediation/submissions/{submissionId}/withdraw': onRecord({
-    subjects: 'submissions',
-    expected: changesRecord(200),
+    subjects: ['submissions', 'returned-submissions'],
+    expected: submissionCommand('withdraw'),
     path: (s) => `/api/mediation/submissions/${s.id}/withdraw`,
     body: (s) => ({ version: s.version }),
   }),
