@@ -78,6 +78,16 @@ export class PdfWriter {
     return this.line(pairs.map(([label, value]) => `${label}：${value || '—'}`).join('　　'));
   }
 
+  /** Texts on one line, each starting at a fraction of the width (a form's columns: name, signature, date). */
+  row(cells: readonly (readonly [text: string, at: number])[]) {
+    const y = this.doc.y;
+    this.doc.fontSize(BODY_SIZE);
+    for (const [text, at] of cells) this.doc.text(text, PAGE.margin + at * this.contentWidth, y, { lineBreak: false });
+    this.doc.x = PAGE.margin;
+    this.doc.y = y + this.doc.currentLineHeight(true) + LINE_GAP;
+    return this;
+  }
+
   /** A blank line of `points`. */
   gap(points = BODY_SIZE) {
     this.doc.y += points;

@@ -228,10 +228,12 @@ export const parseRosterRows = (
       // The placeholder id of an unknown committee is already reported in words.
       found.push(...schemaProblems(parsed.error).filter((p) => !(p.column === '所属调委会' && early.some((e) => e.column === p.column))));
     }
-    if (parsed.success) {
-      const first = firstRowOfId.get(parsed.data.idNumber);
+    // A valid ID number seen before, whatever else the row gets wrong.
+    const id = input.idNumber?.toUpperCase();
+    if (id && !found.some((p) => p.column === '身份证号')) {
+      const first = firstRowOfId.get(id);
       if (first !== undefined) found.push({ column: '身份证号', reason: `与第${first}行的身份证号重复` });
-      else firstRowOfId.set(parsed.data.idNumber, row);
+      else firstRowOfId.set(id, row);
     }
     // One problem per column, in column order.
     const byColumn = new Map<string, string>();
