@@ -90,6 +90,13 @@ export const demoUlid = (at: Date, random: Random): string => {
   return head + tail;
 };
 
+/** A ULID at `at` whose random part is the number `n`: unique for distinct `n` (the seed's outbox keys). */
+export const numberedUlid = (at: Date, n: number): string => {
+  let tail = '';
+  for (let rest = n, i = 0; i < 16; i++, rest = Math.floor(rest / 32)) tail = CROCKFORD[rest % 32]! + tail;
+  return demoUlid(at, () => 0).slice(0, 10) + tail;
+};
+
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const chance = (random: Random, p: number) => random() < p;
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
