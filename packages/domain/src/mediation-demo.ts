@@ -206,7 +206,7 @@ const termEndOf = (termStart: string) => plusDays(`${Number(termStart.slice(0, 4
 const committeesOf = (office: DemoOffice, random: Random, now: Date, counter: { mediator: number }, months: string[]) => {
   const committees: Committee[] = [];
   const mediators: Mediator[] = [];
-  const villages = office.officeClass === 'central' ? 3 : 2;
+  const villages = office.officeClass === 'central' ? 2 : 1;
   const plan: Array<{ name: string; kind: Committee['kind'] }> = [
     { name: `${office.township}人民调解委员会`, kind: 'township' },
     ...VILLAGES.slice(0, villages).map((v, i) => ({
@@ -233,8 +233,8 @@ const committeesOf = (office: DemoOffice, random: Random, now: Date, counter: { 
       updatedAt,
     };
     committees.push(committee);
-    const members = between(random, 3, p.kind === 'township' ? 9 : 7);
-    const appointed = between(random, 0, 2);
+    const members = between(random, 3, p.kind === 'township' ? 9 : 5);
+    const appointed = between(random, 0, 1);
     for (let i = 0; i < members + appointed; i++) {
       const n = counter.mediator++;
       const male = chance(random, 0.62);
@@ -469,7 +469,7 @@ const busyness = (o: DemoOffice, random: Random) => (o.officeClass === 'central'
  * The demo year for `offices` up to `now`: the twelve months before now's month and this month so far.
  * `casesPerMonth` is a 乡 office's mean in an ordinary month.
  */
-export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, casesPerMonth = 3): MediationDemoYear => {
+export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, casesPerMonth = 2): MediationDemoYear => {
   const today = shanghaiDay(now);
   const months = monthsEndingWith(shanghaiMonth(now), 13);
   const year: MediationDemoYear = { cases: [], screenings: [], disputes: [], reports: [], submissions: [], committees: [], mediators: [], caseNumbers: [], facts: [] };
@@ -517,7 +517,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
           status: 'submitted',
           version: 1,
         };
-        const found = chance(random, quarterly ? 0.8 : 0.55) ? between(random, 1, quarterly ? 4 : 3) : 0;
+        const found = chance(random, quarterly ? 0.75 : 0.45) ? between(random, 1, quarterly ? 3 : 2) : 0;
         for (let i = 0; i < found; i++) {
           const type = weighted(random, { ...TYPE_WEIGHTS, ...seasonalTypes(month) });
           const d = disputeOf(random, office, screening, type, chance(random, 0.05));
