@@ -257,6 +257,8 @@ const scopedFigures = (path: string, query: () => Record<string, string>): Route
   request: ({ subject }) => ({ path, query: queryOf({ ...query(), ...officeFilter(subject) }) }),
   expected: inScope(200),
 });
+/** A month no record of the county falls in (the demo year and the matrix's past periods are later). */
+const EMPTY_MONTH = '1999-01';
 const DISPUTE_FIELDS = ['measures', 'responsible', 'dueOn', 'riskLevel', 'result', 'resultNote', 'caseId', 'version'];
 const SUBMISSION_FIELDS = ['title', 'content', 'caseId', 'version'];
 const COMMITTEE_FIELDS = ['name', 'kind', 'termStart', 'phone', 'address', 'version'];
@@ -526,7 +528,9 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
 
   // ---- mediation: statistics ----
   'GET /api/mediation/statistics': scopedFigures('/api/mediation/statistics', () => ({ month: thisMonth() })),
-  'GET /api/mediation/statistics.xlsx': { ...scopedFigures('/api/mediation/statistics.xlsx', () => ({ month: thisMonth() })), file: 'xlsx' },
+  // A month without records: the refusal of an office out of scope must not hang on whether it has
+  // records that month (the answer would tell an outsider so).
+  'GET /api/mediation/statistics.xlsx': { ...scopedFigures('/api/mediation/statistics.xlsx', () => ({ month: EMPTY_MONTH })), file: 'xlsx' },
   'GET /api/mediation/trend': scopedFigures('/api/mediation/trend', () => ({ to: thisMonth() })),
 
   // ---- mediation: screenings, disputes, the month's report ----
