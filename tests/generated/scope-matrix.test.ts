@@ -99,9 +99,12 @@ describe('scope matrix: every route × every demo role × own / other office (is
 
   afterAll(() => {
     const jwt = routes.filter((r) => r.auth === 'jwt').length;
+    // By the path's context segment (`/api/<context>/…`), so a new context's share shows.
+    const byContext = new Map<string, number>();
+    for (const cell of cells) byContext.set(cell.route.split('/')[2]!, (byContext.get(cell.route.split('/')[2]!) ?? 0) + 1);
     console.log(
       `scope matrix: ${routes.length} routes (${jwt} signed-in) × ${callers.length} roles = ${routes.length * callers.length} route-role pairs; ` +
-        `${cells.length} requests over their subjects (own office, same area, other area; accounts)`,
+        `${cells.length} requests over their subjects (own office, same area, other area; accounts), by context ${JSON.stringify(Object.fromEntries(byContext))}`,
     );
   });
 
