@@ -50,6 +50,7 @@ interface Outcome {
   status: number;
   body: unknown;
   requestId: string | null;
+  ms: number;
 }
 
 /** Stable per route and kind, so adding a route does not change the requests of the others. */
@@ -138,15 +139,16 @@ describe('fuzz: bad input on every route is refused, never a 5xx (issue 6)', () 
     const started = Date.now();
     await pool(requests, CONCURRENCY, async (request) => {
       const token = request.caller && tokens[request.caller];
+      const sentAt = Date.now();
       try {
         const r = await api(request.path, {
           method: request.method, token,
           ...(request.raw ? { rawBody: request.raw.text, headers: { 'content-type': request.raw.contentType } } : request.body !== undefined ? { body: request.body } : {}),
         });
-        outcomes.push({ request, status: r.status, body: r.body, requestId: r.headers.get('x-request-id') });
+        outcomes.push({ request, status: r.status, body: r.body, requestId: r.headers.get('x-request-id'), ms: Date.now() - sentAt });
       } catch (err) {
         // No retry: a dropped connection is a finding like a 500.
-        outcomes.push({ request, status: 0, body: `request failed: ${String(err)}`, requestId: null });
+        outcomes.push({ request, status: 0, body: `request failed: ${String(err)}`, requestId: null, ms: Date.now() - sentAt });
       }
       sent[request.kind]++;
     });
@@ -167,9 +169,16 @@ describe('fuzz: bad input on every route is refused, never a 5xx (issue 6)', () 
     const total = sent.body + sent.path + sent.query + sent.file;
     const statuses: Record<number, number> = {};
     for (const o of outcomes) statuses[o.status] = (statuses[o.status] ?? 0) + 1;
+    // Requests and their mean answer time by the path's context segment (`/api/<context>/…`): where the time goes.
+    const byContext: Record<string, { requests: number; meanMs: number }> = {};
+    for (const o of outcomes) {
+      const c = (byContext[o.request.route.split('/')[2]!] ??= { requests: 0, meanMs: 0 });
+      c.meanMs += (o.ms - c.meanMs) / ++c.requests;
+    }
+    for (const c of Object.values(byContext)) c.meanMs = Math.round(c.meanMs);
     console.log(
       `fuzz: seed ${SEED}, ${fuzzed.length} routes, ${total} requests (bodies ${sent.body}, path values ${sent.path}, queries ${sent.query}, files ${sent.file}) ` +
-        `in ${(busyMs / 1000).toFixed(1)} s at concurrency ${CONCURRENCY}; answers by status ${JSON.stringify(statuses)}`,
+        `in ${(busyMs / 1000).toFixed(1)} s at concurrency ${CONCURRENCY}; answers by status ${JSON.stringify(statuses)}; by context ${JSON.stringify(byContext)}`,
     );
   });
 
