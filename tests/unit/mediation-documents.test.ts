@@ -328,7 +328,7 @@ describe('人民调解员花名册 (Excel)', () => {
 
   /** A roster file as someone fills it in Excel: the header row, then rows of cells. */
   const fileOf = async (header: readonly string[], rows: unknown[][]) => {
-    const wb = newWorkbook(new Date());
+    const wb = await newWorkbook(new Date());
     const sheet = wb.addWorksheet('Sheet1');
     sheet.addRow([...header]);
     for (const r of rows) sheet.addRow(r);

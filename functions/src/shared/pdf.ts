@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { CJK_FONT_FILE } from '@sifasuo/wiring/src/types';
 
 /**
@@ -116,8 +116,9 @@ export interface PdfMeta {
 
 /** Draws a document with the CJK font and returns the PDF's bytes. */
 export const renderPdf = async (meta: PdfMeta, draw: (pen: PdfWriter) => void): Promise<Uint8Array> => {
-  const font = await loadCjkFont();
-  const doc = new PDFDocument({
+  // Loaded on first use: a function that imports the kit pays for pdfkit (and fontkit) only when it draws.
+  const [{ default: PDFKit }, font] = await Promise.all([import('pdfkit'), loadCjkFont()]);
+  const doc = new PDFKit({
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,

@@ -24,7 +24,7 @@ export const MAX_ROSTER_ROWS = 5000;
 const columnLetter = (index: number) => String.fromCharCode(65 + index);
 
 export const rosterWorkbook = async (input: { mediators: Mediator[]; committees: Committee[]; offices: Office[] }): Promise<Uint8Array> => {
-  const wb = newWorkbook(new Date(0));
+  const wb = await newWorkbook();
   const rows = rosterRows(input.mediators, input.committees);
   const { sheet } = addTableSheet(wb, {
     name: ROSTER_SHEET,

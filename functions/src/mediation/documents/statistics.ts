@@ -39,7 +39,7 @@ const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slic
 
 export const statisticsWorkbook = async (input: { stats: MonthlyStatistics; scopeLabel: string; generatedAt: Date }): Promise<Uint8Array> => {
   const { stats, scopeLabel, generatedAt } = input;
-  const wb = newWorkbook(generatedAt);
+  const wb = await newWorkbook(generatedAt);
   const note = `统计范围：${scopeLabel}　　统计月份：${monthText(stats.month)}　　受理数按受理日期、调结数按结案日期计入当月　　生成时间：${shanghaiDateTime(generatedAt.toISOString())}（北京时间）`;
   for (const [name, first, rows] of [
     ['按纠纷类型', '纠纷类型', stats.byType],
