@@ -24,7 +24,7 @@ import {
 import { agreementPdf } from '../../functions/src/mediation/documents/agreement';
 import { parseRosterWorkbook, rosterWorkbook } from '../../functions/src/mediation/documents/roster';
 import { statisticsWorkbook } from '../../functions/src/mediation/documents/statistics';
-import { cjkFontPath } from '../../functions/src/shared/pdf';
+import { cjkFontPath, renderPdf as drawPdf } from '../../functions/src/shared/pdf';
 import { newWorkbook, readWorkbook, workbookBytes } from '../../functions/src/shared/xlsx';
 
 /** A valid ID number (GB 11643) born on `birth` (YYYYMMDD) with sequence `seq`. */
@@ -194,6 +194,16 @@ describe('人民调解协议书 (PDF)', () => {
     for (const page of rendered.pages) expect(inkIn(page, 0, 0, 60, 841)).toBe(0);
   });
 
+  it('(the check itself) finds a character that draws nothing, though its text is still extracted', async () => {
+    const probe = renderPdf(
+      await drawPdf({ title: '探针', footer: '探针' }, (pen) => {
+        pen.doc.fontSize(12).text('人民调解', 70, 100, { continued: true }).fillColor('white').text('协', { continued: true }).fillColor('black').text('议书');
+      }),
+    );
+    expect(squeeze(probe.text)).toContain('人民调解协议书');
+    expect(emptyCells(probe)).toEqual(['协（第1页“人民调解协议书”）']);
+  });
+
   it('goes on over as many pages as the terms need, numbered, with the signatures kept together', async () => {
     const longTerms = Array.from({ length: 40 }, (_, i) => `${i + 1}、被申请人应于2026年4月${(i % 28) + 1}日前向申请人支付第${i + 1}期款项人民币500.00元，逾期未付的，申请人可以依法向人民法院起诉。`).join('\n');
     const long = renderPdf(await agreementPdf(documentInput(agreementCase(longTerms))));
@@ -208,6 +218,15 @@ describe('人民调解协议书 (PDF)', () => {
     expect(sealPage).toBe(headingPage);
     expect(emptyCells(long)).toEqual([]);
     expect(long.shownGlyphs.filter((g) => g === '0000')).toEqual([]);
+  });
+
+  it('records an oral agreement as the committee’s registration form', async () => {
+    const oral = agreementCase(TERMS);
+    oral.closure!.agreement!.form = 'oral';
+    const text = squeeze(renderPdf(await agreementPdf(documentInput(oral))).text);
+    expect(text).toContain('人民调解口头协议登记表');
+    expect(text).toContain('各方当事人自愿达成如下口头协议（由人民调解员记录）');
+    expect(text).not.toContain('人民调解协议书');
   });
 
   it('is refused for a case without an agreement (409)', async () => {
@@ -258,7 +277,7 @@ describe('人民调解工作统计表 (Excel)', () => {
     }
   });
 
-  it('has the official two-tier header with merged cells', async () => {
+  it('has the official multi-level header in merged cells (调结数 over its results, 调解成功 over 小计/书面/口头)', async () => {
     const sheet = (await readWorkbook(await statisticsWorkbook({ stats, scopeLabel: '青山县', generatedAt })))!.worksheets[0]!;
     expect([...sheet.model.merges].sort()).toEqual(
       ['A1:J1', 'A2:J2', 'A3:A5', 'B3:B5', 'C3:H3', 'C4:C5', 'D4:F4', 'G4:G5', 'H4:H5', 'I3:I5', 'J3:J5'].sort(),

@@ -1,6 +1,7 @@
 // 人民调解工作统计表: the month's statistics (generated from the case records, never tallied by hand)
-// as the official workbook, one sheet by dispute type and one by source, each with the two-tier
-// header of the printed form, a total row, and numbers kept as numbers.
+// as the official workbook, one sheet by dispute type and one by source, each with the multi-level
+// header of the printed form (调结数 over its results, 调解成功 over 小计/书面协议/口头协议: three header
+// rows of merged cells), a total row, and numbers kept as numbers.
 import { shanghaiDateTime, type MonthlyStatistics, type StatisticsRow } from '@sifasuo/domain';
 import { addTableSheet, newWorkbook, workbookBytes, type ColumnNode } from '../../shared/xlsx';
 
