@@ -45,7 +45,7 @@ export const rosterWorkbook = async (input: { mediators: Mediator[]; committees:
   const officeName = new Map(input.offices.map((o) => [o.id, o.name]));
   addTableSheet(wb, {
     name: '填写说明',
-    title: '填写说明：第一行表头请勿修改；“所属调委会”须填写下列调委会的全称',
+    title: '填写说明：第一行表头请勿修改；“所属调委会”须填写“调委会”工作表中的全称',
     columns: [{ label: '列', width: 12 }, { label: '填写要求', width: 70 }],
     rows: ROSTER_COLUMNS.filter((c) => c.note || c.choices).map((c) => [c.header, c.choices ? `可填：${c.choices.join('、')}` : c.note!]),
   });
