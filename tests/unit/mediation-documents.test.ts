@@ -69,7 +69,14 @@ interface RenderedPdf {
 }
 
 const DPI = 100;
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'latin1', maxBuffer: 64 << 20 });
+const run = (cmd: string, args: string[]) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'latin1', maxBuffer: 64 << 20 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${cmd} 未安装：npm test 会自动安装 poppler-utils（scripts/setup.sh ensure_pdf_tools），或执行 apt-get install -y poppler-utils`);
+    throw e;
+  }
+};
 
 /** Reads a binary PGM (P5) as pdftoppm writes it. */
 const readPgm = (file: string) => {
