@@ -107,7 +107,7 @@ export const handler = auditedApiHandler(mediation, 'mediation-documents', {
       if (parsed.rows.length > MAX_IMPORT_MEDIATORS) {
         throw validationError({ contentBase64: `一次最多导入${MAX_IMPORT_MEDIATORS}名调解员（文件中有${parsed.rows.length}名），请分成多个文件导入` });
       }
-      const problems = await roster.importProblems(ctx, office.id, parsed.rows);
+      const problems = await roster.importProblems(ctx, office.id, parsed.rows, parsed.rowNumbers);
       if (problems.length) return ok({ imported: 0, problems });
       const created = await roster.importRows(ctx, office.id, parsed.rows);
       return ok({ imported: created.length, problems: [] });

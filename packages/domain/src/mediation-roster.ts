@@ -210,13 +210,15 @@ const schemaProblems = (error: Parameters<typeof fieldErrorsOf>[0]) =>
 /**
  * The file's rows as mediator inputs, and every problem: per row and column, with the schema's own
  * Chinese messages, unknown committees, and ID numbers repeated within the file (the first stays).
- * Rows with a problem are left out of `rows`; empty rows are skipped.
+ * Rows with a problem are left out of `rows`; empty rows are skipped. `rowNumbers[i]` is the
+ * workbook row of `rows[i]` (for problems found later, against the stored roster).
  */
 export const parseRosterRows = (
   fileRows: readonly RosterFileRow[],
   ctx: RosterImportContext,
-): { rows: MediatorInput[]; problems: ImportProblem[] } => {
+): { rows: MediatorInput[]; problems: ImportProblem[]; rowNumbers: number[] } => {
   const rows: MediatorInput[] = [];
+  const rowNumbers: number[] = [];
   const problems: ImportProblem[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const { row, cells } of fileRows) {
@@ -242,7 +244,10 @@ export const parseRosterRows = (
       const reason = byColumn.get(header);
       if (reason) problems.push({ row, column: header, reason });
     }
-    if (parsed.success && byColumn.size === 0) rows.push(parsed.data);
+    if (parsed.success && byColumn.size === 0) {
+      rows.push(parsed.data);
+      rowNumbers.push(row);
+    }
   }
-  return { rows, problems };
+  return { rows, problems, rowNumbers };
 };
