@@ -346,6 +346,22 @@ describe('mediation screenings', () => {
     const board = (await api(`/api/mediation/screening-board?month=${lastMonth}`, { token })).body;
     expect(board.rows[0]).toMatchObject({ officeId: OFFICE, report: r.body.late ? 'late' : 'done', secondHalf: 'late' });
   });
+
+  it('a case opened from a screened dispute links it back; a dispute of another office, or one already linked, is refused', async () => {
+    const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+    const s = await api('/api/mediation/screenings', { method: 'POST', token, body: screening({ kind: 'quarterly', period: quarter, screenedOn: today, disputes: [dispute({ name: '宅基地纠纷' })] }) });
+    expect(s.status).toBe(201);
+    const disputeId = s.body.disputeIds[0];
+    const c = await createCase({ disputeId });
+    expect(c.disputeId).toBe(disputeId);
+    const linked = (await api(`/api/mediation/screenings/${s.body.id}`, { token })).body.disputes[0];
+    expect(linked).toMatchObject({ caseId: c.id, result: 'case-opened', version: 2 });
+    const twice = await api('/api/mediation/cases', { method: 'POST', token, body: newCase({ disputeId }) });
+    expect([twice.status, twice.body.fields?.disputeId]).toEqual([400, '该纠纷已转为调解案件']);
+    const admin = await login('admin');
+    const elsewhere = await api('/api/mediation/cases', { method: 'POST', token: admin, body: newCase({ officeId: OTHER, disputeId }) });
+    expect([elsewhere.status, elsewhere.body.fields?.disputeId]).toEqual([400, '所选排查纠纷不存在或不属于该司法所']);
+  });
 });
 
 describe('mediation submissions', () => {
