@@ -421,6 +421,14 @@ describe('人民调解员花名册 (Excel)', () => {
     expect(problems[0]!.reason).toContain(`表头应为：${ROSTER_HEADERS.join('、')}`);
   });
 
+  it('reads the columns by their headers, so a file with the columns in another order is read the same', async () => {
+    const order = ROSTER_HEADERS.map((_, i) => i).reverse();
+    const row = good({ 12: '2026-03-15 人民调解业务培训 8学时' });
+    const { rows, problems } = await parseRosterWorkbook(await fileOf(order.map((i) => ROSTER_HEADERS[i]!), [order.map((i) => row[i])]), { officeId: '0101', committees });
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([expect.objectContaining({ name: '刘洋', idNumber: row[4], trainings: [{ on: '2026-03-15', title: '人民调解业务培训', hours: 8 }] })]);
+  });
+
   it('refuses a file that is not a workbook at all (no 500)', async () => {
     const { rows, problems } = await parseRosterWorkbook(new TextEncoder().encode('姓名,性别\n张三,男'), { officeId: '0101', committees });
     expect(rows).toEqual([]);
