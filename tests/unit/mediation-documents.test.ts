@@ -12,7 +12,9 @@ import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import {
   idNumberCheckChar,
+  mediatorInput,
   monthlyStatistics,
+  ROSTER_COLUMNS,
   ROSTER_HEADERS,
   type Committee,
   type MediationCase,
@@ -337,6 +339,11 @@ describe('人民调解员花名册 (Excel)', () => {
   ];
   const byId = (rows: readonly MediatorInput[]) => [...rows].sort((a, b) => a.idNumber.localeCompare(b.idNumber));
   const inputOf = ({ id: _id, areaId: _a, version: _v, updatedAt: _u, ...input }: Mediator): MediatorInput => input;
+
+  it('has a column for every field of a mediator (but the office, which the import is for)', () => {
+    const fields = ROSTER_COLUMNS.flatMap((c) => (c.field ? [c.field] : []));
+    expect([...fields].sort()).toEqual(Object.keys(mediatorInput.shape).filter((k) => k !== 'officeId').sort());
+  });
 
   it('exports the roster in its column layout and reads it back to exactly the same mediators', async () => {
     const bytes = await rosterWorkbook({ mediators, committees, offices: [office] });
