@@ -180,7 +180,7 @@ const rowInput = (cells: RosterCell[], ctx: RosterImportContext) => {
   const fullTime = choice(FULL_TIME_LABELS, text('fullTime'));
   const input = {
     officeId: ctx.officeId,
-    // Unknown names are reported above; an empty one reaches the schema's own message.
+    // An unknown name is reported above (the placeholder passes the schema); an empty one gets the schema's message.
     committeeId: committee?.id ?? (committeeName ? 'unknown' : ''),
     name: text('name'),
     sex: choice(MEDIATOR_SEX_LABELS, text('sex')),
@@ -225,11 +225,7 @@ export const parseRosterRows = (
     if (cells.every((c) => cellText(c) === '')) continue;
     const { input, early } = rowInput(cells, ctx);
     const parsed = mediatorInput.safeParse(input);
-    const found = [...early];
-    if (!parsed.success) {
-      // The placeholder id of an unknown committee is already reported in words.
-      found.push(...schemaProblems(parsed.error).filter((p) => !(p.column === '所属调委会' && early.some((e) => e.column === p.column))));
-    }
+    const found = parsed.success ? [...early] : [...early, ...schemaProblems(parsed.error)];
     // A valid ID number seen before, whatever else the row gets wrong.
     const id = input.idNumber?.toUpperCase();
     if (id && !found.some((p) => p.column === '身份证号')) {
@@ -237,7 +233,7 @@ export const parseRosterRows = (
       if (first !== undefined) found.push({ column: '身份证号', reason: `与第${first}行的身份证号重复` });
       else firstRowOfId.set(id, row);
     }
-    // One problem per column, in column order.
+    // One problem per column (the early ones first), in column order.
     const byColumn = new Map<string, string>();
     for (const p of found) if (!byColumn.has(p.column)) byColumn.set(p.column, p.reason);
     for (const header of ROSTER_HEADERS) {
