@@ -38,7 +38,7 @@ export const cdkBundling: BundlingOptions = {
 };
 
 /** Copies the function's `bundleFiles` (package files, e.g. a font) beside its bundle, where the kit finds them. */
-const bundleFileHooks = (decl: FunctionDecl, repoRoot: string): BundlingOptions['commandHooks'] => {
+export const bundleFileHooks = (decl: FunctionDecl, repoRoot: string): BundlingOptions['commandHooks'] => {
   if (!decl.bundleFiles?.length) return undefined;
   const resolve = createRequire(join(repoRoot, 'package.json')).resolve;
   const files = decl.bundleFiles.map((f) => resolve(f));

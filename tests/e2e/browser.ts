@@ -160,8 +160,18 @@ export const settled = (page: Page) =>
     ).then(() => undefined),
   );
 
-/** A full-page screenshot; `settle` first waits for fade-ins (a notification just shown). */
+/**
+ * antd's popups that close when the window loses focus (rc-trigger closes on window blur) — and a
+ * full-page capture resizes the viewport, which now and then blurs the window for an instant.
+ */
+const CLOSED_ON_BLUR = ['.ant-popover', '.ant-dropdown', '.ant-select-dropdown', '.ant-picker-dropdown', '.ant-tooltip'];
+
+/**
+ * A screenshot, of the full page unless such a popup is open (then of the viewport, which needs no
+ * resize, so the popup stays open for the steps after); `settle` first waits for fade-ins.
+ */
 export const shot = async (page: Page, name: string, opts: { settle?: boolean } = {}) => {
   if (opts.settle) await settled(page);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const popupOpen = (await page.locator(CLOSED_ON_BLUR.map((c) => `${c}:visible`).join(', ')).count()) > 0;
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: !popupOpen });
 };

@@ -2,22 +2,28 @@
 // CloudFront only requests with the origin secret are served and the viewer's address is the source;
 // the session authorizer's answer decides who asks, and a refused or run-out one is a 401 saying why;
 // no body can make a 500 (415 for one not declared JSON, 400 for one nested too deep or too large).
-import { route, type ContextWiring } from '@sifasuo/wiring/src/types';
+import { fileReply, route, type ContextWiring } from '@sifasuo/wiring/src/types';
 import { forbidden, hiddenRecord, notFound } from '@sifasuo/domain';
 import * as z from 'zod';
-import { apiHandler, bodyString, ok } from '../../functions/src/shared/http';
+import { apiHandler, bodyString, fileAnswer, ok, PDF_TYPE } from '../../functions/src/shared/http';
 import { isJsonContentType, jsonDepthExceeds } from '../../functions/src/shared/json-body';
 
 const wiring = {
   context: 'probe',
-  routes: [route('GET', '/api/probe/open', 'probe-api', { auth: 'none' }), route('GET', '/api/probe/who', 'probe-api')],
+  routes: [
+    route('GET', '/api/probe/open', 'probe-api', { auth: 'none' }),
+    route('GET', '/api/probe/who', 'probe-api'),
+    route('GET', '/api/probe/file.pdf', 'probe-api', { auth: 'none', response: fileReply() }),
+  ],
 } as unknown as Pick<ContextWiring, 'context' | 'routes'>;
 
 type Probe = { ctx: { sourceIp?: string; actor?: { username: string; roles: string[] }; sessionId?: string } };
 const handler = apiHandler(wiring, 'probe-api' as never, {
   'GET /api/probe/open': { handle: async ({ ctx }: Probe) => ok({ ip: ctx.sourceIp }) },
   'GET /api/probe/who': { handle: async ({ ctx }: Probe) => ok({ who: ctx.actor?.username, roles: ctx.actor?.roles, session: ctx.sessionId }) },
+  'GET /api/probe/file.pdf': { handle: async () => fileAnswer({ contentType: PDF_TYPE, fileName: '人民调解协议书 "A".pdf', bytes: FILE_BYTES }) },
 } as never);
+const FILE_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x80]);
 
 const event = (routeKey: string, headers: Record<string, string> = {}, lambda?: Record<string, unknown>) => ({
   version: '2.0', routeKey, rawPath: routeKey.split(' ')[1], rawQueryString: '', headers, isBase64Encoded: false,
@@ -245,5 +251,22 @@ describe('every refusal of a signed-in caller is recorded before it is answered'
     } finally {
       logged.mockRestore();
     }
+  });
+});
+
+describe('a file answer (fileReply routes)', () => {
+  it('is sent base64-encoded as a download, bytes intact, with the Chinese name per RFC 5987 and an ASCII fallback', async () => {
+    const r = (await handler(event('GET /api/probe/file.pdf') as never, { awsRequestId: 'r9' } as never)) as {
+      statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded: boolean;
+    };
+    expect(r.statusCode).toBe(200);
+    expect(r.isBase64Encoded).toBe(true);
+    expect([...Buffer.from(r.body, 'base64')]).toEqual([...FILE_BYTES]);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(r.headers['x-request-id']).toBe('r9');
+    const disposition = r.headers['content-disposition']!;
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''/);
+    expect(disposition).not.toMatch(/filename="[^"]*"[^;]*"/);
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1]!)).toBe('人民调解协议书 "A".pdf');
   });
 });

@@ -12,7 +12,9 @@ import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import {
   idNumberCheckChar,
+  mediatorInput,
   monthlyStatistics,
+  ROSTER_COLUMNS,
   ROSTER_HEADERS,
   type Committee,
   type MediationCase,
@@ -24,7 +26,7 @@ import {
 import { agreementPdf } from '../../functions/src/mediation/documents/agreement';
 import { parseRosterWorkbook, rosterWorkbook } from '../../functions/src/mediation/documents/roster';
 import { statisticsWorkbook } from '../../functions/src/mediation/documents/statistics';
-import { cjkFontPath } from '../../functions/src/shared/pdf';
+import { cjkFontPath, renderPdf as drawPdf } from '../../functions/src/shared/pdf';
 import { newWorkbook, readWorkbook, workbookBytes } from '../../functions/src/shared/xlsx';
 
 /** A valid ID number (GB 11643) born on `birth` (YYYYMMDD) with sequence `seq`. */
@@ -69,7 +71,14 @@ interface RenderedPdf {
 }
 
 const DPI = 100;
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'latin1', maxBuffer: 64 << 20 });
+const run = (cmd: string, args: string[]) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'latin1', maxBuffer: 64 << 20 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${cmd} 未安装：npm test 会自动安装 poppler-utils（scripts/setup.sh ensure_pdf_tools），或执行 apt-get install -y poppler-utils`);
+    throw e;
+  }
+};
 
 /** Reads a binary PGM (P5) as pdftoppm writes it. */
 const readPgm = (file: string) => {
@@ -194,6 +203,16 @@ describe('人民调解协议书 (PDF)', () => {
     for (const page of rendered.pages) expect(inkIn(page, 0, 0, 60, 841)).toBe(0);
   });
 
+  it('(the check itself) finds a character that draws nothing, though its text is still extracted', async () => {
+    const probe = renderPdf(
+      await drawPdf({ title: '探针', footer: '探针' }, (pen) => {
+        pen.doc.fontSize(12).text('人民调解', 70, 100, { continued: true }).fillColor('white').text('协', { continued: true }).fillColor('black').text('议书');
+      }),
+    );
+    expect(squeeze(probe.text)).toContain('人民调解协议书');
+    expect(emptyCells(probe)).toEqual(['协（第1页“人民调解协议书”）']);
+  });
+
   it('goes on over as many pages as the terms need, numbered, with the signatures kept together', async () => {
     const longTerms = Array.from({ length: 40 }, (_, i) => `${i + 1}、被申请人应于2026年4月${(i % 28) + 1}日前向申请人支付第${i + 1}期款项人民币500.00元，逾期未付的，申请人可以依法向人民法院起诉。`).join('\n');
     const long = renderPdf(await agreementPdf(documentInput(agreementCase(longTerms))));
@@ -208,6 +227,15 @@ describe('人民调解协议书 (PDF)', () => {
     expect(sealPage).toBe(headingPage);
     expect(emptyCells(long)).toEqual([]);
     expect(long.shownGlyphs.filter((g) => g === '0000')).toEqual([]);
+  });
+
+  it('records an oral agreement as the committee’s registration form', async () => {
+    const oral = agreementCase(TERMS);
+    oral.closure!.agreement!.form = 'oral';
+    const text = squeeze(renderPdf(await agreementPdf(documentInput(oral))).text);
+    expect(text).toContain('人民调解口头协议登记表');
+    expect(text).toContain('各方当事人自愿达成如下口头协议（由人民调解员记录）');
+    expect(text).not.toContain('人民调解协议书');
   });
 
   it('is refused for a case without an agreement (409)', async () => {
@@ -258,7 +286,7 @@ describe('人民调解工作统计表 (Excel)', () => {
     }
   });
 
-  it('has the official two-tier header with merged cells', async () => {
+  it('has the official multi-level header in merged cells (调结数 over its results, 调解成功 over 小计/书面/口头)', async () => {
     const sheet = (await readWorkbook(await statisticsWorkbook({ stats, scopeLabel: '青山县', generatedAt })))!.worksheets[0]!;
     expect([...sheet.model.merges].sort()).toEqual(
       ['A1:J1', 'A2:J2', 'A3:A5', 'B3:B5', 'C3:H3', 'C4:C5', 'D4:F4', 'G4:G5', 'H4:H5', 'I3:I5', 'J3:J5'].sort(),
@@ -312,6 +340,11 @@ describe('人民调解员花名册 (Excel)', () => {
   const byId = (rows: readonly MediatorInput[]) => [...rows].sort((a, b) => a.idNumber.localeCompare(b.idNumber));
   const inputOf = ({ id: _id, areaId: _a, version: _v, updatedAt: _u, ...input }: Mediator): MediatorInput => input;
 
+  it('has a column for every field of a mediator (but the office, which the import is for)', () => {
+    const fields = ROSTER_COLUMNS.flatMap((c) => (c.field ? [c.field] : []));
+    expect([...fields].sort()).toEqual(Object.keys(mediatorInput.shape).filter((k) => k !== 'officeId').sort());
+  });
+
   it('exports the roster in its column layout and reads it back to exactly the same mediators', async () => {
     const bytes = await rosterWorkbook({ mediators, committees, offices: [office] });
     const sheet = (await readWorkbook(bytes))!.worksheets[0]!;
@@ -328,7 +361,7 @@ describe('人民调解员花名册 (Excel)', () => {
 
   /** A roster file as someone fills it in Excel: the header row, then rows of cells. */
   const fileOf = async (header: readonly string[], rows: unknown[][]) => {
-    const wb = newWorkbook(new Date());
+    const wb = await newWorkbook(new Date());
     const sheet = wb.addWorksheet('Sheet1');
     sheet.addRow([...header]);
     for (const r of rows) sheet.addRow(r);
@@ -393,6 +426,14 @@ describe('人民调解员花名册 (Excel)', () => {
     expect(problems[0]!.reason).toContain('缺少“民族”“联系电话”“任期结束”');
     expect(problems[0]!.reason).toContain('多出“电话”');
     expect(problems[0]!.reason).toContain(`表头应为：${ROSTER_HEADERS.join('、')}`);
+  });
+
+  it('reads the columns by their headers, so a file with the columns in another order is read the same', async () => {
+    const order = ROSTER_HEADERS.map((_, i) => i).reverse();
+    const row = good({ 12: '2026-03-15 人民调解业务培训 8学时' });
+    const { rows, problems } = await parseRosterWorkbook(await fileOf(order.map((i) => ROSTER_HEADERS[i]!), [order.map((i) => row[i])]), { officeId: '0101', committees });
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([expect.objectContaining({ name: '刘洋', idNumber: row[4], trainings: [{ on: '2026-03-15', title: '人民调解业务培训', hours: 8 }] })]);
   });
 
   it('refuses a file that is not a workbook at all (no 500)', async () => {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { CJK_FONT_FILE } from '@sifasuo/wiring/src/types';
 
 /**
@@ -20,7 +20,11 @@ export const bundledFilePath = (packageFile: string): string => {
   return existsSync(beside) ? beside : createRequire(here).resolve(packageFile);
 };
 
-/** Noto Sans SC Regular: every character of GB 18030's common set and far beyond (10 MB, read once, on first use). */
+/**
+ * Noto Sans SC Regular (10 MB, read once, on first use): the CJK Unified Ideographs and Extension A
+ * nearly whole (27,558 hanzi); of Extension B and beyond only a few hundred, so a rare character in a
+ * name draws as a box (no second font yet).
+ */
 export const cjkFontPath = () => bundledFilePath(CJK_FONT_FILE);
 let cjkFont: Promise<Buffer> | undefined;
 const loadCjkFont = () => {
@@ -116,8 +120,9 @@ export interface PdfMeta {
 
 /** Draws a document with the CJK font and returns the PDF's bytes. */
 export const renderPdf = async (meta: PdfMeta, draw: (pen: PdfWriter) => void): Promise<Uint8Array> => {
-  const font = await loadCjkFont();
-  const doc = new PDFDocument({
+  // Loaded on first use: a function that imports the kit pays for pdfkit (and fontkit) only when it draws.
+  const [{ default: PDFKit }, font] = await Promise.all([import('pdfkit'), loadCjkFont()]);
+  const doc = new PDFKit({
     size: 'A4',
     margin: PAGE.margin,
     bufferPages: true,

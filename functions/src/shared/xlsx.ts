@@ -1,7 +1,10 @@
 // The documents kit's Excel half (exceljs): official tables with multi-level headers (merged cells),
 // a title and a note above them, numbers kept as numbers with their display format; and reading a
 // workbook back to plain cell values for imports. Contexts describe their columns; this draws them.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs, loaded on first use: a function that imports the kit pays for it only when it reads or writes a workbook. */
+const excel = async () => (await import('exceljs')).default;
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -26,11 +29,14 @@ const THIN = { style: 'thin' } as const;
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
-export const newWorkbook = (createdAt: Date) => {
-  const wb = new ExcelJS.Workbook();
+/** A new workbook; `createdAt` (the report's time) for its properties, else exceljs takes the moment. */
+export const newWorkbook = async (createdAt?: Date) => {
+  const wb = new (await excel()).Workbook();
   wb.creator = 'sifasuo';
-  wb.created = createdAt;
-  wb.modified = createdAt;
+  if (createdAt) {
+    wb.created = createdAt;
+    wb.modified = createdAt;
+  }
   return wb;
 };
 
@@ -128,7 +134,7 @@ export const workbookBytes = async (wb: Workbook): Promise<Uint8Array> => new Ui
 
 /** A workbook from an uploaded file, or undefined when the bytes are not an .xlsx workbook. */
 export const readWorkbook = async (bytes: Uint8Array): Promise<Workbook | undefined> => {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
     return wb;

@@ -15,6 +15,7 @@ import {
   type AuditRecord,
 } from './audit';
 import { AUTH_AUDIT, AUTH_FIELD_LABELS, AUTH_TARGET_LABELS } from './auth';
+import { MEDIATION_AUDIT, MEDIATION_FIELD_LABELS, MEDIATION_TARGET_LABELS } from './mediation';
 import { ORG_AUDIT, ORG_FIELD_LABELS, ORG_TARGET_LABELS } from './org';
 import { shanghaiTimestamp } from './time';
 
@@ -29,6 +30,7 @@ const CONTEXTS: Readonly<Record<string, ContextLabels>> = {
   org: { actions: ORG_AUDIT, targets: ORG_TARGET_LABELS, fields: ORG_FIELD_LABELS },
   auth: { actions: AUTH_AUDIT, targets: AUTH_TARGET_LABELS, fields: AUTH_FIELD_LABELS },
   audit: { actions: AUDIT_AUDIT, targets: AUDIT_TARGET_LABELS, fields: AUDIT_FIELD_LABELS },
+  mediation: { actions: MEDIATION_AUDIT, targets: MEDIATION_TARGET_LABELS, fields: MEDIATION_FIELD_LABELS },
   api: { actions: API_AUDIT, targets: API_TARGET_LABELS, fields: {} },
 };
 

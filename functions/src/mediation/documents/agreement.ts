@@ -51,13 +51,14 @@ const signatures = (pen: PdfWriter, input: AgreementDocumentInput, closedOn: str
 
 export const agreementPdf = async (input: AgreementDocumentInput): Promise<Uint8Array> => {
   const { case: c, office } = input;
-  const agreement = c.closure?.result === 'agreement' ? c.closure.agreement : undefined;
-  if (!c.closure || !agreement) throw conflict('该案件未达成调解协议，没有调解协议书');
+  const closure = c.closure;
+  const agreement = closure?.result === 'agreement' ? closure.agreement : undefined;
+  if (!closure || !agreement) throw conflict('该案件未达成调解协议，没有调解协议书');
   const oral = agreement.form === 'oral';
   const title = oral ? '人民调解口头协议登记表' : '人民调解协议书';
   const copies = c.parties.length + 1;
 
-  return renderPdf({ title: `${title} ${c.caseNo}`, footer: `${input.bureauName}　${office.name}`, createdAt: new Date(c.closure.closedAt) }, (pen) => {
+  return renderPdf({ title: `${title} ${c.caseNo}`, footer: `${input.bureauName}　${office.name}`, createdAt: new Date(closure.closedAt) }, (pen) => {
     pen.title(title).line(`编号：${c.caseNo}`, 'right').line(`调解组织：${committeeName(office)}（${office.name}）`).gap(6);
     pen.fields([['纠纷类型', input.disputeTypeLabel], ['案件来源', input.sourceLabel], ['受理日期', chineseDate(c.receivedOn)]]).gap(6);
 
@@ -81,6 +82,6 @@ export const agreementPdf = async (input: AgreementDocumentInput): Promise<Uint8
         `本协议一式${chineseCount(copies)}份，当事人各执一份，人民调解委员会留存一份。`,
       ].join('\n'),
     ).gap(14);
-    signatures(pen, input, c.closure!.closedOn);
+    signatures(pen, input, closure.closedOn);
   });
 };

@@ -24,7 +24,7 @@ export const MAX_ROSTER_ROWS = 5000;
 const columnLetter = (index: number) => String.fromCharCode(65 + index);
 
 export const rosterWorkbook = async (input: { mediators: Mediator[]; committees: Committee[]; offices: Office[] }): Promise<Uint8Array> => {
-  const wb = newWorkbook(new Date(0));
+  const wb = await newWorkbook();
   const rows = rosterRows(input.mediators, input.committees);
   const { sheet } = addTableSheet(wb, {
     name: ROSTER_SHEET,
@@ -45,7 +45,7 @@ export const rosterWorkbook = async (input: { mediators: Mediator[]; committees:
   const officeName = new Map(input.offices.map((o) => [o.id, o.name]));
   addTableSheet(wb, {
     name: '填写说明',
-    title: '填写说明：第一行表头请勿修改；“所属调委会”须填写下列调委会的全称',
+    title: '填写说明：第一行表头请勿修改；“所属调委会”须填写“调委会”工作表中的全称',
     columns: [{ label: '列', width: 12 }, { label: '填写要求', width: 70 }],
     rows: ROSTER_COLUMNS.filter((c) => c.note || c.choices).map((c) => [c.header, c.choices ? `可填：${c.choices.join('、')}` : c.note!]),
   });
@@ -57,12 +57,14 @@ export const rosterWorkbook = async (input: { mediators: Mediator[]; committees:
   return workbookBytes(wb);
 };
 
-const refused = (reason: string, column = ''): { rows: MediatorInput[]; problems: ImportProblem[] } => ({ rows: [], problems: [{ row: 1, column, reason }] });
+const refused = (reason: string, column = ''): { rows: MediatorInput[]; problems: ImportProblem[]; rowNumbers: number[] } => ({
+  rows: [], problems: [{ row: 1, column, reason }], rowNumbers: [],
+});
 
 export const parseRosterWorkbook = async (
   bytes: Uint8Array,
   input: { officeId: string; committees: Committee[] },
-): Promise<{ rows: MediatorInput[]; problems: ImportProblem[] }> => {
+): Promise<{ rows: MediatorInput[]; problems: ImportProblem[]; rowNumbers: number[] }> => {
   const wb = await readWorkbook(bytes);
   if (!wb) return refused('文件不是有效的 Excel 工作簿（.xlsx），请使用导出的花名册模板');
   const sheet = wb.worksheets[0];
@@ -71,7 +73,7 @@ export const parseRosterWorkbook = async (
 
   const width = Math.max(sheet.columnCount, ROSTER_COLUMNS.length);
   const header = rosterHeaderPositions(rowValues(sheet, 1, width));
-  if ('problem' in header) return { rows: [], problems: [header.problem] };
+  if ('problem' in header) return { rows: [], problems: [header.problem], rowNumbers: [] };
   const fileRows = [];
   for (let row = 2; row <= sheet.rowCount; row++) {
     const values = rowValues(sheet, row, width);

@@ -1,6 +1,7 @@
 // 人民调解工作统计表: the month's statistics (generated from the case records, never tallied by hand)
-// as the official workbook, one sheet by dispute type and one by source, each with the two-tier
-// header of the printed form, a total row, and numbers kept as numbers.
+// as the official workbook, one sheet by dispute type and one by source, each with the multi-level
+// header of the printed form (调结数 over its results, 调解成功 over 小计/书面协议/口头协议: three header
+// rows of merged cells), a total row, and numbers kept as numbers.
 import { shanghaiDateTime, type MonthlyStatistics, type StatisticsRow } from '@sifasuo/domain';
 import { addTableSheet, newWorkbook, workbookBytes, type ColumnNode } from '../../shared/xlsx';
 
@@ -39,7 +40,7 @@ const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slic
 
 export const statisticsWorkbook = async (input: { stats: MonthlyStatistics; scopeLabel: string; generatedAt: Date }): Promise<Uint8Array> => {
   const { stats, scopeLabel, generatedAt } = input;
-  const wb = newWorkbook(generatedAt);
+  const wb = await newWorkbook(generatedAt);
   const note = `统计范围：${scopeLabel}　　统计月份：${monthText(stats.month)}　　受理数按受理日期、调结数按结案日期计入当月　　生成时间：${shanghaiDateTime(generatedAt.toISOString())}（北京时间）`;
   for (const [name, first, rows] of [
     ['按纠纷类型', '纠纷类型', stats.byType],
