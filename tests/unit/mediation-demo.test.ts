@@ -180,6 +180,16 @@ describe('the demo year', () => {
   });
 });
 
+describe('the small demo (clouds that are thrown away)', () => {
+  it('is last month and this one for the demo accounts’ offices, still with the one unreported major dispute', () => {
+    const small = mediationDemoYear(offices.filter((o) => ['0101', '0102', '0201'].includes(o.id)), NOW, { months: 2 });
+    expect(new Set(small.cases.map((c) => c.receivedOn.slice(0, 7)))).toEqual(new Set(['2026-11', '2026-12']));
+    expect(new Set(small.screenings.map((s) => s.officeId))).toEqual(new Set(['0101', '0102', '0201']));
+    expect(small.disputes.filter((d) => d.major && !d.reportedAt)).toHaveLength(1);
+    expect(small.reports.map((r) => r.month)).toEqual(small.reports.map(() => '2026-11'));
+  });
+});
+
 describe('the seed’s items', () => {
   const { records, counters, outbox } = demoYearItems(year, NOW);
 

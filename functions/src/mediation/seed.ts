@@ -5,6 +5,9 @@
 // whole year. Thousands of records, so they go in parallel BatchWrites rather than one audited
 // transaction each; a single audit record says the demo data was written, and by whom.
 //
+// A `small` demo (the clouds tests and the bench throw away) is the demo accounts' offices over last
+// month and this one: every page has something to show, in a fraction of the writes.
+//
 // Safe to run again: a marker item holds the clock of the first run, so a run after a failure
 // generates the very same records and overwrites its own partial work (ids and outbox keys are
 // deterministic), and a run after success writes nothing. The 卷号 counters are put only if absent.
@@ -12,7 +15,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MEDIATION_AUDIT, mediationDemoYear, numberedUlid, type MediationDemoYear } from '@sifasuo/domain';
 import { factEvents } from '@sifasuo/wiring/src/facts';
-import type { SeedResult } from '@sifasuo/wiring/src/types';
+import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
+import { demoUsers } from '@sifasuo/domain/src/demo-county';
 import { writeAudit } from '../shared/audit-writer';
 import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
@@ -89,18 +93,21 @@ const putIfAbsent = async (table: string, item: Item) => {
   }
 };
 
-const summaryOf = (year: MediationDemoYear, offices: number, written: number, seconds: number) => {
+const summaryOf = (year: MediationDemoYear, offices: number, months: number, written: number, seconds: number) => {
   const agreements = year.cases.filter((c) => c.closure?.result === 'agreement' && c.status !== 'withdrawn').length;
   const major = year.disputes.filter((d) => d.major);
   return (
-    `${offices} 所近 12 个月及本月：案件 ${year.cases.length} 件（调解成功 ${agreements} 件）、排查 ${year.screenings.length} 次、` +
+    `${offices} 所${months > 1 ? `近 ${months - 1} 个月及本月` : '本月'}：案件 ${year.cases.length} 件（调解成功 ${agreements} 件）、排查 ${year.screenings.length} 次、` +
     `纠纷 ${year.disputes.length} 件（重大 ${major.length} 件，未上报 ${major.filter((d) => !d.reportedAt).length} 件）、月报 ${year.reports.length} 份、` +
     `典型案例和新闻 ${year.submissions.length} 篇、调委会 ${year.committees.length} 个、调解员 ${year.mediators.length} 人；` +
     `写入 ${written} 条（其中事实 ${year.facts.length} 条），${seconds.toFixed(1)} s`
   );
 };
 
-export const seedMediationYear = async (clock: Date): Promise<SeedResult> => {
+/** The offices the demo accounts work in: a small demo's county. */
+const DEMO_ACCOUNT_OFFICES = new Set(demoUsers.flatMap((u) => (u.officeId ? [u.officeId] : [])));
+
+export const seedMediationYear = async (clock: Date, demo: SeedEvent['demo']): Promise<SeedResult> => {
   const t0 = Date.now();
   const table = mediationTable();
   const marker = (await dynamo().send(new GetCommand({ TableName: table, Key: MARKER_KEY }))).Item as Marker | undefined;
@@ -108,14 +115,15 @@ export const seedMediationYear = async (clock: Date): Promise<SeedResult> => {
   const now = marker ? new Date(marker.clock) : clock;
   if (!marker) await dynamo().send(new PutCommand({ TableName: table, Item: { ...MARKER_KEY, entity: 'seed', clock: now.toISOString(), done: false } }));
 
-  const offices = await orgDirectory.offices();
-  const year = mediationDemoYear(offices, now);
+  const county = await orgDirectory.offices();
+  const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
+  const year = mediationDemoYear(offices, now, demo === 'small' ? { months: 2 } : {});
   const { records, counters, outbox } = demoYearItems(year, now);
   await putAll(table, [...records, ...outbox]);
   await Promise.all(counters.map((c) => putIfAbsent(table, c)));
 
   const written = records.length + outbox.length + counters.length;
-  const summary = summaryOf(year, offices.length, written, (Date.now() - t0) / 1000);
+  const summary = summaryOf(year, offices.length, demo === 'small' ? 2 : 13, written, (Date.now() - t0) / 1000);
   const ctx: RequestContext = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now: new Date(Math.max(Date.now(), now.getTime())) };
   await writeAudit(ctx, {
     action: MEDIATION_AUDIT['demo.seed'],
@@ -127,4 +135,4 @@ export const seedMediationYear = async (clock: Date): Promise<SeedResult> => {
   return { summary };
 };
 
-export const handler = async (): Promise<SeedResult> => seedMediationYear(new Date());
+export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> => seedMediationYear(new Date(), event?.demo ?? 'full');

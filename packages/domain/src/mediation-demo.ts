@@ -467,13 +467,18 @@ const submissionMoment = (random: Random, officeId: string, from: string, to: st
 /** Relative case volume: central offices and towns (镇) are busier than townships (乡). */
 const busyness = (o: DemoOffice, random: Random) => (o.officeClass === 'central' ? 2.3 : o.township.endsWith('镇') ? 1.5 : 1) * (0.75 + random() * 0.5);
 
-/**
- * The demo year for `offices` up to `now`: the twelve months before now's month and this month so far.
- * `casesPerMonth` is a 乡 office's mean in an ordinary month.
- */
-export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, casesPerMonth = 1.2): MediationDemoYear => {
+export interface DemoYearOptions {
+  /** Months of history ending with now's month (default 13: the twelve before it and this one so far). */
+  months?: number;
+  /** A 乡 office's mean number of cases in an ordinary month (default 1.2). */
+  casesPerMonth?: number;
+}
+
+/** The demo year for `offices` up to `now`: by default the twelve months before now's month and this month so far. */
+export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, options: DemoYearOptions = {}): MediationDemoYear => {
+  const casesPerMonth = options.casesPerMonth ?? 1.2;
   const today = shanghaiDay(now);
-  const months = monthsEndingWith(shanghaiMonth(now), 13);
+  const months = monthsEndingWith(shanghaiMonth(now), options.months ?? 13);
   const year: MediationDemoYear = { cases: [], screenings: [], disputes: [], reports: [], submissions: [], committees: [], mediators: [], caseNumbers: [], facts: [] };
   const counter = { mediator: 0 };
   let idSeq = 0;
