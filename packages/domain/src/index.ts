@@ -13,4 +13,5 @@ export * from './session-token';
 export * from './summaries';
 export * from './mediation';
 export * from './mediation-rules';
+export * from './mediation-roster';
 export * from './mediation-demo';
