@@ -37,8 +37,10 @@ import {
 import { deployedFunctions, ENV, factEvents, functionEnvironment } from '@sifasuo/wiring';
 import { esbuildOptions } from '../../infra/lib/bundling';
 import { auditItem, auditRecord } from '../../functions/src/shared/audit-writer';
+import { withoutKeys } from '../../functions/src/shared/dynamo';
 import { outboxItem } from '../../functions/src/shared/outbox';
 import { keys as mediationKeys } from '../../functions/src/mediation/keys';
+import { items as mediationItems } from '../../functions/src/mediation/repository';
 import { launchChromium, trackLoading } from '../support/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -516,12 +518,12 @@ function mediationCaseScenario(ready: Ready, staff: string, doc: DynamoDBDocumen
       };
       await doc.send(new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: MEDIATION, ConditionExpression: 'attribute_not_exists(PK)', Item: { ...mediationKeys.case(created), entity: 'case', ...created } } },
+          { Put: { TableName: MEDIATION, ConditionExpression: 'attribute_not_exists(PK)', Item: mediationItems.case(created) } },
           audit(createdAt, 'case.create', created.id, undefined, created),
         ],
       }));
-      const read = await doc.send(new GetCommand({ TableName: MEDIATION, Key: { PK: `CASE#${created.id}`, SK: 'CASE' } }));
-      const before = read.Item as MediationCase;
+      const read = await doc.send(new GetCommand({ TableName: MEDIATION, Key: { PK: `CASE#${created.id}`, SK: 'CASE' }, ConsistentRead: true }));
+      const before = withoutKeys<MediationCase>(read.Item!);
       const closedAt = new Date();
       const { version, ...close } = closing(before.version);
       const { after, facts } = applyCaseCommand(before, { kind: 'close', ...close }, actor.username, closedAt);
@@ -529,11 +531,11 @@ function mediationCaseScenario(ready: Ready, staff: string, doc: DynamoDBDocumen
         TransactItems: [
           {
             Put: {
-              TableName: MEDIATION, Item: { ...mediationKeys.case(after), entity: 'case', ...after },
+              TableName: MEDIATION, Item: mediationItems.case(after),
               ConditionExpression: 'attribute_exists(PK) AND #v = :expected', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': version },
             },
           },
-          { Put: { TableName: MEDIATION, Item: { ...mediationKeys.caseClosure(after, after.closure!.closedOn), entity: 'case-closure', ...after } } },
+          { Put: { TableName: MEDIATION, Item: mediationItems.closure(after) } },
           audit(closedAt, 'case.close', after.id, before, after),
           ...facts.map((fact) => ({ Put: { TableName: MEDIATION, ConditionExpression: 'attribute_not_exists(PK)', Item: outboxItem('mediation', factEvents.FactRecorded, fact, closedAt) } })),
         ],

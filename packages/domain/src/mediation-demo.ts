@@ -42,6 +42,8 @@ import { shanghaiDay, shanghaiDayStart, shanghaiMonth } from './time';
 
 export interface MediationDemoYear {
   cases: MediationCase[];
+  /** Each case still closed (closed or reviewed) as it was when closed: what its CLOSURE item holds. */
+  closures: MediationCase[];
   screenings: Screening[];
   disputes: Dispute[];
   reports: MonthlyReport[];
@@ -291,7 +293,7 @@ const partiesOf = (random: Random, office: DemoOffice, idSeq: () => number): Cre
   });
 };
 
-/** One case from intake to where it stands at `now`, every step through the state machine. */
+/** One case from intake to where it stands at `now`, every step through the state machine; and the case as closed. */
 const caseOf = (
   intake: Intake,
   office: DemoOffice,
@@ -300,7 +302,7 @@ const caseOf = (
   now: Date,
   mediatorNames: string[],
   idSeq: () => number,
-): MediationCase | undefined => {
+): { now: MediationCase; asClosed?: MediationCase } | undefined => {
   const today = shanghaiDay(now);
   const staff = staffOf(office.id);
   const createdAt = officeHours(random, intake.receivedOn);
@@ -342,7 +344,7 @@ const caseOf = (
   // A handful were registered twice by mistake and withdrawn the same week.
   if (chance(random, 0.006)) {
     step(plusDays(intake.receivedOn, between(random, 0, 3)), { kind: 'withdraw', reason: '重复登记，已在另一案件中受理' });
-    return c;
+    return { now: c };
   }
   const simple = chance(random, 0.22);
   const duration = simple ? between(random, 0, 2) : Math.min(45, Math.round(3 + -Math.log(1 - random()) * 9));
@@ -356,7 +358,7 @@ const caseOf = (
       content: i === 1 ? `调解员分别听取双方陈述，查看现场，释法明理。${names[0]}要求对方承担责任，${names[1]}有异议。` : `第${i}次调解：组织双方面对面协商，双方立场逐步接近。`,
       ...(mediators ? { mediators } : {}),
     });
-    if (!ok) return c;
+    if (!ok) return { now: c };
   }
   const result = weighted(random, { agreement: 95, failed: 3.5, terminated: 1.5 });
   const written = !simple && chance(random, 0.7);
@@ -377,7 +379,8 @@ const caseOf = (
           },
         }
       : { kind: 'close', result, closedOn, reason: result === 'failed' ? '双方分歧较大，经多次调解未能达成协议，已告知当事人可依法提起诉讼。' : '一方当事人已向人民法院起诉，依法终止调解。' };
-  if (!step(closedOn, closing)) return c;
+  if (!step(closedOn, closing)) return { now: c };
+  const asClosed = c;
 
   // Entered on the national platform by the 3rd of next month — most on time, some late, the latest not yet.
   const nextMonthDay = (d: number) => {
@@ -412,7 +415,7 @@ const caseOf = (
     if (l.day > today) continue;
     step(l.day, l.cmd, l.by);
   }
-  return c;
+  return { now: c, ...(c.status === 'closed' || c.status === 'reviewed' ? { asClosed } : {}) };
 };
 
 // ---- Screenings, disputes, reports -----------------------------------------------------------------
@@ -479,7 +482,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, opt
   const casesPerMonth = options.casesPerMonth ?? 1.2;
   const today = shanghaiDay(now);
   const months = monthsEndingWith(shanghaiMonth(now), options.months ?? 13);
-  const year: MediationDemoYear = { cases: [], screenings: [], disputes: [], reports: [], submissions: [], committees: [], mediators: [], caseNumbers: [], facts: [] };
+  const year: MediationDemoYear = { cases: [], closures: [], screenings: [], disputes: [], reports: [], submissions: [], committees: [], mediators: [], caseNumbers: [], facts: [] };
   const counter = { mediator: 0 };
   let idSeq = 0;
   const nextIdSeq = () => idSeq++;
@@ -575,8 +578,10 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, opt
     for (const intake of intakes) {
       const y = intake.receivedOn.slice(0, 4);
       const seq = (seqs.get(y) ?? 0) + 1;
-      const c = caseOf(intake, office, seq, random, now, mediatorNames, nextIdSeq);
-      if (!c) continue;
+      const made = caseOf(intake, office, seq, random, now, mediatorNames, nextIdSeq);
+      if (!made) continue;
+      const c = made.now;
+      if (made.asClosed) year.closures.push(made.asClosed);
       seqs.set(y, seq);
       year.cases.push(c);
       if (intake.dispute) Object.assign(intake.dispute, { result: 'case-opened', caseId: c.id, resultNote: `已转为调解案件 ${c.caseNo}`, version: intake.dispute.version + 1 });
