@@ -81,6 +81,13 @@ describe('the demo year', () => {
       const numbered = year.cases.filter((c) => c.officeId === n.officeId && c.receivedOn.startsWith(n.year));
       expect(numbered.length).toBe(n.seq);
     }
+    // The CLOSURE item holds each case still closed as it was when closed.
+    const stillClosed = year.cases.filter((c) => c.status === 'closed' || c.status === 'reviewed');
+    expect(year.closures.map((c) => c.id)).toEqual(stillClosed.map((c) => c.id));
+    for (const [i, closed] of year.closures.entries()) {
+      expect(closed).toMatchObject({ status: 'closed', closure: stillClosed[i]!.closure });
+      expect(closed.updatedAt).toBe(closed.closure!.closedAt);
+    }
     const ids = [year.cases, year.screenings, year.disputes, year.reports, year.submissions, year.committees, year.mediators].flat().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });

@@ -8,9 +8,10 @@
 // A `small` demo (the clouds tests and the bench throw away) is the demo accounts' offices over last
 // month and this one: every page has something to show, in a fraction of the writes.
 //
-// Safe to run again: a marker item holds the clock of the first run, so a run after a failure
-// generates the very same records and overwrites its own partial work (ids and outbox keys are
-// deterministic), and a run after success writes nothing. The 卷号 counters are put only if absent.
+// Safe to run again: a marker item holds the clock and the demo size of the first run and how many
+// items are stored, so a run after a failure (a timeout on a busy machine) generates the very same
+// records (ids and outbox keys are deterministic) and carries on where it stopped, and a run after
+// success writes nothing. The 卷号 counters are put only if absent.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MEDIATION_AUDIT, mediationDemoYear, numberedUlid, type MediationDemoYear } from '@sifasuo/domain';
@@ -27,10 +28,13 @@ import { items } from './repository';
 
 type Item = Record<string, unknown>;
 
-/** The seed's own note in the table: the clock it generates with, and whether it finished. */
+/** The seed's own note in the table: the clock and size it generates with, its progress, whether it finished. */
 const MARKER_KEY = { PK: 'SEED#mediation-demo', SK: 'SEED' };
 interface Marker {
   clock: string;
+  demo: SeedEvent['demo'];
+  /** Items of the year (in `demoYearItems` order, counters aside) already stored. */
+  written: number;
   done: boolean;
   summary?: string;
 }
@@ -58,6 +62,8 @@ export const demoYearItems = (year: MediationDemoYear, now: Date): { records: It
 
 const BATCH = 25;
 const PARALLEL = 8;
+/** Items between two progress notes in the marker. */
+const WAVE = 1_000;
 
 /** BatchWrites of 25, eight at a time; what DynamoDB leaves unprocessed is sent again. */
 const putAll = async (table: string, items: Item[]) => {
@@ -99,23 +105,30 @@ const summaryOf = (year: MediationDemoYear, offices: number, months: number, wri
 /** The offices the demo accounts work in: a small demo's county. */
 const DEMO_ACCOUNT_OFFICES = new Set(demoUsers.flatMap((u) => (u.officeId ? [u.officeId] : [])));
 
-export const seedMediationYear = async (clock: Date, demo: SeedEvent['demo']): Promise<SeedResult> => {
+export const seedMediationYear = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> => {
   const t0 = Date.now();
   const table = mediationTable();
-  const marker = (await dynamo().send(new GetCommand({ TableName: table, Key: MARKER_KEY }))).Item as Marker | undefined;
-  if (marker?.done) return { summary: `已有演示数据（${marker.summary ?? marker.clock}）` };
-  const now = marker ? new Date(marker.clock) : clock;
-  if (!marker) await dynamo().send(new PutCommand({ TableName: table, Item: { ...MARKER_KEY, entity: 'seed', clock: now.toISOString(), done: false } }));
+  const stored = (await dynamo().send(new GetCommand({ TableName: table, Key: MARKER_KEY, ConsistentRead: true }))).Item as Marker | undefined;
+  if (stored?.done) return { summary: `已有演示数据（${stored.summary ?? stored.clock}）` };
+  const marker: Marker = stored ?? { clock: clock.toISOString(), demo: requested, written: 0, done: false };
+  const note = (m: Marker) => dynamo().send(new PutCommand({ TableName: table, Item: { ...MARKER_KEY, entity: 'seed', ...m } }));
+  if (!stored) await note(marker);
+  const now = new Date(marker.clock);
 
   const county = await orgDirectory.offices();
-  const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
-  const year = mediationDemoYear(offices, now, demo === 'small' ? { months: 2 } : {});
+  const offices = marker.demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
+  const months = marker.demo === 'small' ? 2 : 13;
+  const year = mediationDemoYear(offices, now, { months });
   const { records, counters, outbox } = demoYearItems(year, now);
-  await putAll(table, [...records, ...outbox]);
+  const all = [...records, ...outbox];
+  for (let from = marker.written; from < all.length; from += WAVE) {
+    await putAll(table, all.slice(from, from + WAVE));
+    await note({ ...marker, written: Math.min(all.length, from + WAVE) });
+  }
   await Promise.all(counters.map((c) => putIfAbsent(table, c)));
 
-  const written = records.length + outbox.length + counters.length;
-  const summary = summaryOf(year, offices.length, demo === 'small' ? 2 : 13, written, (Date.now() - t0) / 1000);
+  const written = all.length + counters.length;
+  const summary = summaryOf(year, offices.length, months, written, (Date.now() - t0) / 1000);
   const ctx: RequestContext = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now: new Date(Math.max(Date.now(), now.getTime())) };
   await writeAudit(ctx, {
     action: MEDIATION_AUDIT['demo.seed'],
@@ -123,7 +136,7 @@ export const seedMediationYear = async (clock: Date, demo: SeedEvent['demo']): P
     outcome: 'success',
     after: { offices: offices.length, cases: year.cases.length, screenings: year.screenings.length, disputes: year.disputes.length, reports: year.reports.length, submissions: year.submissions.length, committees: year.committees.length, mediators: year.mediators.length, facts: year.facts.length, items: written },
   });
-  await dynamo().send(new PutCommand({ TableName: table, Item: { ...MARKER_KEY, entity: 'seed', clock: now.toISOString(), done: true, summary } }));
+  await note({ ...marker, written: all.length, done: true, summary });
   return { summary };
 };
 
