@@ -435,6 +435,8 @@ async function apiVsDynamo(ready: Ready) {
   const scenarios = [...(process.env.BENCH_ONLY === 'mediation' ? [] : orgScenarios), mediationCaseScenario(ready, staff, doc)];
 
   console.log(`\n## Through the local API vs the bare DynamoDB calls — ${REQUESTS} requests (or pairs), concurrency ${CONCURRENCY}\n`);
+  // DynamoDB Local is one JVM on the same CPUs: on a busy machine both sides queue behind it alike, and the ratio says little.
+  console.log(`Load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} on ${cpus().length} CPUs at the start.\n`);
   console.log('| scenario | API p50 | API p99 | DynamoDB p50 | DynamoDB p99 | p50 ratio | p99 ratio |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of scenarios) {
