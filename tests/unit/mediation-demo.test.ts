@@ -81,6 +81,13 @@ describe('the demo year', () => {
       const numbered = year.cases.filter((c) => c.officeId === n.officeId && c.receivedOn.startsWith(n.year));
       expect(numbered.length).toBe(n.seq);
     }
+    // The CLOSURE item holds each case still closed as it was when closed.
+    const stillClosed = year.cases.filter((c) => c.status === 'closed' || c.status === 'reviewed');
+    expect(year.closures.map((c) => c.id)).toEqual(stillClosed.map((c) => c.id));
+    for (const [i, closed] of year.closures.entries()) {
+      expect(closed).toMatchObject({ status: 'closed', closure: stillClosed[i]!.closure });
+      expect(closed.updatedAt).toBe(closed.closure!.closedAt);
+    }
     const ids = [year.cases, year.screenings, year.disputes, year.reports, year.submissions, year.committees, year.mediators].flat().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -177,6 +184,16 @@ describe('the demo year', () => {
     expect(submissions((s) => s.status === 'returned')).toBeGreaterThan(5);
     for (const level of ['county', 'city', 'province'] as const) expect(submissions((s) => s.adoption?.level === level)).toBeGreaterThan(0);
     expect(submissions((s) => s.kind === 'typical-case' && !!s.caseId)).toBeGreaterThan(20);
+  });
+});
+
+describe('the small demo (clouds that are thrown away)', () => {
+  it('is last month and this one for the demo accounts’ offices, still with the one unreported major dispute', () => {
+    const small = mediationDemoYear(offices.filter((o) => ['0101', '0102', '0201'].includes(o.id)), NOW, { months: 2 });
+    expect(new Set(small.cases.map((c) => c.receivedOn.slice(0, 7)))).toEqual(new Set(['2026-11', '2026-12']));
+    expect(new Set(small.screenings.map((s) => s.officeId))).toEqual(new Set(['0101', '0102', '0201']));
+    expect(small.disputes.filter((d) => d.major && !d.reportedAt)).toHaveLength(1);
+    expect(small.reports.map((r) => r.month)).toEqual(small.reports.map(() => '2026-11'));
   });
 });
 

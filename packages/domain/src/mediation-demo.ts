@@ -42,6 +42,8 @@ import { shanghaiDay, shanghaiDayStart, shanghaiMonth } from './time';
 
 export interface MediationDemoYear {
   cases: MediationCase[];
+  /** Each case still closed (closed or reviewed) as it was when closed: what its CLOSURE item holds. */
+  closures: MediationCase[];
   screenings: Screening[];
   disputes: Dispute[];
   reports: MonthlyReport[];
@@ -291,7 +293,7 @@ const partiesOf = (random: Random, office: DemoOffice, idSeq: () => number): Cre
   });
 };
 
-/** One case from intake to where it stands at `now`, every step through the state machine. */
+/** One case from intake to where it stands at `now`, every step through the state machine; and the case as closed. */
 const caseOf = (
   intake: Intake,
   office: DemoOffice,
@@ -300,7 +302,7 @@ const caseOf = (
   now: Date,
   mediatorNames: string[],
   idSeq: () => number,
-): MediationCase | undefined => {
+): { now: MediationCase; asClosed?: MediationCase } | undefined => {
   const today = shanghaiDay(now);
   const staff = staffOf(office.id);
   const createdAt = officeHours(random, intake.receivedOn);
@@ -342,7 +344,7 @@ const caseOf = (
   // A handful were registered twice by mistake and withdrawn the same week.
   if (chance(random, 0.006)) {
     step(plusDays(intake.receivedOn, between(random, 0, 3)), { kind: 'withdraw', reason: '重复登记，已在另一案件中受理' });
-    return c;
+    return { now: c };
   }
   const simple = chance(random, 0.22);
   const duration = simple ? between(random, 0, 2) : Math.min(45, Math.round(3 + -Math.log(1 - random()) * 9));
@@ -356,7 +358,7 @@ const caseOf = (
       content: i === 1 ? `调解员分别听取双方陈述，查看现场，释法明理。${names[0]}要求对方承担责任，${names[1]}有异议。` : `第${i}次调解：组织双方面对面协商，双方立场逐步接近。`,
       ...(mediators ? { mediators } : {}),
     });
-    if (!ok) return c;
+    if (!ok) return { now: c };
   }
   const result = weighted(random, { agreement: 95, failed: 3.5, terminated: 1.5 });
   const written = !simple && chance(random, 0.7);
@@ -377,7 +379,8 @@ const caseOf = (
           },
         }
       : { kind: 'close', result, closedOn, reason: result === 'failed' ? '双方分歧较大，经多次调解未能达成协议，已告知当事人可依法提起诉讼。' : '一方当事人已向人民法院起诉，依法终止调解。' };
-  if (!step(closedOn, closing)) return c;
+  if (!step(closedOn, closing)) return { now: c };
+  const asClosed = c;
 
   // Entered on the national platform by the 3rd of next month — most on time, some late, the latest not yet.
   const nextMonthDay = (d: number) => {
@@ -412,7 +415,7 @@ const caseOf = (
     if (l.day > today) continue;
     step(l.day, l.cmd, l.by);
   }
-  return c;
+  return { now: c, ...(c.status === 'closed' || c.status === 'reviewed' ? { asClosed } : {}) };
 };
 
 // ---- Screenings, disputes, reports -----------------------------------------------------------------
@@ -420,6 +423,7 @@ const caseOf = (
 const DISPUTE_MEASURES = '落实专人包案，组织双方当面协商，同步向村（居）委会通报，跟踪化解进度。';
 
 const disputeOf = (random: Random, office: DemoOffice, screening: Screening, disputeType: DisputeType, major: boolean): Dispute => {
+  const place = screening.disputeIds.length + 1;
   const a = pick(random, SURNAMES);
   const b = pick(random, SURNAMES);
   const riskLevel: RiskLevel = major ? (chance(random, 0.7) ? 'red' : 'orange') : weighted(random, { yellow: 72, orange: 24, red: 4 });
@@ -437,7 +441,8 @@ const disputeOf = (random: Random, office: DemoOffice, screening: Screening, dis
   const registeredAt = screening.submittedAt;
   return {
     ...input,
-    id: demoUlid(new Date(Date.parse(registeredAt) + between(random, 1, 999)), random),
+    // As the API numbers them: the screening's id and the dispute's place in it.
+    id: `${screening.id}-${String(place).padStart(2, '0')}`,
     screeningId: screening.id,
     officeId: office.id,
     areaId: office.areaId,
@@ -465,14 +470,19 @@ const submissionMoment = (random: Random, officeId: string, from: string, to: st
 /** Relative case volume: central offices and towns (镇) are busier than townships (乡). */
 const busyness = (o: DemoOffice, random: Random) => (o.officeClass === 'central' ? 2.3 : o.township.endsWith('镇') ? 1.5 : 1) * (0.75 + random() * 0.5);
 
-/**
- * The demo year for `offices` up to `now`: the twelve months before now's month and this month so far.
- * `casesPerMonth` is a 乡 office's mean in an ordinary month.
- */
-export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, casesPerMonth = 2): MediationDemoYear => {
+export interface DemoYearOptions {
+  /** Months of history ending with now's month (default 13: the twelve before it and this one so far). */
+  months?: number;
+  /** A 乡 office's mean number of cases in an ordinary month (default 1.2). */
+  casesPerMonth?: number;
+}
+
+/** The demo year for `offices` up to `now`: by default the twelve months before now's month and this month so far. */
+export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, options: DemoYearOptions = {}): MediationDemoYear => {
+  const casesPerMonth = options.casesPerMonth ?? 1.2;
   const today = shanghaiDay(now);
-  const months = monthsEndingWith(shanghaiMonth(now), 13);
-  const year: MediationDemoYear = { cases: [], screenings: [], disputes: [], reports: [], submissions: [], committees: [], mediators: [], caseNumbers: [], facts: [] };
+  const months = monthsEndingWith(shanghaiMonth(now), options.months ?? 13);
+  const year: MediationDemoYear = { cases: [], closures: [], screenings: [], disputes: [], reports: [], submissions: [], committees: [], mediators: [], caseNumbers: [], facts: [] };
   const counter = { mediator: 0 };
   let idSeq = 0;
   const nextIdSeq = () => idSeq++;
@@ -517,7 +527,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
           status: 'submitted',
           version: 1,
         };
-        const found = chance(random, quarterly ? 0.75 : 0.45) ? between(random, 1, quarterly ? 3 : 2) : 0;
+        const found = chance(random, quarterly ? 0.7 : 0.35) ? between(random, 1, quarterly ? 3 : 2) : 0;
         for (let i = 0; i < found; i++) {
           const type = weighted(random, { ...TYPE_WEIGHTS, ...seasonalTypes(month) });
           const d = disputeOf(random, office, screening, type, chance(random, 0.05));
@@ -568,8 +578,10 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
     for (const intake of intakes) {
       const y = intake.receivedOn.slice(0, 4);
       const seq = (seqs.get(y) ?? 0) + 1;
-      const c = caseOf(intake, office, seq, random, now, mediatorNames, nextIdSeq);
-      if (!c) continue;
+      const made = caseOf(intake, office, seq, random, now, mediatorNames, nextIdSeq);
+      if (!made) continue;
+      const c = made.now;
+      if (made.asClosed) year.closures.push(made.asClosed);
       seqs.set(y, seq);
       year.cases.push(c);
       if (intake.dispute) Object.assign(intake.dispute, { result: 'case-opened', caseId: c.id, resultNote: `已转为调解案件 ${c.caseNo}`, version: intake.dispute.version + 1 });
@@ -586,7 +598,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
       const inMonth = <T extends { month: string }>(xs: T[]) => xs.filter((x) => x.month === month);
       const officeCases = year.cases.filter((c) => c.officeId === office.id && c.status !== 'withdrawn');
       year.reports.push({
-        id: demoUlid(submittedAt, random),
+        id: `${office.id}-${month}`,
         officeId: office.id,
         areaId: office.areaId,
         month,
@@ -608,7 +620,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
     // Typical cases (from the office's good agreements) and one-sentence news.
     const agreements = year.cases.filter((c) => c.officeId === office.id && c.closure?.result === 'agreement');
     for (const month of months) {
-      const kinds: SubmissionKind[] = [...(chance(random, 0.3) ? ['typical-case' as const] : []), ...(chance(random, 0.55) ? ['news' as const] : []), ...(chance(random, 0.15) ? ['news' as const] : [])];
+      const kinds: SubmissionKind[] = [...(chance(random, 0.25) ? ['typical-case' as const] : []), ...(chance(random, 0.45) ? ['news' as const] : [])];
       for (const kind of kinds) {
         const day = dayOf(month, between(random, 5, Math.min(daysInMonth(month), 28)));
         if (day > today) continue;
@@ -641,7 +653,8 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
           s = { ...s, status: 'returned', returns: [{ at: returnedAt.toISOString(), by: returner, comment: '内容过于简略，请补充调解经过和法律依据后重新报送。' }], version: s.version + 1 };
           const resubmittedAt = new Date(returnedAt.getTime() + between(random, 1, 4) * 86_400_000);
           if (chance(random, 0.7) && resubmittedAt <= now) {
-            s = { ...s, status: 'submitted', content: `${s.content}（已补充调解经过及法律依据）`, submittedAt: resubmittedAt.toISOString(), version: s.version + 1 };
+            const resubmittedIn = shanghaiMonth(resubmittedAt);
+            s = { ...s, status: 'submitted', content: `${s.content}（已补充调解经过及法律依据）`, submittedAt: resubmittedAt.toISOString(), month: resubmittedIn, version: s.version + 1 };
           }
         }
         const adoptedAt = new Date(Date.parse(s.submittedAt) + between(random, 3, 20) * 86_400_000);
