@@ -1,7 +1,7 @@
 // Issue 6 (hardening): the scope matrix, generated from the wiring. Every declared route is called by
 // every demo role about its subjects — the caller's own office, another office of the same area and
-// one of another area (their offices, staff records and accounts; and for user administration, an
-// auditor account too) — and the answer must be the one the domain's rules give
+// one of another area (their offices, staff records, accounts and mediation records; and for user
+// administration, an auditor account too) — and the answer must be the one the domain's rules give
 // (tests/support/route-cases.ts). No list may hold an item outside the caller's scope, and every
 // refusal is in the audit trail (a record out of scope answers 404, exactly like a missing one, and is
 // recorded as a denial). A route declared without a case fails here, so a new context's routes are

@@ -1,6 +1,6 @@
 // What the scope matrix (tests/generated/scope-matrix.test.ts) needs of every declared route: which
-// subjects to try it on (offices, staff records, accounts: the caller's own office, another of its
-// area, one of another area), the request a caller sends about a subject, and the answer the domain's
+// subjects to try it on (offices, staff records, accounts, mediation records in their states — of the
+// caller's own office, another of its area, one of another area; tests/support/mediation-subjects.ts), the request a caller sends about a subject, and the answer the domain's
 // scope and role rules give — computed with the same predicates the use cases call, never typed as a
 // table of numbers. The record below is keyed by every route key of the wiring, so a route declared
 // without a case here does not compile (and the matrix fails at run time, too).
@@ -153,7 +153,7 @@ const changesRecord =
 const createsRecord = (ok: number) => (a: Actor, s: Subject) => (canWriteOfficeRecords(a, s.office!.id) ? ok : 403);
 /**
  * Lists and figures in scope (`listInScope`): no office scope at all is a 403, and so is a filter naming
- * an office out of scope (every subject office has records, so the area's check finds one).
+ * an office out of scope, whether or not that office has records to show (docs/api.md).
  */
 const inScope = (ok: number) => (a: Actor, s: Subject) =>
   readScope(a).kind === 'none' ? 403 : s.office && !canReadOffice(a, s.office) ? 403 : ok;
