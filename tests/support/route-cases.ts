@@ -1,8 +1,8 @@
 // What the scope matrix (tests/generated/scope-matrix.test.ts) needs of every declared route: which
 // subjects to try it on (offices, staff records, accounts, mediation records in their states — of the
-// caller's own office, another of its area, one of another area; tests/support/mediation-subjects.ts), the request a caller sends about a subject, and the answer the domain's
-// scope and role rules give — computed with the same predicates the use cases call, never typed as a
-// table of numbers. The record below is keyed by every route key of the wiring, so a route declared
+// caller's own office, another of its area, one of another area; tests/support/mediation-subjects.ts),
+// the request a caller sends about a subject, and the answer the domain's scope and role rules give —
+// computed with the same predicates the use cases call, never typed as a table of numbers. The record below is keyed by every route key of the wiring, so a route declared
 // without a case here does not compile (and the matrix fails at run time, too).
 import {
   canAdministerOrg,
