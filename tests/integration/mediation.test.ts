@@ -4,7 +4,8 @@
 // Its records live in two offices the test adds to area 07 (0791, 0792), so the demo year's data in
 // the seeded offices never changes what it counts. Dates are relative to today in Asia/Shanghai.
 import { existsSync, readFileSync } from 'node:fs';
-import { factIdOf, idNumberCheckChar, previousMonthOf, nextMonthOf, shanghaiDay, type FactKind } from '@sifasuo/domain';
+import { factIdOf, idNumberCheckChar, previousMonthOf, nextMonthOf, shanghaiDay, type Committee, type FactKind, type Mediator } from '@sifasuo/domain';
+import { rosterWorkbook } from '../../functions/src/mediation/documents/roster';
 import { api, auditRecordsOf, cloud, eventually, login } from '../support/cloud';
 import { probeLog } from '../support/test-wiring';
 
@@ -345,6 +346,22 @@ describe('mediation screenings', () => {
     const board = (await api(`/api/mediation/screening-board?month=${lastMonth}`, { token })).body;
     expect(board.rows[0]).toMatchObject({ officeId: OFFICE, report: r.body.late ? 'late' : 'done', secondHalf: 'late' });
   });
+
+  it('a case opened from a screened dispute links it back; a dispute of another office, or one already linked, is refused', async () => {
+    const quarter = `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+    const s = await api('/api/mediation/screenings', { method: 'POST', token, body: screening({ kind: 'quarterly', period: quarter, screenedOn: today, disputes: [dispute({ name: '宅基地纠纷' })] }) });
+    expect(s.status).toBe(201);
+    const disputeId = s.body.disputeIds[0];
+    const c = await createCase({ disputeId });
+    expect(c.disputeId).toBe(disputeId);
+    const linked = (await api(`/api/mediation/screenings/${s.body.id}`, { token })).body.disputes[0];
+    expect(linked).toMatchObject({ caseId: c.id, result: 'case-opened', version: 2 });
+    const twice = await api('/api/mediation/cases', { method: 'POST', token, body: newCase({ disputeId }) });
+    expect([twice.status, twice.body.fields?.disputeId]).toEqual([400, '该纠纷已转为调解案件']);
+    const admin = await login('admin');
+    const elsewhere = await api('/api/mediation/cases', { method: 'POST', token: admin, body: newCase({ officeId: OTHER, disputeId }) });
+    expect([elsewhere.status, elsewhere.body.fields?.disputeId]).toEqual([400, '所选排查纠纷不存在或不属于该司法所']);
+  });
 });
 
 describe('mediation submissions', () => {
@@ -414,6 +431,45 @@ describe('mediation committees and mediators', () => {
     const exported = await api(`/api/mediation/mediators/export.xlsx?officeId=${OFFICE}`, { token });
     expect(exported.status).toBe(200);
     expect((await auditRecordsOf(USER, [exported.headers.get('x-request-id')!]))[0]).toMatchObject({ action: 'mediation.mediator.export', outcome: 'success' });
+  });
+
+  it('imports a roster workbook all or nothing: problems write nothing, a clean file is one audited transaction, at most 45 rows', async () => {
+    const committee: Committee = (await api('/api/mediation/committees', { method: 'POST', token, body: { officeId: OFFICE, name: '导入测试调解委员会', kind: 'village', termStart: '2026-01-01' } })).body;
+    const roster = (n: number, from: number, over: Partial<Mediator> = {}) =>
+      Array.from({ length: n }, (_, i): Mediator => ({
+        ...(mediator(committee.id, from + i, { post: 'mediator', trainings: [] }) as unknown as Mediator), id: `M${i}`, areaId: '07', version: 1, updatedAt: '', ...over,
+      }));
+    const upload = async (mediators: Mediator[]) => {
+      const bytes = await rosterWorkbook({ mediators, committees: [committee], offices: [] });
+      return api('/api/mediation/mediators/import', { method: 'POST', token, body: { officeId: OFFICE, fileName: '花名册.xlsx', contentBase64: Buffer.from(bytes).toString('base64') } });
+    };
+    const count = async () => (await api(`/api/mediation/mediators?officeId=${OFFICE}&committeeId=${committee.id}`, { token })).body.items.length;
+
+    const clean = await upload(roster(3, 200));
+    expect([clean.status, clean.body]).toEqual([200, { imported: 3, problems: [] }]);
+    expect(await count()).toBe(3);
+    const [audit] = await auditRecordsOf(USER, [clean.headers.get('x-request-id')!]);
+    expect(audit).toMatchObject({ action: 'mediation.mediator.import', targetId: OFFICE, outcome: 'success', after: { count: 3 } });
+
+    // The same people again, with one new: every row already on the roster is named, nothing is written.
+    const again = await upload([...roster(3, 200), ...roster(1, 203)]);
+    expect(again.status).toBe(200);
+    expect(again.body.imported).toBe(0);
+    expect(again.body.problems.map((p: { column: string; reason: string }) => [p.column, p.reason])).toEqual(
+      Array.from({ length: 3 }, () => ['身份证号', '该人员已在本县人民调解员花名册中']),
+    );
+    const badTerm = await upload(roster(1, 204, { termEnd: '2020-01-01' }));
+    expect(badTerm.body).toEqual({ imported: 0, problems: [{ row: 2, column: '任期结束', reason: '任期结束日期不能早于开始日期' }] });
+    const tooManyMembers = await upload(roster(10, 210, { post: 'member' }));
+    expect(tooManyMembers.body.problems).toEqual([{ row: 11, column: '职务', reason: '导入测试调解委员会现有委员0人，导入后将达10人，超过9人的上限' }]);
+    const notAWorkbook = await api('/api/mediation/mediators/import', { method: 'POST', token, body: { officeId: OFFICE, fileName: 'a.xlsx', contentBase64: Buffer.from('姓名').toString('base64') } });
+    expect(notAWorkbook.body.imported).toBe(0);
+    expect(notAWorkbook.body.problems).toHaveLength(1);
+    const big = await upload(roster(46, 300));
+    expect([big.status, big.body.fields?.contentBase64]).toEqual([400, '一次最多导入45名调解员（文件中有46名），请分成多个文件导入']);
+    expect(await count()).toBe(3);
+    // Another office's roster is not the caller's to import into.
+    expect((await api('/api/mediation/mediators/import', { method: 'POST', token, body: { officeId: OTHER, fileName: 'a.xlsx', contentBase64: 'AA==' } })).status).toBe(403);
   });
 });
 

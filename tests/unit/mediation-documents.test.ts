@@ -12,7 +12,9 @@ import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import {
   idNumberCheckChar,
+  mediatorInput,
   monthlyStatistics,
+  ROSTER_COLUMNS,
   ROSTER_HEADERS,
   type Committee,
   type MediationCase,
@@ -338,6 +340,11 @@ describe('人民调解员花名册 (Excel)', () => {
   const byId = (rows: readonly MediatorInput[]) => [...rows].sort((a, b) => a.idNumber.localeCompare(b.idNumber));
   const inputOf = ({ id: _id, areaId: _a, version: _v, updatedAt: _u, ...input }: Mediator): MediatorInput => input;
 
+  it('has a column for every field of a mediator (but the office, which the import is for)', () => {
+    const fields = ROSTER_COLUMNS.flatMap((c) => (c.field ? [c.field] : []));
+    expect([...fields].sort()).toEqual(Object.keys(mediatorInput.shape).filter((k) => k !== 'officeId').sort());
+  });
+
   it('exports the roster in its column layout and reads it back to exactly the same mediators', async () => {
     const bytes = await rosterWorkbook({ mediators, committees, offices: [office] });
     const sheet = (await readWorkbook(bytes))!.worksheets[0]!;
@@ -419,6 +426,14 @@ describe('人民调解员花名册 (Excel)', () => {
     expect(problems[0]!.reason).toContain('缺少“民族”“联系电话”“任期结束”');
     expect(problems[0]!.reason).toContain('多出“电话”');
     expect(problems[0]!.reason).toContain(`表头应为：${ROSTER_HEADERS.join('、')}`);
+  });
+
+  it('reads the columns by their headers, so a file with the columns in another order is read the same', async () => {
+    const order = ROSTER_HEADERS.map((_, i) => i).reverse();
+    const row = good({ 12: '2026-03-15 人民调解业务培训 8学时' });
+    const { rows, problems } = await parseRosterWorkbook(await fileOf(order.map((i) => ROSTER_HEADERS[i]!), [order.map((i) => row[i])]), { officeId: '0101', committees });
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([expect.objectContaining({ name: '刘洋', idNumber: row[4], trainings: [{ on: '2026-03-15', title: '人民调解业务培训', hours: 8 }] })]);
   });
 
   it('refuses a file that is not a workbook at all (no 500)', async () => {

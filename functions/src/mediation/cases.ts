@@ -8,6 +8,7 @@ import {
   canWriteOfficeRecords,
   caseIntakeProblems,
   caseNumber,
+  conflict,
   filteredPage,
   forbidden,
   maskIdNumber,
@@ -77,9 +78,10 @@ export const cases = {
       ...caseIntakeProblems(input, ctx.now),
       ...(await dictionaryProblems({ disputeType: { dictionary: 'dispute-types', code: input.disputeType }, source: { dictionary: 'case-sources', code: input.source } })),
     });
+    const dispute = input.disputeId ? await repo.getDispute(input.disputeId) : undefined;
     if (input.disputeId) {
-      const dispute = await repo.getDispute(input.disputeId);
-      if (!dispute || dispute.officeId !== office.id) throwIfAny({ disputeId: '所选排查纠纷不存在或不属于该司法所' });
+      if (!dispute || dispute.officeId !== office.id || dispute.status !== 'open') throwIfAny({ disputeId: '所选排查纠纷不存在或不属于该司法所' });
+      if (dispute!.caseId) throwIfAny({ disputeId: '该纠纷已转为调解案件' });
     }
     const year = input.receivedOn.slice(0, 4);
     const seq = await repo.nextCaseSeq(office.id, year);
@@ -96,7 +98,15 @@ export const cases = {
       updatedAt: at,
       version: 1,
     };
-    await repo.create(ctx, items.case(created), { action: MEDIATION_AUDIT['case.create'], targetId: created.id, after: created }, '案件编号重复，请重试');
+    // A case opened from a screened dispute links it back, in the same transaction (the dispute unchanged since it was read).
+    const linked = dispute && { ...dispute, result: 'case-opened' as const, caseId: created.id, version: dispute.version + 1 };
+    await repo.transact(
+      ctx,
+      [write.putIfAbsent(items.case(created)), ...(linked ? [write.putIfVersion(items.dispute(linked), dispute.version)] : [])],
+      { action: MEDIATION_AUDIT['case.create'], targetId: created.id, after: created },
+      undefined,
+      (index) => (index === 0 ? conflict('案件编号重复，请重试') : staleVersion()),
+    );
     return maskCase(created);
   },
 

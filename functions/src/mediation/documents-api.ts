@@ -29,13 +29,12 @@ import { statistics } from './statistics';
 
 /** What the caller's statistics cover, in words: an office, an area, or the county. */
 const scopeLabel = async (ctx: RequestContext, offices: Office[], officeId?: string): Promise<string> => {
-  const actor = requireActor(ctx);
-  const bureau = await orgDirectory.bureau();
-  if (officeId) return offices.find((o) => o.id === officeId)?.name ?? officeId;
-  const scope = readScope(actor);
-  if (scope.kind === 'office') return offices.find((o) => o.id === scope.officeId)?.name ?? scope.officeId;
-  if (scope.kind === 'area') return `${offices.find((o) => o.id === scope.officeId)?.name ?? ''}所在片区`;
-  return bureau.county;
+  const nameOf = (id: string) => offices.find((o) => o.id === id)?.name ?? id;
+  if (officeId) return nameOf(officeId);
+  const scope = readScope(requireActor(ctx));
+  if (scope.kind === 'office') return nameOf(scope.officeId);
+  if (scope.kind === 'area') return `${nameOf(scope.officeId)}所在片区`;
+  return (await orgDirectory.bureau()).county;
 };
 
 const labelOf = (entries: { code: string; label: string }[], code: string) => entries.find((e) => e.code === code)?.label ?? code;
@@ -107,7 +106,7 @@ export const handler = auditedApiHandler(mediation, 'mediation-documents', {
       if (parsed.rows.length > MAX_IMPORT_MEDIATORS) {
         throw validationError({ contentBase64: `一次最多导入${MAX_IMPORT_MEDIATORS}名调解员（文件中有${parsed.rows.length}名），请分成多个文件导入` });
       }
-      const problems = await roster.importProblems(ctx, office.id, parsed.rows);
+      const problems = await roster.importProblems(ctx, office.id, parsed.rows, parsed.rowNumbers);
       if (problems.length) return ok({ imported: 0, problems });
       const created = await roster.importRows(ctx, office.id, parsed.rows);
       return ok({ imported: created.length, problems: [] });

@@ -158,37 +158,25 @@ export const roster = {
   committeesOf: (ctx: RequestContext, officeId: string) => repo.allInScope<Committee>(requireActor(ctx), 'COMMITTEE', { officeId }),
 
   /**
-   * Problems of parsed rows against the stored roster: the limit of one file, ID numbers repeated in the
-   * file or already on the county's roster, committees over nine members. Rows are numbered as in the
-   * workbook (header on row 1).
+   * Problems of a parsed file (cells, committees and repeats within the file are the parser's) against
+   * the rules and the stored roster: a term ending before it starts, an ID number already on the county's
+   * roster, a committee taken over nine members. `rowNumbers[i]` is the workbook row of `rows[i]`.
    */
-  importProblems: async (ctx: RequestContext, officeId: string, rows: MediatorInput[]): Promise<ImportProblem[]> => {
+  importProblems: async (ctx: RequestContext, officeId: string, rows: MediatorInput[], rowNumbers: number[]): Promise<ImportProblem[]> => {
     const actor = requireActor(ctx);
     const problems: ImportProblem[] = [];
-    const rowOf = (i: number) => i + 2;
-    const seen = new Map<string, number>();
+    const registered = await repo.existingMediatorGuards(rows.map((r) => r.idNumber));
     rows.forEach((r, i) => {
-      const first = seen.get(r.idNumber);
-      if (first !== undefined) problems.push({ row: rowOf(i), column: '身份证号', reason: `与第${rowOf(first)}行的身份证号重复` });
-      else seen.set(r.idNumber, i);
       const term = mediatorTermProblems(r).termEnd;
-      if (term) problems.push({ row: rowOf(i), column: '任期结束', reason: term });
+      if (term) problems.push({ row: rowNumbers[i]!, column: '任期结束', reason: term });
+      if (registered.has(r.idNumber)) problems.push({ row: rowNumbers[i]!, column: '身份证号', reason: '该人员已在本县人民调解员花名册中' });
     });
-    const existing = await repo.existingMediatorGuards([...seen.keys()]);
-    rows.forEach((r, i) => {
-      if (existing.has(r.idNumber) && seen.get(r.idNumber) === i) problems.push({ row: rowOf(i), column: '身份证号', reason: '该人员已在本县人民调解员花名册中' });
-    });
-    const committees = await roster.committeesOf(ctx, officeId);
-    rows.forEach((r, i) => {
-      if (!committees.some((c) => c.id === r.committeeId)) problems.push({ row: rowOf(i), column: '所属调委会', reason: '调委会不存在或不属于该司法所' });
-    });
-    for (const c of committees) {
-      const adding = rows.filter((r) => r.committeeId === c.id && isMember(r.post)).length;
-      if (!adding) continue;
-      const now = (await membersOf(actor, c)).length;
-      if (now + adding > COMMITTEE_MAX_MEMBERS) {
-        const last = rows.map((r, i) => (r.committeeId === c.id && isMember(r.post) ? i : -1)).reduce((a, b) => Math.max(a, b));
-        problems.push({ row: rowOf(last), column: '职务', reason: `${c.name}委员将达${now + adding}人，超过${COMMITTEE_MAX_MEMBERS}人的上限` });
+    for (const c of await roster.committeesOf(ctx, officeId)) {
+      const joining = rows.flatMap((r, i) => (r.committeeId === c.id && isMember(r.post) ? [rowNumbers[i]!] : []));
+      if (!joining.length) continue;
+      const members = (await membersOf(actor, c)).length;
+      if (members + joining.length > COMMITTEE_MAX_MEMBERS) {
+        problems.push({ row: joining.at(-1)!, column: '职务', reason: `${c.name}现有委员${members}人，导入后将达${members + joining.length}人，超过${COMMITTEE_MAX_MEMBERS}人的上限` });
       }
     }
     return problems.sort((a, b) => a.row - b.row);

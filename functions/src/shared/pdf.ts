@@ -20,7 +20,11 @@ export const bundledFilePath = (packageFile: string): string => {
   return existsSync(beside) ? beside : createRequire(here).resolve(packageFile);
 };
 
-/** Noto Sans SC Regular: every character of GB 18030's common set and far beyond (10 MB, read once, on first use). */
+/**
+ * Noto Sans SC Regular (10 MB, read once, on first use): the CJK Unified Ideographs and Extension A
+ * nearly whole (27,558 hanzi); of Extension B and beyond only a few hundred, so a rare character in a
+ * name draws as a box (no second font yet).
+ */
 export const cjkFontPath = () => bundledFilePath(CJK_FONT_FILE);
 let cjkFont: Promise<Buffer> | undefined;
 const loadCjkFont = () => {

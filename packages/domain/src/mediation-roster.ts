@@ -180,7 +180,7 @@ const rowInput = (cells: RosterCell[], ctx: RosterImportContext) => {
   const fullTime = choice(FULL_TIME_LABELS, text('fullTime'));
   const input = {
     officeId: ctx.officeId,
-    // Unknown names are reported above; an empty one reaches the schema's own message.
+    // An unknown name is reported above (the placeholder passes the schema); an empty one gets the schema's message.
     committeeId: committee?.id ?? (committeeName ? 'unknown' : ''),
     name: text('name'),
     sex: choice(MEDIATOR_SEX_LABELS, text('sex')),
@@ -210,24 +210,22 @@ const schemaProblems = (error: Parameters<typeof fieldErrorsOf>[0]) =>
 /**
  * The file's rows as mediator inputs, and every problem: per row and column, with the schema's own
  * Chinese messages, unknown committees, and ID numbers repeated within the file (the first stays).
- * Rows with a problem are left out of `rows`; empty rows are skipped.
+ * Rows with a problem are left out of `rows`; empty rows are skipped. `rowNumbers[i]` is the
+ * workbook row of `rows[i]` (for problems found later, against the stored roster).
  */
 export const parseRosterRows = (
   fileRows: readonly RosterFileRow[],
   ctx: RosterImportContext,
-): { rows: MediatorInput[]; problems: ImportProblem[] } => {
+): { rows: MediatorInput[]; problems: ImportProblem[]; rowNumbers: number[] } => {
   const rows: MediatorInput[] = [];
+  const rowNumbers: number[] = [];
   const problems: ImportProblem[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const { row, cells } of fileRows) {
     if (cells.every((c) => cellText(c) === '')) continue;
     const { input, early } = rowInput(cells, ctx);
     const parsed = mediatorInput.safeParse(input);
-    const found = [...early];
-    if (!parsed.success) {
-      // The placeholder id of an unknown committee is already reported in words.
-      found.push(...schemaProblems(parsed.error).filter((p) => !(p.column === '所属调委会' && early.some((e) => e.column === p.column))));
-    }
+    const found = parsed.success ? [...early] : [...early, ...schemaProblems(parsed.error)];
     // A valid ID number seen before, whatever else the row gets wrong.
     const id = input.idNumber?.toUpperCase();
     if (id && !found.some((p) => p.column === '身份证号')) {
@@ -235,14 +233,17 @@ export const parseRosterRows = (
       if (first !== undefined) found.push({ column: '身份证号', reason: `与第${first}行的身份证号重复` });
       else firstRowOfId.set(id, row);
     }
-    // One problem per column, in column order.
+    // One problem per column (the early ones first), in column order.
     const byColumn = new Map<string, string>();
     for (const p of found) if (!byColumn.has(p.column)) byColumn.set(p.column, p.reason);
     for (const header of ROSTER_HEADERS) {
       const reason = byColumn.get(header);
       if (reason) problems.push({ row, column: header, reason });
     }
-    if (parsed.success && byColumn.size === 0) rows.push(parsed.data);
+    if (parsed.success && byColumn.size === 0) {
+      rows.push(parsed.data);
+      rowNumbers.push(row);
+    }
   }
-  return { rows, problems };
+  return { rows, problems, rowNumbers };
 };

@@ -57,12 +57,14 @@ export const rosterWorkbook = async (input: { mediators: Mediator[]; committees:
   return workbookBytes(wb);
 };
 
-const refused = (reason: string, column = ''): { rows: MediatorInput[]; problems: ImportProblem[] } => ({ rows: [], problems: [{ row: 1, column, reason }] });
+const refused = (reason: string, column = ''): { rows: MediatorInput[]; problems: ImportProblem[]; rowNumbers: number[] } => ({
+  rows: [], problems: [{ row: 1, column, reason }], rowNumbers: [],
+});
 
 export const parseRosterWorkbook = async (
   bytes: Uint8Array,
   input: { officeId: string; committees: Committee[] },
-): Promise<{ rows: MediatorInput[]; problems: ImportProblem[] }> => {
+): Promise<{ rows: MediatorInput[]; problems: ImportProblem[]; rowNumbers: number[] }> => {
   const wb = await readWorkbook(bytes);
   if (!wb) return refused('文件不是有效的 Excel 工作簿（.xlsx），请使用导出的花名册模板');
   const sheet = wb.worksheets[0];
@@ -71,7 +73,7 @@ export const parseRosterWorkbook = async (
 
   const width = Math.max(sheet.columnCount, ROSTER_COLUMNS.length);
   const header = rosterHeaderPositions(rowValues(sheet, 1, width));
-  if ('problem' in header) return { rows: [], problems: [header.problem] };
+  if ('problem' in header) return { rows: [], problems: [header.problem], rowNumbers: [] };
   const fileRows = [];
   for (let row = 2; row <= sheet.rowCount; row++) {
     const values = rowValues(sheet, row, width);

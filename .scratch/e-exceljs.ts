@@ -1,1 +1,0 @@
-import * as m from 'exceljs'; export const x = m;

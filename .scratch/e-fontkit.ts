@@ -1,1 +1,0 @@
-import * as m from 'fontkit'; export const x = m;

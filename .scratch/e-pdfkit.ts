@@ -1,1 +1,0 @@
-import * as m from 'pdfkit'; export const x = m;

@@ -1,1 +1,0 @@
-import * as m from 'zod'; export const x = m;
