@@ -7,8 +7,9 @@
 //   2. the portal's first load in headless Chromium: the JS a leader and an office worker download
 //      (as transferred: gzip or brotli, from the local gateway that compresses as CloudFront does) from
 //      opening the login page to their home (工作台) showing its cards, against the 400 kB budget;
-//   3. p50/p99 of an org list and an org create through the local API (gateway → JWT check → handler
-//      → DynamoDB Local) vs the bare DynamoDB calls those requests make, at concurrency 16.
+//   3. p50/p99 of an org list, an org create and a mediation case's create + close through the local
+//      API (gateway → JWT check → handler → DynamoDB Local) vs the bare DynamoDB calls those requests
+//      make, at concurrency 16.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
@@ -19,11 +20,27 @@ import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { LoginStep } from '@sifasuo/domain';
-import { deployedFunctions, ENV, functionEnvironment } from '@sifasuo/wiring';
+import {
+  applyCaseCommand,
+  caseNumber,
+  dictionaryRecordKey,
+  MEDIATION_AUDIT,
+  officeRecordKey,
+  shanghaiDay,
+  type CloseCaseInput,
+  type CreateCaseInput,
+  type LoginStep,
+  type MediationCase,
+} from '@sifasuo/domain';
+import { deployedFunctions, ENV, factEvents, functionEnvironment } from '@sifasuo/wiring';
 import { esbuildOptions } from '../../infra/lib/bundling';
+import { auditItem, auditRecord } from '../../functions/src/shared/audit-writer';
+import { withoutKeys } from '../../functions/src/shared/dynamo';
+import { outboxItem } from '../../functions/src/shared/outbox';
+import { keys as mediationKeys } from '../../functions/src/mediation/keys';
+import { items as mediationItems } from '../../functions/src/mediation/repository';
 import { launchChromium, trackLoading } from '../support/chromium';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -345,6 +362,14 @@ async function firstLoad(ready: Ready) {
   console.log(`\n${verdicts.join('\n')}`);
 }
 
+/** One comparison: `api` and `bare` each run `requests` times (default REQUESTS). */
+interface Scenario {
+  name: string;
+  api: (i: number) => Promise<void>;
+  bare: (i: number) => Promise<void>;
+  requests?: number;
+}
+
 async function apiVsDynamo(ready: Ready) {
   const post = async (path: string, body: unknown, token?: string) => {
     const r = await fetch(`${ready.url}${path}`, {
@@ -368,7 +393,7 @@ async function apiVsDynamo(ready: Ready) {
   );
   const staffBody = { name: '压测人员', sex: 'male', phone: '13800000000', post: '司法助理员', education: '大学本科', legalExamCertificate: false };
 
-  const scenarios: Array<{ name: string; api: (i: number) => Promise<void>; bare: (i: number) => Promise<void> }> = [
+  const orgScenarios: Scenario[] = [
     {
       name: 'list offices (50)',
       api: async () => {
@@ -407,11 +432,15 @@ async function apiVsDynamo(ready: Ready) {
       },
     },
   ];
+  const scenarios = [...(process.env.BENCH_ONLY === 'mediation' ? [] : orgScenarios), mediationCaseScenario(ready, staff, doc)];
 
-  console.log(`\n## Through the local API vs the bare DynamoDB calls — ${REQUESTS} requests, concurrency ${CONCURRENCY}\n`);
+  console.log(`\n## Through the local API vs the bare DynamoDB calls — ${REQUESTS} requests (or pairs), concurrency ${CONCURRENCY}\n`);
+  // DynamoDB Local is one JVM on the same CPUs: on a busy machine both sides queue behind it alike, and the ratio says little.
+  console.log(`Load average ${loadavg().map((l) => fmt(l, 2)).join(' ')} on ${cpus().length} CPUs at the start.\n`);
   console.log('| scenario | API p50 | API p99 | DynamoDB p50 | DynamoDB p99 | p50 ratio | p99 ratio |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of scenarios) {
+    const requests = s.requests ?? REQUESTS;
     // Warm both paths (JIT, connection pools, DynamoDB Local's JVM) before measuring.
     for (let i = 0; i < 50; i++) { await s.api(i); await s.bare(i); }
     // Alternate the two in rounds (and which goes first), so DynamoDB Local's warm-up and a growing
@@ -421,19 +450,107 @@ async function apiVsDynamo(ready: Ready) {
     const ROUNDS = 4;
     for (let r = 0; r < ROUNDS; r++) {
       const order = r % 2 === 0 ? [[bare, s.bare], [api, s.api]] as const : [[api, s.api], [bare, s.bare]] as const;
-      for (const [into, task] of order) into.push(...(await load(task, REQUESTS / ROUNDS)));
+      for (const [into, task] of order) into.push(...(await load(task, requests / ROUNDS)));
     }
     const [a50, a99, b50, b99] = [percentile(api, 50), percentile(api, 99), percentile(bare, 50), percentile(bare, 99)];
     console.log(`| ${s.name} | ${fmt(a50)} ms | ${fmt(a99)} ms | ${fmt(b50)} ms | ${fmt(b99)} ms | ${fmt(a50 / b50, 2)}× | ${fmt(a99 / b99, 2)}× |`);
   }
-  await signInTiming(ready.url, ready.demoPassword!);
+  if (process.env.BENCH_ONLY !== 'mediation') await signInTiming(ready.url, ready.demoPassword!);
+}
+
+/**
+ * A mediation case registered and closed with an agreement (two requests, timed as one pair), through
+ * the API as office staff, against what the two use cases send to DynamoDB: the office and the two
+ * dictionaries read, the 卷号 counter, the case with its audit record; then the case read, and the
+ * closed case, its CLOSURE item, the audit record and the fact's outbox item in one transaction.
+ * The bare side builds its items with the same domain and kit functions, so both write the same bytes.
+ */
+function mediationCaseScenario(ready: Ready, staff: string, doc: DynamoDBDocumentClient): Scenario {
+  const MEDIATION = 'sifasuo-local-mediation';
+  const ORG = 'sifasuo-local-org';
+  const AUDIT = 'sifasuo-local-audit';
+  const today = shanghaiDay(new Date());
+  const intake: CreateCaseInput = {
+    officeId: '0101', receivedOn: today, source: 'cs-01', disputeType: 'dt-02',
+    summary: '压测：因排水沟改道发生争执，申请人申请调解。',
+    parties: [
+      { name: '压测甲', role: 'applicant', phone: '13800000001', address: '青山县城关镇石桥村' },
+      { name: '压测乙', role: 'respondent', phone: '13800000002', address: '青山县城关镇石桥村' },
+    ],
+    mediators: ['压测调解员'],
+  };
+  const closing = (version: number): CloseCaseInput => ({
+    version, result: 'agreement', closedOn: today,
+    agreement: { form: 'written', terms: '被申请人恢复排水沟原状，双方和睦相处。', amountFen: 120_000, performBy: today },
+  });
+  const call = async (path: string, body: unknown) => {
+    const r = await fetch(`${ready.url}${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` }, body: JSON.stringify(body),
+    });
+    if (r.status !== 200 && r.status !== 201) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return (await r.json()) as MediationCase;
+  };
+  const actor = { username: 'staff-0101', displayName: 'bench', roles: ['office_staff' as const], officeId: '0101', areaId: '01' };
+  const audit = (now: Date, action: keyof typeof MEDIATION_AUDIT, targetId: string, before: unknown, after: unknown) => ({
+    Put: {
+      TableName: AUDIT, ConditionExpression: 'attribute_not_exists(PK)',
+      Item: auditItem(auditRecord({ actor, requestId: 'bench', now }, { action: MEDIATION_AUDIT[action], targetId, outcome: 'success', before, after })),
+    },
+  });
+  return {
+    name: 'mediation case create + close',
+    requests: REQUESTS / 2,
+    api: async () => {
+      const created = await call('/api/mediation/cases', intake);
+      await call(`/api/mediation/cases/${created.id}/close`, closing(created.version));
+    },
+    bare: async () => {
+      const year = today.slice(0, 4);
+      for (const Key of [officeRecordKey('0101'), dictionaryRecordKey('dispute-types'), dictionaryRecordKey('case-sources')]) {
+        await doc.send(new GetCommand({ TableName: ORG, Key }));
+      }
+      const seq = await doc.send(new UpdateCommand({
+        TableName: MEDIATION, Key: mediationKeys.caseNumber('0101', year), UpdateExpression: 'ADD #seq :one SET entity = :entity',
+        ExpressionAttributeNames: { '#seq': 'seq' }, ExpressionAttributeValues: { ':one': 1, ':entity': 'case-number' }, ReturnValues: 'UPDATED_NEW',
+      }));
+      const createdAt = new Date();
+      const created: MediationCase = {
+        ...intake, id: ulid(createdAt.getTime()), caseNo: caseNumber('0101', year, Number(seq.Attributes!.seq)), areaId: '01',
+        status: 'registered', records: [], createdAt: createdAt.toISOString(), createdBy: actor.username, updatedAt: createdAt.toISOString(), version: 1,
+      };
+      await doc.send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: MEDIATION, ConditionExpression: 'attribute_not_exists(PK)', Item: mediationItems.case(created) } },
+          audit(createdAt, 'case.create', created.id, undefined, created),
+        ],
+      }));
+      const read = await doc.send(new GetCommand({ TableName: MEDIATION, Key: { PK: `CASE#${created.id}`, SK: 'CASE' }, ConsistentRead: true }));
+      const before = withoutKeys<MediationCase>(read.Item!);
+      const closedAt = new Date();
+      const { version, ...close } = closing(before.version);
+      const { after, facts } = applyCaseCommand(before, { kind: 'close', ...close }, actor.username, closedAt);
+      await doc.send(new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: MEDIATION, Item: mediationItems.case(after),
+              ConditionExpression: 'attribute_exists(PK) AND #v = :expected', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': version },
+            },
+          },
+          { Put: { TableName: MEDIATION, Item: mediationItems.closure(after) } },
+          audit(closedAt, 'case.close', after.id, before, after),
+          ...facts.map((fact) => ({ Put: { TableName: MEDIATION, ConditionExpression: 'attribute_not_exists(PK)', Item: outboxItem('mediation', factEvents.FactRecorded, fact, closedAt) } })),
+        ],
+      }));
+    },
+  };
 }
 
 /** What runs against the local cloud: the portal's first load, then the API. */
 async function onLocalCloud() {
   const { ready, stop } = await startCloud();
   try {
-    await firstLoad(ready);
+    if (process.env.BENCH_ONLY !== 'mediation') await firstLoad(ready);
     if (process.env.BENCH_ONLY !== 'portal') await apiVsDynamo(ready);
   } finally {
     await stop();
@@ -442,6 +559,6 @@ async function onLocalCloud() {
 
 console.log(`# sifasuo benchmarks (${new Date().toISOString()}, Node ${process.version})`);
 // BENCH_ONLY=bundles skips the local cloud part (no Java needed) while iterating on bundling;
-// BENCH_ONLY=portal measures the portal's first load alone.
-if (process.env.BENCH_ONLY !== 'portal') await bundles();
+// BENCH_ONLY=portal measures the portal's first load alone; BENCH_ONLY=mediation the mediation case alone.
+if (process.env.BENCH_ONLY !== 'portal' && process.env.BENCH_ONLY !== 'mediation') await bundles();
 if (process.env.BENCH_ONLY !== 'bundles') await onLocalCloud();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as wiring from '@sifasuo/wiring';
-import type { EventDecl, EventRuleDecl, FunctionDecl, QueueDecl, ScheduleDecl, SeedResult } from '@sifasuo/wiring';
+import type { EventDecl, EventRuleDecl, FunctionDecl, QueueDecl, ScheduleDecl, SeedEvent, SeedResult } from '@sifasuo/wiring';
 import { actorFromAuthorizer, canAdministerOrg, PRIVILEGED_ROLES, ROLE_LABELS } from '@sifasuo/domain';
 import { REGION, STAGE, localCredentials } from './config';
 import { startCron, type CronHandle } from './cron';
@@ -51,6 +51,8 @@ export interface LocalCloudOptions {
   extraWiring?: ExtraWiring;
   /** Seed the demo county on first start (default true). */
   seed?: boolean;
+  /** How much demo data the seeds write (`SeedEvent`); default `small` for an ephemeral cloud, else `full`. */
+  demo?: SeedEvent['demo'];
   /** Print the start-up banner (default true). */
   banner?: boolean;
   /** Offer `POST /__local/faults` (fault injection for test runs; never for `npm start`). */
@@ -322,7 +324,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     // 5. Demo county, once per data folder — before the gateway listens, so a healthy API has its users.
     // Each context's declared seed function runs like any function, in context order, once: the ones
     // done are recorded, so a context joined later has its seed run at the next start of the folder.
-    const seeded = options.seed === false ? readSeedFile(dataDir) : await runSeeds(dataDir, runtime);
+    const demo = options.demo ?? (options.ephemeral ? 'small' : 'full');
+    const seeded = options.seed === false ? readSeedFile(dataDir) : await runSeeds(dataDir, runtime, { seed: true, demo });
 
     const gateway: GatewayHandle = await startGateway({
       port: options.port ?? 3000,
@@ -367,7 +370,7 @@ const readSeedFile = (dataDir: string): SeedFile | undefined => {
 };
 
 /** Runs the seeds not yet done, recording each as it completes; a seed that fails (to load or to run) stops the start. */
-async function runSeeds(dataDir: string, runtime: LambdaRuntime): Promise<SeedFile | undefined> {
+async function runSeeds(dataDir: string, runtime: LambdaRuntime, event: SeedEvent): Promise<SeedFile | undefined> {
   const before = readSeedFile(dataDir);
   const record: SeedFile = { demoPassword: before?.demoPassword, users: [...(before?.users ?? [])], done: before?.done ?? [] };
   const pending = wiring.seeds.filter((id) => !record.done!.includes(id));
@@ -376,7 +379,7 @@ async function runSeeds(dataDir: string, runtime: LambdaRuntime): Promise<SeedFi
   let ran = 0;
   for (const id of pending) {
     const t = Date.now();
-    const result = ((await runtime.invoke(id, { seed: true })) ?? {}) as SeedResult;
+    const result = ((await runtime.invoke(id, event)) ?? {}) as SeedResult;
     record.demoPassword ??= result.demoPassword;
     const logins = result.logins ?? [];
     record.users = [...record.users.filter((u) => !logins.some((l) => l.username === u.username)), ...logins];

@@ -1,5 +1,5 @@
 // CLI: `tsx packages/local-cloud/src/main.ts [--port N] [--data-dir DIR] [--ephemeral] [--reset]
-//       [--ready-file PATH] [--extra-wiring MODULE] [--no-seed] [--authorizer-cache-seconds N]`
+//       [--ready-file PATH] [--extra-wiring MODULE] [--no-seed] [--demo full|small] [--authorizer-cache-seconds N]`
 // Started by `npm start` (scripts/start.sh) and by the jest global setup.
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'ready-file': { type: 'string' },
     'extra-wiring': { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
+    demo: { type: 'string' },
     'exit-with-parent': { type: 'boolean', default: false },
     'authorizer-cache-seconds': { type: 'string' },
   },
@@ -45,6 +46,11 @@ const cacheArg = values['authorizer-cache-seconds'];
 const authorizerCacheSeconds = cacheArg === undefined ? undefined : Number(cacheArg);
 if (authorizerCacheSeconds !== undefined && !(Number.isFinite(authorizerCacheSeconds) && authorizerCacheSeconds >= 0 && authorizerCacheSeconds <= 3600)) {
   log(`invalid --authorizer-cache-seconds: ${cacheArg} (0–3600)`);
+  process.exit(2);
+}
+const demo = values.demo;
+if (demo !== undefined && demo !== 'full' && demo !== 'small') {
+  log(`invalid --demo: ${demo} (full or small)`);
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir'] ?? join(REPO_ROOT, '.local-data'));
@@ -107,6 +113,7 @@ try {
     // Test runs (the only ones with extra wiring) may inject faults.
     faults: Boolean(extraWiring),
     seed: !values['no-seed'],
+    demo,
     authorizerCacheSeconds,
   });
   if (stopping) await cloud.stop();

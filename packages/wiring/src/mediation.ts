@@ -68,8 +68,9 @@ export const mediation = defineContext({
       tables: [OWN_TABLE, READS_ORG, AUDITED], bundleFiles: [CJK_FONT_FILE], timeoutSeconds: 30, memoryMb: 1024,
     },
     {
+      // A year of the county's records through DynamoDB Local: minutes on a busy 2-core machine (local only, never deployed).
       id: 'mediation-demo-seed', context: 'mediation', kind: 'seed', entry: 'functions/src/mediation/seed.ts',
-      tables: [OWN_TABLE, READS_ORG, AUDITED], timeoutSeconds: 300, memoryMb: 1024,
+      tables: [OWN_TABLE, READS_ORG, AUDITED], timeoutSeconds: 900, memoryMb: 1024,
     },
   ],
   routes: [

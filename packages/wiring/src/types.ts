@@ -240,6 +240,17 @@ export const defineContext = <const Routes extends readonly RouteDecl[], const E
 ) => c;
 
 /**
+ * What the local cloud hands a seed function. `demo: 'full'` is the demo county as people try it
+ * (`npm start`): a year of records where a context keeps a history. `'small'` is the least that still
+ * shows every page — for clouds that are thrown away (tests, the bench), which start many times a day
+ * and would otherwise wait for thousands of writes. Seeds without history ignore it.
+ */
+export interface SeedEvent {
+  seed: true;
+  demo: 'full' | 'small';
+}
+
+/**
  * What a seed function answers: the demo logins it created, if any (printed by `npm start`). A seed
  * creates only what is absent, so it may run again on the same data folder.
  */
