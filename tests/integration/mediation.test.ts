@@ -1,17 +1,18 @@
 // The mediation context end to end on the real emulators: the case lifecycle with its audit records
 // and facts, refusals (400 with Chinese field messages and nothing written, 403/404 out of scope,
 // 409 stale), screenings and the board, the month's report, submissions, committees and mediators.
-// Its records live in two offices the test adds to area 07 (0791, 0792), so the demo year's data in
-// the seeded offices never changes what it counts. Dates are relative to today in Asia/Shanghai.
+// Its records live in two regular offices of area 07 (0703, 0704) that the test cloud's small demo
+// leaves without mediation data, so the demo's records never change what it counts — and the county
+// keeps its 49 offices for the other tests sharing this cloud. Dates are relative to today in Asia/Shanghai.
 import { existsSync, readFileSync } from 'node:fs';
 import { factIdOf, idNumberCheckChar, previousMonthOf, nextMonthOf, shanghaiDay, type Committee, type FactKind, type Mediator } from '@sifasuo/domain';
 import { rosterWorkbook } from '../../functions/src/mediation/documents/roster';
 import { api, auditRecordsOf, cloud, eventually, login } from '../support/cloud';
 import { probeLog } from '../support/test-wiring';
 
-const OFFICE = '0791';
-const OTHER = '0792';
-const USER = 'mediation-0791';
+const OFFICE = '0703';
+const OTHER = '0704';
+const USER = 'mediation-0703';
 const PASSWORD = 'Initial#Pass1';
 
 const today = shanghaiDay(new Date());
@@ -28,10 +29,6 @@ const idNo = (n: number) => {
 let token: string;
 beforeAll(async () => {
   const admin = await login('admin');
-  for (const id of [OFFICE, OTHER]) {
-    const r = await api('/api/org/offices', { method: 'POST', token: admin, body: { id, name: `测试${id}司法所`, township: `测试${id}乡`, areaId: '07', officeClass: 'regular' } });
-    expect([201, 409]).toContain(r.status);
-  }
   const user = await api('/api/org/users', { method: 'POST', token: admin, body: { username: USER, displayName: '调解测试员', roles: ['office_staff'], officeId: OFFICE } });
   expect([201, 409]).toContain(user.status);
   expect((await api(`/api/auth/accounts/${USER}/password`, { method: 'PUT', token: admin, body: { password: PASSWORD } })).status).toBe(204);
