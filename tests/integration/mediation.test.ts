@@ -457,11 +457,14 @@ describe('mediation committees and mediators', () => {
     );
     const badTerm = await upload(roster(1, 204, { termEnd: '2020-01-01' }));
     expect(badTerm.body).toEqual({ imported: 0, problems: [{ row: 2, column: '任期结束', reason: '任期结束日期不能早于开始日期' }] });
+    // A refused import is on the record, like any refusal.
+    const [refusedAudit] = await auditRecordsOf(USER, [badTerm.headers.get('x-request-id')!]);
+    expect(refusedAudit).toMatchObject({ action: 'mediation.mediator.import', targetId: OFFICE, outcome: 'rejected', reason: '导入文件有1处问题，未导入任何数据' });
     const tooManyMembers = await upload(roster(10, 210, { post: 'member' }));
     expect(tooManyMembers.body.problems).toEqual([{ row: 11, column: '职务', reason: '导入测试调解委员会现有委员0人，导入后将达10人，超过9人的上限' }]);
     const notAWorkbook = await api('/api/mediation/mediators/import', { method: 'POST', token, body: { officeId: OFFICE, fileName: 'a.xlsx', contentBase64: Buffer.from('姓名').toString('base64') } });
-    expect(notAWorkbook.body.imported).toBe(0);
-    expect(notAWorkbook.body.problems).toHaveLength(1);
+    // Not a roster at all: refused as a file (400 on it), like an empty or an over-long one.
+    expect([notAWorkbook.status, notAWorkbook.body.fields?.contentBase64]).toEqual([400, '文件不是有效的 Excel 工作簿（.xlsx），请使用导出的花名册模板']);
     const big = await upload(roster(46, 300));
     expect([big.status, big.body.fields?.contentBase64]).toEqual([400, '一次最多导入45名调解员（文件中有46名），请分成多个文件导入']);
     expect(await count()).toBe(3);

@@ -11,6 +11,7 @@ import {
   readScope,
   shanghaiMonth,
   validationError,
+  type ImportProblem,
   type Office,
 } from '@sifasuo/domain';
 import { mediation } from '@sifasuo/wiring/src/mediation';
@@ -91,8 +92,10 @@ export const handler = auditedApiHandler(mediation, 'mediation-documents', {
   },
 
   /**
-   * All rows or none: a file with problems writes nothing and answers them (200, imported 0); a clean
-   * file is written in one transaction, so at most MAX_IMPORT_MEDIATORS rows a file.
+   * All rows or none. A file that is not a roster at all (not a workbook, no sheet, too many rows, the
+   * wrong headers: a problem in row 1) is refused, 400 on the file. A roster with bad rows writes
+   * nothing and answers every problem (200, imported 0), recorded as a rejected import. A clean file
+   * is written in one transaction, so at most MAX_IMPORT_MEDIATORS rows a file.
    */
   'POST /api/mediation/mediators/import': {
     audit: { action: MEDIATION_AUDIT['mediator.import'], targetId: ({ raw }) => bodyString(raw, 'officeId') },
@@ -101,13 +104,22 @@ export const handler = auditedApiHandler(mediation, 'mediation-documents', {
       const bytes = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
       const committees = await roster.committeesOf(ctx, office.id);
       const parsed = await parseRosterWorkbook(bytes, { officeId: office.id, committees });
-      if (parsed.problems.length) return ok({ imported: 0, problems: parsed.problems });
+      const wholeFile = parsed.problems.find((p) => p.row === 1);
+      if (wholeFile) throw validationError({ contentBase64: wholeFile.column ? `${wholeFile.column}：${wholeFile.reason}` : wholeFile.reason });
+      const rejected = async (problems: ImportProblem[]) => {
+        await writeAudit(ctx, {
+          action: MEDIATION_AUDIT['mediator.import'], targetId: office.id, outcome: 'rejected',
+          reason: `导入文件有${problems.length}处问题，未导入任何数据`, after: { fileName: body.fileName },
+        });
+        return ok({ imported: 0, problems });
+      };
+      if (parsed.problems.length) return rejected(parsed.problems);
       if (parsed.rows.length === 0) throw validationError({ contentBase64: '文件中没有调解员数据' });
       if (parsed.rows.length > MAX_IMPORT_MEDIATORS) {
         throw validationError({ contentBase64: `一次最多导入${MAX_IMPORT_MEDIATORS}名调解员（文件中有${parsed.rows.length}名），请分成多个文件导入` });
       }
       const problems = await roster.importProblems(ctx, office.id, parsed.rows, parsed.rowNumbers);
-      if (problems.length) return ok({ imported: 0, problems });
+      if (problems.length) return rejected(problems);
       const created = await roster.importRows(ctx, office.id, parsed.rows);
       return ok({ imported: created.length, problems: [] });
     },

@@ -3,6 +3,7 @@
 import { canReadOffice, forbidden, readScope, type Actor, type Page } from '@sifasuo/domain';
 import { GSI1, GSI2, GSI3, indexKeys } from '@sifasuo/wiring/src/types';
 import { queryPage } from './dynamo';
+import { orgDirectory } from './org-directory';
 
 export interface OfficeScoped {
   officeId: string;
@@ -38,8 +39,13 @@ export const listInScope = async <T>(
       break;
     case 'area':
       if (filter.areaId && filter.areaId !== scope.areaId) throw forbidden('无权查看其他片区的数据');
+      // The office filter is decided by the office's own area, not by what the query finds: an office of
+      // another area with no records must be refused too, or the answer would tell whether it has any.
+      if (filter.officeId) {
+        const office = await orgDirectory.office(filter.officeId);
+        if (!office || !canReadOffice(actor, office)) throw forbidden('无权查看该司法所的数据');
+      }
       page = filter.officeId ? await queries.byOffice(filter.officeId) : await queries.byArea(scope.areaId);
-      if (filter.officeId && page.items.some((i) => !canReadRecord(actor, scopedOf(i)))) throw forbidden('无权查看该司法所的数据');
       break;
     case 'office':
       if (filter.officeId && filter.officeId !== scope.officeId) throw forbidden('只能查看本所的数据');
