@@ -1,7 +1,7 @@
 // 调解案件: the cases in the user's scope with filters (status, dispute type, month received, office), and
 // 新增案件 for the offices whose records the user keeps.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Flex, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus, type MediationCase } from '@sifasuo/domain';
@@ -33,7 +33,12 @@ export default function Cases() {
   const me = useMe();
   const { offices, name } = useOffices();
   const types = useDictionary('dispute-types');
-  const [filters, setFilters] = useState<Filters>({});
+  const [params] = useSearchParams();
+  // The homes' cards link to a status (已结案 awaiting review or online entry).
+  const [filters, setFilters] = useState<Filters>(() => {
+    const status = params.get('status') as CaseStatus | null;
+    return status && CASE_STATUSES.includes(status) ? { status } : {};
+  });
   const [adding, setAdding] = useState(false);
   const navigate = useNavigate();
   const cases = useLoad(() => mediationApi.cases(filters), [filters.status, filters.disputeType, filters.month, filters.officeId]);
