@@ -2,8 +2,8 @@
 // report a failed condition as a domain error instead of an SDK exception.
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { validationError, type DomainError, type Page } from '@sifasuo/domain';
-import { GSI1, GSI2, indexKeys } from '@sifasuo/wiring/src/types';
+import { staleVersion, validationError, type DomainError, type Page } from '@sifasuo/domain';
+import { GSI1, GSI2, GSI3, indexKeys } from '@sifasuo/wiring/src/types';
 import { dynamo } from './aws';
 
 type Key = Record<string, unknown>;
@@ -100,15 +100,18 @@ export const transact = async (
     await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (e) {
     if (e instanceof TransactionCanceledException) {
-      const index = (e.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      const reasons = e.CancellationReasons ?? [];
+      const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (index >= 0) throw onConditionFailed(index);
+      // Another transaction was writing the same item at that moment: the caller's data is stale.
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) throw staleVersion();
     }
     if (e instanceof ConditionalCheckFailedException) throw onConditionFailed(0);
     throw e;
   }
 };
 
-const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'entity', ...([GSI1, GSI2] as const).flatMap((i) => Object.values(indexKeys(i)))]);
+const STORAGE_ATTRIBUTES = new Set(['PK', 'SK', 'entity', ...([GSI1, GSI2, GSI3] as const).flatMap((i) => Object.values(indexKeys(i)))]);
 
 /** Strips the storage keys from an item before it leaves the repository. */
 export const withoutKeys = <T>(item: Record<string, unknown>): T =>

@@ -4,10 +4,12 @@
 // A context files each record under its office's area, so scope checks need no second lookup.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  bureauRecordKey,
   dictionaryRecordKey,
   notFound,
   OFFICE_PARTITION,
   officeRecordKey,
+  type Bureau,
   type Dictionary,
   type DictionaryEntry,
   type DictionaryName,
@@ -19,6 +21,12 @@ import { queryAll, withoutKeys } from './dynamo';
 const org = () => tableName('org');
 
 export const orgDirectory = {
+  /** The county bureau (its name heads documents). */
+  bureau: async (): Promise<Bureau> => {
+    const r = await dynamo().send(new GetCommand({ TableName: org(), Key: bureauRecordKey() }));
+    if (!r.Item) throw notFound('司法局信息');
+    return withoutKeys<Bureau>(r.Item);
+  },
   office: async (id: string): Promise<Office | undefined> => {
     const r = await dynamo().send(new GetCommand({ TableName: org(), Key: officeRecordKey(id) }));
     return r.Item ? withoutKeys<Office>(r.Item) : undefined;

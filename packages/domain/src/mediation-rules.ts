@@ -6,6 +6,7 @@ import { makeFact, retractFact, type FactKind, type FactRef, type ScorableFact, 
 import {
   CASE_RESULTS,
   CASE_STATUS_LABELS,
+  COMMITTEE_TERM_YEARS,
   type CaseClosure,
   type CaseStatus,
   type CloseCaseInput,
@@ -18,7 +19,7 @@ import {
   type Screening,
   type Submission,
 } from './mediation';
-import { shanghaiDay, shanghaiDayStart, shanghaiNextDay } from './time';
+import { shanghaiDay, shanghaiDayStart, shanghaiNextDay, shanghaiPreviousDay } from './time';
 
 // ---- Deadlines (Asia/Shanghai) ---------------------------------------------------------------------
 
@@ -85,6 +86,30 @@ const addDays = (day: string, days: number) => shanghaiDay(new Date(shanghaiDayS
 /** Field problems of a new case's dates: no date in the future. */
 export const caseIntakeProblems = (input: { receivedOn: string }, now: Date): FieldErrors =>
   input.receivedOn > shanghaiDay(now) ? { receivedOn: '受理日期不能晚于今天' } : {};
+
+/** Field problems of a screening's dates: not before its period opens, not dated in the future. */
+export const screeningProblems = (input: { period: string; screenedOn: string }, now: Date): FieldErrors => {
+  const today = shanghaiDay(now);
+  const { from } = screeningPeriod(input.period);
+  if (today < from) return { period: `该期排查自 ${from} 开始，不能提前报送` };
+  if (input.screenedOn > today) return { screenedOn: '排查日期不能晚于今天' };
+  return {};
+};
+
+/** The month's screening report is submitted once the month has ended (Shanghai). */
+export const monthlyReportProblems = (month: string, now: Date): FieldErrors =>
+  month >= shanghaiDay(now).slice(0, 7) ? { month: '该月尚未结束，月度排查报表须在次月报送' } : {};
+
+/** A committee's term: three years from its start, ending the day before the anniversary. */
+export const committeeTermEnd = (termStart: string): string => {
+  const [y, m, d] = termStart.split('-').map(Number) as [number, number, number];
+  // 29 February + 3 years is 1 March (Date.UTC rolls it over), so the term ends on 28 February.
+  return shanghaiPreviousDay(new Date(Date.UTC(y + COMMITTEE_TERM_YEARS, m - 1, d)).toISOString().slice(0, 10));
+};
+
+/** Field problems of a mediator's term. */
+export const mediatorTermProblems = (m: { termStart: string; termEnd: string }): FieldErrors =>
+  m.termEnd < m.termStart ? { termEnd: '任期结束日期不能早于开始日期' } : {};
 
 const notBeforeIntake = (c: MediationCase, day: string, field: string, label: string, now: Date): FieldErrors => {
   if (day > shanghaiDay(now)) return { [field]: `${label}不能晚于今天` };

@@ -242,6 +242,13 @@ export interface MediationCase {
 
 // ---- Screenings and disputes -----------------------------------------------------------------------
 
+/**
+ * A screening and its disputes are stored (and withdrawn) in one transaction of at most 100 items: the
+ * screening, its period guard, its audit record and two facts, and per major dispute up to three (the
+ * dispute, its unreported marker or second fact, its fact): 5 + 3 × 30 = 95.
+ */
+export const MAX_DISPUTES_PER_SCREENING = 30;
+
 /** `2026-03-1` (1st–15th), `2026-03-2` (16th–end), or a quarter `2026-Q1`. */
 export const SCREENING_PERIOD = /^\d{4}-((0[1-9]|1[0-2])-[12]|Q[1-4])$/;
 
@@ -268,7 +275,9 @@ export const createScreeningInput = z
     participants: text('排查人员', 100),
     summary: optionalMultilineText('排查情况', 2000),
     /** Empty: a zero report (零报告), nothing found. */
-    disputes: z.array(disputeInput, { error: '纠纷应为列表' }).max(100, { error: '一次最多登记100件纠纷' }),
+    disputes: z
+      .array(disputeInput, { error: '纠纷应为列表' })
+      .max(MAX_DISPUTES_PER_SCREENING, { error: `一次最多登记${MAX_DISPUTES_PER_SCREENING}件纠纷，更多的请分次报送` }),
   })
   .refine((s) => (s.kind === 'quarterly') === s.period.includes('Q'), { error: '排查期次与排查类型不符', path: ['period'] });
 export type CreateScreeningInput = z.infer<typeof createScreeningInput>;
@@ -472,6 +481,11 @@ export const rosterImportInput = z.strictObject({
   contentBase64: z.string({ error: '请选择文件' }).min(1, { error: '请选择文件' }).max(2_800_000, { error: '文件不能超过2MB' }),
 });
 export type RosterImportInput = z.infer<typeof rosterImportInput>;
+/**
+ * An import is one transaction (all rows or none): per mediator its record and its ID-number guard,
+ * plus one audit record — at most 100 items, so 45 mediators a file.
+ */
+export const MAX_IMPORT_MEDIATORS = 45;
 
 export interface Mediator extends MediatorInput {
   id: string;

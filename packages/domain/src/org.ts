@@ -246,6 +246,8 @@ export const userChanged = z.strictObject({
 /** Where a user record lives in the org table: the auth context reads it (roles, unit, enabled) by this key. */
 export const userRecordKey = (username: string) => ({ PK: `USER#${username}`, SK: 'USER' });
 /** Where the org table keeps offices and dictionaries: contexts that file records by office read them (read-only). */
+/** The bureau's one record (name, county), as other contexts read it. */
+export const bureauRecordKey = () => ({ PK: 'BUREAU', SK: 'BUREAU' });
 export const OFFICE_PARTITION = 'OFFICE';
 export const officeRecordKey = (id: string) => ({ PK: OFFICE_PARTITION, SK: id });
 export const dictionaryRecordKey = (name: string) => ({ PK: 'DICT', SK: name });

@@ -1,0 +1,176 @@
+// The mediation table, over the key layout of keys.ts: single items by key, scope-limited lists by the
+// kit's scoped indexes (never a Scan), the 卷号 counter, and writes through the audited transaction with
+// the facts they earn. The use cases decide; this file only reads and writes.
+import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Actor, Committee, Dispute, DomainError, MediationCase, Mediator, MonthlyReport, Page, Screening, Submission } from '@sifasuo/domain';
+import { auditedWrite, createAudited, replaceAudited, type AuditedChange } from '../shared/audited';
+import { dynamo } from '../shared/aws';
+import { withoutKeys } from '../shared/dynamo';
+import type { FactsToRecord } from '../shared/outbox';
+import type { RequestContext } from '../shared/request-context';
+import { listInScope, scopedQueries, type OfficeScoped } from '../shared/scope';
+import { keys, mediationTable as table } from './keys';
+
+type TransactItem = Parameters<typeof auditedWrite>[1]['items'][number];
+type Item = Record<string, unknown>;
+
+/** The record types filed with `scopedKeys` (keys.ts), each under its own index prefix. */
+export type ScopedType = 'CASE' | 'CLOSURE' | 'SCREENING' | 'DISPUTE' | 'UNREPORTED' | 'REPORT' | 'SUBMISSION' | 'COMMITTEE' | 'MEDIATOR';
+
+/** What the CLOSURE item holds: enough for counts by month without reading the case. */
+export interface ClosureEntry extends OfficeScoped {
+  caseId: string;
+  closedOn: string;
+  result: NonNullable<MediationCase['closure']>['result'];
+}
+
+/** What the UNREPORTED marker holds: enough for the homes' list of major disputes not yet reported. */
+export interface UnreportedEntry extends OfficeScoped {
+  disputeId: string;
+  name: string;
+  registeredAt: string;
+  reportDueAt: string;
+}
+
+const get = async <T>(key: { PK: string; SK: string }): Promise<T | undefined> => {
+  const r = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
+  return r.Item ? withoutKeys<T>(r.Item) : undefined;
+};
+
+const scopedOf = (r: OfficeScoped): OfficeScoped => ({ officeId: r.officeId, areaId: r.areaId });
+
+/** Filters and paging of a scoped list: `officeId`/`areaId` narrow the scope, `sortPrefix` a month (or a committee). */
+export interface ScopedList {
+  officeId?: string;
+  areaId?: string;
+  sortPrefix?: string;
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+/** One page of `type` within the caller's scope (the kit's `listInScope` over the scoped indexes). */
+const pageInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: ScopedList): Promise<Page<T>> =>
+  listInScope(actor, { officeId: q.officeId, areaId: q.areaId }, scopedQueries(table(), type, q, (i) => withoutKeys<T>(i)), scopedOf);
+
+/** Every item of `type` within the caller's scope (bounded sets: a month's records, an office's roster). */
+const allInScope = async <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: Omit<ScopedList, 'limit' | 'cursor'>): Promise<T[]> => {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await pageInScope<T>(actor, type, { ...q, limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+};
+
+const put = (Item: Item, condition?: string): TransactItem => ({ Put: { TableName: table(), Item, ...(condition ? { ConditionExpression: condition } : {}) } });
+const putIfAbsent = (Item: Item) => put(Item, 'attribute_not_exists(PK)');
+const putIfVersion = (Item: Item, expected: number): TransactItem => ({
+  Put: {
+    TableName: table(), Item, ConditionExpression: 'attribute_exists(PK) AND #v = :expected',
+    ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expected },
+  },
+});
+const remove = (Key: { PK: string; SK: string }): TransactItem => ({ Delete: { TableName: table(), Key } });
+const keyOf = (k: { PK: string; SK: string }) => ({ PK: k.PK, SK: k.SK });
+
+export const facts = (f: Omit<FactsToRecord, 'context' | 'table'>): FactsToRecord => ({ context: 'mediation', table: table(), ...f });
+
+// ---- Items -----------------------------------------------------------------------------------------
+
+export const items = {
+  case: (c: MediationCase) => ({ ...keys.case(c), entity: 'case', ...c }),
+  closure: (c: MediationCase): Item => {
+    const entry: ClosureEntry = { caseId: c.id, officeId: c.officeId, areaId: c.areaId, closedOn: c.closure!.closedOn, result: c.closure!.result };
+    return { ...keys.caseClosure(c, c.closure!.closedOn), entity: 'case-closure', ...entry };
+  },
+  screening: (s: Screening) => ({ ...keys.screening(s), entity: 'screening', ...s }),
+  periodGuard: (s: Screening) => ({ ...keys.periodGuard(s.officeId, s.period), entity: 'period-guard', screeningId: s.id }),
+  dispute: (d: Dispute) => ({ ...keys.dispute(d), entity: 'dispute', ...d }),
+  unreported: (d: Dispute): Item => {
+    const entry: UnreportedEntry = {
+      disputeId: d.id, officeId: d.officeId, areaId: d.areaId, name: d.name, registeredAt: d.registeredAt, reportDueAt: d.reportDueAt!,
+    };
+    return { ...keys.unreported({ ...d, reportDueAt: d.reportDueAt! }), entity: 'unreported-major', ...entry };
+  },
+  report: (r: MonthlyReport) => ({ ...keys.monthlyReport(r), entity: 'screening-report', ...r }),
+  submission: (s: Submission) => ({ ...keys.submission(s), entity: 'submission', ...s }),
+  committee: (c: Committee) => ({ ...keys.committee(c), entity: 'committee', ...c }),
+  mediator: (m: Mediator) => ({ ...keys.mediator(m), entity: 'mediator', ...m }),
+  mediatorGuard: (m: Pick<Mediator, 'id' | 'idNumber'>) => ({ ...keys.mediatorGuard(m.idNumber), entity: 'mediator-guard', mediatorId: m.id }),
+};
+
+export const write = { put, putIfAbsent, putIfVersion, remove, keyOf };
+
+// ---- Reads -----------------------------------------------------------------------------------------
+
+export const mediationRepository = {
+  getCase: (id: string) => get<MediationCase>({ PK: `CASE#${id}`, SK: 'CASE' }),
+  getScreening: (id: string) => get<Screening>({ PK: `SCREENING#${id}`, SK: 'SCREENING' }),
+  getDispute: (id: string) => get<Dispute>({ PK: `DISPUTE#${id}`, SK: 'DISPUTE' }),
+  getReport: (officeId: string, month: string) => get<MonthlyReport>({ PK: `REPORT#${officeId}#${month}`, SK: 'REPORT' }),
+  getSubmission: (id: string) => get<Submission>({ PK: `SUBMISSION#${id}`, SK: 'SUBMISSION' }),
+  getCommittee: (id: string) => get<Committee>({ PK: `COMMITTEE#${id}`, SK: 'COMMITTEE' }),
+  getMediator: (id: string) => get<Mediator>({ PK: `MEDIATOR#${id}`, SK: 'MEDIATOR' }),
+  /** Which of these ID numbers already have a roster entry somewhere in the county. */
+  existingMediatorGuards: async (idNumbers: readonly string[]): Promise<Set<string>> => {
+    const found = new Set<string>();
+    for (let i = 0; i < idNumbers.length; i += 100) {
+      let request: Record<string, { Keys: Item[] }> | undefined = {
+        [table()]: { Keys: idNumbers.slice(i, i + 100).map((n) => keys.mediatorGuard(n)) },
+      };
+      while (request && Object.keys(request).length) {
+        const r = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+        for (const item of r.Responses?.[table()] ?? []) found.add(String(item.PK).slice('MEDIATOR-ID#'.length));
+        request = r.UnprocessedKeys as typeof request;
+      }
+    }
+    return found;
+  },
+
+  /** Cases by id (the statistics' cases closed in a month but received earlier). */
+  getCases: async (ids: readonly string[]): Promise<MediationCase[]> => {
+    const out: MediationCase[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      let request: Record<string, { Keys: Item[] }> | undefined = {
+        [table()]: { Keys: ids.slice(i, i + 100).map((id) => ({ PK: `CASE#${id}`, SK: 'CASE' })) },
+      };
+      while (request && Object.keys(request).length) {
+        const r = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
+        out.push(...(r.Responses?.[table()] ?? []).map((i) => withoutKeys<MediationCase>(i)));
+        request = r.UnprocessedKeys as typeof request;
+      }
+    }
+    return out;
+  },
+
+  pageInScope,
+  allInScope,
+
+  /** The next 卷号 sequence of an office's year: an atomic counter (a failed create leaves a gap, never a duplicate). */
+  nextCaseSeq: async (officeId: string, year: string): Promise<number> => {
+    const r = await dynamo().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.caseNumber(officeId, year),
+        UpdateExpression: 'ADD #seq :one SET entity = :entity',
+        ExpressionAttributeNames: { '#seq': 'seq' },
+        ExpressionAttributeValues: { ':one': 1, ':entity': 'case-number' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(r.Attributes!.seq);
+  },
+
+  // ---- Writes: each with its audit record and facts, in one transaction ----------------------------
+
+  create: (ctx: RequestContext, item: Item, audit: AuditedChange, duplicate: string, f?: FactsToRecord) =>
+    createAudited(ctx, table(), item, audit, duplicate, f),
+  replace: (ctx: RequestContext, item: Item & { version: number }, expectedVersion: number, audit: AuditedChange, f?: FactsToRecord) =>
+    replaceAudited(ctx, table(), item, expectedVersion, audit, f),
+  /** Several items in one transaction; `onConditionFailed(index)` says what a failed condition of item `index` means. */
+  transact: (ctx: RequestContext, writes: TransactItem[], audit: AuditedChange, f: FactsToRecord | undefined, onConditionFailed: (index: number) => DomainError) =>
+    auditedWrite(ctx, { items: writes, audit, facts: f, onConditionFailed }),
+};
