@@ -13,3 +13,4 @@ export * from './session-token';
 export * from './summaries';
 export * from './mediation';
 export * from './mediation-rules';
+export * from './mediation-demo';

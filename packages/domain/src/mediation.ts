@@ -563,6 +563,7 @@ export const MEDIATION_AUDIT = auditActions('mediation', {
   'mediator.import': { targetType: 'mediator', label: '导入调解员花名册' },
   'mediator.export': { targetType: 'mediator', label: '导出调解员花名册' },
   'statistics.export': { targetType: 'mediation-statistics', label: '导出调解统计报表' },
+  'demo.seed': { targetType: 'mediation-demo', label: '写入调解演示数据' },
 });
 
 export const MEDIATION_TARGET_LABELS: Record<string, string> = {
@@ -574,6 +575,7 @@ export const MEDIATION_TARGET_LABELS: Record<string, string> = {
   committee: '调委会',
   mediator: '人民调解员',
   'mediation-statistics': '调解统计',
+  'mediation-demo': '调解演示数据',
 };
 
 export const MEDIATION_FIELD_LABELS: AuditFieldTable = {
