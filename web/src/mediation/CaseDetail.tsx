@@ -42,9 +42,15 @@ export const commandsFor = (me: Actor, c: MediationCase): CaseCommandKind[] =>
     k === 'review' ? canReviewMediation(me, { id: c.officeId, areaId: c.areaId }) : canWriteOfficeRecords(me, c.officeId),
   );
 
-/** The written agreement (调解协议书) exists once a case closed with one. */
-const hasWrittenAgreement = (c: MediationCase) =>
-  (c.status === 'closed' || c.status === 'reviewed') && c.closure?.result === 'agreement' && c.closure.agreement?.form === 'written';
+/**
+ * The written agreement (调解协议书) exists once a case closed with one; it carries the parties' full ID
+ * numbers, so it is for those who keep or review the case.
+ */
+const mayDownloadAgreement = (me: Actor, c: MediationCase) =>
+  (c.status === 'closed' || c.status === 'reviewed') &&
+  c.closure?.result === 'agreement' &&
+  c.closure.agreement?.form === 'written' &&
+  (canWriteOfficeRecords(me, c.officeId) || canReviewMediation(me, { id: c.officeId, areaId: c.areaId }));
 
 const at = (iso: string, by: string) => (
   <Typography.Text type="secondary">
@@ -149,7 +155,7 @@ export default function CaseDetail() {
               {k === 'confirm' ? '司法确认' : k === 'withdraw' ? '撤销案件' : CASE_COMMAND_LABELS[k]}
             </Button>
           ))}
-          {hasWrittenAgreement(c) && (
+          {mayDownloadAgreement(me, c) && (
             <DownloadButton icon={<DownloadOutlined />} fetch={() => mediationApi.downloadAgreement(c.id)} testId="case-agreement-pdf">
               下载协议书
             </DownloadButton>

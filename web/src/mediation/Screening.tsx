@@ -73,7 +73,9 @@ export default function Screening() {
   const cell = (column: Column) => (state: PeriodState | undefined, row: ScreeningBoardRow) => {
     if (!state) return '—';
     const testId = `cell-${row.officeId}-${column}`;
-    if (OPEN.includes(state) && canWriteOfficeRecords(me, row.officeId)) {
+    // The month's report is submitted once the month has ended.
+    const fillable = OPEN.includes(state) && canWriteOfficeRecords(me, row.officeId) && (column !== 'report' || month < thisMonth());
+    if (fillable) {
       return (
         <Button
           size="small"

@@ -12,3 +12,5 @@ export const keepsOfficeRecords = (me: Actor) => !!ownOfficeId(me);
 export const watchesCounty = (me: Actor) => canAdoptSubmission(me);
 /** Offices whose records the user may write, among those shown. */
 export const writableOffices = <O extends { id: string }>(me: Actor, offices: readonly O[]) => offices.filter((o) => canWriteOfficeRecords(me, o.id));
+/** Works on people's mediation: keeps an office's records, reviews them, or watches the county's. */
+export const worksOnMediation = (me: Actor) => keepsOfficeRecords(me) || reviewsMediation(me) || watchesCounty(me);

@@ -4,7 +4,7 @@
 import { lazy } from 'react';
 import { ApartmentOutlined, BarChartOutlined, FileSearchOutlined, ReadOutlined, SolutionOutlined } from '@ant-design/icons';
 import { definePortal } from '../kit/portal';
-import { keepsOfficeRecords, readsMediation, reviewsMediation, watchesCounty } from './permissions';
+import { keepsOfficeRecords, readsMediation, reviewsMediation, watchesCounty, worksOnMediation } from './permissions';
 
 export const mediationPortal = definePortal({
   context: 'mediation',
@@ -28,6 +28,6 @@ export const mediationPortal = definePortal({
     { id: 'mediation-todo', title: '人民调解待办', kind: 'todo', allow: keepsOfficeRecords, body: lazy(() => import('./home/Todo')) },
     { id: 'mediation-review', title: '待审核案件', kind: 'todo', allow: reviewsMediation, body: lazy(() => import('./home/AwaitingReview')) },
     { id: 'mediation-due', title: '调解到期提醒', kind: 'due', allow: keepsOfficeRecords, body: lazy(() => import('./home/Due')) },
-    { id: 'mediation-kpi', title: '本月调解', kind: 'kpi', allow: readsMediation, body: lazy(() => import('./home/MonthFigures')) },
+    { id: 'mediation-kpi', title: '本月调解', kind: 'kpi', allow: worksOnMediation, body: lazy(() => import('./home/MonthFigures')) },
   ],
 });

@@ -13,7 +13,7 @@ export default function MajorAlert() {
   return (
     <Flex vertical gap={8} data-testid="mediation-major-alert">
       <Typography.Text style={{ color: late.length ? TONES.danger : undefined }} data-testid="major-alert-count">
-        {late.length ? `${late.length} 件重大纠纷超过4小时未上报` : '暂无超时未上报的重大纠纷'}
+        {late.length ? `${late.length} 件重大纠纷超过4小时未上报` : '暂无超过4小时未上报的重大纠纷'}
       </Typography.Text>
       {late.length > 0 && (
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
