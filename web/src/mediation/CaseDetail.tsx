@@ -30,6 +30,7 @@ import CaseAction from './CaseAction';
 import { CaseStatusTag } from './Cases';
 import { useDictionary, useOffices } from './shared';
 import DownloadButton from '../kit/DownloadButton';
+import { useReportError } from '../kit/errors';
 import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';
 import { ResponsiveTable } from '../kit/ResponsiveTable';
@@ -132,6 +133,7 @@ export default function CaseDetail() {
   const sources = useDictionary('case-sources');
   const types = useDictionary('dispute-types');
   const [acting, setActing] = useState<CaseCommandKind>();
+  const report = useReportError();
 
   if (loaded.errorStatus === 403) return <Forbidden message={loaded.errorMessage} />;
   if (loaded.errorStatus === 404) return <NotFound message={loaded.errorMessage} />;
@@ -146,6 +148,7 @@ export default function CaseDetail() {
     );
   }
   const commands = commandsFor(me, c);
+  const reveal = () => mediationApi.revealCase(c.id).then(loaded.setData, (e: unknown) => report(e));
   return (
     <Page title={c.caseNo} crumbs={crumbs} extra={<CaseStatusTag status={c.status} />}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -176,7 +179,18 @@ export default function CaseDetail() {
             ]}
           />
         </Card>
-        <Card size="small" title="当事人">
+        <Card
+          size="small"
+          title="当事人"
+          extra={
+            canWriteOfficeRecords(me, c.officeId) &&
+            c.parties.some((p) => p.idNumber) && (
+              <Button size="small" onClick={reveal} data-testid="case-reveal">
+                显示完整身份证号
+              </Button>
+            )
+          }
+        >
           <ResponsiveTable<StoredParty & { key: number }>
             size="small"
             rowKey="key"

@@ -9,6 +9,8 @@ type Body<K extends Parameters<typeof call>[0]> = RequestBody<K>;
 export const mediationApi = {
   cases: (query: RequestQuery<'GET /api/mediation/cases'>) => all('GET /api/mediation/cases', { query }),
   case: (caseId: string) => call('GET /api/mediation/cases/{caseId}', { path: { caseId } }),
+  /** The case with its parties' full ID numbers (audited on the server). */
+  revealCase: (caseId: string) => call('GET /api/mediation/cases/{caseId}', { path: { caseId }, query: { reveal: 'idNumber' } }),
   createCase: (body: Body<'POST /api/mediation/cases'>) => call('POST /api/mediation/cases', { body }),
   record: (caseId: string, body: Body<'POST /api/mediation/cases/{caseId}/records'>) =>
     call('POST /api/mediation/cases/{caseId}/records', { path: { caseId }, body }),
