@@ -60,11 +60,11 @@ const at = (iso: string, by: string) => (
 );
 
 function CaseTimeline({ c }: { c: MediationCase }) {
-  const items: { key: string; color?: string; children: React.ReactNode }[] = [
-    { key: 'intake', children: <>受理（{c.receivedOn}） {at(c.createdAt, c.createdBy)}</> },
+  const items: { key: string; color?: string; content: React.ReactNode }[] = [
+    { key: 'intake', content: <>受理（{c.receivedOn}） {at(c.createdAt, c.createdBy)}</> },
     ...c.records.map((r, i) => ({
       key: `record-${i}`,
-      children: (
+      content: (
         <>
           <div>
             调解记录（{r.on}）{r.mediators?.length ? `，调解员：${r.mediators.join('、')}` : ''} {at(r.at, r.by)}
@@ -79,7 +79,7 @@ function CaseTimeline({ c }: { c: MediationCase }) {
     items.push({
       key: 'closure',
       color: cl.result === 'agreement' ? 'green' : 'red',
-      children: (
+      content: (
         <>
           <div>
             结案（{cl.closedOn}）：{CASE_RESULT_LABELS[cl.result]} {at(cl.closedAt, cl.by)}
@@ -101,7 +101,7 @@ function CaseTimeline({ c }: { c: MediationCase }) {
     const f = c.followUp;
     items.push({
       key: 'follow-up',
-      children: (
+      content: (
         <>
           回访（{f.visitedOn}）：{PERFORMANCE_LABELS[f.performance]}，{SATISFACTION_LABELS[f.satisfaction]}
           {f.note ? `；${f.note}` : ''} {at(f.at, f.by)}
@@ -111,15 +111,15 @@ function CaseTimeline({ c }: { c: MediationCase }) {
   }
   if (c.confirmation) {
     const f = c.confirmation;
-    items.push({ key: 'confirmation', children: <>司法确认（{f.appliedOn}申请，{f.court}）：{CONFIRMATION_LABELS[f.result]} {at(f.at, f.by)}</> });
+    items.push({ key: 'confirmation', content: <>司法确认（{f.appliedOn}申请，{f.court}）：{CONFIRMATION_LABELS[f.result]} {at(f.at, f.by)}</> });
   }
-  if (c.enteredOnlineAt) items.push({ key: 'online', children: <>已网上录入 <Typography.Text type="secondary">{shanghaiDateTime(c.enteredOnlineAt)}</Typography.Text></> });
-  if (c.review) items.push({ key: 'review', color: 'green', children: <>已审核{c.review.comment ? `：${c.review.comment}` : ''} {at(c.review.at, c.review.by)}</> });
+  if (c.enteredOnlineAt) items.push({ key: 'online', content: <>已网上录入 <Typography.Text type="secondary">{shanghaiDateTime(c.enteredOnlineAt)}</Typography.Text></> });
+  if (c.review) items.push({ key: 'review', color: 'green', content: <>已审核{c.review.comment ? `：${c.review.comment}` : ''} {at(c.review.at, c.review.by)}</> });
   if (c.withdrawal) {
     items.push({
       key: 'withdrawal',
       color: 'gray',
-      children: <>撤销（原状态：{CASE_STATUS_LABELS[c.withdrawal.from]}）：{c.withdrawal.reason} {at(c.withdrawal.at, c.withdrawal.by)}</>,
+      content: <>撤销（原状态：{CASE_STATUS_LABELS[c.withdrawal.from]}）：{c.withdrawal.reason} {at(c.withdrawal.at, c.withdrawal.by)}</>,
     });
   }
   return <Timeline data-testid="case-timeline" items={items} />;

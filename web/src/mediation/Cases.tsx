@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Flex, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus, type MediationCase } from '@sifasuo/domain';
+import { CASE_STATUSES, CASE_STATUS_LABELS, readScope, type CaseStatus, type MediationCase } from '@sifasuo/domain';
 import { mediationApi } from './api';
 import NewCase from './NewCase';
 import { writableOffices } from './permissions';
-import { MonthSelect, officeOptions, useDictionary, useOffices } from './shared';
+import { MonthSelect, officeOptions, thisMonth, useDictionary, useOffices } from './shared';
 import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
@@ -37,7 +37,9 @@ export default function Cases() {
   // The homes' cards link to a status (已结案 awaiting review or online entry).
   const [filters, setFilters] = useState<Filters>(() => {
     const status = params.get('status') as CaseStatus | null;
-    return status && CASE_STATUSES.includes(status) ? { status } : {};
+    if (status && CASE_STATUSES.includes(status)) return { status };
+    // A county's or an area's cases are thousands a year: theirs start with this month's.
+    return readScope(me).kind === 'office' ? {} : { month: thisMonth() };
   });
   const [adding, setAdding] = useState(false);
   const navigate = useNavigate();
