@@ -8,6 +8,7 @@ import {
   canWriteOfficeRecords,
   caseIntakeProblems,
   caseNumber,
+  filteredPage,
   forbidden,
   maskIdNumber,
   MEDIATION_AUDIT,
@@ -102,10 +103,10 @@ export const cases = {
   list: async (ctx: RequestContext, q: CaseListQuery): Promise<Page<MediationCase>> => {
     const actor = requireActor(ctx);
     const keep = (c: MediationCase) => (!q.status || c.status === q.status) && (!q.disputeType || c.disputeType === q.disputeType);
-    const page = await repo.pageInScope<MediationCase>(actor, 'CASE', {
-      officeId: q.officeId, sortPrefix: q.month, limit: q.limit, cursor: q.cursor, newestFirst: true,
-    });
-    return { ...page, items: page.items.filter(keep).map(maskCase) };
+    const read = (limit: number, cursor?: string) =>
+      repo.pageInScope<MediationCase>(actor, 'CASE', { officeId: q.officeId, sortPrefix: q.month, limit, cursor, newestFirst: true });
+    const page = await filteredPage(read, keep, q.limit, q.cursor);
+    return { ...page, items: page.items.map(maskCase) };
   },
 
   /** `reveal=idNumber` shows the parties' full ID numbers to those who keep the record, and is audited. */

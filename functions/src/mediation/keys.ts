@@ -1,12 +1,12 @@
 // The mediation table (single-table design inside the context). Office-scoped records are filed by
 // office, area and county through the kit's `scopedKeys` (GSI1/GSI2/GSI3), sorted so a month is a prefix.
 //   case           PK CASE#<id>                     SK CASE         scoped CASE       / <receivedOn>#<id>
-//   case closure   PK CASE#<id>                     SK CLOSURE      scoped CLOSURE    / <closedOn>#<id>     (while closed; the statistics' "closed in month")
+//   case closure   PK CASE#<id>                     SK CLOSURE      scoped CLOSURE    / <closedOn>#<id>     (the case as closed, while closed; the statistics' "closed in month")
 //   case number    PK CASENO#<officeId>#<year>      SK CASENO       seq (the 卷号 counter)
 //   screening      PK SCREENING#<id>                SK SCREENING    scoped SCREENING  / <month>#<period>#<id>
 //   period guard   PK PERIOD#<officeId>#<period>    SK PERIOD       (one screening per office and period; removed on withdrawal)
 //   dispute        PK DISPUTE#<id>                  SK DISPUTE      scoped DISPUTE    / <month>#<id>
-//   unreported     PK DISPUTE#<id>                  SK UNREPORTED   scoped UNREPORTED / <reportDueAt>#<id>  (a major dispute until reported)
+//   unreported     PK DISPUTE#<id>                  SK UNREPORTED   scoped UNREPORTED / <reportDueAt>#<id>  (the major dispute as registered, until reported)
 //   month report   PK REPORT#<officeId>#<month>     SK REPORT       scoped REPORT     / <month>#<officeId>
 //   submission     PK SUBMISSION#<id>               SK SUBMISSION   scoped SUBMISSION / <month>#<id>
 //   committee      PK COMMITTEE#<id>                SK COMMITTEE    scoped COMMITTEE  / <id>

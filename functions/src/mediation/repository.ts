@@ -2,7 +2,7 @@
 // kit's scoped indexes (never a Scan), the 卷号 counter, and writes through the audited transaction with
 // the facts they earn. The use cases decide; this file only reads and writes.
 import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Actor, Committee, Dispute, DomainError, MediationCase, Mediator, MonthlyReport, Page, Screening, Submission } from '@sifasuo/domain';
+import type { Actor, CaseClosure, Committee, Dispute, DomainError, MediationCase, Mediator, MonthlyReport, Page, Screening, Submission } from '@sifasuo/domain';
 import { auditedWrite, createAudited, replaceAudited, type AuditedChange } from '../shared/audited';
 import { dynamo } from '../shared/aws';
 import { withoutKeys } from '../shared/dynamo';
@@ -17,20 +17,14 @@ type Item = Record<string, unknown>;
 /** The record types filed with `scopedKeys` (keys.ts), each under its own index prefix. */
 export type ScopedType = 'CASE' | 'CLOSURE' | 'SCREENING' | 'DISPUTE' | 'UNREPORTED' | 'REPORT' | 'SUBMISSION' | 'COMMITTEE' | 'MEDIATOR';
 
-/** What the CLOSURE item holds: enough for counts by month without reading the case. */
-export interface ClosureEntry extends OfficeScoped {
-  caseId: string;
-  closedOn: string;
-  result: NonNullable<MediationCase['closure']>['result'];
-}
+/**
+ * The CLOSURE item holds the case as it was closed (its closure never changes afterwards; withdrawing
+ * the case deletes the item), so a month's closed cases are one keyed query.
+ */
+export type ClosedCase = MediationCase & { closure: CaseClosure };
 
-/** What the UNREPORTED marker holds: enough for the homes' list of major disputes not yet reported. */
-export interface UnreportedEntry extends OfficeScoped {
-  disputeId: string;
-  name: string;
-  registeredAt: string;
-  reportDueAt: string;
-}
+/** The UNREPORTED marker holds the major dispute as registered (name, office, deadline never change). */
+export type UnreportedDispute = Dispute & { reportDueAt: string };
 
 const get = async <T>(key: { PK: string; SK: string }): Promise<T | undefined> => {
   const r = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
@@ -82,20 +76,12 @@ export const facts = (f: Omit<FactsToRecord, 'context' | 'table'>): FactsToRecor
 
 export const items = {
   case: (c: MediationCase) => ({ ...keys.case(c), entity: 'case', ...c }),
-  closure: (c: MediationCase): Item => {
-    const entry: ClosureEntry = { caseId: c.id, officeId: c.officeId, areaId: c.areaId, closedOn: c.closure!.closedOn, result: c.closure!.result };
-    return { ...keys.caseClosure(c, c.closure!.closedOn), entity: 'case-closure', ...entry };
-  },
+  closure: (c: MediationCase) => ({ ...keys.caseClosure(c, c.closure!.closedOn), entity: 'case-closure', ...c }),
   screening: (s: Screening) => ({ ...keys.screening(s), entity: 'screening', ...s }),
   periodGuard: (s: Screening) => ({ ...keys.periodGuard(s.officeId, s.period), entity: 'period-guard', screeningId: s.id }),
   dispute: (d: Dispute) => ({ ...keys.dispute(d), entity: 'dispute', ...d }),
-  unreported: (d: Dispute): Item => {
-    const entry: UnreportedEntry = {
-      disputeId: d.id, officeId: d.officeId, areaId: d.areaId, name: d.name, registeredAt: d.registeredAt, reportDueAt: d.reportDueAt!,
-    };
-    return { ...keys.unreported({ ...d, reportDueAt: d.reportDueAt! }), entity: 'unreported-major', ...entry };
-  },
-  report: (r: MonthlyReport) => ({ ...keys.monthlyReport(r), entity: 'screening-report', ...r }),
+  unreported: (d: Dispute) => ({ ...keys.unreported({ ...d, reportDueAt: d.reportDueAt! }), entity: 'unreported-dispute', ...d }),
+  report: (r: MonthlyReport) => ({ ...keys.monthlyReport(r), entity: 'monthly-report', ...r }),
   submission: (s: Submission) => ({ ...keys.submission(s), entity: 'submission', ...s }),
   committee: (c: Committee) => ({ ...keys.committee(c), entity: 'committee', ...c }),
   mediator: (m: Mediator) => ({ ...keys.mediator(m), entity: 'mediator', ...m }),
@@ -128,22 +114,6 @@ export const mediationRepository = {
       }
     }
     return found;
-  },
-
-  /** Cases by id (the statistics' cases closed in a month but received earlier). */
-  getCases: async (ids: readonly string[]): Promise<MediationCase[]> => {
-    const out: MediationCase[] = [];
-    for (let i = 0; i < ids.length; i += 100) {
-      let request: Record<string, { Keys: Item[] }> | undefined = {
-        [table()]: { Keys: ids.slice(i, i + 100).map((id) => ({ PK: `CASE#${id}`, SK: 'CASE' })) },
-      };
-      while (request && Object.keys(request).length) {
-        const r = await dynamo().send(new BatchGetCommand({ RequestItems: request }));
-        out.push(...(r.Responses?.[table()] ?? []).map((i) => withoutKeys<MediationCase>(i)));
-        request = r.UnprocessedKeys as typeof request;
-      }
-    }
-    return out;
   },
 
   pageInScope,

@@ -4,6 +4,7 @@
 import {
   conflict,
   disputeFacts,
+  filteredPage,
   forbidden,
   isQuarterEnd,
   majorReportDueAt,
@@ -40,7 +41,7 @@ import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
 import { dictionaryProblems, readable, requireActor, throwIfAny, writable, writableOffice } from './access';
 import { keys } from './keys';
-import { facts, items, mediationRepository as repo, write, type ClosureEntry } from './repository';
+import { facts, items, mediationRepository as repo, write, type ClosedCase, type UnreportedDispute } from './repository';
 
 const SCREENING = '排查记录';
 const DISPUTE = '矛盾纠纷';
@@ -178,13 +179,9 @@ export const screenings = {
   listDisputes: async (ctx: RequestContext, q: DisputeQuery): Promise<Page<Dispute>> => {
     const actor = requireActor(ctx);
     if (q.unreported === 'true') {
-      // The markers of major disputes not yet reported, oldest deadline first, then their disputes.
-      const page = await repo.pageInScope<{ disputeId: string; officeId: string; areaId: string }>(actor, 'UNREPORTED', {
-        officeId: q.officeId, limit: q.limit, cursor: q.cursor,
-      });
-      const disputes = await Promise.all(page.items.map((m) => repo.getDispute(m.disputeId)));
-      const found = disputes.filter((d): d is Dispute => !!d && (!q.month || d.month === q.month));
-      return { ...page, items: found };
+      // The markers of major disputes not yet reported (each holds its dispute), earliest deadline first.
+      const read = (limit: number, cursor?: string) => repo.pageInScope<UnreportedDispute>(actor, 'UNREPORTED', { officeId: q.officeId, limit, cursor });
+      return filteredPage(read, (d) => !q.month || d.month === q.month, q.limit, q.cursor);
     }
     return repo.pageInScope<Dispute>(actor, 'DISPUTE', { officeId: q.officeId, sortPrefix: q.month, limit: q.limit, cursor: q.cursor, newestFirst: true });
   },
@@ -234,7 +231,7 @@ export const screenings = {
       repo.allInScope<Screening>(actor, 'SCREENING', of),
       repo.allInScope<Dispute>(actor, 'DISPUTE', of),
       repo.allInScope<MediationCase>(actor, 'CASE', of),
-      repo.allInScope<ClosureEntry>(actor, 'CLOSURE', of),
+      repo.allInScope<ClosedCase>(actor, 'CLOSURE', of),
     ]);
     const disputes = monthDisputes.filter((d) => d.status === 'open');
     const dueAt = monthlyReportDueAt(input.month);

@@ -1,6 +1,6 @@
 // The month's statistics and the year's trend, generated from the case records within the caller's
 // scope, so nobody tallies by hand: cases received in the month (CASE items by intake month) and cases
-// closed in it (CLOSURE items by closing month, whose cases may have been received earlier).
+// closed in it (CLOSURE items by closing month: the cases as closed, whatever their intake month).
 import {
   monthlyStatistics,
   monthsEndingWith,
@@ -13,18 +13,17 @@ import {
 import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
 import { requireActor } from './access';
-import { mediationRepository as repo, type ClosureEntry } from './repository';
+import { mediationRepository as repo, type ClosedCase } from './repository';
 
 /** Cases received or closed in the month, within the caller's scope (and the office asked for). */
 const casesOfMonth = async (ctx: RequestContext, month: string, officeId?: string): Promise<MediationCase[]> => {
   const actor = requireActor(ctx);
-  const [received, closures] = await Promise.all([
+  const [received, closed] = await Promise.all([
     repo.allInScope<MediationCase>(actor, 'CASE', { officeId, sortPrefix: month }),
-    repo.allInScope<ClosureEntry>(actor, 'CLOSURE', { officeId, sortPrefix: month }),
+    repo.allInScope<ClosedCase>(actor, 'CLOSURE', { officeId, sortPrefix: month }),
   ]);
   const have = new Set(received.map((c) => c.id));
-  const earlier = await repo.getCases(closures.map((c) => c.caseId).filter((id) => !have.has(id)));
-  return [...received, ...earlier];
+  return [...received, ...closed.filter((c) => !have.has(c.id))];
 };
 
 export const statistics = {
@@ -44,12 +43,12 @@ export const statistics = {
     const years = [...new Set(months.map((m) => m.slice(0, 4)))];
     const [received, closures] = await Promise.all([
       Promise.all(years.map((y) => repo.allInScope<MediationCase>(actor, 'CASE', { officeId: q.officeId, sortPrefix: y }))).then((r) => r.flat()),
-      Promise.all(years.map((y) => repo.allInScope<ClosureEntry>(actor, 'CLOSURE', { officeId: q.officeId, sortPrefix: y }))).then((r) => r.flat()),
+      Promise.all(years.map((y) => repo.allInScope<ClosedCase>(actor, 'CLOSURE', { officeId: q.officeId, sortPrefix: y }))).then((r) => r.flat()),
     ]);
     return {
       months: months.map((month) => {
-        const closed = closures.filter((c) => c.closedOn.startsWith(month));
-        const agreements = closed.filter((c) => c.result === 'agreement').length;
+        const closed = closures.filter((c) => c.closure.closedOn.startsWith(month));
+        const agreements = closed.filter((c) => c.closure.result === 'agreement').length;
         const rate = successPermille(agreements, closed.length);
         return {
           month,

@@ -7,6 +7,7 @@ import {
   canReturnSubmission,
   conflict,
   factsDropped,
+  filteredPage,
   forbidden,
   MEDIATION_AUDIT,
   shanghaiMonth,
@@ -72,10 +73,10 @@ export const submissions = {
   },
 
   list: async (ctx: RequestContext, q: SubmissionQuery): Promise<Page<Submission>> => {
-    const page = await repo.pageInScope<Submission>(requireActor(ctx), 'SUBMISSION', {
-      officeId: q.officeId, sortPrefix: q.month, limit: q.limit, cursor: q.cursor, newestFirst: true,
-    });
-    return { ...page, items: page.items.filter((s) => (!q.kind || s.kind === q.kind) && (!q.status || s.status === q.status)) };
+    const actor = requireActor(ctx);
+    const read = (limit: number, cursor?: string) =>
+      repo.pageInScope<Submission>(actor, 'SUBMISSION', { officeId: q.officeId, sortPrefix: q.month, limit, cursor, newestFirst: true });
+    return filteredPage(read, (s) => (!q.kind || s.kind === q.kind) && (!q.status || s.status === q.status), q.limit, q.cursor);
   },
 
   /** A returned submission, corrected and submitted again (it counts in the month of resubmission). */

@@ -18,7 +18,7 @@ import {
 import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
 import { requireActor } from './access';
-import { mediationRepository as repo, type UnreportedEntry } from './repository';
+import { mediationRepository as repo, type UnreportedDispute } from './repository';
 
 const PERFORMANCE_WINDOW_DAYS = 7;
 
@@ -30,7 +30,7 @@ export const summary = async (ctx: RequestContext): Promise<MediationSummary> =>
   const weekAhead = shanghaiDay(new Date(ctx.now.getTime() + PERFORMANCE_WINDOW_DAYS * 86_400_000));
   const [cases, unreported, screenings, submissions, offices] = await Promise.all([
     repo.allInScope<MediationCase>(actor, 'CASE', {}),
-    repo.allInScope<UnreportedEntry>(actor, 'UNREPORTED', {}),
+    repo.allInScope<UnreportedDispute>(actor, 'UNREPORTED', {}),
     repo.allInScope<Screening>(actor, 'SCREENING', { sortPrefix: month }),
     repo.allInScope<Submission>(actor, 'SUBMISSION', {}),
     orgDirectory.offices(),
@@ -57,7 +57,7 @@ export const summary = async (ctx: RequestContext): Promise<MediationSummary> =>
       .sort((a, b) => a.performBy.localeCompare(b.performBy)),
     unreportedMajor: unreported
       .filter((u) => Date.parse(u.reportDueAt) <= ctx.now.getTime())
-      .map((u) => ({ disputeId: u.disputeId, officeId: u.officeId, name: u.name, registeredAt: u.registeredAt, reportDueAt: u.reportDueAt })),
+      .map((u) => ({ disputeId: u.id, officeId: u.officeId, name: u.name, registeredAt: u.registeredAt, reportDueAt: u.reportDueAt })),
     screeningsDue,
     returnedSubmissions: submissions.filter((s) => s.status === 'returned').length,
   };
