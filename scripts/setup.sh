@@ -49,3 +49,18 @@ ensure_browser() {
     fi
   fi
 }
+
+# The documents' tests render PDFs to images and read their text and fonts: poppler's pdftoppm,
+# pdftotext and pdffonts (a PDF's Chinese text is checked as drawn, not only as extracted).
+ensure_pdf_tools() {
+  if ! command -v pdftoppm >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+    say "安装 poppler-utils (apt) / installing the PDF test tools"
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils >/dev/null; }; then
+      echo "无法自动安装 PDF 测试工具，请执行 / could not install the PDF test tools; run:" >&2
+      echo "  sudo apt-get update && sudo apt-get install -y poppler-utils" >&2
+      exit 1
+    fi
+  fi
+}

@@ -5,6 +5,7 @@ source "$(dirname "$0")/setup.sh"
 ensure_deps
 ensure_java
 ensure_browser
+ensure_pdf_tools
 ensure_web_build
 say "类型检查 / type-checking"
 npx tsc -p tsconfig.json --noEmit

@@ -2,6 +2,7 @@
 // the local esbuild with the options from bundling.ts, its own log group with retention, and a role
 // that starts with nothing but writing to that log group (grants are added from the wiring).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -34,6 +35,18 @@ export const cdkBundling: BundlingOptions = {
     // Rendered as `--alias:<module>=<path>`; esbuild runs in projectRoot, the repository root.
     '--alias': Object.entries(esbuildOptions.alias).map(([module, path]) => `${module}=${path}`),
   },
+};
+
+/** Copies the function's `bundleFiles` (package files, e.g. a font) beside its bundle, where the kit finds them. */
+export const bundleFileHooks = (decl: FunctionDecl, repoRoot: string): BundlingOptions['commandHooks'] => {
+  if (!decl.bundleFiles?.length) return undefined;
+  const resolve = createRequire(join(repoRoot, 'package.json')).resolve;
+  const files = decl.bundleFiles.map((f) => resolve(f));
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_input, output) => files.map((f) => `cp "${f}" "${output}/"`),
+  };
 };
 
 export interface AppFunctionProps {
@@ -94,7 +107,7 @@ export class AppFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: `${decl.context}`,
         POWERTOOLS_METRICS_NAMESPACE: 'sifasuo',
       },
-      bundling: cdkBundling,
+      bundling: { ...cdkBundling, commandHooks: bundleFileHooks(decl, repoRoot) },
     });
     this.decl = decl;
     this.appLogGroup = logGroup;

@@ -11,9 +11,10 @@
 //      → DynamoDB Local) vs the bare DynamoDB calls those requests make, at concurrency 16.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -167,6 +168,8 @@ async function bundles() {
     for (const fn of functions) {
       const outfile = join(out, `${fn.id}.mjs`);
       await build({ ...esbuildOptions, mainFields: [...esbuildOptions.mainFields], absWorkingDir: ROOT, entryPoints: [join(ROOT, fn.entry)], outfile, logLevel: 'error', outExtension: undefined });
+      // As CDK does (app-function.ts): the package files the function ships beside its bundle.
+      for (const file of fn.bundleFiles ?? []) copyFileSync(createRequire(join(ROOT, 'package.json')).resolve(file), join(out, basename(file)));
       const size = statSync(outfile).size;
       const gz = gzipSync(readFileSync(outfile)).length;
       const importIt = ['--input-type=module', '-e', `await import(${JSON.stringify(`file://${outfile}`)})`];

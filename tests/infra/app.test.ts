@@ -1,6 +1,6 @@
 // The app as a whole: stage handling, cdk-nag on every stack (no unacknowledged finding, and the
 // checker really runs), the portal deployment switch, and bundling options shared with the bench.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -10,7 +10,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { build } from 'esbuild';
 import { resourceName } from '@sifasuo/wiring';
-import { cdkBundling } from '../../infra/lib/app-function';
+import { mediation } from '@sifasuo/wiring/src/mediation';
+import { bundleFileHooks, cdkBundling } from '../../infra/lib/app-function';
 import { esbuildOptions } from '../../infra/lib/bundling';
 import { findRepoRoot, parseStage } from '../../infra/lib/config';
 import { resourcesOf, synthApp } from './synth';
@@ -104,8 +105,20 @@ describe('bundling', () => {
     expect(cdkBundling.sourcesContent).toBe(false);
     expect(cdkBundling.esbuildArgs).toEqual({
       '--tree-shaking': 'true',
-      '--alias': ['@aws-sdk/credential-provider-node=./functions/src/shared/lambda-credentials.ts'],
+      '--alias': [
+        '@aws-sdk/credential-provider-node=./functions/src/shared/lambda-credentials.ts',
+        'brotli/decompress.js=./functions/src/shared/brotli-decompress.ts',
+      ],
     });
+  });
+
+  test("a function's bundleFiles (the documents' CJK font) are copied beside its bundle; other functions copy nothing", () => {
+    const documents = mediation.functions.find((f) => f.id === 'mediation-documents')!;
+    const hooks = bundleFileHooks(documents, findRepoRoot())!;
+    const [copy] = hooks.afterBundling('/in', '/asset-output');
+    const font = /^cp "(.+\/NotoSansSC_400Regular\.ttf)" "\/asset-output\/"$/.exec(copy!)![1]!;
+    expect(statSync(font).size).toBeGreaterThan(5_000_000);
+    expect(bundleFileHooks(mediation.functions.find((f) => f.id === 'mediation-api')!, findRepoRoot())).toBeUndefined();
   });
 
   /** Bundles a handler in memory with the options CDK uses. */

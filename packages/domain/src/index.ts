@@ -14,3 +14,4 @@ export * from './summaries';
 export * from './mediation';
 export * from './mediation-rules';
 export * from './mediation-demo';
+export * from './mediation-roster';

@@ -48,7 +48,7 @@ import {
   type ScreeningDetail,
   type Submission,
 } from '@sifasuo/domain';
-import { AUDITED, defineContext, fileReply, reply, route, SCOPED_INDEXES } from './types';
+import { AUDITED, CJK_FONT_FILE, defineContext, fileReply, reply, route, SCOPED_INDEXES } from './types';
 
 /** Offices (name, area, class) and dictionaries are the org context's; mediation reads them, never writes. */
 const READS_ORG = { table: 'org', access: 'read' } as const;
@@ -65,7 +65,7 @@ export const mediation = defineContext({
     {
       // PDF (with its CJK font) and Excel: heavier libraries and more memory than the JSON routes need.
       id: 'mediation-documents', context: 'mediation', kind: 'api', entry: 'functions/src/mediation/documents-api.ts',
-      tables: [OWN_TABLE, READS_ORG, AUDITED], timeoutSeconds: 30, memoryMb: 1024,
+      tables: [OWN_TABLE, READS_ORG, AUDITED], bundleFiles: [CJK_FONT_FILE], timeoutSeconds: 30, memoryMb: 1024,
     },
     {
       id: 'mediation-demo-seed', context: 'mediation', kind: 'seed', entry: 'functions/src/mediation/seed.ts',

@@ -106,9 +106,17 @@ export interface FunctionDecl {
   /** The session-token key: `sign` (KMS Sign and GetPublicKey) or `verify` (GetPublicKey only). */
   signing?: 'sign' | 'verify';
   publishesEvents?: boolean;
+  /**
+   * Package files (`<package>/<path>`) shipped beside the bundle, for data a bundle cannot inline
+   * (a font); the code finds them with the documents kit's `bundledFilePath`.
+   */
+  bundleFiles?: readonly string[];
   timeoutSeconds: number;
   memoryMb: number;
 }
+
+/** The CJK font of the documents kit (functions/src/shared/pdf.ts): Noto Sans SC Regular, from npm. */
+export const CJK_FONT_FILE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

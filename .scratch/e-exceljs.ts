@@ -1,0 +1,1 @@
+import * as m from 'exceljs'; export const x = m;

@@ -1,0 +1,1 @@
+import * as m from 'fontkit'; export const x = m;

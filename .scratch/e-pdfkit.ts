@@ -1,0 +1,1 @@
+import * as m from 'pdfkit'; export const x = m;

@@ -1,0 +1,1 @@
+import * as m from 'zod'; export const x = m;
