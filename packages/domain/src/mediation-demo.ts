@@ -206,7 +206,7 @@ const termEndOf = (termStart: string) => plusDays(`${Number(termStart.slice(0, 4
 const committeesOf = (office: DemoOffice, random: Random, now: Date, counter: { mediator: number }, months: string[]) => {
   const committees: Committee[] = [];
   const mediators: Mediator[] = [];
-  const villages = office.officeClass === 'central' ? 3 : 2;
+  const villages = office.officeClass === 'central' ? 2 : 1;
   const plan: Array<{ name: string; kind: Committee['kind'] }> = [
     { name: `${office.township}人民调解委员会`, kind: 'township' },
     ...VILLAGES.slice(0, villages).map((v, i) => ({
@@ -233,8 +233,8 @@ const committeesOf = (office: DemoOffice, random: Random, now: Date, counter: { 
       updatedAt,
     };
     committees.push(committee);
-    const members = between(random, 3, p.kind === 'township' ? 9 : 7);
-    const appointed = between(random, 0, 2);
+    const members = between(random, 3, p.kind === 'township' ? 9 : 5);
+    const appointed = between(random, 0, 1);
     for (let i = 0; i < members + appointed; i++) {
       const n = counter.mediator++;
       const male = chance(random, 0.62);
@@ -420,6 +420,7 @@ const caseOf = (
 const DISPUTE_MEASURES = '落实专人包案，组织双方当面协商，同步向村（居）委会通报，跟踪化解进度。';
 
 const disputeOf = (random: Random, office: DemoOffice, screening: Screening, disputeType: DisputeType, major: boolean): Dispute => {
+  const place = screening.disputeIds.length + 1;
   const a = pick(random, SURNAMES);
   const b = pick(random, SURNAMES);
   const riskLevel: RiskLevel = major ? (chance(random, 0.7) ? 'red' : 'orange') : weighted(random, { yellow: 72, orange: 24, red: 4 });
@@ -437,7 +438,8 @@ const disputeOf = (random: Random, office: DemoOffice, screening: Screening, dis
   const registeredAt = screening.submittedAt;
   return {
     ...input,
-    id: demoUlid(new Date(Date.parse(registeredAt) + between(random, 1, 999)), random),
+    // As the API numbers them: the screening's id and the dispute's place in it.
+    id: `${screening.id}-${String(place).padStart(2, '0')}`,
     screeningId: screening.id,
     officeId: office.id,
     areaId: office.areaId,
@@ -469,7 +471,7 @@ const busyness = (o: DemoOffice, random: Random) => (o.officeClass === 'central'
  * The demo year for `offices` up to `now`: the twelve months before now's month and this month so far.
  * `casesPerMonth` is a 乡 office's mean in an ordinary month.
  */
-export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, casesPerMonth = 3): MediationDemoYear => {
+export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, casesPerMonth = 1.2): MediationDemoYear => {
   const today = shanghaiDay(now);
   const months = monthsEndingWith(shanghaiMonth(now), 13);
   const year: MediationDemoYear = { cases: [], screenings: [], disputes: [], reports: [], submissions: [], committees: [], mediators: [], caseNumbers: [], facts: [] };
@@ -517,7 +519,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
           status: 'submitted',
           version: 1,
         };
-        const found = chance(random, quarterly ? 0.8 : 0.55) ? between(random, 1, quarterly ? 4 : 3) : 0;
+        const found = chance(random, quarterly ? 0.7 : 0.35) ? between(random, 1, quarterly ? 3 : 2) : 0;
         for (let i = 0; i < found; i++) {
           const type = weighted(random, { ...TYPE_WEIGHTS, ...seasonalTypes(month) });
           const d = disputeOf(random, office, screening, type, chance(random, 0.05));
@@ -586,7 +588,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
       const inMonth = <T extends { month: string }>(xs: T[]) => xs.filter((x) => x.month === month);
       const officeCases = year.cases.filter((c) => c.officeId === office.id && c.status !== 'withdrawn');
       year.reports.push({
-        id: demoUlid(submittedAt, random),
+        id: `${office.id}-${month}`,
         officeId: office.id,
         areaId: office.areaId,
         month,
@@ -608,7 +610,7 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
     // Typical cases (from the office's good agreements) and one-sentence news.
     const agreements = year.cases.filter((c) => c.officeId === office.id && c.closure?.result === 'agreement');
     for (const month of months) {
-      const kinds: SubmissionKind[] = [...(chance(random, 0.3) ? ['typical-case' as const] : []), ...(chance(random, 0.55) ? ['news' as const] : []), ...(chance(random, 0.15) ? ['news' as const] : [])];
+      const kinds: SubmissionKind[] = [...(chance(random, 0.25) ? ['typical-case' as const] : []), ...(chance(random, 0.45) ? ['news' as const] : [])];
       for (const kind of kinds) {
         const day = dayOf(month, between(random, 5, Math.min(daysInMonth(month), 28)));
         if (day > today) continue;
@@ -641,7 +643,8 @@ export const mediationDemoYear = (offices: readonly DemoOffice[], now: Date, cas
           s = { ...s, status: 'returned', returns: [{ at: returnedAt.toISOString(), by: returner, comment: '内容过于简略，请补充调解经过和法律依据后重新报送。' }], version: s.version + 1 };
           const resubmittedAt = new Date(returnedAt.getTime() + between(random, 1, 4) * 86_400_000);
           if (chance(random, 0.7) && resubmittedAt <= now) {
-            s = { ...s, status: 'submitted', content: `${s.content}（已补充调解经过及法律依据）`, submittedAt: resubmittedAt.toISOString(), version: s.version + 1 };
+            const resubmittedIn = shanghaiMonth(resubmittedAt);
+            s = { ...s, status: 'submitted', content: `${s.content}（已补充调解经过及法律依据）`, submittedAt: resubmittedAt.toISOString(), month: resubmittedIn, version: s.version + 1 };
           }
         }
         const adoptedAt = new Date(Date.parse(s.submittedAt) + between(random, 3, 20) * 86_400_000);
