@@ -22,11 +22,15 @@ const newPage = useBrowser();
 const STAFF = 'staff-0101';
 const OFFICE = '0101';
 
-/** Picks an option of an antd Select (the first one, or the one with `label`). */
+/**
+ * Picks an option of an antd Select (the first one, or the one with `label`), and waits for its list to
+ * close (a closing list is still visible for a moment and would answer the next Select's options).
+ */
 const choose = async (page: Page, testId: string, label?: string) => {
   await page.getByTestId(testId).click();
   const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await (label ? options.filter({ hasText: label }).first() : options.first()).click();
+  await page.waitForFunction("!document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')");
 };
 
 /** Types a day into an antd DatePicker. */
@@ -72,7 +76,7 @@ describe('mediation, as the office staff', () => {
     expect((await created).status()).toBe(201);
     const registered = (await (await created).json()) as MediationCase;
     await page.waitForURL(`**/#/mediation-cases/${registered.id}`);
-    expect(await page.getByTestId('case-status').innerText()).toBe('已受理');
+    await page.getByTestId('case-detail-status').getByText('已受理').waitFor();
     expect(await actionsShown(page)).toEqual(['record', 'close', 'withdraw']);
 
     // A mediation record.
@@ -81,7 +85,7 @@ describe('mediation, as the office staff', () => {
     const recorded = nextResponse(page, 'POST', `/api/mediation/cases/${registered.id}/records`);
     await page.getByTestId('case-action-submit').click();
     expect((await recorded).status()).toBe(200);
-    await page.getByTestId('case-status').getByText('调解中').waitFor();
+    await page.getByTestId('case-detail-status').getByText('调解中').waitFor();
 
     // Closed with a written agreement: the amount typed in 元 leaves as whole fen.
     await page.getByTestId('case-action-close').click();
@@ -96,7 +100,7 @@ describe('mediation, as the office staff', () => {
     const after = (await closed.json()) as MediationCase;
     expect(after.closure?.agreement?.amountFen).toBe(1234567);
 
-    await page.getByTestId('case-status').getByText('已结案').waitFor();
+    await page.getByTestId('case-detail-status').getByText('已结案').waitFor();
     expect(await page.getByTestId('case-amount').innerText()).toBe('12,345.67');
     // Only what the state machine allows next, less the review (a director's or 人民调解股's).
     const expected = allowedCaseCommands(after).filter((k) => k !== 'review');

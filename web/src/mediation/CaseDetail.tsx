@@ -150,7 +150,7 @@ export default function CaseDetail() {
   const commands = commandsFor(me, c);
   const reveal = () => mediationApi.revealCase(c.id).then(loaded.setData, (e: unknown) => report(e));
   return (
-    <Page title={c.caseNo} crumbs={crumbs} extra={<CaseStatusTag status={c.status} />}>
+    <Page title={c.caseNo} crumbs={crumbs} extra={<CaseStatusTag status={c.status} testId="case-detail-status" />}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Flex wrap gap={8} data-testid="case-actions">
           {commands.map((k) => (

@@ -16,8 +16,8 @@ import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 
 export const CASE_STATUS_COLOURS: Record<CaseStatus, string> = { registered: 'blue', mediating: 'geekblue', closed: 'green', reviewed: 'cyan', withdrawn: 'default' };
-export const CaseStatusTag = ({ status }: { status: CaseStatus }) => (
-  <Tag color={CASE_STATUS_COLOURS[status]} data-testid="case-status">
+export const CaseStatusTag = ({ status, testId = 'case-status' }: { status: CaseStatus; testId?: string }) => (
+  <Tag color={CASE_STATUS_COLOURS[status]} data-testid={testId}>
     {CASE_STATUS_LABELS[status]}
   </Tag>
 );
