@@ -4,7 +4,7 @@
 // month view showing each period's state as the server reports it, and a zero report turning its cell
 // done; the statistics counting the new case. Screenshots at desktop and phone: mediation-*.png.
 // The PDF's first page is not rendered here (pdf.js is not among the dependencies): the documents'
-// own tests check what the agreement shows.
+// own tests render it (poppler) and check what it shows.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
