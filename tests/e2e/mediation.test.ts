@@ -106,7 +106,7 @@ describe('mediation, as the office staff', () => {
     const expected = allowedCaseCommands(after).filter((k) => k !== 'review');
     expect(expected).toEqual(['follow-up', 'confirm', 'enter-online', 'withdraw']);
     expect(await actionsShown(page)).toEqual(expected);
-    await shot(page, 'mediation-case-closed-desktop');
+    await shot(page, 'mediation-case-closed-desktop', { settle: true });
 
     // The agreement, through the button.
     const answered = nextResponse(page, 'GET', `/api/mediation/cases/${registered.id}/agreement.pdf`);

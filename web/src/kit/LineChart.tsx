@@ -25,7 +25,7 @@ export interface LineChartProps {
 
 const WIDTH = 480;
 const HEIGHT = 180;
-const PAD = { top: 20, right: 16, bottom: 28, left: 16 };
+const PAD = { top: 20, right: 24, bottom: 28, left: 24 };
 const LINE_COLOUR = '#1f4e9c';
 const TEXT = 'rgba(0,0,0,0.88)';
 

@@ -1,7 +1,7 @@
 // The dialog of a case command: its form, checked with the server's schema, sent with the case's
 // version. A 409 (the case changed meanwhile, or the command is no longer allowed) shows the server's
 // message and the case is loaded again.
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { type ButtonProps, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
@@ -40,7 +40,7 @@ const TITLES: Record<CaseCommandKind, string> = { ...CASE_COMMAND_LABELS, confir
 const ALIASES = { 'agreement.amountFen': 'agreement.amountYuan' };
 
 export default function CaseAction({
-  command,
+  command: asked,
   c,
   onClose,
   onDone,
@@ -52,12 +52,16 @@ export default function CaseAction({
   onDone: (after: MediationCase) => void;
   onStale: () => void;
 }) {
+  // The dialog keeps showing the last command while it fades out.
+  const last = useRef(asked);
+  if (asked) last.current = asked;
+  const command = asked ?? last.current;
   const [form] = Form.useForm();
   const { busy, save } = useSave(form);
   const result = Form.useWatch('result', form) as string | undefined;
 
   useLayoutEffect(() => {
-    if (!command) return;
+    if (!asked) return;
     form.resetFields();
     const today = dayjs();
     const initial: Partial<Record<CaseCommandKind, object>> = {
@@ -66,8 +70,8 @@ export default function CaseAction({
       'follow-up': { visitedOn: today },
       confirm: { appliedOn: today, result: 'pending' },
     };
-    form.setFieldsValue(initial[command] ?? {});
-  }, [command, form]);
+    form.setFieldsValue(initial[asked] ?? {});
+  }, [asked, form]);
 
   /** Sends; a 409 closes the dialog and loads the case again, after the server's message is shown. */
   const send = async (action: () => Promise<MediationCase>) =>
@@ -234,7 +238,7 @@ export default function CaseAction({
   return (
     <Modal
       title={command ? `${TITLES[command]} · ${c.caseNo}` : ''}
-      open={!!command}
+      open={!!asked}
       onOk={submit}
       onCancel={onClose}
       confirmLoading={busy}
