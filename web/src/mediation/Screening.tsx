@@ -84,7 +84,6 @@ export default function Screening() {
           onClick={() => open(row, column)}
           data-testid={testId}
           data-state={state}
-          aria-label={`${row.officeName ?? row.officeId}${COLUMN_LABELS[column]}：${state === 'due' ? '待完成' : '未完成'}，点击填报`}
         >
           <PeriodStateTag state={state} />
           <span style={{ marginLeft: 4 }}>填报</span>

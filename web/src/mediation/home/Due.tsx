@@ -2,7 +2,7 @@
 // closed cases not yet entered on the national platform.
 import { Link } from 'react-router-dom';
 import { Flex, Skeleton, Typography } from 'antd';
-import { useSummary } from './summary';
+import { INLINE_LINK, useSummary } from './summary';
 import Figures from '../../kit/Figures';
 
 export default function Due() {
@@ -22,7 +22,7 @@ export default function Due() {
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {performanceDue.map((d) => (
             <li key={d.caseId}>
-              <Link to={`/mediation-cases/${encodeURIComponent(d.caseId)}`}>{d.caseNo}</Link>：{d.performBy} 到期
+              <Link style={INLINE_LINK} to={`/mediation-cases/${encodeURIComponent(d.caseId)}`}>{d.caseNo}</Link>：{d.performBy} 到期
             </li>
           ))}
         </ul>

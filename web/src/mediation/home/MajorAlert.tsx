@@ -1,8 +1,8 @@
 // 重大纠纷超时未上报 (局领导, 人民调解股): major disputes not reported within 4 hours, each one click from its record.
 import { Link } from 'react-router-dom';
 import { Flex, Skeleton, Typography } from 'antd';
-import { shanghaiDateTime } from '@sifasuo/domain';
-import { useSummary } from './summary';
+import { shanghaiDateTime, shanghaiMonth } from '@sifasuo/domain';
+import { INLINE_LINK, useSummary } from './summary';
 import { TONES } from '../../kit/Figures';
 
 export default function MajorAlert() {
@@ -19,7 +19,7 @@ export default function MajorAlert() {
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {late.map((d) => (
             <li key={d.disputeId}>
-              <Link to={`/mediation-screening?month=${d.registeredAt.slice(0, 7)}&dispute=${encodeURIComponent(d.disputeId)}`} data-testid="major-alert-link">
+              <Link style={INLINE_LINK} to={`/mediation-screening?month=${shanghaiMonth(new Date(d.registeredAt))}&dispute=${encodeURIComponent(d.disputeId)}`} data-testid="major-alert-link">
                 {d.name}
               </Link>
               <Typography.Text type="secondary">（应于 {shanghaiDateTime(d.reportDueAt)} 前上报）</Typography.Text>

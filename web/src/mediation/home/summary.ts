@@ -17,3 +17,6 @@ const summary = () => {
 };
 
 export const useSummary = () => useLoad(summary, []);
+
+/** A link inside a line of text is underlined: colour alone does not set it apart (WCAG 1.4.1). */
+export const INLINE_LINK = { textDecoration: 'underline' } as const;
