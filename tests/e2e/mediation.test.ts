@@ -176,6 +176,27 @@ describe('mediation, as the office staff', () => {
     await page.locator(`[data-testid="cell-${OFFICE}-${column}"][data-state="${expected}"]`).waitFor();
   });
 
+  it('submits a one-sentence news item, and shows the committees and the roster', async () => {
+    const page = await newPage();
+    await login(page, STAFF);
+    await openMenu(page, 'mediation-submissions', '#/mediation-submissions');
+    await page.getByTestId('submission-new').click();
+    await page.getByTestId('submission-form').waitFor();
+    await page.getByTestId('submission-kind').getByText('一句话新闻').click();
+    await page.getByTestId('submission-title').fill('城关镇司法所开展重大节日前矛盾纠纷集中排查');
+    await page.getByTestId('submission-content').fill('城关镇司法所组织各村调委会开展节前矛盾纠纷集中排查，化解纠纷3起。');
+    const submitted = nextResponse(page, 'POST', '/api/mediation/submissions');
+    await page.getByTestId('submission-submit').click();
+    expect((await submitted).status()).toBe(201);
+    await page.getByTestId('submission-table').getByText('城关镇司法所开展重大节日前矛盾纠纷集中排查').waitFor();
+    await shot(page, 'mediation-submissions-desktop', { settle: true });
+
+    await openMenu(page, 'mediation-committees', '#/mediation-committees');
+    await page.getByTestId('committee-table').locator('tbody tr').first().waitFor();
+    await page.getByTestId('mediator-table').locator('tbody tr').first().waitFor();
+    await shot(page, 'mediation-committees-desktop');
+  });
+
   it('fits a phone: the screening month, the cases, a case and the statistics', async () => {
     const page = await newPage(undefined, { phone: true });
     await login(page, STAFF);
@@ -198,5 +219,14 @@ describe('mediation, as the office staff', () => {
     await page.getByTestId('statistics-total').waitFor();
     await fitsPhone(page);
     await shot(page, 'mediation-statistics-phone');
+
+    await openMenu(page, 'mediation-submissions', '#/mediation-submissions');
+    await page.getByTestId('submission-table').waitFor();
+    await fitsPhone(page);
+    await shot(page, 'mediation-submissions-phone');
+    await openMenu(page, 'mediation-committees', '#/mediation-committees');
+    await page.getByTestId('committee-table').waitFor();
+    await fitsPhone(page);
+    await shot(page, 'mediation-committees-phone');
   });
 });
