@@ -178,7 +178,7 @@ describe('mediation, as the office staff', () => {
     await page.locator(`[data-testid="cell-${OFFICE}-${column}"][data-state="${expected}"]`).waitFor();
   });
 
-  it('submits a one-sentence news item, and shows the committees and the roster', async () => {
+  it('submits a one-sentence news item; shows the committees and the roster, whose re-import lists every problem and imports nothing', async () => {
     const page = await newPage();
     await login(page, STAFF);
     await openMenu(page, 'mediation-submissions', '#/mediation-submissions');
@@ -190,13 +190,29 @@ describe('mediation, as the office staff', () => {
     const submitted = nextResponse(page, 'POST', '/api/mediation/submissions');
     await page.getByTestId('submission-submit').click();
     expect((await submitted).status()).toBe(201);
-    await page.getByTestId('submission-table').getByText('城关镇司法所开展重大节日前矛盾纠纷集中排查').waitFor();
+    const news = (await (await submitted).json()) as { id: string };
+    await page.getByTestId('submission-table').locator(`tr[data-row-key="${news.id}"]`).getByText('已报送').waitFor();
     await shot(page, 'mediation-submissions-desktop', { settle: true });
 
     await openMenu(page, 'mediation-committees', '#/mediation-committees');
     await page.getByTestId('committee-table').locator('tr[data-row-key]').first().waitFor();
     await page.getByTestId('mediator-table').locator('tr[data-row-key]').first().waitFor();
     await shot(page, 'mediation-committees-desktop');
+
+    // The roster exported, and imported back as it is: every row's ID number is on the roster already,
+    // so each is listed as a problem and nothing is imported.
+    const exported = page.waitForEvent('download');
+    await page.getByTestId('roster-export').click();
+    const roster = await exported;
+    expect(roster.suggestedFilename()).toMatch(/\.xlsx$/);
+    const imported = nextResponse(page, 'POST', '/api/mediation/mediators/import');
+    await page.getByTestId('roster-import-file').setInputFiles((await roster.path())!);
+    const answer = (await (await imported).json()) as { imported: number; problems: unknown[] };
+    expect(answer.imported).toBe(0);
+    expect(answer.problems.length).toBeGreaterThan(0);
+    await page.getByTestId('roster-import-refused').getByText('未导入任何数据').waitFor();
+    expect(await page.getByTestId('roster-import-problems').locator('tr[data-row-key]').count()).toBe(answer.problems.length);
+    await shot(page, 'mediation-roster-import-desktop', { settle: true });
   });
 
   it('fits a phone: the screening month, the cases, a case and the statistics', async () => {

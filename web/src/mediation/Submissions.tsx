@@ -2,7 +2,7 @@
 // edits and resubmits or withdraws); the area director or 人民调解股 returns with a comment; 人民调解股
 // or the bureau leader records an adoption and its level.
 import { useLayoutEffect, useState } from 'react';
-import { App, Button, type ButtonProps, Flex, Form, Input, Modal, Radio, Select, Tag, Typography } from 'antd';
+import { App, Button, type ButtonProps, Flex, Form, Input, Modal, Popconfirm, Radio, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   ADOPTION_LEVELS,
@@ -168,9 +168,18 @@ export default function Submissions() {
         </Button>
       ),
       (s.status === 'submitted' || s.status === 'returned') && mine && (
-        <Button key="withdraw" size="small" onClick={() => withdraw(s)} data-testid="submission-withdraw">
-          撤回
-        </Button>
+        <Popconfirm
+          key="withdraw"
+          title="撤回此报送？"
+          okText="撤回"
+          cancelText="取消"
+          okButtonProps={{ 'data-testid': 'submission-withdraw-confirm' } as ButtonProps}
+          onConfirm={() => withdraw(s)}
+        >
+          <Button size="small" data-testid="submission-withdraw">
+            撤回
+          </Button>
+        </Popconfirm>
       ),
     ].filter(Boolean);
     return buttons.length ? <Flex wrap gap={4}>{buttons}</Flex> : '—';
