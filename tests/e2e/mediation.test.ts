@@ -6,6 +6,7 @@
 // The PDF's first page is not rendered here (pdf.js is not among the dependencies): the documents'
 // own tests render it (poppler) and check what it shows.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   allowedCaseCommands,
@@ -14,7 +15,7 @@ import {
   type MediationCase,
   type ScreeningBoard,
 } from '@sifasuo/domain';
-import { fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
+import { ARTIFACTS, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -206,7 +207,9 @@ describe('mediation, as the office staff', () => {
     const roster = await exported;
     expect(roster.suggestedFilename()).toMatch(/\.xlsx$/);
     const imported = nextResponse(page, 'POST', '/api/mediation/mediators/import');
-    await page.getByTestId('roster-import-file').setInputFiles((await roster.path())!);
+    const file = join(ARTIFACTS, roster.suggestedFilename());
+    await roster.saveAs(file);
+    await page.getByTestId('roster-import-file').setInputFiles(file);
     const answer = (await (await imported).json()) as { imported: number; problems: unknown[] };
     expect(answer.imported).toBe(0);
     expect(answer.problems.length).toBeGreaterThan(0);

@@ -16,12 +16,13 @@ export const mediationPortal = definePortal({
     { path: 'mediation-committees', page: lazy(() => import('./Committees')), allow: readsMediation },
     { path: 'mediation-statistics', page: lazy(() => import('./Statistics')), allow: readsMediation },
   ],
+  // In the menus of those who work on mediation; the pages open for anyone reading the office scope.
   menu: [
-    { id: 'mediation-screening', label: '纠纷排查', icon: <FileSearchOutlined />, to: '/mediation-screening', allow: readsMediation },
-    { id: 'mediation-cases', label: '调解案件', icon: <SolutionOutlined />, to: '/mediation-cases', allow: readsMediation },
-    { id: 'mediation-submissions', label: '典型案例与新闻', icon: <ReadOutlined />, to: '/mediation-submissions', allow: readsMediation },
-    { id: 'mediation-committees', label: '调委会与调解员', icon: <ApartmentOutlined />, to: '/mediation-committees', allow: readsMediation },
-    { id: 'mediation-statistics', label: '调解统计', icon: <BarChartOutlined />, to: '/mediation-statistics', allow: readsMediation },
+    { id: 'mediation-screening', label: '纠纷排查', icon: <FileSearchOutlined />, to: '/mediation-screening', allow: worksOnMediation },
+    { id: 'mediation-cases', label: '调解案件', icon: <SolutionOutlined />, to: '/mediation-cases', allow: worksOnMediation },
+    { id: 'mediation-submissions', label: '典型案例与新闻', icon: <ReadOutlined />, to: '/mediation-submissions', allow: worksOnMediation },
+    { id: 'mediation-committees', label: '调委会与调解员', icon: <ApartmentOutlined />, to: '/mediation-committees', allow: worksOnMediation },
+    { id: 'mediation-statistics', label: '调解统计', icon: <BarChartOutlined />, to: '/mediation-statistics', allow: worksOnMediation },
   ],
   home: [
     { id: 'mediation-major-alert', title: '重大纠纷超时未上报', kind: 'alert', allow: watchesCounty, body: lazy(() => import('./home/MajorAlert')) },
