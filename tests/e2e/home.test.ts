@@ -21,15 +21,20 @@ const LOADED: Record<string, string> = {
   'auth-locked-accounts': 'locked-accounts',
   'audit-today': 'today-activity',
   'audit-digests': 'digest-chain',
+  'mediation-major-alert': 'mediation-major-alert',
+  'mediation-todo': 'mediation-todo',
+  'mediation-review': 'mediation-review',
+  'mediation-due': 'mediation-due',
+  'mediation-kpi': 'mediation-kpi',
 };
 
 /** The cards each role's home shows. */
 const HOMES: Record<string, string[]> = {
-  leader: ['org-staffing'],
+  leader: ['org-staffing', 'mediation-major-alert', 'mediation-kpi'],
   admin: ['auth-locked-accounts', 'org-staffing', 'org-users', 'org-recent-changes'],
   auditor: ['audit-today', 'audit-digests'],
-  'director-01': ['org-own-office', 'org-area-offices'],
-  'staff-0101': ['org-own-office'],
+  'director-01': ['org-own-office', 'org-area-offices', 'mediation-todo', 'mediation-review', 'mediation-due', 'mediation-kpi'],
+  'staff-0101': ['org-own-office', 'mediation-todo', 'mediation-due', 'mediation-kpi'],
 };
 
 /** Opens the home and waits until every card has its data: no skeleton, a number in each. */

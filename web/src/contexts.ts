@@ -4,6 +4,7 @@
 import { auditPortal } from './audit/portal';
 import { authPortal } from './auth/portal';
 import { joinPortal } from './kit/portal';
+import { mediationPortal } from './mediation/portal';
 import { orgPortal } from './org/portal';
 
-export const contexts = joinPortal([orgPortal, authPortal, auditPortal]);
+export const contexts = joinPortal([orgPortal, mediationPortal, authPortal, auditPortal]);
