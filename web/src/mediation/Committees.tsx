@@ -1,7 +1,7 @@
 // 调委会与调解员: the committees in scope (kind, term, contact) with their form, and the mediator roster
 // (人民调解员花名册) with its add and edit form, 导出Excel and 导入Excel — an import is all or nothing: every problem is listed by
 // row, column and reason, and nothing is imported until the file has none.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, type ButtonProps, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -198,6 +198,8 @@ export default function Committees() {
   const mediators = useLoad(() => mediationApi.mediators(), []);
   const [editing, setEditing] = useState<Committee | null>();
   const [editingMediator, setEditingMediator] = useState<Mediator | null>();
+  // A mediator joins a committee of an office whose records the user keeps (kept stable: the dialog resets on a change).
+  const ownCommittees = useMemo(() => (committees.data ?? []).filter((c) => canWriteOfficeRecords(me, c.officeId)), [committees.data, me]);
   if (committees.errorStatus === 403) return <Forbidden message={committees.errorMessage} />;
   if (committees.errorStatus !== undefined) return <LoadFailed message={committees.errorMessage ?? ''} retry={committees.reload} />;
   const committeeName = (id: string) => committees.data?.find((c) => c.id === id)?.name ?? id;
@@ -244,8 +246,6 @@ export default function Committees() {
         ),
     },
   ];
-  // A mediator joins a committee of an office whose records the user keeps.
-  const ownCommittees = (committees.data ?? []).filter((c) => canWriteOfficeRecords(me, c.officeId));
 
   return (
     <Page title="调委会与调解员">
