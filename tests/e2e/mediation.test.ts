@@ -127,7 +127,7 @@ describe('mediation, as the office staff', () => {
     expect(await statisticsReceived(page)).toBe(receivedBefore + 1);
   });
 
-  it('shows the screening month view as the server reports it, and a zero report turns its cell done', async () => {
+  it('shows the screening month view as the server reports it; a zero report turns its cell done, withdrawn opens it again', async () => {
     const page = await newPage();
     await login(page, STAFF);
     const thisMonth = shanghaiDay(new Date()).slice(0, 7);
