@@ -1,8 +1,9 @@
 // People's mediation in headless Chromium, as the demo office staff of 0101: a case from intake to a
 // closed written agreement of 12,345.67 元 (sent as 1234567 fen), its agreement PDF downloaded through
 // the button, the case then 已结案 with only the actions the state machine allows next; the screening
-// month view showing each period's state as the server reports it, and a zero report turning its cell
-// done; the statistics counting the new case. Screenshots at desktop and phone: mediation-*.png.
+// month view showing each period's state as the server reports it, a zero report turning its cell done
+// and, withdrawn, open again; the statistics counting the new case. Screenshots at desktop and phone:
+// mediation-*.png.
 // The PDF's first page is not rendered here (pdf.js is not among the dependencies): the documents'
 // own tests render it (poppler) and check what it shows.
 import { readFileSync } from 'node:fs';
@@ -126,7 +127,7 @@ describe('mediation, as the office staff', () => {
     expect(await statisticsReceived(page)).toBe(receivedBefore + 1);
   });
 
-  it('shows the screening month view as the server reports it, and a zero report turns its cell done', async () => {
+  it('shows the screening month view as the server reports it; a zero report turns its cell done, withdrawn opens it again', async () => {
     const page = await newPage();
     await login(page, STAFF);
     const thisMonth = shanghaiDay(new Date()).slice(0, 7);
@@ -177,6 +178,18 @@ describe('mediation, as the office staff', () => {
     expect((await submitted).request().postDataJSON()).toMatchObject({ officeId: OFFICE, kind: 'half-month', disputes: [] });
     await reloaded;
     await page.locator(`[data-testid="cell-${OFFICE}-${column}"][data-state="${expected}"]`).waitFor();
+
+    // Withdrawn from the month's list, with a reason: the period is open to be reported again.
+    const screening = (await (await submitted).json()) as { id: string };
+    const listed = page.getByTestId('screening-table').locator(`tr[data-row-key="${screening.id}"]`);
+    await listed.getByTestId('screening-withdraw').click();
+    await page.getByTestId('screening-withdraw-reason').fill('排查人员填写有误，撤回重报');
+    const withdrawn = nextResponse(page, 'POST', `/api/mediation/screenings/${screening.id}/withdraw`);
+    await page.getByTestId('screening-withdraw-confirm').click();
+    expect((await withdrawn).status()).toBe(200);
+    expect((await withdrawn).request().postDataJSON()).toEqual({ version: 1, reason: '排查人员填写有误，撤回重报' });
+    await listed.getByTestId('screening-withdrawn').waitFor();
+    await page.locator(`[data-testid="cell-${OFFICE}-${column}"][data-state="${expected === 'done' ? 'due' : 'missing'}"]`).waitFor();
   });
 
   it('submits a one-sentence news item; shows the committees and the roster, whose re-import lists every problem and imports nothing', async () => {

@@ -1,6 +1,7 @@
 // 调解案件: the cases in the user's scope with filters (status, dispute type, month received, office), and
-// 新增案件 for the offices whose records the user keeps.
-import { useState } from 'react';
+// 新增案件 for the offices whose records the user keeps — also opened from a screened dispute
+// (`?fromDispute=<id>&disputeMonth=<YYYY-MM>`, the screening page's 转为调解案件), pre-filled from it.
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Button, Flex, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -33,7 +34,7 @@ export default function Cases() {
   const me = useMe();
   const { offices, name } = useOffices();
   const types = useDictionary('dispute-types');
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   // The homes' cards link to a status (已结案 awaiting review or online entry).
   const [filters, setFilters] = useState<Filters>(() => {
     const status = params.get('status') as CaseStatus | null;
@@ -44,7 +45,19 @@ export default function Cases() {
   const [adding, setAdding] = useState(false);
   const navigate = useNavigate();
   const cases = useLoad(() => mediationApi.cases(filters), [filters.status, filters.disputeType, filters.month, filters.officeId]);
-  const own = writableOffices(me, offices);
+  const own = useMemo(() => writableOffices(me, offices), [me, offices]);
+  const fromDisputeId = params.get('fromDispute');
+  const disputeMonth = params.get('disputeMonth');
+  const fromDisputes = useLoad(
+    () => (fromDisputeId && disputeMonth ? mediationApi.disputes({ month: disputeMonth }) : Promise.resolve([])),
+    [fromDisputeId, disputeMonth],
+  );
+  // Only a dispute still open and not yet a case, of an office whose records the user keeps, becomes one.
+  const fromDispute = fromDisputes.data?.find((d) => d.id === fromDisputeId && d.status === 'open' && !d.caseId && own.some((o) => o.id === d.officeId));
+  const closeNewCase = () => {
+    setAdding(false);
+    if (fromDisputeId) setParams({}, { replace: true });
+  };
   if (cases.errorStatus === 403) return <Forbidden message={cases.errorMessage} />;
   if (cases.errorStatus !== undefined) return <LoadFailed message={cases.errorMessage ?? ''} retry={cases.reload} />;
 
@@ -122,7 +135,7 @@ export default function Cases() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="case-table"
       />
-      <NewCase open={adding} offices={own} onClose={() => setAdding(false)} onSaved={(c) => navigate(`/mediation-cases/${encodeURIComponent(c.id)}`)} />
+      <NewCase open={adding || !!fromDispute} offices={own} from={fromDispute} onClose={closeNewCase} onSaved={(c) => navigate(`/mediation-cases/${encodeURIComponent(c.id)}`)} />
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 // 调委会与调解员: the committees in scope (kind, term, contact) with their form, and the mediator roster
-// (人民调解员花名册) with 导出Excel and 导入Excel — an import is all or nothing: every problem is listed by
+// (人民调解员花名册) with its add and edit form, 导出Excel and 导入Excel — an import is all or nothing: every problem is listed by
 // row, column and reason, and nothing is imported until the file has none.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, type ButtonProps, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -19,6 +19,7 @@ import {
   type Office,
 } from '@sifasuo/domain';
 import { mediationApi } from './api';
+import MediatorDialog from './MediatorDialog';
 import { writableOffices } from './permissions';
 import { dayOf, HALF, officeOptions, PAIR, useOffices } from './shared';
 import DownloadButton from '../kit/DownloadButton';
@@ -196,6 +197,9 @@ export default function Committees() {
   const committees = useLoad(() => mediationApi.committees(), []);
   const mediators = useLoad(() => mediationApi.mediators(), []);
   const [editing, setEditing] = useState<Committee | null>();
+  const [editingMediator, setEditingMediator] = useState<Mediator | null>();
+  // A mediator joins a committee of an office whose records the user keeps (kept stable: the dialog resets on a change).
+  const ownCommittees = useMemo(() => (committees.data ?? []).filter((c) => canWriteOfficeRecords(me, c.officeId)), [committees.data, me]);
   if (committees.errorStatus === 403) return <Forbidden message={committees.errorMessage} />;
   if (committees.errorStatus !== undefined) return <LoadFailed message={committees.errorMessage ?? ''} retry={committees.reload} />;
   const committeeName = (id: string) => committees.data?.find((c) => c.id === id)?.name ?? id;
@@ -229,6 +233,18 @@ export default function Committees() {
     { title: '联系电话', dataIndex: 'phone' },
     { title: '任期', key: 'term', render: (_: unknown, m) => `${m.termStart} 至 ${m.termEnd}` },
     { title: '培训', key: 'trainings', render: (_: unknown, m) => `${m.trainings.length} 次` },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_: unknown, m) =>
+        canWriteOfficeRecords(me, m.officeId) ? (
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditingMediator(m)} data-testid="mediator-edit">
+            编辑
+          </Button>
+        ) : (
+          '—'
+        ),
+    },
   ];
 
   return (
@@ -255,7 +271,17 @@ export default function Committees() {
             data-testid="committee-table"
           />
         </Card>
-        <Card size="small" title="人民调解员花名册">
+        <Card
+          size="small"
+          title="人民调解员花名册"
+          extra={
+            ownCommittees.length > 0 && (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setEditingMediator(null)} data-testid="mediator-new">
+                新增调解员
+              </Button>
+            )
+          }
+        >
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Flex wrap gap={8}>
               <DownloadButton icon={<DownloadOutlined />} fetch={() => mediationApi.exportRoster({})} testId="roster-export">
@@ -283,6 +309,16 @@ export default function Committees() {
         onSaved={() => {
           setEditing(undefined);
           committees.reload();
+        }}
+      />
+      <MediatorDialog
+        mediator={editingMediator}
+        committees={ownCommittees}
+        officeName={name}
+        onClose={() => setEditingMediator(undefined)}
+        onSaved={() => {
+          setEditingMediator(undefined);
+          mediators.reload();
         }}
       />
     </Page>

@@ -1,10 +1,12 @@
 // 新增案件: intake of a mediation case — the office, date, source and type from the dictionaries, the
 // summary, and the parties (at least an applicant and a respondent), checked with the server's schema.
+// Opened from a screened dispute (转为调解案件), it starts from the dispute's office, type and summary, and
+// the case links back to it.
 import { useLayoutEffect } from 'react';
-import { Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Button, type ButtonProps, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { createCaseInput, PARTY_ROLES, PARTY_ROLE_LABELS, type MediationCase, type Office, type Party } from '@sifasuo/domain';
+import { createCaseInput, PARTY_ROLES, PARTY_ROLE_LABELS, type Dispute, type MediationCase, type Office, type Party } from '@sifasuo/domain';
 import { mediationApi } from './api';
 import { dayOf, HALF, officeOptions, PAIR, useDictionary } from './shared';
 import { checkWith, dropEmpty, requiredBy, useSave } from '../kit/errors';
@@ -22,7 +24,23 @@ interface Values {
   mediators?: string[];
 }
 
-export default function NewCase({ open, offices, onClose, onSaved }: { open: boolean; offices: readonly Office[]; onClose: () => void; onSaved: (c: MediationCase) => void }) {
+/** The summary a case opened from a screened dispute starts with. */
+const summaryOf = (d: Dispute) => `${d.name}。当事人：${d.parties}。涉及 ${d.peopleCount} 人。`;
+
+export default function NewCase({
+  open,
+  offices,
+  from,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  offices: readonly Office[];
+  /** The screened dispute the case is opened from (转为调解案件). */
+  from?: Dispute;
+  onClose: () => void;
+  onSaved: (c: MediationCase) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { busy, save } = useSave(form);
   const sources = useDictionary('case-sources');
@@ -32,11 +50,13 @@ export default function NewCase({ open, offices, onClose, onSaved }: { open: boo
     if (!open) return;
     form.resetFields();
     form.setFieldsValue({
-      officeId: offices.length === 1 ? offices[0]!.id : undefined,
+      officeId: from?.officeId ?? (offices.length === 1 ? offices[0]!.id : undefined),
       receivedOn: dayjs(),
+      disputeType: from?.disputeType,
+      summary: from && summaryOf(from),
       parties: [{ role: 'applicant' }, { role: 'respondent' }],
     });
-  }, [open, form, offices]);
+  }, [open, form, offices, from]);
 
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -48,6 +68,8 @@ export default function NewCase({ open, offices, onClose, onSaved }: { open: boo
       summary: v.summary,
       parties: (v.parties ?? []).map((p) => dropEmpty({ ...p, idNumber: p.idNumber?.trim() })),
       mediators: v.mediators?.length ? v.mediators : undefined,
+      // The dispute's office is the case's: another office's case would not link.
+      disputeId: from && v.officeId === from.officeId ? from.id : undefined,
     });
     if (!checkWith(form, createCaseInput, body)) return;
     await save(() => mediationApi.createCase(body), { done: '案件已受理', then: onSaved });
@@ -65,6 +87,7 @@ export default function NewCase({ open, offices, onClose, onSaved }: { open: boo
       width={720}
       forceRender
     >
+      {from && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`由排查纠纷转入：${from.name}`} data-testid="case-from-dispute" />}
       <Form form={form} name="new-case" layout="vertical" autoComplete="off" data-testid="case-form">
         <div style={PAIR}>
           <Form.Item name="officeId" label="司法所" required={required('officeId')} style={HALF}>

@@ -1,8 +1,10 @@
 // 纠纷排查: the month at a glance — each office in scope × 上半月, 下半月, 季度集中排查 (quarter ends) and
 // 月度报表, each done / late / due / missing — with the month's disputes below: major ones not yet
-// reported flagged red, with 上报. An own office's open cell opens its screening form or the report.
+// reported flagged red, with 上报 — and, for an own office's, 化解进展 and 转为调解案件 (the new-case form
+// pre-filled from the dispute). An own office's open cell opens its screening form or the report; the
+// month's submitted screenings are listed with 撤回.
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Flex, Space, Tag, Typography } from 'antd';
 import {
   canWriteOfficeRecords,
@@ -10,15 +12,19 @@ import {
   isQuarterEnd,
   quarterOf,
   RISK_LEVEL_LABELS,
+  SCREENING_KIND_LABELS,
   shanghaiDateTime,
   type Dispute,
   type PeriodState,
   type RiskLevel,
+  type Screening as ScreeningRecord,
   type ScreeningBoardRow,
 } from '@sifasuo/domain';
 import { mediationApi } from './api';
+import DisputeProgress from './DisputeProgress';
 import MonthlyReportDialog from './MonthlyReportDialog';
-import ScreeningForm, { type ScreeningSlot } from './ScreeningForm';
+import ScreeningForm, { periodLabel, type ScreeningSlot } from './ScreeningForm';
+import ScreeningWithdraw from './ScreeningWithdraw';
 import { MonthSelect, PeriodLegend, PeriodStateTag, thisMonth, useDictionary } from './shared';
 import { useReportError } from '../kit/errors';
 import { useMe } from '../kit/guards';
@@ -37,6 +43,9 @@ const COLUMN_LABELS: Record<Column, string> = { firstHalf: '上半月', secondHa
 const unreported = (d: Dispute) => d.major && !d.reportedAt && d.status === 'open';
 const overdue = (d: Dispute) => unreported(d) && !!d.reportDueAt && Date.parse(d.reportDueAt) < Date.now();
 
+/** The new-case form, opened on the cases page pre-filled from a screened dispute. */
+export const caseFromDisputeLink = (d: Dispute) => `/mediation-cases?${new URLSearchParams({ fromDispute: d.id, disputeMonth: d.month })}`;
+
 export default function Screening() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
@@ -44,12 +53,16 @@ export default function Screening() {
   const focused = params.get('dispute') ?? undefined;
   const board = useLoad(() => mediationApi.board(month), [month]);
   const disputes = useLoad(() => mediationApi.disputes({ month }), [month]);
+  const screenings = useLoad(() => mediationApi.screenings({ month }), [month]);
   const types = useDictionary('dispute-types');
   const [slot, setSlot] = useState<ScreeningSlot>();
   const [reporting, setReporting] = useState<string>();
   const report = useReportError();
   const { message } = App.useApp();
   const [sending, setSending] = useState<string>();
+  const [progressing, setProgressing] = useState<Dispute>();
+  const [withdrawing, setWithdrawing] = useState<ScreeningRecord>();
+  const navigate = useNavigate();
 
   useEffect(() => {
     if (focused && disputes.data) document.querySelector(`[data-row-key="${CSS.escape(focused)}"]`)?.scrollIntoView({ block: 'center' });
@@ -125,9 +138,10 @@ export default function Screening() {
     }
   };
 
+  const officeName = (id: string) => board.data?.rows.find((r) => r.officeId === id)?.officeName ?? id;
   const disputeColumns: ResponsiveColumn<Dispute>[] = [
     { title: '纠纷名称', dataIndex: 'name', cardTitle: true },
-    { title: '司法所', dataIndex: 'officeId', render: (id: string) => board.data?.rows.find((r) => r.officeId === id)?.officeName ?? id },
+    { title: '司法所', dataIndex: 'officeId', render: officeName },
     { title: '纠纷类型', dataIndex: 'disputeType', render: (code: string) => types.label(code) },
     { title: '风险等级', dataIndex: 'riskLevel', render: (r: RiskLevel) => <Tag color={RISK_COLOURS[r]}>{RISK_LEVEL_LABELS[r]}</Tag> },
     { title: '涉及人数', dataIndex: 'peopleCount' },
@@ -152,6 +166,58 @@ export default function Screening() {
           </Flex>
         );
       },
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_: unknown, d) =>
+        d.status === 'open' && canWriteOfficeRecords(me, d.officeId) ? (
+          <Flex wrap gap={4}>
+            <Button size="small" onClick={() => setProgressing(d)} data-testid="dispute-progress">
+              化解进展
+            </Button>
+            {!d.caseId && (
+              <Button size="small" onClick={() => navigate(caseFromDisputeLink(d))} data-testid="dispute-open-case">
+                转为调解案件
+              </Button>
+            )}
+          </Flex>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  const screeningColumns: ResponsiveColumn<ScreeningRecord>[] = [
+    { title: '排查', key: 'period', cardTitle: true, render: (_: unknown, s) => `${SCREENING_KIND_LABELS[s.kind]} · ${periodLabel(s.period)}` },
+    { title: '司法所', dataIndex: 'officeId', render: officeName },
+    { title: '排查日期', dataIndex: 'screenedOn' },
+    { title: '排查人员', dataIndex: 'participants' },
+    { title: '纠纷', key: 'disputes', render: (_: unknown, s) => (s.zeroReport ? '零报告' : `${s.disputeIds.length} 件`) },
+    { title: '报送时间', dataIndex: 'submittedAt', render: (at: string, s) => `${shanghaiDateTime(at)}${s.late ? '（逾期）' : ''}` },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_: unknown, s) =>
+        s.status === 'withdrawn' ? (
+          <Typography.Text type="secondary" data-testid="screening-withdrawn">
+            已撤回{s.withdrawal ? `：${s.withdrawal.reason}` : ''}
+          </Typography.Text>
+        ) : (
+          '已报送'
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      render: (_: unknown, s) =>
+        s.status === 'submitted' && canWriteOfficeRecords(me, s.officeId) ? (
+          <Button size="small" danger onClick={() => setWithdrawing(s)} data-testid="screening-withdraw">
+            撤回
+          </Button>
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -185,6 +251,17 @@ export default function Screening() {
             data-testid="dispute-table"
           />
         </Card>
+        <Card size="small" title="本月排查报送记录">
+          <ResponsiveTable<ScreeningRecord>
+            rowKey="id"
+            size="small"
+            loading={screenings.loading}
+            dataSource={screenings.data}
+            columns={screeningColumns}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            data-testid="screening-table"
+          />
+        </Card>
       </Space>
       <ScreeningForm
         slot={slot}
@@ -193,6 +270,26 @@ export default function Screening() {
           setSlot(undefined);
           board.reload();
           disputes.reload();
+          screenings.reload();
+        }}
+      />
+      <DisputeProgress
+        dispute={progressing}
+        onClose={() => setProgressing(undefined)}
+        onSaved={() => {
+          setProgressing(undefined);
+          disputes.reload();
+        }}
+      />
+      <ScreeningWithdraw
+        screening={withdrawing}
+        officeName={withdrawing ? officeName(withdrawing.officeId) : ''}
+        onClose={() => setWithdrawing(undefined)}
+        onDone={() => {
+          setWithdrawing(undefined);
+          screenings.reload();
+          disputes.reload();
+          board.reload();
         }}
       />
       <MonthlyReportDialog

@@ -34,7 +34,8 @@ interface Values {
   disputes?: DisputeValues[];
 }
 
-const periodLabel = (period: string) => {
+/** 2026年5月上半月, 2026年第2季度. */
+export const periodLabel = (period: string) => {
   const q = /^(\d{4})-Q(\d)$/.exec(period);
   if (q) return `${q[1]}年第${q[2]}季度`;
   return `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月${period.endsWith('-1') ? '上半月' : '下半月'}`;

@@ -36,7 +36,11 @@ export const mediationApi = {
   board: (month: string) => call('GET /api/mediation/screening-board', { query: { month } }),
   screenings: (query: RequestQuery<'GET /api/mediation/screenings'>) => all('GET /api/mediation/screenings', { query }),
   createScreening: (body: Body<'POST /api/mediation/screenings'>) => call('POST /api/mediation/screenings', { body }),
+  withdrawScreening: (screeningId: string, body: Body<'POST /api/mediation/screenings/{screeningId}/withdraw'>) =>
+    call('POST /api/mediation/screenings/{screeningId}/withdraw', { path: { screeningId }, body }),
   disputes: (query: RequestQuery<'GET /api/mediation/disputes'>) => all('GET /api/mediation/disputes', { query }),
+  updateDispute: (disputeId: string, body: Body<'PUT /api/mediation/disputes/{disputeId}'>) =>
+    call('PUT /api/mediation/disputes/{disputeId}', { path: { disputeId }, body }),
   reportDispute: (disputeId: string, body: Body<'POST /api/mediation/disputes/{disputeId}/report'>) =>
     call('POST /api/mediation/disputes/{disputeId}/report', { path: { disputeId }, body }),
   monthlyReport: (body: Body<'POST /api/mediation/monthly-reports'>) => call('POST /api/mediation/monthly-reports', { body }),
