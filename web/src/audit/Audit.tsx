@@ -189,8 +189,11 @@ export default function Audit() {
           <Input placeholder="用户名" allowClear style={{ width: phone ? '100%' : 140 }} />
         </Form.Item>
         <Form.Item name="targetType" label="对象类型">
+          {/* Every context adds its types: searchable, and not virtual (a few dozen options, all in the list for screen readers). */}
           <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            virtual={false}
             placeholder="全部"
             options={TARGET_TYPE_OPTIONS}
             style={{ width: phone ? '100%' : 150 }}
