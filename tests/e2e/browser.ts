@@ -87,8 +87,12 @@ export const login = async (page: Page, username: string, password = cloud().dem
 
 /** The side menu on a wide screen; on a phone, the drawer opened by the menu button. */
 const showMenu = async (page: Page) => {
-  if (await page.getByTestId('side-menu').isVisible()) return;
-  await page.getByTestId('menu-toggle').click();
+  const toggle = page.getByTestId('menu-toggle');
+  if (!(await toggle.isVisible())) return; // a wide screen: the side menu is always there
+  // On a phone the drawer may still be sliding away after the last entry chosen — its menu visible for
+  // a moment, then not: wait until it has gone, then open it.
+  await page.getByTestId('menu-drawer').waitFor({ state: 'hidden' });
+  await toggle.click();
   await page.getByTestId('side-menu').waitFor();
 };
 

@@ -4,11 +4,13 @@
 // month view showing each period's state as the server reports it, a zero report turning its cell done
 // and, withdrawn, open again; the statistics counting the new case. Screenshots at desktop and phone:
 // mediation-*.png.
-// The PDF's first page is not rendered here (pdf.js is not among the dependencies): the documents'
-// own tests render it (poppler) and check what it shows.
+// The downloaded PDF is rendered (poppler) and looked at: every Chinese character of it has ink where
+// pdftotext says it is, it names the case and the amount, and its first page is kept as
+// mediation-agreement-page1.png.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { emptyCells, renderPdf } from '../support/pdf-render';
 import {
   allowedCaseCommands,
   previousMonthOf,
@@ -122,6 +124,12 @@ describe('mediation, as the office staff', () => {
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10_000);
+    const rendered = renderPdf(bytes, { firstPagePng: join(ARTIFACTS, 'mediation-agreement-page1.png') });
+    expect(emptyCells(rendered)).toEqual([]);
+    const text = rendered.text.replace(/\s/g, '');
+    expect(text).toContain('人民调解协议书');
+    expect(text).toContain(after.caseNo);
+    expect(text).toContain('12,345.67');
 
     // The month's statistics count the new case.
     expect(await statisticsReceived(page)).toBe(receivedBefore + 1);
