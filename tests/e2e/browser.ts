@@ -89,8 +89,10 @@ export const login = async (page: Page, username: string, password = cloud().dem
 const showMenu = async (page: Page) => {
   const toggle = page.getByTestId('menu-toggle');
   if (!(await toggle.isVisible())) return; // a wide screen: the side menu is always there
-  // On a phone the drawer may still be sliding away after the last entry chosen — its menu visible for
-  // a moment, then not: wait until it has gone, then open it.
+  // On a phone: the drawer open (and staying open: rc-drawer marks it `ant-drawer-open`) is used as it
+  // is; one still sliding away after the last entry chosen — its menu visible for a moment, then not —
+  // is left to go, then opened again.
+  if (await page.locator('.ant-drawer-open [data-testid="side-menu"]').isVisible()) return;
   await page.getByTestId('menu-drawer').waitFor({ state: 'hidden' });
   await toggle.click();
   await page.getByTestId('side-menu').waitFor();
