@@ -9,7 +9,7 @@ import { CASE_STATUSES, CASE_STATUS_LABELS, readScope, type CaseStatus, type Med
 import { mediationApi } from './api';
 import NewCase from './NewCase';
 import { writableOffices } from './permissions';
-import { MonthSelect, officeOptions, thisMonth, useDictionary, useOffices } from './shared';
+import { MonthSelect, OfficeFilter, thisMonth, useDictionary, useOffices } from './shared';
 import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
@@ -112,19 +112,7 @@ export default function Cases() {
           data-testid="case-filter-type"
         />
         <MonthSelect allowClear value={filters.month} onChange={(month) => set({ month })} testId="case-filter-month" />
-        {offices.length > 1 && (
-          <Select
-            aria-label="司法所"
-            placeholder="全部司法所"
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 180 }}
-            value={filters.officeId}
-            onChange={(officeId?: string) => set({ officeId })}
-            options={officeOptions(offices)}
-            data-testid="case-filter-office"
-          />
-        )}
+        <OfficeFilter offices={offices} value={filters.officeId} onChange={(officeId) => set({ officeId })} testId="case-filter-office" />
       </Flex>
       <ResponsiveTable<MediationCase>
         rowKey="id"

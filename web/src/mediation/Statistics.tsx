@@ -2,11 +2,11 @@
 // form, success rate, agreed amounts) generated from the records; cases by type as bars, the success
 // rate of the last twelve months as a line; the official workbook (下载统计报表).
 import { useState } from 'react';
-import { Card, Col, Empty, Flex, Row, Select, Space, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { permilleText, yuanText, type StatisticsRow } from '@sifasuo/domain';
 import { mediationApi } from './api';
-import { MonthSelect, officeOptions, thisMonth, useOffices } from './shared';
+import { MonthSelect, OfficeFilter, thisMonth, useOffices } from './shared';
 import BarChart from '../kit/BarChart';
 import DownloadButton from '../kit/DownloadButton';
 import LineChart from '../kit/LineChart';
@@ -47,19 +47,7 @@ export default function Statistics() {
       extra={
         <Flex wrap gap={8}>
           <MonthSelect value={month} onChange={(m) => setMonth(m ?? thisMonth())} testId="statistics-month" />
-          {offices.length > 1 && (
-            <Select
-              aria-label="司法所"
-              placeholder="全部司法所"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              style={{ width: 180 }}
-              value={officeId}
-              onChange={(id?: string) => setOfficeId(id)}
-              options={officeOptions(offices)}
-              data-testid="statistics-office"
-            />
-          )}
+          <OfficeFilter offices={offices} value={officeId} onChange={setOfficeId} testId="statistics-office" />
           <DownloadButton icon={<DownloadOutlined />} fetch={() => mediationApi.downloadStatistics({ month, officeId })} testId="statistics-download">
             下载统计报表
           </DownloadButton>

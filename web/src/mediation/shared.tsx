@@ -83,6 +83,22 @@ export const PeriodLegend = () => (
 /** 城关司法所 for one office, a select over those in scope when there are several. */
 export const officeOptions = (offices: readonly Office[]) => offices.map((o) => ({ value: o.id, label: o.name }));
 
+/** The filter 全部司法所 / one office, shown only to those who see more than one office. */
+export const OfficeFilter = ({ offices, value, onChange, testId }: { offices: readonly Office[]; value?: string; onChange: (officeId?: string) => void; testId: string }) =>
+  offices.length > 1 ? (
+    <Select
+      aria-label="司法所"
+      placeholder="全部司法所"
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      style={{ width: 180 }}
+      value={value}
+      onChange={(id?: string) => onChange(id)}
+      options={officeOptions(offices)}
+      data-testid={testId}
+    />
+  ) : null;
+
 /** A date picker's day as the API takes it. */
 export const dayOf = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
