@@ -29,6 +29,7 @@ type BucketAccess = NonNullable<FunctionDecl['buckets']>[number]['access'];
 export const S3_ACTIONS: Record<BucketAccess, readonly string[]> = {
   'write-once': ['s3:PutObject', 's3:GetObject'],
   read: ['s3:GetObject'],
+  upload: ['s3:PutObject', 's3:GetObject'],
 };
 
 /**
@@ -38,6 +39,7 @@ export const S3_ACTIONS: Record<BucketAccess, readonly string[]> = {
 export const S3_BUCKET_ACTIONS: Record<BucketAccess, readonly string[]> = {
   'write-once': ['s3:ListBucket'],
   read: ['s3:ListBucket'],
+  upload: ['s3:ListBucket'],
 };
 
 /**

@@ -41,6 +41,8 @@ import {
   thisMonth,
   type MediationSubjectKind,
 } from './mediation-subjects';
+import { REGISTER_ENTRY_CASES } from './register-entry-cases';
+import { REGISTER_WORKFLOW_CASES } from './register-workflow-cases';
 import { totpCode } from './totp-code';
 
 export interface Account {
@@ -117,7 +119,7 @@ export const FILE_TYPES: Record<FileKind, { contentType: string; magic: string }
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: 'PK' },
 };
 /** A file route's case names the kind of file it answers; any other route's case names none. */
-type CaseOf<K extends RouteKey> = ResponseOf<K> extends FileDownload ? RouteCase & { file: FileKind } : RouteCase & { file?: never };
+export type CaseOf<K extends RouteKey> = ResponseOf<K> extends FileDownload ? RouteCase & { file: FileKind } : RouteCase & { file?: never };
 
 // ---- The answers, from the domain's predicates --------------------------------------------------
 const MATRIX_PASSWORD = 'Matrix#Scope2026';
@@ -648,6 +650,10 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
 
   // ---- mediation: the homes' cards ----
   'GET /api/mediation/summary': { subjects: 'none', request: () => ({ path: '/api/mediation/summary' }), expected: inScope(200) },
+
+  // ---- registers: the declared books, and leave, reports, tasks ----
+  ...REGISTER_ENTRY_CASES,
+  ...REGISTER_WORKFLOW_CASES,
 };
 
 export { MATRIX_PASSWORD };

@@ -22,7 +22,7 @@ import {
 } from '@sifasuo/domain';
 import type { ParsedBody, ParsedQuery, PathParams, ResponseOf, RouteKey, RouteKeysOf } from '@sifasuo/wiring';
 // Leaf modules only: a bundle carries its own context's routes and schemas, not the joined wiring.
-import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring, type FileDownload } from '@sifasuo/wiring/src/types';
+import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring, type FileDownload, type RouteDecl } from '@sifasuo/wiring/src/types';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger, originSecret } from './aws';
 import { parseJsonBody } from './json-body';
@@ -76,6 +76,9 @@ export interface Route<K extends RouteKey> {
   audit?: RefusalAudit;
   handle: (req: ApiRequest<K>) => Promise<ApiResult<ResponseOf<K>>>;
 }
+
+/** The routes of a part of a function (a context's API split over modules), each key handled once. */
+export type RouteTable<K extends RouteKey> = { [P in K]: Route<P> };
 
 /** Records a refusal; given by functions that audit (audited-api.ts). */
 export type RefusalRecorder = (
@@ -159,6 +162,15 @@ const refusalRecord = (audit: RefusalAudit | undefined, req: RawRequest, request
   }
 };
 
+/** The schema a route's body is parsed with: its own, or the one its path parameter selects (`bodyByPath`). */
+const bodySchemaOf = (decl: RouteDecl, path: Record<string, string | undefined>) => {
+  if (!decl.bodyByPath) return decl.body!;
+  const { param, what, schemas } = decl.bodyByPath;
+  const key = path[param] ?? '';
+  if (!Object.hasOwn(schemas, key)) throw notFound(what);
+  return schemas[key]!;
+};
+
 type ApiEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, unknown> | undefined>;
 
 /**
@@ -235,7 +247,7 @@ export const apiHandler = <F extends string>(
       if (Object.values(path).some((v) => (v ?? '').length > MAX_PATH_PARAMETER_LENGTH)) throw notFound('记录');
       // Only a route that takes a body reads one: it must be JSON (415), bounded and well-formed (400).
       raw = decl.body ? parseJsonBody(event) : undefined;
-      const body = decl.body ? parseInput(decl.body, raw) : undefined;
+      const body = decl.body ? parseInput(bodySchemaOf(decl, path), raw) : undefined;
       // A route without a query schema takes no parameters; unknown ones are ignored, as browsers add them.
       const query = decl.query ? parseInput(decl.query, rawQuery) : {};
       const result = await route.handle({ ctx, body, query, path } as ApiRequest<RouteKey>);

@@ -16,6 +16,7 @@ import {
 } from './audit';
 import { AUTH_AUDIT, AUTH_FIELD_LABELS, AUTH_TARGET_LABELS } from './auth';
 import { MEDIATION_AUDIT, MEDIATION_FIELD_LABELS, MEDIATION_TARGET_LABELS } from './mediation';
+import { REGISTERS_AUDIT, REGISTERS_FIELD_LABELS, REGISTERS_TARGET_LABELS } from './registers-workflows';
 import { ORG_AUDIT, ORG_FIELD_LABELS, ORG_TARGET_LABELS } from './org';
 import { shanghaiTimestamp } from './time';
 
@@ -31,6 +32,7 @@ const CONTEXTS: Readonly<Record<string, ContextLabels>> = {
   auth: { actions: AUTH_AUDIT, targets: AUTH_TARGET_LABELS, fields: AUTH_FIELD_LABELS },
   audit: { actions: AUDIT_AUDIT, targets: AUDIT_TARGET_LABELS, fields: AUDIT_FIELD_LABELS },
   mediation: { actions: MEDIATION_AUDIT, targets: MEDIATION_TARGET_LABELS, fields: MEDIATION_FIELD_LABELS },
+  registers: { actions: REGISTERS_AUDIT, targets: REGISTERS_TARGET_LABELS, fields: REGISTERS_FIELD_LABELS },
   api: { actions: API_AUDIT, targets: API_TARGET_LABELS, fields: {} },
 };
 

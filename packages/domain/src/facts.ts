@@ -20,11 +20,16 @@ export const FACT_KINDS = [
   'registers.platform-data.confirmed', // A2
   'registers.feedback.submitted', // A3
   'registers.information.submitted', // A4 information items
+  'registers.report.submitted', // plans, summaries, research articles, experience materials (with their due date)
   'registers.publicity.held', // D2
+  'registers.petition.received', // D3 a petition due for its written reply (the rate's denominator)
   'registers.petition.answered', // D3
+  'registers.legal-aid.received', // D1 a legal-aid case due for online entry (the rate's denominator)
   'registers.legal-aid.entered-online', // D1
   'registers.study.held', // E1
   'registers.absence.unexcused', // E2
+  'registers.task.completed', // an assigned task reported done (dueAt: its deadline)
+  'registers.task.overdue', // an assigned task past its deadline and not done
   'supervision.incident.recorded', // C1 absconding or missed supervision
   'supervision.check-in.done', // C2
   'supervision.release.handed-over', // C3

@@ -15,3 +15,6 @@ export * from './mediation';
 export * from './mediation-rules';
 export * from './mediation-roster';
 export * from './mediation-demo';
+export * from './registers';
+export * from './register-declarations';
+export * from './registers-workflows';

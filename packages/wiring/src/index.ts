@@ -10,6 +10,7 @@ import { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
 import { mediation } from './mediation';
 import { org } from './org';
 import { platform } from './platform';
+import { registers } from './registers';
 import {
   type BucketDecl,
   type ContextWiring,
@@ -34,7 +35,7 @@ export * from './types';
 export { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
 
 /** Every context, in the order their demo seeds run: the one line that joins a context. */
-export const contexts = [platform, org, auth, audit, mediation] as const;
+export const contexts = [platform, org, auth, audit, mediation, registers] as const;
 
 /** The forwarder the kit gives every outbox table: it publishes the table's outbox items to the bus. */
 export const outboxForwarderId = (tableId: string) => `${tableId}-outbox`;

@@ -83,6 +83,12 @@ export interface BucketDecl {
   objectLock: boolean;
   /** Object Lock default retention (compliance mode for the audit vault). */
   retentionDays?: number;
+  /**
+   * A bucket browsers upload into by presigned PUT (imports, attachments): CORS for the portal's
+   * origin; what arrives under `incoming/` expires after `expireDays` unless a record keeps it (the
+   * uploads kit copies it under `kept/`).
+   */
+  uploads?: { expireDays: number };
 }
 
 export type TableAccess = 'read' | 'readwrite' | 'append';
@@ -101,8 +107,11 @@ export interface FunctionDecl {
   /** Module path from the repository root; the module exports `handler`. */
   entry: string;
   tables: ReadonlyArray<{ table: string; access: TableAccess }>;
-  /** `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List. */
-  buckets?: ReadonlyArray<{ bucket: string; access: 'write-once' | 'read' }>;
+  /**
+   * `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List;
+   * `upload`: presigns PUTs for browsers (so PutObject) and reads what arrived (GetObject, HeadObject).
+   */
+  buckets?: ReadonlyArray<{ bucket: string; access: 'write-once' | 'read' | 'upload' }>;
   /** The session-token key: `sign` (KMS Sign and GetPublicKey) or `verify` (GetPublicKey only). */
   signing?: 'sign' | 'verify';
   publishesEvents?: boolean;
@@ -145,9 +154,21 @@ export interface RouteDecl<
   auth: 'jwt' | 'none';
   /** The JSON body's schema (from @sifasuo/domain): the adapter parses with it before the handler runs. */
   body?: B;
+  /**
+   * A body whose schema depends on a path parameter (a declared register's fields): the adapter parses
+   * with `schemas[path[param]]` (an unknown value is a 404 on `what`), and `body` only types the result.
+   */
+  bodyByPath?: BodyByPath;
   /** The query string's schema; without one a route takes no query parameters. */
   query?: Q;
   response?: Reply<R>;
+}
+
+export interface BodyByPath {
+  param: string;
+  /** What the parameter names, for the 404: 台账. */
+  what: string;
+  schemas: Readonly<Record<string, z.ZodType>>;
 }
 
 export const route = <
@@ -161,9 +182,10 @@ export const route = <
   method: M,
   path: P,
   fn: F,
-  spec: { auth?: 'jwt' | 'none'; body?: B; query?: Q; response?: Reply<R> } = {},
+  spec: { auth?: 'jwt' | 'none'; body?: B; bodyByPath?: BodyByPath; query?: Q; response?: Reply<R> } = {},
 ): RouteDecl<M, P, F, B, Q, R> => ({
   method, path, function: fn, auth: spec.auth ?? 'jwt', body: spec.body, query: spec.query, response: spec.response ?? {},
+  ...(spec.bodyByPath ? { bodyByPath: spec.bodyByPath } : {}),
 });
 
 /** A domain event: its name (EventBridge detail-type) and the schema of its detail. */
