@@ -400,7 +400,7 @@ const governance: RegisterDeclaration = {
 
 // ---- 点调制与“1+X”示范点 ---------------------------------------------------------------------------------
 
-export const SHOWCASE_MECHANISM_LABELS = { 'named-mediation': '点调制', 'one-plus-x': '“1+X”' } as const;
+export const SHOWCASE_MECHANISM_LABELS = { 'named-mediation': '点调制', 'one-plus-x': '“1+X”联动调解' } as const;
 export const SHOWCASE_LEVEL_LABELS = { county: '县级', city: '市级', province: '省级' } as const;
 export const SHOWCASE_STATUS_LABELS = { running: '运行中', suspended: '暂停', revoked: '已撤销' } as const;
 
@@ -501,10 +501,10 @@ const responsibilityLetters: RegisterDeclaration = {
   checks: (v, now) => {
     const problems: Problems = {};
     notInFuture(v, now, problems, ['signedOn', 'assessedOn'], { signedOn: '签订日期', assessedOn: '考核日期' });
-    const signedYear = Number(str(v.signedOn)?.slice(0, 4));
-    // A year's letter is signed in that year or at the end of the year before.
-    if (!problems.signedOn && typeof v.year === 'number' && signedYear && (signedYear > v.year || signedYear < v.year - 1)) {
-      problems.signedOn = `签订日期应在${v.year}年或上年末`;
+    // A year's letter is signed in that year or at the end of the year before (from November).
+    const signedOn = str(v.signedOn);
+    if (!problems.signedOn && typeof v.year === 'number' && signedOn && (signedOn > `${v.year}-12-31` || signedOn < `${v.year - 1}-11-01`)) {
+      problems.signedOn = `签订日期应在${v.year}年内或上年11月、12月`;
     }
     notBefore(v, problems, 'assessedOn', 'signedOn', '考核日期不能早于签订日期');
     if ((v.assessment || v.score !== undefined) && !v.assessedOn) problems.assessedOn ??= '填写考核结果时须填写考核日期';
