@@ -38,7 +38,9 @@ const sizeOf = async (key: string): Promise<number | undefined> => {
   }
 };
 
-const megabytes = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
+/** `5MB`, `1.5MB`; below a tenth of a megabyte in KB. */
+const sizeText = (bytes: number) =>
+  bytes >= 0.1 * 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))}MB` : `${Math.floor(bytes / 1024)}KB`;
 
 /** The bytes of an object, or undefined when there is none; larger than `maxBytes` is the user's 400. */
 const bytesOf = async (key: string, maxBytes: number): Promise<Uint8Array | undefined> => {
@@ -52,7 +54,7 @@ const bytesOf = async (key: string, maxBytes: number): Promise<Uint8Array | unde
   if ((object.ContentLength ?? 0) > maxBytes) {
     // Unread: the body's connection is closed rather than drained.
     (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
-    throw validationError({ uploadId: `文件不能超过${megabytes(maxBytes)}MB` });
+    throw validationError({ uploadId: `文件不能超过${sizeText(maxBytes)}` });
   }
   return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
 };
@@ -92,7 +94,8 @@ export const uploads = {
     if (size === undefined) return undefined;
     const bucket = bucketName(BUCKET);
     await s3().send(new CopyObjectCommand({
-      Bucket: bucket, Key: keptKey(uploadId), // The key is a ULID under a prefix: nothing in it needs URL-encoding.
+      Bucket: bucket, Key: keptKey(uploadId),
+      // The key is a ULID under a prefix: nothing in it needs URL-encoding.
       CopySource: `${bucket}/${incomingKey(uploadId)}`,
     }));
     return size;
