@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { validationError } from '@sifasuo/domain';
+import { UPLOAD_PREFIXES } from '@sifasuo/wiring/src/types';
 import { bucketName, s3 } from './aws';
 import { presigningS3 } from './clients/s3';
 import { attachmentDisposition } from './disposition';
@@ -16,8 +17,8 @@ const BUCKET = 'uploads';
 const UPLOAD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const DEFAULT_TICKET_SECONDS = 900;
 
-const incomingKey = (uploadId: string) => `incoming/${checked(uploadId)}`;
-const keptKey = (uploadId: string) => `kept/${checked(uploadId)}`;
+const incomingKey = (uploadId: string) => `${UPLOAD_PREFIXES.incoming}${checked(uploadId)}`;
+const keptKey = (uploadId: string) => `${UPLOAD_PREFIXES.kept}${checked(uploadId)}`;
 
 const checked = (uploadId: string) => {
   if (!UPLOAD_ID.test(uploadId)) throw validationError({ uploadId: '上传编号无效' });

@@ -97,7 +97,7 @@ export const verifyPresignedV4: Middleware = async (ctx, next) => {
   const signedHeaders = (params.get('X-Amz-SignedHeaders') ?? '').split(';');
   const canonicalQuery = [...params]
     .filter(([name]) => name !== 'X-Amz-Signature')
-    .map(([name, value]) => [uriEncode(name), uriEncode(value)])
+    .map(([name, value]): [string, string] => [uriEncode(name), uriEncode(value)])
     .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
