@@ -86,9 +86,24 @@ const uriEncode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) =
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
 
+/** Decoded by hand: URLSearchParams would read a `+` as a space, which SigV4 does not. */
+const queryParams = (rawQuery: string) => {
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      throw new S3Error('InvalidArgument', 'The query string is not valid percent-encoding.');
+    }
+  };
+  return new Map(rawQuery.split('&').filter(Boolean).map((pair): [string, string] => {
+    const at = pair.indexOf('=');
+    return at < 0 ? [decode(pair), ''] : [decode(pair.slice(0, at)), decode(pair.slice(at + 1))];
+  }));
+};
+
 export const verifyPresignedV4: Middleware = async (ctx, next) => {
   const [path, rawQuery = ''] = ctx.url.split('?', 2);
-  const params = new URLSearchParams(rawQuery);
+  const params = queryParams(rawQuery);
   // A CORS preflight carries the URL's query but is never signed.
   if (ctx.method === 'OPTIONS' || params.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return next();
   const provided = params.get('X-Amz-Signature') ?? '';
