@@ -4,7 +4,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { resourceName, type BucketDecl } from '@sifasuo/wiring';
+import { resourceName, UPLOADS_CORS, type BucketDecl } from '@sifasuo/wiring';
 import { localCredentials } from './config';
 import { HOST } from './util';
 
@@ -36,15 +36,15 @@ export interface S3Handle {
  */
 export const LOCAL_UPLOAD_ORIGINS = [`http://${HOST}:*`, 'http://localhost:*'] as const;
 
-/** The same rules as the CDK gives an uploads bucket (infra/lib/stateful-stack.ts), for the local origins. */
+/** The wiring's CORS rule of an uploads bucket (the CDK gives AWS the same), in S3's XML, for `origins`. */
 export const uploadsCorsXml = (origins: readonly string[]) =>
   [
     '<CORSConfiguration><CORSRule>',
     ...origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`),
-    '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod>',
-    '<AllowedHeader>content-type</AllowedHeader>',
-    '<ExposeHeader>ETag</ExposeHeader>',
-    '<MaxAgeSeconds>3000</MaxAgeSeconds>',
+    ...UPLOADS_CORS.methods.map((m) => `<AllowedMethod>${m}</AllowedMethod>`),
+    ...UPLOADS_CORS.headers.map((h) => `<AllowedHeader>${h}</AllowedHeader>`),
+    ...UPLOADS_CORS.exposeHeaders.map((h) => `<ExposeHeader>${h}</ExposeHeader>`),
+    `<MaxAgeSeconds>${UPLOADS_CORS.maxAgeSeconds}</MaxAgeSeconds>`,
     '</CORSRule></CORSConfiguration>',
   ].join('');
 
