@@ -5,6 +5,7 @@
 import {
   canDecideLeave,
   canReadOffice,
+  forbidden,
   ownOfficeId,
   petitionDueDates,
   previousMonthOf,
@@ -33,8 +34,7 @@ const OWN_TASKS_LOOKED_AT = 100;
 
 export const summary = async (ctx: RequestContext): Promise<RegistersSummary> => {
   const actor = requireActor(ctx);
-  const empty: RegistersSummary = { reportsDue: [], returnedReports: [], tasks: [], leaveToDecide: 0, petitionsOverdue: [] };
-  if (readScope(actor).kind === 'none') return empty;
+  if (readScope(actor).kind === 'none') throw forbidden();
   const today = shanghaiDay(ctx.now);
   const month = shanghaiMonth(ctx.now);
   const lastMonth = previousMonthOf(month);

@@ -164,10 +164,11 @@ export const absenceFacts = (a: Absence): ScorableFact[] =>
 /** A task is done by the end of its due day in Asia/Shanghai. */
 export const taskDueAt = (dueOn: string): Date => endOfShanghaiDay(dueOn);
 
-export const taskState = (a: Pick<TaskAssignment, 'dueOn' | 'completedAt'>, now: Date): TaskState => {
+/** Done (or done late) by when it was completed; else overdue from the deadline on, or once the sweep marked it. */
+export const taskState = (a: Pick<TaskAssignment, 'dueOn' | 'completedAt' | 'overdueAt'>, now: Date): TaskState => {
   const due = taskDueAt(a.dueOn).getTime();
   if (a.completedAt) return Date.parse(a.completedAt) < due ? 'done' : 'done-late';
-  return now.getTime() < due ? 'open' : 'overdue';
+  return a.overdueAt || now.getTime() >= due ? 'overdue' : 'open';
 };
 
 const assignmentRef = (a: Pick<TaskAssignment, 'taskId' | 'officeId'>) => ref('task-assignment', `${a.taskId}-${a.officeId}`);
