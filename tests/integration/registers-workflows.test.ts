@@ -300,6 +300,23 @@ describe('assigned tasks', () => {
     expect(eventsOf(factId('registers.task.overdue', 'task-assignment', `${task.id}-${OTHER}`))).toEqual(['Recorded']);
     expect(eventsOf(factId('registers.task.overdue', 'task-assignment', `${task.id}-${OFFICE}`))).toEqual([]);
   });
+
+  it('to every office of the county: written in chunks under the transaction limit, each office its part', async () => {
+    const leader = await login('leader');
+    const offices = (await api('/api/org/offices?limit=100', { token: leader })).body.items.map((o: { id: string }) => o.id);
+    expect(offices.length).toBeGreaterThan(30);
+    const assigned = await api('/api/registers/tasks', { method: 'POST', token: leader, body: { title: '全县专项排查', content: '各所于期限内完成', officeIds: offices, dueOn: daysFrom(today, 30) } });
+    expect(assigned.status).toBe(201);
+    expect(assigned.body.departmentId).toBeUndefined();
+    const detail = (await api(`/api/registers/tasks/${assigned.body.id}`, { token: leader })).body;
+    expect(detail.assignments.map((a: { officeId: string }) => a.officeId).sort()).toEqual([...offices].sort());
+    expect(detail.assignments.every((a: { state: string }) => a.state === 'open')).toBe(true);
+    const records = await auditRecordsOf('leader', [assigned.headers.get('x-request-id')!]);
+    expect(records.map((r) => r.action)).toEqual(Array(Math.ceil(offices.length / 30)).fill('registers.task.assign'));
+    // An area director sees the area's parts only.
+    const mine = (await get(`tasks/${assigned.body.id}`, 'director')).body.assignments.map((a: { officeId: string }) => a.officeId.slice(0, 2));
+    expect([...new Set(mine)]).toEqual([AREA]);
+  });
 });
 
 describe('the homes summary', () => {
