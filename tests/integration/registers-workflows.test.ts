@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { factIdOf, nextMonthOf, reportsDueIn, shanghaiDay, shanghaiDayStart, type FactKind } from '@sifasuo/domain';
+import { UPLOAD_PREFIXES } from '@sifasuo/wiring/src/types';
 import { ulid } from 'ulid';
 import { api, auditRecordsOf, cloud, dynamo, eventually, localName, login, s3 } from '../support/cloud';
 import { probeLog } from '../support/test-wiring';
@@ -258,7 +259,7 @@ describe('assigned tasks', () => {
     // An attachment: the caller's own upload, arrived in incoming/.
     const uploadId = ulid();
     const bytes = Buffer.from('排查情况报告');
-    await s3().send(new PutObjectCommand({ Bucket: localName('uploads'), Key: `incoming/${uploadId}`, Body: bytes }));
+    await s3().send(new PutObjectCommand({ Bucket: localName('uploads'), Key: `${UPLOAD_PREFIXES.incoming}${uploadId}`, Body: bytes }));
     await dynamo().send(new PutCommand({
       TableName: localName('registers'),
       Item: { PK: `UPLOAD#${uploadId}`, SK: 'UPLOAD', entity: 'upload', owner: USERS.staff.username, purpose: 'attachment', fileName: '排查报告.txt', size: bytes.length },
