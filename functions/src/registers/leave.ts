@@ -63,8 +63,13 @@ const requireStatus = (l: LeaveRequest, status: LeaveRequest['status'], what: st
   if (l.status !== status) throw conflict(`请假当前状态为「${LEAVE_STATUS_LABELS[l.status]}」，不能${what}`);
 };
 
-const storeLeave = async (ctx: RequestContext, action: 'leave.decide' | 'leave.cancel' | 'leave.withdraw', before: LeaveRequest, after: LeaveRequest) => {
-  await repo.transact(ctx, [write.putIfVersion(items.leave(after), before.version)], { action: REGISTERS_AUDIT[action], targetId: after.id, before, after }, undefined, staleVersion);
+const storeLeave = async (
+  ctx: RequestContext, action: 'leave.decide' | 'leave.cancel' | 'leave.withdraw', before: LeaveRequest, after: LeaveRequest, reason?: string,
+) => {
+  await repo.transact(
+    ctx, [write.putIfVersion(items.leave(after), before.version)], { action: REGISTERS_AUDIT[action], targetId: after.id, before, after, ...(reason ? { reason } : {}) },
+    undefined, staleVersion,
+  );
   return after;
 };
 
@@ -129,7 +134,8 @@ export const leave = {
     const before = ownLeave(ctx, readable(ctx, await repo.getLeave(id), LEAVE), '撤回请假');
     requireStatus(before, 'requested', '撤回');
     atVersion(before, input.version);
-    return storeLeave(ctx, 'leave.withdraw', before, { ...before, status: 'withdrawn', comment: input.reason, version: before.version + 1, updatedAt: ctx.now.toISOString() });
+    // The reason is the audit record's: the leave's `comment` is the approver's.
+    return storeLeave(ctx, 'leave.withdraw', before, { ...before, status: 'withdrawn', version: before.version + 1, updatedAt: ctx.now.toISOString() }, input.reason);
   },
 };
 
@@ -167,7 +173,7 @@ export const absences = {
     atVersion(before, input.version);
     const after: Absence = { ...before, status: 'withdrawn', withdrawnReason: input.reason, version: before.version + 1, updatedAt: ctx.now.toISOString() };
     await repo.transact(
-      ctx, [write.putIfVersion(items.absence(after), before.version)], { action: REGISTERS_AUDIT['absence.withdraw'], targetId: id, before, after },
+      ctx, [write.putIfVersion(items.absence(after), before.version)], { action: REGISTERS_AUDIT['absence.withdraw'], targetId: id, before, after, reason: input.reason },
       facts({ retractions: absenceFacts(before).map((f) => retractFact(f, ctx.now)) }), staleVersion,
     );
     return after;
