@@ -41,6 +41,7 @@ import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
 import { keys } from './keys';
 import {
+  atVersion,
   facts,
   items,
   keepAttachments,
@@ -56,11 +57,6 @@ import {
 } from './workflow-repository';
 
 const REPORT = '报送材料';
-
-const atVersion = (r: Report, version: number) => {
-  if (r.version !== version) throw staleVersion();
-  return r;
-};
 
 const answer = async (ctx: RequestContext, r: Report): Promise<Report> => ({ ...r, attachments: await withUrls(ctx, r.attachments) });
 

@@ -8,6 +8,7 @@ import {
   forbidden,
   hiddenRecord,
   notFound,
+  staleVersion,
   validationError,
   type Absence,
   type Actor,
@@ -149,6 +150,12 @@ export const workflowRepository = {
 export const requireActor = (ctx: RequestContext): Actor => {
   if (!ctx.actor) throw forbidden();
   return ctx.actor;
+};
+
+/** The record as read, if the caller edited this version of it (else 409). */
+export const atVersion = <T extends { version: number }>(record: T, version: number): T => {
+  if (record.version !== version) throw staleVersion();
+  return record;
 };
 
 export const throwIfAny = (fields: FieldErrors) => {
