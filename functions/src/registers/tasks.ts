@@ -75,8 +75,8 @@ export const tasks = {
     const assignments = input.officeIds.map((officeId): TaskAssignment => ({
       taskId: task.id, officeId, areaId: offices.get(officeId)!.areaId, title: task.title, dueOn: task.dueOn, state: 'open', attachments: [], version: 1,
     }));
-    // The task goes with the first offices; the rest follow in chunks. Each write is keyed by the task and
-    // office, so a chunk written again (a retried request of the same task) changes nothing.
+    // The task goes with the first offices, the rest follow in chunks (each with its audit record). A part
+    // is keyed by task and office and written whole, so a chunk written again changes nothing.
     for (let i = 0; i < assignments.length; i += OFFICES_PER_WRITE) {
       const chunk = assignments.slice(i, i + OFFICES_PER_WRITE);
       await repo.transact(
