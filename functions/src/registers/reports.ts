@@ -63,7 +63,7 @@ const answer = async (ctx: RequestContext, r: Report): Promise<Report> => ({ ...
 const retracted = (ctx: RequestContext, r: Report) => reportFacts(r).map((f) => retractFact(f, ctx.now));
 
 /** The active reports (not withdrawn) of the offices a board or summary looks at, for a month and its year. */
-export const activeReportsFor = async (actor: Actor, month: string, officeId?: string): Promise<Report[]> => {
+const activeReportsFor = async (actor: Actor, month: string, officeId?: string): Promise<Report[]> => {
   const [monthly, yearly] = await Promise.all(
     [`${month}#`, `${month.slice(0, 4)}#`].map((sortPrefix) => repo.allInScope<Report>(actor, 'REPORT', { officeId, sortPrefix })),
   );
