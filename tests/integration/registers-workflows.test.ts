@@ -147,7 +147,7 @@ describe('absences without leave', () => {
     expect(covered.body.message).toContain('有已批准的请假');
     expect((await record(daysFrom(today, -1), 'staff')).status).toBe(403);
     expect((await record(daysFrom(today, -1), 'farDirector')).status).toBe(403);
-    expect((await record(daysFrom(today, 1))).body.fields).toEqual({ on: '缺勤日期不能晚于今天' });
+    expect((await record(daysFrom(today, 2))).body.fields).toEqual({ on: '缺勤日期不能晚于今天' });
 
     const absent = await record(daysFrom(today, -1));
     expect(absent.status).toBe(201);
