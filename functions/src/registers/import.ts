@@ -67,7 +67,7 @@ const findHeader = (sheet: Worksheet, expected: string[][]) => {
  * The rows of the book, read back to field values (blank rows skipped), or the problems of the cells
  * that could not be read; a file that is not the book throws a 400.
  */
-const parseBook = async (d: RegisterDeclaration, bytes: Uint8Array): Promise<{ rows: ParsedRow[]; problems: CellProblem[]; headings: string[] }> => {
+export const parseBook = async (d: RegisterDeclaration, bytes: Uint8Array): Promise<{ rows: ParsedRow[]; problems: CellProblem[]; headings: string[] }> => {
   const wb = await readWorkbook(bytes);
   if (!wb) throw refuse('文件不是有效的 Excel 工作簿（.xlsx），请使用导出的台账作为模板');
   const sheet = wb.worksheets[0];
