@@ -213,13 +213,13 @@ describe('the year as a workbook, and back', () => {
     const sheet = (await readWorkbook(exported))!.worksheets[0]!;
     const office = (await api(`/api/org/offices/${OFFICE}`, { token })).body;
     expect(sheet.getCell(1, 1).value).toBe(`${office.name}来信来访登记簿（${YEAR}年）`);
-    expect([3, 4].map((row) => [1, 2, 3, 4, 7, 9, 14, 15].map((c) => sheet.getCell(row, c).value))).toEqual([
+    expect([3, 4].map((row) => [1, 2, 3, 4, 7, 10, 15, 16].map((c) => sheet.getCell(row, c).value))).toEqual([
       ['序号', '来访（信）时间', '来访（信）人', '来访（信）人', '信访形式', '办理情况', '期限', '期限'],
       ['序号', '来访（信）时间', '姓名', '人数', '信访形式', '处理方式', '答复期限', '办结期限'],
     ]);
     const rows = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(5 + i));
     const row = rows.find((x) => x.getCell(8).value === '导出测试一')!;
-    expect([2, 3, 4, 5, 6, 7, 9, 14, 15].map((c) => row.getCell(c).value)).toEqual([
+    expect([2, 3, 4, 5, 6, 7, 10, 15, 16].map((c) => row.getCell(c).value)).toEqual([
       `${YEAR}-06-01 00:05`, '张三、李四', 2, '13800001111', '东关村三组', '来访', '受理办理', `${YEAR}-06-16`, `${YEAR}-07-31`,
     ]);
     // Every active entry of the office's year, numbered in filing order; withdrawn ones are not in the book.
@@ -265,7 +265,8 @@ describe('the year as a workbook, and back', () => {
   });
 
   it('imports a clean file of several transactions whole, once however often it is posted, each fact once', async () => {
-    const count = 120;
+    // One row in four earns two facts, the others one: 60 rows and their facts are more than one transaction holds.
+    const count = 60;
     const rows = Array.from({ length: count }, (_, i) => ({
       id: `R${i}`, register: 'petitions', officeId: IMPORT_OFFICE, areaId: '07', filedOn: '', status: 'active', version: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '',
       receivedAt: new Date(Date.parse(`${YEAR}-01-01T08:00:00+08:00`) + i * 2 * 86_400_000).toISOString(),
