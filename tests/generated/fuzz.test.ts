@@ -69,8 +69,8 @@ const placeholderPath = (r: RouteDecl) => r.path.replace(/\{([^}+]+)\+?\}/g, (_,
 /** One in four signed-in requests is the office's staff, the rest the county admin. */
 const callerFor = (r: RouteDecl, i: number): Caller | undefined => (r.auth === 'none' ? undefined : i % 4 === 3 ? 'staff-0101' : 'admin');
 
-/** Bodies per schema of a route whose body schema its path chooses (`bodyByPath`): each declared one is fuzzed. */
-const MIN_RUNS_PER_PATH_SCHEMA = 8;
+/** Bodies per schema of a route whose body schema its path chooses (`bodyByPath`): the route's share, split, but each declared one fuzzed. */
+const MIN_RUNS_PER_PATH_SCHEMA = 4;
 
 /**
  * The schemas a route's body is checked with and the path that reaches each: its own body schema under
@@ -90,11 +90,15 @@ function bodyRequests(r: RouteDecl): FuzzRequest[] {
   const key = `${r.method} ${r.path}`;
   const targets = bodySchemasOf(r);
   const runs = targets.length > 1 || r.bodyByPath ? Math.max(MIN_RUNS_PER_PATH_SCHEMA, Math.ceil(RUNS.body / targets.length)) : RUNS.body;
-  return targets.flatMap(({ schema, path, label }) => {
-    const json = sample(badBody(schema), 'body', `${key}${label}`, runs).map((body, i) => ({ kind: 'body' as const, route: key, method: r.method, path, caller: callerFor(r, i), body }));
-    const raw = sample(rawBody(schema), 'body', `${key}${label} raw`, RUNS.raw).map((raw, i) => ({ kind: 'body' as const, route: key, method: r.method, path, caller: callerFor(r, i), raw }));
-    return [...json, ...raw];
-  });
+  const json = targets.flatMap(({ schema, path, label }) =>
+    sample(badBody(schema), 'body', `${key}${label}`, runs).map((body, i) => ({ kind: 'body' as const, route: key, method: r.method, path, caller: callerFor(r, i), body })),
+  );
+  // Text that is no JSON is refused before any schema is chosen: once per route.
+  const [first] = targets;
+  const raw = first
+    ? sample(rawBody(first.schema), 'body', `${key}${first.label} raw`, RUNS.raw).map((raw, i) => ({ kind: 'body' as const, route: key, method: r.method, path: first.path, caller: callerFor(r, i), raw }))
+    : [];
+  return [...json, ...raw];
 }
 
 function pathRequests(r: RouteDecl): FuzzRequest[] {
