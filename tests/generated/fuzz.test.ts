@@ -202,9 +202,12 @@ describe('fuzz: bad input on every route is refused, never a 5xx (issue 6)', () 
       c.meanMs += (o.ms - c.meanMs) / ++c.requests;
     }
     for (const c of Object.values(byContext)) c.meanMs = Math.round(c.meanMs);
+    // Which routes answered outside the 4xx, so a failure names them all (the test shows the first ten requests).
+    const notRefused: Record<string, number> = {};
+    for (const o of outcomes) if (o.status < 400 || o.status > 499) notRefused[o.request.route] = (notRefused[o.request.route] ?? 0) + 1;
     console.log(
       `fuzz: seed ${SEED}, ${fuzzed.length} routes, ${total} requests (bodies ${sent.body}, path values ${sent.path}, queries ${sent.query}, files ${sent.file}) ` +
-        `in ${(busyMs / 1000).toFixed(1)} s at concurrency ${CONCURRENCY}; answers by status ${JSON.stringify(statuses)}; by context ${JSON.stringify(byContext)}`,
+        `in ${(busyMs / 1000).toFixed(1)} s at concurrency ${CONCURRENCY}; answers by status ${JSON.stringify(statuses)}; by context ${JSON.stringify(byContext)}; not a 4xx, by route ${JSON.stringify(notRefused)}`,
     );
   });
 
