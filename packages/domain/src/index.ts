@@ -19,3 +19,4 @@ export * from './registers';
 export * from './register-declarations';
 export * from './registers-workflows';
 export * from './registers-rules';
+export * from './register-cells';
