@@ -455,7 +455,10 @@ export async function startGateway(opts: GatewayOptions): Promise<GatewayHandle>
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Idle keep-alive connections are closed by the client, never by us: a server closing one at 5 s races
+  // a client whose own (4 s) timer could not fire because its event loop was busy (a test generating
+  // thousands of inputs): it sends on the socket we just closed ("other side closed"). 0 = no timeout.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, HOST, () => {
