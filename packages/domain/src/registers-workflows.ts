@@ -352,6 +352,7 @@ export const REGISTERS_AUDIT = auditActions('registers', {
   'report.withdraw': { targetType: 'report', label: '撤回材料' },
   'task.assign': { targetType: 'task', label: '交办任务' },
   'task.complete': { targetType: 'task-assignment', label: '报告任务完成' },
+  'demo.seed': { targetType: 'registers-demo', label: '写入台账演示数据' },
 });
 
 export const REGISTERS_TARGET_LABELS: Record<string, string> = {
@@ -363,6 +364,7 @@ export const REGISTERS_TARGET_LABELS: Record<string, string> = {
   report: '报送材料',
   task: '交办任务',
   'task-assignment': '任务承办',
+  'registers-demo': '台账演示数据',
 };
 
 export const REGISTERS_FIELD_LABELS: AuditFieldTable = {
