@@ -144,6 +144,8 @@ interface RegisterProfile {
   weights?: Record<string, Record<string, number>>;
   /** Share of optional fields given a value (default 0.7). */
   fill?: number;
+  /** Optional fields always given a value (the book is seldom without them). */
+  always?: readonly string[];
   /** Sets what must hang together, after the generic values. */
   shape?: (values: EntryValues, ctx: EntryContext) => void;
 }
@@ -273,6 +275,7 @@ const PROFILES: Record<string, RegisterProfile> = {
       }
       return planned;
     },
+    always: ['place', 'format', 'organiser', 'materials', 'consultations', 'audience'],
     ranges: { materials: [80, 800], consultations: [5, 80], audience: [60, 600], boards: [2, 12], banners: [1, 4] },
     weights: { format: { 'consultation-desk': 40, lecture: 20, boards: 15, performance: 8, 'new-media': 12, questionnaire: 3, other: 2 } },
     texts: {
@@ -534,7 +537,7 @@ const valuesFor = (d: RegisterDeclaration, profile: RegisterProfile, ctx: EntryC
   for (let attempt = 0; attempt < 5; attempt++) {
     const values: EntryValues = {};
     for (const f of d.fields) {
-      if (f.required || f.key === d.dateField || chance(ctx.random, profile.fill ?? 0.7)) values[f.key] = valueOf(f, d, profile, ctx);
+      if (f.required || f.key === d.dateField || profile.always?.includes(f.key) || chance(ctx.random, profile.fill ?? 0.7)) values[f.key] = valueOf(f, d, profile, ctx);
     }
     Object.assign(values, preset);
     profile.shape?.(values, ctx);
