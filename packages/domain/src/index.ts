@@ -18,4 +18,5 @@ export * from './mediation-demo';
 export * from './registers';
 export * from './register-declarations';
 export * from './registers-workflows';
+export * from './registers-rules';
 export * from './registers-demo';
