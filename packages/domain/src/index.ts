@@ -19,4 +19,5 @@ export * from './registers';
 export * from './register-declarations';
 export * from './registers-workflows';
 export * from './registers-rules';
+export * from './register-cells';
 export * from './registers-demo';
