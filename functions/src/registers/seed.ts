@@ -22,7 +22,9 @@ import { orgDirectory } from '../shared/org-directory';
 import { outboxItem } from '../shared/outbox';
 import type { RequestContext } from '../shared/request-context';
 import { putAll } from '../shared/seed-writes';
-import { keys, registersTable } from './keys';
+import { entryItems } from './entries-repository';
+import { registersTable } from './keys';
+import { items } from './workflow-repository';
 
 type Item = Record<string, unknown>;
 
@@ -39,20 +41,16 @@ interface Marker {
 /** Every item the year stores, as the API's writes would have stored them. */
 export const demoYearItems = (year: RegistersDemoYear, now: Date): { records: Item[]; guards: Item[]; outbox: Item[] } => {
   const records: Item[] = [
-    ...year.entries.map((e) => ({ ...keys.entry(e), entity: 'register-entry', ...e })),
-    ...year.leave.map((l) => ({ ...keys.leave(l), entity: 'leave', ...l })),
-    ...year.absences.map((a) => ({ ...keys.absence(a), entity: 'absence', ...a })),
-    ...year.reports.map((r) => ({ ...keys.report(r), entity: 'report', ...r })),
-    ...year.tasks.map((t) => ({ ...keys.task(t), entity: 'task', ...t })),
-    ...year.assignments.flatMap((a) => [
-      { ...keys.assignment(a), entity: 'task-assignment', ...a },
-      // Until it is done, the overdue sweep and the homes find it under OPEN-TASK.
-      ...(a.completedAt ? [] : [{ ...keys.openTask(a), entity: 'open-task', taskId: a.taskId, officeId: a.officeId, areaId: a.areaId, title: a.title, dueOn: a.dueOn }]),
-    ]),
+    ...year.entries.map(entryItems.entry),
+    ...year.leave.map(items.leave),
+    ...year.absences.map(items.absence),
+    ...year.reports.map(items.report),
+    ...year.tasks.map(items.task),
+    // Until it is done, the overdue sweep and the homes find an assignment under OPEN-TASK.
+    ...year.assignments.flatMap((a) => [items.assignment(a), ...(a.completedAt ? [] : [items.openTask(a)])]),
   ];
-  const guards = year.reports
-    .filter((r) => isSingleReport(r.kind))
-    .map((r) => ({ ...keys.reportGuard(r.officeId, r.kind, r.period), entity: 'report-guard', reportId: r.id }));
+  // One guard per office, kind and period for the single kinds (a returned report keeps its guard).
+  const guards = year.reports.filter((r) => isSingleReport(r.kind)).map(items.reportGuard);
   // The kit's outbox items (schema-checked by `outboxItem`), keyed by their place in the year so a re-run overwrites rather than adds.
   const outbox = year.facts.map((fact, n) => ({ ...outboxItem('registers', factEvents.FactRecorded, fact, now), PK: `OUTBOX#${numberedUlid(now, n)}` }));
   return { records, guards, outbox };
