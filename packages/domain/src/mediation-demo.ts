@@ -58,8 +58,8 @@ export interface MediationDemoYear {
 
 export type DemoOffice = Pick<Office, 'id' | 'areaId' | 'officeClass' | 'township' | 'name'>;
 
-/** Offices that keep sending their screenings late (the board shows the pattern). */
-const HABITUALLY_LATE = new Set(['0203', '0405', '0604', '0806']);
+/** Offices that keep sending their screenings and reports late (the boards show the pattern; the registers demo shares it). */
+export const HABITUALLY_LATE = new Set(['0203', '0405', '0604', '0806']);
 /** Who acts: the office's staff account, the area director, 人民调解股 (the demo accounts' names). */
 const staffOf = (officeId: string) => `staff-${officeId}`;
 const directorOf = (areaId: string) => `director-${areaId}`;
@@ -135,8 +135,8 @@ export const dayOf = (month: string, d: number) => `${month}-${String(d).padStar
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '罗', '邹', '熊', '万', '彭', '曾'];
 const GIVEN = ['建华', '秀兰', '国强', '桂英', '志明', '玉梅', '文斌', '春花', '德胜', '小燕', '海军', '红梅', '金生', '丽萍', '水根', '冬梅', '长福', '翠英', '永红', '细妹'];
-const VILLAGES = ['上屋', '下湾', '新塘', '枫树', '石桥', '杨家', '陈坊', '罗田', '高坪', '东岸'];
-const personName = (random: Random) => pick(random, SURNAMES) + pick(random, GIVEN);
+export const VILLAGES = ['上屋', '下湾', '新塘', '枫树', '石桥', '杨家', '陈坊', '罗田', '高坪', '东岸'];
+export const personName = (random: Random) => pick(random, SURNAMES) + pick(random, GIVEN);
 
 /** Dispute types (the default dictionary's codes) in a county's usual proportions. */
 const TYPE_WEIGHTS = {

@@ -13,7 +13,25 @@
 import { demoIdNumber, staffOf as demoStaffOf } from './demo-county';
 import type { ScorableFact } from './facts';
 import { nextMonthOf, monthsEndingWith, previousMonthOf } from './mediation-rules';
-import { between, chance, dayOf, daysInMonth, demoUlid, hashOf, officeHours, pick, poisson, seededRandom, weighted, type DemoOffice, type Random } from './mediation-demo';
+// The county's people, villages and habitually late offices are mediation's demo's: one county.
+import {
+  between,
+  chance,
+  dayOf,
+  daysInMonth,
+  demoUlid,
+  HABITUALLY_LATE,
+  hashOf,
+  officeHours,
+  personName,
+  pick,
+  poisson,
+  seededRandom,
+  VILLAGES,
+  weighted,
+  type DemoOffice,
+  type Random,
+} from './mediation-demo';
 import type { Staff } from './org';
 import { REGISTERS } from './register-declarations';
 import { addDays, entryInput, type EntryValues, type RegisterDeclaration, type RegisterEntry, type RegisterField } from './registers';
@@ -49,8 +67,6 @@ export interface RegistersDemoOptions {
 
 // ---- People ------------------------------------------------------------------------------------------
 
-/** Offices that keep handing their reports in late (the board shows the pattern). */
-const HABITUALLY_LATE = new Set(['0203', '0405', '0604', '0806']);
 const LEADER = { username: 'leader', name: '赵局长' };
 const GRASSROOTS = { username: 'dept-grassroots', name: '基层股' };
 /** Who assigns tasks: the leader or a department (the demo accounts where there is one). */
@@ -86,10 +102,6 @@ const directorOf = (areaId: string) => {
   return { username: `director-${areaId}`, name: central.find((p) => p.post === '所长')!.name };
 };
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '罗', '邹', '熊', '万', '彭', '曾'];
-const GIVEN = ['建华', '秀兰', '国强', '桂英', '志明', '玉梅', '文斌', '春花', '德胜', '小燕', '海军', '红梅', '金生', '丽萍', '水根', '冬梅', '长福', '翠英', '永红', '细妹'];
-const VILLAGES = ['上屋', '下湾', '新塘', '枫树', '石桥', '杨家', '陈坊', '罗田', '高坪', '东岸'];
-const personName = (random: Random) => pick(random, SURNAMES) + pick(random, GIVEN);
 const LAWYERS = ['青山律师事务所 刘志刚', '正阳律师事务所 陈晓燕', '青山县法律援助中心 黄立新', '明德律师事务所 周文华'];
 
 // ---- Days and instants (Asia/Shanghai) -----------------------------------------------------------------
@@ -197,7 +209,7 @@ const PROFILES: Record<string, RegisterProfile> = {
     perMonth: 1.1,
     weights: { channel: { visit: 45, phone: 20, letter: 10, online: 10, 'hotline-12345': 10, transferred: 5 } },
     texts: { request: PETITION_REQUESTS, address: texts('青山县{township}{village}村', '青山县{township}{village}组') },
-    shape: (v, { random, office, people, window, day }) => {
+    shape: (v, { random, people, window, day }) => {
       const received = officeHours(random, day);
       v.receivedAt = earlier(received, window.now).toISOString();
       const group = chance(random, 0.06);
@@ -218,7 +230,6 @@ const PROFILES: Record<string, RegisterProfile> = {
         v.finishedAt = finished.toISOString();
         v.result = pick(random, PETITION_RESULTS);
       }
-      void office;
     },
   },
   'study-meetings': {
