@@ -10,7 +10,7 @@
 // entry is checked with the declaration's schema and `checks` as the API would: an optional value a
 // check refuses is left out, and an entry that still fails is drawn again — so a register declared
 // later gets a plausible demo without a line here.
-import { demoIdNumber, staffOf as demoStaffOf } from './demo-county';
+import { demoIdNumber, demoUsers, staffOf as demoStaffOf } from './demo-county';
 import type { ScorableFact } from './facts';
 import { nextMonthOf, monthsEndingWith, previousMonthOf } from './mediation-rules';
 // The county's people, villages and habitually late offices are mediation's demo's: one county.
@@ -96,10 +96,14 @@ const peopleOf = (office: DemoOffice): Person[] =>
     post: s.post,
   }));
 const clerkOf = (office: DemoOffice) => `staff-${office.id}`;
-/** The area director: the 所长 of the area's central office (`AA01`), whose account is `director-AA`. */
+/**
+ * The area director: the 所长 of the area's central office (`AA01`), whose account is `director-AA`;
+ * named as the API names an actor (the account's display name) where the demo has the account.
+ */
 const directorOf = (areaId: string) => {
+  const username = `director-${areaId}`;
   const central = peopleOf({ id: `${areaId}01`, areaId, officeClass: 'central', township: '', name: '' });
-  return { username: `director-${areaId}`, name: central.find((p) => p.post === '所长')!.name };
+  return { username, name: demoUsers.find((u) => u.username === username)?.displayName ?? central.find((p) => p.post === '所长')!.name };
 };
 
 const LAWYERS = ['青山律师事务所 刘志刚', '正阳律师事务所 陈晓燕', '青山县法律援助中心 黄立新', '明德律师事务所 周文华'];
