@@ -4,6 +4,7 @@
 import type { FieldErrors } from './errors';
 import { makeFact, type FactKind, type FactRef, type ScorableFact } from './facts';
 import { endOfShanghaiDay, nextMonthOf } from './mediation-rules';
+import { addDays } from './registers';
 import {
   INFORMATION_ITEMS_PER_MONTH,
   MAX_LEAVE_DAYS,
@@ -120,9 +121,7 @@ export const reportCellState = (due: Date, submitted: Report[], required: number
 
 // ---- Leave and absences ------------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const addDays = (day: string, n: number) => new Date((dayNumber(day) + n) * DAY_MS).toISOString().slice(0, 10);
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /** Calendar days from `from` to `to`, both included. */
 export const leaveDays = (from: string, to: string): number => dayNumber(to) - dayNumber(from) + 1;

@@ -91,6 +91,21 @@ export interface BucketDecl {
   uploads?: { expireDays: number };
 }
 
+/**
+ * The key prefixes of an uploads bucket: what browsers PUT (expires after `expireDays`) and what a
+ * record keeps (never expires). The uploads kit, the grants and the lifecycle rule all use these.
+ */
+export const UPLOAD_PREFIXES = { incoming: 'incoming/', kept: 'kept/' } as const;
+
+/**
+ * The CORS rule of an uploads bucket, for the portal's origins (AWS: the CDK; locally: s3rver): the
+ * page PUTs and GETs by presigned URL and sets one header, the content type the ticket signs. A
+ * browser reuses a preflight's answer for `maxAgeSeconds`.
+ */
+export const UPLOADS_CORS = {
+  methods: ['PUT', 'GET'], headers: ['content-type'], exposeHeaders: ['ETag'], maxAgeSeconds: 3000,
+} as const;
+
 export type TableAccess = 'read' | 'readwrite' | 'append';
 
 /** The grant every function that records audit entries needs (the audit table, append only). */
@@ -109,7 +124,8 @@ export interface FunctionDecl {
   tables: ReadonlyArray<{ table: string; access: TableAccess }>;
   /**
    * `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List;
-   * `upload`: presigns PUTs for browsers (so PutObject) and reads what arrived (GetObject, HeadObject).
+   * `upload` (an uploads bucket): presigns browsers' PUTs and GETs, reads what arrived and copies it
+   * to `kept/` — PutObject and GetObject under UPLOAD_PREFIXES only.
    */
   buckets?: ReadonlyArray<{ bucket: string; access: 'write-once' | 'read' | 'upload' }>;
   /** The session-token key: `sign` (KMS Sign and GetPublicKey) or `verify` (GetPublicKey only). */
