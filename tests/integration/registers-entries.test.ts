@@ -8,9 +8,12 @@
 // entries never change what it counts.
 import { existsSync, readFileSync } from 'node:fs';
 import { factIdOf, registerById, shanghaiDay, type FactKind, type RegisterEntry } from '@sifasuo/domain';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { importedEntryId } from '../../functions/src/registers/import';
+import { keys } from '../../functions/src/registers/keys';
 import { registerWorkbook } from '../../functions/src/registers/workbook';
 import { readWorkbook, workbookBytes } from '../../functions/src/shared/xlsx';
-import { api, auditRecordsOf, cloud, eventually, login } from '../support/cloud';
+import { api, auditRecordsOf, cloud, dynamo, eventually, localName, login } from '../support/cloud';
 import { probeLog } from '../support/test-wiring';
 
 const OFFICE = '0703';
@@ -202,6 +205,15 @@ describe('petitions, through their declaration', () => {
   });
 });
 
+/** `count` petitions of the import office as a book's rows (made by no request: their ids are the sheet's). */
+const bookRows = (count: number, tag: string) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `R${i}`, register: 'petitions', officeId: IMPORT_OFFICE, areaId: '07', filedOn: '', status: 'active', version: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '',
+    receivedAt: new Date(Date.parse(`${YEAR}-01-01T08:00:00+08:00`) + i * 2 * 86_400_000).toISOString(),
+    channel: i % 2 ? 'visit' : 'phone', visitors: [{ name: `来访人${i}` }], peopleCount: 1 + (i % 3), request: `导入测试${tag}第${i}条`, handler: '王五',
+    ...(i % 4 === 0 ? { handling: 'answered', answeredAt: new Date(Date.parse(`${YEAR}-01-02T08:00:00+08:00`) + i * 2 * 86_400_000).toISOString() } : {}),
+  })) as unknown as RegisterEntry[];
+
 describe('the year as a workbook, and back', () => {
   let exported: Uint8Array;
 
@@ -213,13 +225,13 @@ describe('the year as a workbook, and back', () => {
     const sheet = (await readWorkbook(exported))!.worksheets[0]!;
     const office = (await api(`/api/org/offices/${OFFICE}`, { token })).body;
     expect(sheet.getCell(1, 1).value).toBe(`${office.name}来信来访登记簿（${YEAR}年）`);
-    expect([3, 4].map((row) => [1, 2, 3, 4, 7, 9, 14, 15].map((c) => sheet.getCell(row, c).value))).toEqual([
+    expect([3, 4].map((row) => [1, 2, 3, 4, 7, 10, 15, 16].map((c) => sheet.getCell(row, c).value))).toEqual([
       ['序号', '来访（信）时间', '来访（信）人', '来访（信）人', '信访形式', '办理情况', '期限', '期限'],
       ['序号', '来访（信）时间', '姓名', '人数', '信访形式', '处理方式', '答复期限', '办结期限'],
     ]);
     const rows = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(5 + i));
     const row = rows.find((x) => x.getCell(8).value === '导出测试一')!;
-    expect([2, 3, 4, 5, 6, 7, 9, 14, 15].map((c) => row.getCell(c).value)).toEqual([
+    expect([2, 3, 4, 5, 6, 7, 10, 15, 16].map((c) => row.getCell(c).value)).toEqual([
       `${YEAR}-06-01 00:05`, '张三、李四', 2, '13800001111', '东关村三组', '来访', '受理办理', `${YEAR}-06-16`, `${YEAR}-07-31`,
     ]);
     // Every active entry of the office's year, numbered in filing order; withdrawn ones are not in the book.
@@ -265,13 +277,9 @@ describe('the year as a workbook, and back', () => {
   });
 
   it('imports a clean file of several transactions whole, once however often it is posted, each fact once', async () => {
-    const count = 120;
-    const rows = Array.from({ length: count }, (_, i) => ({
-      id: `R${i}`, register: 'petitions', officeId: IMPORT_OFFICE, areaId: '07', filedOn: '', status: 'active', version: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '',
-      receivedAt: new Date(Date.parse(`${YEAR}-01-01T08:00:00+08:00`) + i * 2 * 86_400_000).toISOString(),
-      channel: i % 2 ? 'visit' : 'phone', visitors: [{ name: `来访人${i}` }], peopleCount: 1 + (i % 3), request: `导入测试第${i}条`, handler: '王五',
-      ...(i % 4 === 0 ? { handling: 'answered', answeredAt: new Date(Date.parse(`${YEAR}-01-02T08:00:00+08:00`) + i * 2 * 86_400_000).toISOString() } : {}),
-    })) as unknown as RegisterEntry[];
+    // One row in four earns two facts, the others one: 60 rows and their facts are more than one transaction holds.
+    const count = 60;
+    const rows = bookRows(count, 'A');
     const bytes = await registerWorkbook(petitions, rows, { officeName: '测试所', year: YEAR, generatedAt: new Date() });
     const uploadId = await upload(bytes, admin);
     const [first, again] = [await importFile(uploadId, IMPORT_OFFICE, admin), await importFile(uploadId, IMPORT_OFFICE, admin)];
@@ -281,7 +289,7 @@ describe('the year as a workbook, and back', () => {
     const imported = listed.filter((e) => e.importId === uploadId);
     expect(imported).toHaveLength(count);
     expect(imported.map((e) => e.request).sort()).toEqual(rows.map((r) => r.request).sort());
-    const sample = imported.find((e) => e.request === '导入测试第4条')!;
+    const sample = imported.find((e) => e.request === '导入测试A第4条')!;
     expect(sample).toMatchObject({ channel: 'phone', handling: 'answered', visitors: [{ name: '来访人4' }], peopleCount: 2, filedOn: shanghaiDay(new Date(String(rows[4]!.receivedAt))) });
     expect(Date.parse(String(sample.answeredAt))).toBe(Date.parse(String(rows[4]!.answeredAt)));
     const audits = await auditRecordsOf('admin', [requestId(first), requestId(again)]);
@@ -291,5 +299,19 @@ describe('the year as a workbook, and back', () => {
     const ids = imported.flatMap((e) => [factId('registers.petition.received', e.id), ...(e.answeredAt ? [factId('registers.petition.answered', e.id)] : [])]);
     expect(ids).toHaveLength(count + count / 4);
     expect(eventsOf(ids).sort()).toEqual(ids.map((id) => `Recorded ${id}`).sort());
+  });
+  it('resumes an import that stopped part-way from the rows it had written, and writes only the rest', async () => {
+    const rows = bookRows(12, 'B');
+    const bytes = await registerWorkbook(petitions, rows, { officeName: '测试所', year: YEAR, generatedAt: new Date() });
+    const uploadId = await upload(bytes, admin);
+    // As a first request leaves it when it stops after its first chunk: 8 of the 12 rows written.
+    const stopped = { id: uploadId, register: 'petitions', officeId: IMPORT_OFFICE, owner: 'admin', total: 12, written: 8, createdAt: new Date().toISOString() };
+    await dynamo().send(new PutCommand({ TableName: localName('registers'), Item: { ...keys.import(uploadId), entity: 'register-import', ...stopped } }));
+    const resumed = await importFile(uploadId, IMPORT_OFFICE, admin);
+    expect([resumed.status, resumed.body]).toEqual([200, { importId: uploadId, imported: 12, problems: [] }]);
+    const written = (await listAll(IMPORT_OFFICE, admin)).filter((e) => e.importId === uploadId);
+    // The book's rows are sheet rows 5–16: the last four were still to write.
+    expect(written.map((e) => e.id).sort()).toEqual([13, 14, 15, 16].map((row) => importedEntryId(uploadId, row)));
+    expect(written.map((e) => e.request).sort()).toEqual(['导入测试B第10条', '导入测试B第11条', '导入测试B第8条', '导入测试B第9条']);
   });
 });
