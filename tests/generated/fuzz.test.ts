@@ -19,7 +19,7 @@ import { badBody, badFileBody, badPathValue, fileFields, badQuery, rawBody, type
 const SEED = 20_240_606;
 /**
  * Per route: JSON bodies and raw texts (body routes), path values (each path parameter), query strings,
- * bodies with a bad file. About 4,200 requests over the 100 fuzzed routes of org, auth, audit, mediation
+ * bodies with a bad file. About 4,200 requests over the 96 fuzzed routes of org, auth, audit, mediation
  * and registers; their refusals' audit records are read back per caller, from this suite's own window
  * only. Bodies are checked by the adapter before any handler, so breadth over routes matters more than
  * depth per route.
