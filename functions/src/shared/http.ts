@@ -25,6 +25,7 @@ import type { ParsedBody, ParsedQuery, PathParams, ResponseOf, RouteKey, RouteKe
 import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring, type FileDownload, type RouteDecl } from '@sifasuo/wiring/src/types';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { logger, originSecret } from './aws';
+import { attachmentDisposition } from './disposition';
 import { parseJsonBody } from './json-body';
 import type { RequestContext } from './request-context';
 
@@ -123,8 +124,7 @@ const fileResponse = (f: FileContent, requestId?: string): APIGatewayProxyStruct
   statusCode: 200,
   headers: {
     'content-type': f.contentType,
-    // An ASCII fallback for old clients, the real (Chinese) name for every current browser.
-    'content-disposition': `attachment; filename="${f.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+    'content-disposition': attachmentDisposition(f.fileName),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     ...(requestId ? { 'x-request-id': requestId } : {}),

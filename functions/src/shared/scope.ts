@@ -77,18 +77,25 @@ export const scopedKeys = (type: string, r: OfficeScoped, sortKey: string) => ({
   [COUNTY.sk]: sortKey,
 });
 
-/** The three queries of `listInScope` over records filed with `scopedKeys`; `sortPrefix` narrows all three (e.g. a month). */
+/**
+ * The three queries of `listInScope` over records filed with `scopedKeys`; `sortPrefix` narrows all
+ * three (e.g. a month), or `sortBetween` (inclusive bounds, e.g. from one day to another).
+ */
 export const scopedQueries = <T>(
   table: string,
   type: string,
-  page: { limit: number; cursor?: string; sortPrefix?: string; newestFirst?: boolean },
+  page: { limit: number; cursor?: string; sortPrefix?: string; sortBetween?: [string, string]; newestFirst?: boolean },
   map: (item: Record<string, unknown>) => T,
 ): ScopedQueries<T> => {
   const on = (index: string, keys: { pk: string; sk: string }, value: string) =>
     queryPage(
       {
         table, index, partition: { name: keys.pk, value }, limit: page.limit, cursor: page.cursor, newestFirst: page.newestFirst,
-        ...(page.sortPrefix ? { sortKey: { name: keys.sk, beginsWith: page.sortPrefix } } : {}),
+        ...(page.sortPrefix
+          ? { sortKey: { name: keys.sk, beginsWith: page.sortPrefix } }
+          : page.sortBetween
+            ? { sortKey: { name: keys.sk, between: page.sortBetween } }
+            : {}),
       },
       map,
     );

@@ -18,3 +18,4 @@ export * from './mediation-demo';
 export * from './registers';
 export * from './register-declarations';
 export * from './registers-workflows';
+export * from './register-cells';

@@ -338,6 +338,7 @@ export const REGISTERS_AUDIT = auditActions('registers', {
   'entry.update': { targetType: 'register-entry', label: '修改台账' },
   'entry.withdraw': { targetType: 'register-entry', label: '撤销台账记录' },
   'entry.import': { targetType: 'register-import', label: '导入台账' },
+  'entry.export': { targetType: 'register-entry', label: '导出台账' },
   'entry.reveal-id-number': { targetType: 'register-entry', label: '查看完整身份证号' },
   'upload.create': { targetType: 'upload', label: '上传文件' },
   'leave.request': { targetType: 'leave', label: '请假' },

@@ -7,6 +7,7 @@ import * as z from 'zod';
 import type { FieldErrors } from './errors';
 import type { FactKind, ScorableFact } from './facts';
 import { officeId } from './org';
+import type { Actor } from './roles';
 import { shanghaiDay, shanghaiDayStart } from './time';
 import { dateString, idNumber, multilineText, optionalMultilineText, optionalText, pageQuery, phone, text, version } from './validation';
 
@@ -239,6 +240,15 @@ export const MAX_IMPORT_ROWS = 2000;
 
 export const UPLOAD_PURPOSES = ['import', 'attachment'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+/**
+ * Who may ask for an upload: an import is for those who keep an office's books (its staff, the
+ * county admin); an attachment also for the departments and the leader (tasks they assign).
+ */
+export const canUpload = (actor: Actor, purpose: UploadPurpose): boolean => {
+  const keepsBooks = actor.roles.includes('county_admin') || (!!actor.officeId && actor.roles.some((r) => r === 'office_staff' || r === 'area_director'));
+  return keepsBooks || (purpose === 'attachment' && actor.roles.some((r) => r === 'department' || r === 'bureau_leader'));
+};
+
 /** Largest attachment of a task's completion. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
