@@ -19,3 +19,4 @@ export * from './registers';
 export * from './register-declarations';
 export * from './registers-workflows';
 export * from './register-cells';
+export * from './registers-rules';

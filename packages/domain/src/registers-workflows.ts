@@ -353,6 +353,7 @@ export const REGISTERS_AUDIT = auditActions('registers', {
   'report.withdraw': { targetType: 'report', label: '撤回材料' },
   'task.assign': { targetType: 'task', label: '交办任务' },
   'task.complete': { targetType: 'task-assignment', label: '报告任务完成' },
+  'task.overdue': { targetType: 'task-assignment', label: '登记任务逾期' },
 });
 
 export const REGISTERS_TARGET_LABELS: Record<string, string> = {

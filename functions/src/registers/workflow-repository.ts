@@ -1,0 +1,215 @@
+// The registers table for leave, absences, reports and tasks, over the key layout of keys.ts: single
+// items by key, scope-limited lists by the kit's scoped indexes (never a Scan), writes through the
+// audited transaction with their facts; and the attachments a record keeps (an upload of the caller's
+// own, copied to kept/). The use cases decide; this file reads and writes.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  canWriteOfficeRecords,
+  forbidden,
+  hiddenRecord,
+  notFound,
+  validationError,
+  type Absence,
+  type Actor,
+  type Attachment,
+  type AttachmentInput,
+  type DomainError,
+  type FieldErrors,
+  type LeaveRequest,
+  type Office,
+  type Page,
+  type Report,
+  type Task,
+  type TaskAssignment,
+} from '@sifasuo/domain';
+import { GSI1, GSI3, indexKeys } from '@sifasuo/wiring/src/types';
+import { auditedWrite, type AuditedChange } from '../shared/audited';
+import { dynamo } from '../shared/aws';
+import { queryAll, withoutKeys } from '../shared/dynamo';
+import { orgDirectory } from '../shared/org-directory';
+import type { FactsToRecord } from '../shared/outbox';
+import type { RequestContext } from '../shared/request-context';
+import { canReadRecord, listInScope, scopedKeys, scopedQueries, type OfficeScoped } from '../shared/scope';
+import { uploads } from '../shared/uploads';
+import { keys, registersTable as table } from './keys';
+
+type TransactItem = Parameters<typeof auditedWrite>[1]['items'][number];
+type Item = Record<string, unknown>;
+type Key = { PK: string; SK: string };
+
+/** The record types filed with `scopedKeys` (keys.ts): 'LEAVE', 'ABSENCE', 'REPORT', 'ASSIGNMENT', a register's `entryType`. */
+export type ScopedType = string;
+
+const get = async <T>(key: Key): Promise<T | undefined> => {
+  const r = await dynamo().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }));
+  return r.Item ? withoutKeys<T>(r.Item) : undefined;
+};
+
+export interface ScopedList {
+  officeId?: string;
+  areaId?: string;
+  /** A prefix of the sort key (a month, a year, a day). */
+  sortPrefix?: string;
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+const scopedOf = (r: OfficeScoped): OfficeScoped => ({ officeId: r.officeId, areaId: r.areaId });
+
+const pageInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: ScopedList): Promise<Page<T>> =>
+  listInScope(actor, { officeId: q.officeId, areaId: q.areaId }, scopedQueries(table(), type, q, (i) => withoutKeys<T>(i)), scopedOf);
+
+/** Every item of `type` in the caller's scope (bounded sets: a month's reports, an office's open tasks). */
+const allInScope = async <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: Omit<ScopedList, 'limit' | 'cursor'>): Promise<T[]> => {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await pageInScope<T>(actor, type, { ...q, limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+};
+
+// ---- Items and writes ----------------------------------------------------------------------------------
+
+export const items = {
+  leave: (l: LeaveRequest) => ({ ...keys.leave(l), entity: 'leave', ...l }),
+  absence: (a: Absence) => ({ ...keys.absence(a), entity: 'absence', ...a }),
+  report: (r: Report) => ({ ...keys.report(r), entity: 'report', ...r }),
+  reportGuard: (r: Report) => ({ ...keys.reportGuard(r.officeId, r.kind, r.period), entity: 'report-guard', reportId: r.id }),
+  task: (t: Task) => ({ ...keys.task(t), entity: 'task', ...t }),
+  assignment: (a: TaskAssignment) => ({ ...keys.assignment(a), entity: 'task-assignment', ...a }),
+  /** What the sweep and the bureau's home card need of an open part, without reading the assignment. */
+  openTask: (a: TaskAssignment) => ({ ...keys.openTask(a), entity: 'open-task', taskId: a.taskId, officeId: a.officeId, areaId: a.areaId, title: a.title, dueOn: a.dueOn }),
+};
+
+const put = (Item: Item): TransactItem => ({ Put: { TableName: table(), Item } });
+const putIfAbsent = (Item: Item): TransactItem => ({ Put: { TableName: table(), Item, ConditionExpression: 'attribute_not_exists(PK)' } });
+const putIfVersion = (Item: Item, expected: number): TransactItem => ({
+  Put: {
+    TableName: table(), Item, ConditionExpression: 'attribute_exists(PK) AND #v = :expected',
+    ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expected },
+  },
+});
+const remove = (key: Key): TransactItem => ({ Delete: { TableName: table(), Key: { PK: key.PK, SK: key.SK } } });
+
+export const write = { put, putIfAbsent, putIfVersion, remove };
+
+export const facts = (f: Omit<FactsToRecord, 'context' | 'table'>): FactsToRecord => ({ context: 'registers', table: table(), ...f });
+
+/** The OPEN marker of an office's part not yet done. */
+export type OpenTask = Pick<TaskAssignment, 'taskId' | 'officeId' | 'areaId' | 'title' | 'dueOn'>;
+
+const COUNTY = indexKeys(GSI3);
+const BY_OFFICE = indexKeys(GSI1);
+/** The open-task items due before `day` (GSI3 'OPEN-TASK', sorted `<dueOn>#…`: every key below the bare day). */
+const openTasksDueBefore = (day: string) =>
+  queryAll(
+    { table: table(), index: GSI3, partition: { name: COUNTY.pk, value: 'OPEN-TASK' }, sortKey: { name: COUNTY.sk, between: ['0000', day] } },
+    (i) => withoutKeys<OpenTask>(i),
+  );
+
+export const workflowRepository = {
+  getLeave: (id: string) => get<LeaveRequest>(keys.leaveId(id)),
+  getAbsence: (id: string) => get<Absence>(keys.absenceId(id)),
+  getReport: (id: string) => get<Report>(keys.reportId(id)),
+  getTask: (id: string) => get<Task>(keys.taskId(id)),
+  getAssignment: (taskId: string, officeId: string) => get<TaskAssignment>(keys.assignmentId(taskId, officeId)),
+  /** Every office's part of a task (one partition: the task's items). */
+  assignmentsOf: (taskId: string) =>
+    queryAll({ table: table(), partition: { name: 'PK', value: `TASK#${taskId}` }, sortKey: { name: 'SK', beginsWith: 'OFFICE#' } }, (i) => withoutKeys<TaskAssignment>(i)),
+  /** Tasks county-wide by due day (GSI3 'TASK'), between two days inclusive. */
+  tasksDueBetween: (from: string, to: string) =>
+    queryAll(
+      { table: table(), index: GSI3, partition: { name: COUNTY.pk, value: 'TASK' }, sortKey: { name: COUNTY.sk, between: [from, `${to}#~`] } },
+      (i) => withoutKeys<Task>(i),
+    ),
+  openTasksDueBefore,
+  /** An office's leave starting between two days inclusive (GSI1 as `scopedKeys` files it, sorted `<from>#<id>`). */
+  leaveOfOfficeStarting: (officeId: string, from: string, to: string) =>
+    queryAll(
+      { table: table(), index: GSI1, partition: { name: BY_OFFICE.pk, value: String(scopedKeys('LEAVE', { officeId, areaId: '' }, '')[BY_OFFICE.pk]) }, sortKey: { name: BY_OFFICE.sk, between: [from, `${to}#~`] } },
+      (i) => withoutKeys<LeaveRequest>(i),
+    ),
+  pageInScope,
+  allInScope,
+
+  /** Writes with their audit record and facts in one transaction; `onConditionFailed(index)` says what a failed condition means. */
+  transact: (ctx: RequestContext, writes: TransactItem[], audit: AuditedChange, f: FactsToRecord | undefined, onConditionFailed: (index: number) => DomainError) =>
+    auditedWrite(ctx, { items: writes, audit, facts: f, onConditionFailed }),
+};
+
+// ---- Access ------------------------------------------------------------------------------------------
+
+export const requireActor = (ctx: RequestContext): Actor => {
+  if (!ctx.actor) throw forbidden();
+  return ctx.actor;
+};
+
+export const throwIfAny = (fields: FieldErrors) => {
+  if (Object.keys(fields).length) throw validationError(fields);
+};
+
+/** The office a body names (400 on `officeId` when there is none). */
+export const officeNamed = async (officeId: string, field = 'officeId'): Promise<Office> => {
+  const office = await orgDirectory.office(officeId);
+  if (!office) throw validationError({ [field]: `司法所 ${officeId} 不存在` });
+  return office;
+};
+
+/** A stored record the caller may read; one outside its scope answers like a missing one (audited as a denial). */
+export const readable = <T extends OfficeScoped>(ctx: RequestContext, record: T | undefined, what: string): T => {
+  const actor = requireActor(ctx);
+  if (!record) throw notFound(what);
+  if (!canReadRecord(actor, record)) throw hiddenRecord(what, `司法所 ${record.officeId} 超出数据范围`);
+  return record;
+};
+
+/** A stored record the caller's office keeps (readable first, so one out of scope stays a 404). */
+export const writable = <T extends OfficeScoped>(ctx: RequestContext, record: T | undefined, what: string): T => {
+  const found = readable(ctx, record, what);
+  if (!canWriteOfficeRecords(ctx.actor!, found.officeId)) throw forbidden(`只能维护本所的${what}`);
+  return found;
+};
+
+export const officeRef = (r: OfficeScoped) => ({ id: r.officeId, areaId: r.areaId });
+
+// ---- Attachments -------------------------------------------------------------------------------------
+
+interface UploadRecord {
+  owner: string;
+  purpose: string;
+  fileName: string;
+  size: number;
+}
+
+/**
+ * The attachments a record keeps: each upload must be the caller's own attachment upload (400 on
+ * `attachments` otherwise — another user's upload answers like a missing one) and have arrived; the
+ * file is copied to kept/ (once) and its size recorded. Uploads already kept by `earlier` pass as they are.
+ */
+export const keepAttachments = async (ctx: RequestContext, inputs: readonly AttachmentInput[] | undefined, earlier: readonly Attachment[] = []): Promise<Attachment[]> => {
+  const actor = requireActor(ctx);
+  const kept: Attachment[] = [];
+  for (const [index, input] of (inputs ?? []).entries()) {
+    const before = earlier.find((a) => a.uploadId === input.uploadId);
+    if (before) {
+      kept.push({ uploadId: before.uploadId, fileName: input.fileName, size: before.size });
+      continue;
+    }
+    const upload = await get<UploadRecord>(keys.upload(input.uploadId));
+    const field = `attachments.${index}.uploadId`;
+    if (!upload || upload.owner !== actor.username) throw validationError({ [field]: `附件「${input.fileName}」的上传记录不存在` });
+    if (upload.purpose !== 'attachment') throw validationError({ [field]: `附件「${input.fileName}」不是以附件用途上传的` });
+    const size = await uploads.keep(input.uploadId);
+    if (size === undefined) throw validationError({ [field]: `附件「${input.fileName}」尚未上传完成` });
+    kept.push({ uploadId: input.uploadId, fileName: input.fileName, size });
+  }
+  return kept;
+};
+
+/** The attachments as an answer carries them: each with a short-lived download link. */
+export const withUrls = (ctx: RequestContext, attachments: readonly Attachment[]): Promise<Attachment[]> =>
+  Promise.all(attachments.map(async (a) => ({ ...a, url: await uploads.downloadUrl(a.uploadId, a.fileName, ctx.now) })));
