@@ -34,10 +34,12 @@ export const buildApp = (app: App, options: BuildOptions = {}) => {
   };
   const name = (x: string) => resourceName(stage, x);
 
+  const portalDomain = ctx('portalDomain');
   const stateful = new StatefulStack(app, name('stateful'), {
     env, stage,
     alarmEmails: ctx('alarmEmail')?.split(',').map((e) => e.trim()).filter(Boolean),
-    description: `${name('stateful')}: keys, origin secret, tables, archive, queues, bus`,
+    portalDomain,
+    description: `${name('stateful')}: keys, origin secret, tables, archive, uploads, queues, bus`,
     terminationProtection: stage === 'prod',
   });
   // `-c originSecretVersion=<VersionId>` pins the origin secret's version in both stacks (a rotation).
@@ -50,7 +52,7 @@ export const buildApp = (app: App, options: BuildOptions = {}) => {
   const web = new WebStack(app, name('web'), {
     env, stage, apiDomain: service.apiDomain, portalDist,
     originSecret: originSecretValue(stateful.originSecret, originSecretVersion),
-    domainName: ctx('portalDomain'),
+    domainName: portalDomain,
     certificateArn: ctx('portalCertificateArn'),
     iamCertificateId: ctx('portalIamCertificateId'),
     description: `${name('web')}: portal on S3 + CloudFront`,

@@ -3,10 +3,10 @@
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { bucketArns, bucketObjectsArnAsNagPrintsIt } from './config';
+import { bucketArn, bucketObjectsArnAsNagPrintsIt } from './config';
 import { deployedFunctions, type ContextName, type FunctionDecl } from '@sifasuo/wiring';
 import { AppFunction } from './app-function';
-import { grantFromWiring } from './grants';
+import { grantFromWiring, S3_OBJECT_PREFIXES, type BucketAccess } from './grants';
 import { suppress } from './nag';
 import type { StatefulStack } from './stateful-stack';
 
@@ -19,6 +19,13 @@ export interface ContextConstructProps {
   environment: (decl: FunctionDecl) => Record<string, string>;
   logRetention: logs.RetentionDays;
 }
+
+/** Why a grant names a bucket's objects by wildcard: the keys are made at run time. */
+const WHY_OBJECT_WILDCARD: Record<BucketAccess, string> = {
+  'write-once': 'object keys are per record; Object Lock keeps every version',
+  read: 'object keys are per record',
+  upload: 'keys are upload ids, handed out per upload',
+};
 
 export class ContextConstruct extends Construct {
   readonly functions = new Map<string, AppFunction>();
@@ -36,13 +43,13 @@ export class ContextConstruct extends Construct {
       });
       grantFromWiring(fn, decl, {
         tables: stateful.tables, dataKey: stateful.dataKey, signingKey: stateful.signingKey,
-        bucketArns: (id) => bucketArns(Stack.of(this), props.stage, id),
+        bucketArn: (id) => bucketArn(Stack.of(this), props.stage, id),
       });
-      for (const { bucket } of decl.buckets ?? []) {
-        suppress(fn.role!, [
-          [`AwsSolutions-IAM5[Resource::${bucketObjectsArnAsNagPrintsIt(Stack.of(this), props.stage, bucket)}]`,
-            `Objects of the ${bucket} bucket only (object keys are per record); Object Lock keeps every version, and no delete is granted.`],
-        ]);
+      for (const { bucket, access } of decl.buckets ?? []) {
+        suppress(fn.role!, S3_OBJECT_PREFIXES[access].map((prefix) => [
+          `AwsSolutions-IAM5[Resource::${bucketObjectsArnAsNagPrintsIt(Stack.of(this), props.stage, bucket, prefix)}]`,
+          `Objects ${prefix ? `under ${prefix} ` : ''}of the ${bucket} bucket only (${WHY_OBJECT_WILDCARD[access]}), and no delete is granted.`,
+        ]));
       }
       if (decl.publishesEvents) stateful.bus.grantPutEventsTo(fn);
       if (decl.kind === 'stream') {

@@ -4,7 +4,7 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import { tableById, tables, type BucketId, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
+import { tableById, tables, UPLOAD_PREFIXES, type BucketId, type FunctionDecl, type TableAccess, type TableId } from '@sifasuo/wiring';
 
 export const DYNAMO_ACTIONS: Record<TableAccess, readonly string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
@@ -23,13 +23,25 @@ export const KMS_ACTIONS: Record<TableAccess, readonly string[]> = {
   append: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
 };
 
-type BucketAccess = NonNullable<FunctionDecl['buckets']>[number]['access'];
+export type BucketAccess = NonNullable<FunctionDecl['buckets']>[number]['access'];
 
-/** Object Lock keeps every version: `write-once` may add objects and check for them, never delete. */
+/**
+ * Object Lock keeps every version: `write-once` may add objects and check for them, never delete.
+ * `upload` presigns browsers' PUTs (a presigned URL carries the signer's rights: PutObject) and GETs,
+ * reads what arrived (GetObject, which HeadObject also needs) and copies it to `kept/` (GetObject on
+ * the source, PutObject on the copy). Never a delete: `incoming/` empties itself by lifecycle rule.
+ */
 export const S3_ACTIONS: Record<BucketAccess, readonly string[]> = {
   'write-once': ['s3:PutObject', 's3:GetObject'],
   read: ['s3:GetObject'],
   upload: ['s3:PutObject', 's3:GetObject'],
+};
+
+/** The object keys each access reaches (`<bucket>/<prefix>*`): every key, or the uploads kit's two prefixes. */
+export const S3_OBJECT_PREFIXES: Record<BucketAccess, readonly string[]> = {
+  'write-once': [''],
+  read: [''],
+  upload: [UPLOAD_PREFIXES.incoming, UPLOAD_PREFIXES.kept],
 };
 
 /**
@@ -56,8 +68,8 @@ const uniq = (xs: Iterable<string>) => [...new Set(xs)].sort();
 
 export interface GrantTargets {
   tables: ReadonlyMap<TableId, dynamodb.ITable>;
-  /** ARNs of each bucket and of its objects (built from its physical name, no cross-stack reference). */
-  bucketArns: (id: BucketId) => { bucket: string; objects: string };
+  /** ARN of each bucket (built from its physical name, no cross-stack reference). */
+  bucketArn: (id: BucketId) => string;
   dataKey: kms.IKey;
   /** The asymmetric key that signs session tokens. */
   signingKey: kms.IKey;
@@ -88,10 +100,13 @@ export const grantFromWiring = (role: iam.IGrantable, decl: FunctionDecl, to: Gr
     for (const a of accesses) for (const k of KMS_ACTIONS[a]) kmsActions.add(k);
   }
   for (const { bucket, access } of decl.buckets ?? []) {
-    const arns = to.bucketArns(bucket);
-    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...S3_ACTIONS[access]], resources: [arns.objects] }));
-    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...S3_BUCKET_ACTIONS[access]], resources: [arns.bucket] }));
-    // Bucket keys encrypt with the data key.
+    const arn = to.bucketArn(bucket);
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: [...S3_ACTIONS[access]],
+      resources: S3_OBJECT_PREFIXES[access].map((prefix) => `${arn}/${prefix}*`),
+    }));
+    role.grantPrincipal.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...S3_BUCKET_ACTIONS[access]], resources: [arn] }));
+    // Bucket keys encrypt with the data key (a browser's presigned PUT or GET uses the signer's rights to it too).
     for (const k of KMS_ACTIONS[access === 'read' ? 'read' : 'append']) kmsActions.add(k);
   }
   // A stream consumer reads the table's stream, encrypted with the data key: granted here, by name,

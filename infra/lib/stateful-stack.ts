@@ -1,8 +1,8 @@
 // Everything that holds data or identity, in one stack that is never torn down casually: the
-// customer-managed data key, the session-token signing key, the origin secret, the tables, the archive
-// bucket (+ its access-log bucket), the queues with their DLQs and the event bus with the wiring's
-// rules. Stateless stacks receive these constructs directly (same app), so the CDK wires the
-// cross-stack references (strong: Export / Fn::ImportValue).
+// customer-managed data key, the session-token signing key, the origin secret, the tables, the
+// wiring's buckets (archive, audit vault, uploads; + their access-log bucket), the queues with their
+// DLQs and the event bus with the wiring's rules. Stateless stacks receive these constructs directly
+// (same app), so the CDK wires the cross-stack references (strong: Export / Fn::ImportValue).
 import { Aspects, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -18,9 +18,9 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
-  buckets, eventRules, patternOf, queues, resourceName, tables, type BucketDecl, type TableDecl, type TableId,
+  buckets, eventRules, patternOf, queues, resourceName, tables, UPLOAD_PREFIXES, type BucketDecl, type TableDecl, type TableId,
 } from '@sifasuo/wiring';
-import { bucketPhysicalName } from './config';
+import { bucketPhysicalName, portalOrigins } from './config';
 import { suppress } from './nag';
 
 /** Archive records are WORM for this long (governance mode: a privileged principal can still lift it). */
@@ -37,6 +37,8 @@ export interface StatefulStackProps extends StackProps {
   stage: string;
   /** Who hears every alarm (e-mail addresses; deploy parameter `-c alarmEmail=a@x,b@y`). */
   alarmEmails?: readonly string[];
+  /** The portal's domain (`-c portalDomain`), whose origin the CORS of uploads buckets admits (see `portalOrigins`). */
+  portalDomain?: string;
 }
 
 export class StatefulStack extends Stack {
@@ -120,6 +122,7 @@ export class StatefulStack extends Stack {
         serverAccessLogsBucket: this.logBucket,
         serverAccessLogsPrefix: `${b.id}/`,
         removalPolicy: RemovalPolicy.RETAIN,
+        ...(b.uploads ? uploadsBucketProps(b.uploads, portalOrigins(this, props.portalDomain)) : {}),
       }));
       if (b.retentionDays) {
         // Write-once for everyone: a request that creates an object (PutObject, CompleteMultipartUpload)
@@ -246,6 +249,35 @@ export class StatefulStack extends Stack {
     return table;
   }
 }
+
+/** Browser PUTs and GETs by presigned URL stay valid this long at most (the kit signs 15 minutes). */
+export const UPLOADS_CORS_MAX_AGE_SECONDS = 3000;
+
+/**
+ * An uploads bucket (functions/src/shared/uploads.ts): the portal's page may PUT and GET by presigned
+ * URL (CORS; the signature, not CORS, is what admits a request), and what nobody kept expires —
+ * `incoming/` after `expireDays`, its old versions a day later, then the delete markers left behind;
+ * `kept/` never. Multipart uploads abandoned half-way are aborted after a day.
+ */
+export const uploadsBucketProps = (uploads: NonNullable<BucketDecl['uploads']>, origins: readonly string[]): Partial<s3.BucketProps> => ({
+  cors: [{
+    allowedOrigins: [...origins],
+    allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
+    // The only header the portal sets; the presigned ticket signs it.
+    allowedHeaders: ['content-type'],
+    exposedHeaders: ['ETag'],
+    maxAge: UPLOADS_CORS_MAX_AGE_SECONDS,
+  }],
+  lifecycleRules: [
+    {
+      id: 'incoming-expires',
+      prefix: UPLOAD_PREFIXES.incoming,
+      expiration: Duration.days(uploads.expireDays),
+      noncurrentVersionExpiration: Duration.days(1),
+    },
+    { id: 'tidy', abortIncompleteMultipartUploadAfter: Duration.days(1), expiredObjectDeleteMarker: true },
+  ],
+});
 
 /** Every CloudWatch alarm in `scope` (all stacks, when given the app) notifies the topic. */
 export const notifyEveryAlarm = (scope: Construct, topic: sns.ITopic) =>

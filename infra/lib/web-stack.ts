@@ -13,17 +13,21 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { ORIGIN_SECRET_HEADER, resourceName } from '@sifasuo/wiring';
+import { buckets, ORIGIN_SECRET_HEADER, resourceName } from '@sifasuo/wiring';
+import { bucketBrowserOrigin, inChina } from './config';
 import { suppress } from './nag';
 
-/** The portal is React + Ant Design (inline styles) + ECharts (canvas); it only talks to its own origin. */
-export const CONTENT_SECURITY_POLICY = [
+/**
+ * The portal is React + Ant Design (inline styles) + ECharts (canvas); it talks to its own origin and
+ * PUTs files straight into the uploads buckets by presigned URL (`uploadOrigins`).
+ */
+export const contentSecurityPolicy = (uploadOrigins: readonly string[]) => [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...uploadOrigins].join(' '),
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -59,9 +63,6 @@ export interface WebStackProps extends StackProps {
   /** …and uploaded to IAM in the China regions, whose CloudFront takes no ACM certificate. */
   iamCertificateId?: string;
 }
-
-/** The China regions (partition aws-cn) need an explicit region to be recognised. */
-export const inChina = (stack: Stack) => !Token.isUnresolved(stack.region) && stack.region.startsWith('cn-');
 
 export class WebStack extends Stack {
   readonly bucket: s3.Bucket;
@@ -105,7 +106,10 @@ export class WebStack extends Stack {
         frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         xssProtection: { protection: true, modeBlock: true, override: true },
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: contentSecurityPolicy(buckets.filter((b) => b.uploads).map((b) => bucketBrowserOrigin(this, props.stage, b.id))),
+          override: true,
+        },
       },
     });
     // `/api/*`: nothing is cached, Authorization reaches the API, and so do the viewer's address and

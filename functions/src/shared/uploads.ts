@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { validationError } from '@sifasuo/domain';
+import { UPLOAD_PREFIXES } from '@sifasuo/wiring/src/types';
 import { bucketName, s3 } from './aws';
 import { presigningS3 } from './clients/s3';
 import { attachmentDisposition } from './disposition';
@@ -16,8 +17,8 @@ const BUCKET = 'uploads';
 const UPLOAD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const DEFAULT_TICKET_SECONDS = 900;
 
-const incomingKey = (uploadId: string) => `incoming/${checked(uploadId)}`;
-const keptKey = (uploadId: string) => `kept/${checked(uploadId)}`;
+const incomingKey = (uploadId: string) => `${UPLOAD_PREFIXES.incoming}${checked(uploadId)}`;
+const keptKey = (uploadId: string) => `${UPLOAD_PREFIXES.kept}${checked(uploadId)}`;
 
 const checked = (uploadId: string) => {
   if (!UPLOAD_ID.test(uploadId)) throw validationError({ uploadId: '上传编号无效' });
@@ -38,7 +39,9 @@ const sizeOf = async (key: string): Promise<number | undefined> => {
   }
 };
 
-const megabytes = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
+/** `5MB`, `1.5MB`; below a tenth of a megabyte in KB. */
+const sizeText = (bytes: number) =>
+  bytes >= 0.1 * 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))}MB` : `${Math.floor(bytes / 1024)}KB`;
 
 /** The bytes of an object, or undefined when there is none; larger than `maxBytes` is the user's 400. */
 const bytesOf = async (key: string, maxBytes: number): Promise<Uint8Array | undefined> => {
@@ -52,7 +55,7 @@ const bytesOf = async (key: string, maxBytes: number): Promise<Uint8Array | unde
   if ((object.ContentLength ?? 0) > maxBytes) {
     // Unread: the body's connection is closed rather than drained.
     (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
-    throw validationError({ uploadId: `文件不能超过${megabytes(maxBytes)}MB` });
+    throw validationError({ uploadId: `文件不能超过${sizeText(maxBytes)}` });
   }
   return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
 };
@@ -92,7 +95,8 @@ export const uploads = {
     if (size === undefined) return undefined;
     const bucket = bucketName(BUCKET);
     await s3().send(new CopyObjectCommand({
-      Bucket: bucket, Key: keptKey(uploadId), // The key is a ULID under a prefix: nothing in it needs URL-encoding.
+      Bucket: bucket, Key: keptKey(uploadId),
+      // The key is a ULID under a prefix: nothing in it needs URL-encoding.
       CopySource: `${bucket}/${incomingKey(uploadId)}`,
     }));
     return size;

@@ -91,6 +91,12 @@ export interface BucketDecl {
   uploads?: { expireDays: number };
 }
 
+/**
+ * The key prefixes of an uploads bucket: what browsers PUT (expires after `expireDays`) and what a
+ * record keeps (never expires). The uploads kit, the grants and the lifecycle rule all use these.
+ */
+export const UPLOAD_PREFIXES = { incoming: 'incoming/', kept: 'kept/' } as const;
+
 export type TableAccess = 'read' | 'readwrite' | 'append';
 
 /** The grant every function that records audit entries needs (the audit table, append only). */
@@ -109,7 +115,8 @@ export interface FunctionDecl {
   tables: ReadonlyArray<{ table: string; access: TableAccess }>;
   /**
    * `write-once`: PutObject of new keys only (Object Lock keeps every version); `read`: GetObject/List;
-   * `upload`: presigns PUTs for browsers (so PutObject) and reads what arrived (GetObject, HeadObject).
+   * `upload` (an uploads bucket): presigns browsers' PUTs and GETs, reads what arrived and copies it
+   * to `kept/` — PutObject and GetObject under UPLOAD_PREFIXES only.
    */
   buckets?: ReadonlyArray<{ bucket: string; access: 'write-once' | 'read' | 'upload' }>;
   /** The session-token key: `sign` (KMS Sign and GetPublicKey) or `verify` (GetPublicKey only). */
