@@ -39,6 +39,7 @@ import { Page } from '../kit/page';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
 import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
+import { TONES } from '../kit/Figures';
 
 const required = requiredBy(reportInput);
 /** Kinds handed in per person: they name their author. */
@@ -117,7 +118,7 @@ function ReportDialog({ open, offices, report, onClose, onSaved }: { open: boole
       forceRender
     >
       {report?.returnComment && (
-        <Typography.Paragraph type="warning" data-testid="report-return-comment">
+        <Typography.Paragraph style={{ color: TONES.warning }} data-testid="report-return-comment">
           退回意见：{report.returnComment}
         </Typography.Paragraph>
       )}
@@ -265,7 +266,7 @@ function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: 
           </Button>
         )}
       </Flex>
-      <ResponsiveTable<Report> rowKey="id" size="small" loading={list.loading} dataSource={list.data} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} data-testid="report-table" />
+      <ResponsiveTable<Report> rowKey="id" size="small" loading={list.loading} dataSource={list.data} columns={columns} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="report-table" />
       <ReportDialog open={submitting || !!resubmitting} offices={own} report={resubmitting} onClose={() => (setSubmitting(false), setResubmitting(undefined))} onSaved={done} />
       <ReturnDialog report={returning} onClose={() => setReturning(undefined)} onDone={done} />
     </>
