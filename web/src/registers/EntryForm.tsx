@@ -14,30 +14,33 @@ import { officeSelectOptions } from '../kit/offices';
 
 type FormValues = Record<string, unknown> & { officeId?: string };
 
-/** The input of one declared field. */
-function FieldInput({ field, editing }: { field: RegisterField; editing: boolean }) {
+/**
+ * The input of one declared field. Form.Item hands its child `value`/`checked` and `onChange`: they are
+ * passed on to the control, or the form would never hear of what is typed.
+ */
+function FieldInput({ field, editing, ...control }: { field: RegisterField; editing: boolean } & Record<string, unknown>) {
   const testId = `entry-field-${field.key}`;
   switch (field.kind) {
     case 'text':
-      return <Input maxLength={field.max} data-testid={testId} />;
+      return <Input {...control} maxLength={field.max} data-testid={testId} />;
     case 'multiline':
-      return <Input.TextArea rows={3} maxLength={field.max} data-testid={testId} />;
+      return <Input.TextArea {...control} rows={3} maxLength={field.max} data-testid={testId} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} data-testid={testId} />;
+      return <DatePicker {...control} style={{ width: '100%' }} data-testid={testId} />;
     case 'datetime':
-      return <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={testId} />;
+      return <DatePicker {...control} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={testId} />;
     case 'integer':
-      return <InputNumber min={field.min} max={field.max} precision={0} suffix={field.unit} style={{ width: '100%' }} data-testid={testId} />;
+      return <InputNumber {...control} min={field.min} max={field.max} precision={0} suffix={field.unit} style={{ width: '100%' }} data-testid={testId} />;
     case 'choice':
-      return <Select options={field.options.map((o) => ({ value: o.value, label: o.label }))} placeholder="请选择" allowClear={!field.required} data-testid={testId} />;
+      return <Select {...control} options={field.options.map((o) => ({ value: o.value, label: o.label }))} placeholder="请选择" allowClear={!field.required} data-testid={testId} />;
     case 'names':
-      return <Select mode="tags" placeholder="输入姓名后回车" open={false} tokenSeparators={['、', ',', '，']} data-testid={testId} />;
+      return <Select {...control} mode="tags" placeholder="输入姓名后回车" open={false} tokenSeparators={['、', ',', '，']} data-testid={testId} />;
     case 'flag':
-      return <Switch checkedChildren="是" unCheckedChildren="否" data-testid={testId} />;
+      return <Switch {...control} checkedChildren="是" unCheckedChildren="否" data-testid={testId} />;
     case 'idNumber':
-      return <Input maxLength={18} placeholder={editing ? '留空则保持不变' : undefined} data-testid={testId} />;
+      return <Input {...control} maxLength={18} placeholder={editing ? '留空则保持不变' : undefined} data-testid={testId} />;
     case 'phone':
-      return <Input maxLength={20} data-testid={testId} />;
+      return <Input {...control} maxLength={20} data-testid={testId} />;
   }
 }
 

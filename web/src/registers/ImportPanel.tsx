@@ -12,7 +12,7 @@ import { uploadFile } from '../kit/upload';
 import { App } from 'antd';
 
 export default function ImportPanel({ register, offices, onImported }: { register: RegisterDescription; offices: readonly Office[]; onImported: () => void }) {
-  const [officeId, setOfficeId] = useState<string | undefined>(offices.length === 1 ? offices[0]!.id : undefined);
+  const [officeId, setOfficeId] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RegisterImportResult & { fileName: string }>();
   const input = useRef<HTMLInputElement>(null);

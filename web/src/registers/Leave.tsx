@@ -300,7 +300,8 @@ function Absences({ offices, name }: { offices: readonly Office[]; name: (id: st
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState<Absence>();
   const list = useLoad(() => registersApi.absences({ officeId, month }), [officeId, month]);
-  const recordable = useMemo(() => offices.filter((o) => canRecordAbsence(me, o)), [offices, me]);
+  // Keyed by the username: the session's user is read anew on each render, and a new list would reset open forms.
+  const recordable = useMemo(() => offices.filter((o) => canRecordAbsence(me, o)), [offices, me.username]);
   const [form] = Form.useForm<{ reason?: string }>();
   const { busy, save } = useSave(form);
   if (list.errorStatus === 403) return <Forbidden message={list.errorMessage} />;

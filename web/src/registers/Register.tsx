@@ -71,7 +71,9 @@ const useEntries = (register: string | undefined, filters: Filters) => {
 
 function ExportPanel({ register, offices }: { register: RegisterDescription; offices: ReturnType<typeof useScopeOffices>['offices'] }) {
   const [year, setYear] = useState(thisYear());
-  const [officeId, setOfficeId] = useState<string | undefined>(offices.length === 1 ? offices[0]!.id : undefined);
+  const [officeId, setOfficeId] = useState<string>();
+  // One office in scope (they load after the first render): the book is that office's.
+  const chosen = officeId ?? (offices.length === 1 ? offices[0]!.id : undefined);
   const years = useMemo(() => Array.from({ length: Math.min(6, thisYear() - REGISTER_YEAR_MIN + 1) }, (_, i) => thisYear() - i), []);
   return (
     <Flex wrap gap={8} align="center" data-testid="entry-export">
@@ -89,7 +91,7 @@ function ExportPanel({ register, offices }: { register: RegisterDescription; off
           data-testid="entry-export-office"
         />
       )}
-      <DownloadButton icon={<DownloadOutlined />} fetch={() => registersApi.exportBook(register.id, { year, officeId })} testId="entry-export-download">
+      <DownloadButton icon={<DownloadOutlined />} fetch={() => registersApi.exportBook(register.id, { year, officeId: chosen })} testId="entry-export-download">
         导出Excel
       </DownloadButton>
     </Flex>
@@ -100,7 +102,7 @@ function RegisterList({ register, catalogue }: { register: RegisterDescription; 
   const me = useMe();
   const navigate = useNavigate();
   const { offices, name } = useScopeOffices();
-  const own = useMemo(() => writableOffices(me, offices), [me, offices]);
+  const own = useMemo(() => writableOffices(me, offices), [me.username, offices]) // eslint-disable-line react-hooks/exhaustive-deps -- the session user is read anew on each render;
   const [filters, setFilters] = useState<Filters>({ chosen: {}, withdrawn: false });
   const [adding, setAdding] = useState<null | undefined>();
   const entries = useEntries(register.id, filters);

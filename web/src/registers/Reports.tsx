@@ -31,7 +31,7 @@ import {
 import { registersApi } from './api';
 import { AttachmentLinks, AttachmentsInput } from './Attachments';
 import { writableOffices } from './permissions';
-import { HALF, monthLabel, PAIR, periodLabel, thisMonth, thisYear } from './shared';
+import { dueDay, HALF, monthLabel, PAIR, periodLabel, thisMonth, thisYear } from './shared';
 import { checkWith, dropEmpty, requiredBy, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
 import { officeSelectOptions, ScopeOfficeFilter, useScopeOffices } from '../kit/offices';
@@ -181,7 +181,7 @@ function ReturnDialog({ report, onClose, onDone }: { report?: Report; onClose: (
 
 function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: string) => string }) {
   const me = useMe();
-  const own = useMemo(() => writableOffices(me, offices), [me, offices]);
+  const own = useMemo(() => writableOffices(me, offices), [me.username, offices]) // eslint-disable-line react-hooks/exhaustive-deps -- the session user is read anew on each render;
   const [filters, setFilters] = useState<{ officeId?: string; year: number; kind?: ReportKind; status?: ReportStatus }>({ year: thisYear() });
   const list = useLoad(() => registersApi.reports({ officeId: filters.officeId, period: String(filters.year), kind: filters.kind, status: filters.status }), [filters]);
   const [submitting, setSubmitting] = useState(false);
@@ -197,7 +197,7 @@ function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: 
     { title: '类别', dataIndex: 'kind', render: (k: ReportKind) => REPORT_KIND_LABELS[k] },
     { title: '所属期间', dataIndex: 'period', render: (p: string) => periodLabel(p) },
     { title: '报送时间', dataIndex: 'submittedAt', render: (at: string) => shanghaiDateTime(at) },
-    { title: '截止时间', dataIndex: 'dueAt', render: (at: string) => shanghaiDateTime(at) },
+    { title: '截止日期', dataIndex: 'dueAt', render: (at: string) => dueDay(at) },
     {
       title: '状态',
       dataIndex: 'status',
@@ -214,7 +214,13 @@ function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: 
         </Flex>
       ),
     },
-    { title: '退回意见', dataIndex: 'returnComment', render: (c?: string, r?: Report) => (c ? `${c}${r?.returnedByName ? `（${r.returnedByName}）` : ''}` : '—') },
+    {
+      title: '退回意见',
+      dataIndex: 'returnComment',
+      // The comment while it is returned; once handed in again, how often it was.
+      render: (c: string | undefined, r: Report) =>
+        r.status === 'returned' && c ? `${c}${r.returnedByName ? `（${r.returnedByName}）` : ''}` : r.returns > 0 ? `曾退回 ${r.returns} 次` : '—',
+    },
     { title: '附件', dataIndex: 'attachments', render: (a: Report['attachments']) => <AttachmentLinks items={a} /> },
     {
       title: '操作',
@@ -295,7 +301,7 @@ function Board() {
         const cell = row.cells.find((c) => c.kind === kind);
         if (!cell) return '—';
         return (
-          <span data-testid={`board-${row.officeId}-${kind}`} data-state={cell.state} title={`${periodLabel(cell.period)}，${shanghaiDateTime(cell.dueAt)} 截止`}>
+          <span data-testid={`board-${row.officeId}-${kind}`} data-state={cell.state} title={`${periodLabel(cell.period)}，${dueDay(cell.dueAt)} 截止`}>
             <CellTag state={cell.state}>{cell.required > 1 ? ` ${cell.submitted}/${cell.required}` : null}</CellTag>
           </span>
         );

@@ -103,6 +103,9 @@ export const dayOf = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD'
 export const PAIR = { display: 'flex', flexWrap: 'wrap', columnGap: 16 } as const;
 export const HALF = { flex: '1 1 200px', minWidth: 0 } as const;
 
+/** The last day a deadline allows (a due instant at Shanghai midnight closes the day before). */
+export const dueDay = (dueAt: string) => shanghaiDay(new Date(Date.parse(dueAt) - 1));
+
 export const monthLabel = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 /** A report's period: 2026年3月 or 2026年. */
 export const periodLabel = (p: string) => (p.length === 7 ? monthLabel(p) : `${p}年`);

@@ -2,9 +2,9 @@
 // missing), and its returned reports to hand in again.
 import { Link } from 'react-router-dom';
 import { Flex, Skeleton, Typography } from 'antd';
-import { REPORT_CELL_LABELS, REPORT_KIND_LABELS, shanghaiDateTime } from '@sifasuo/domain';
+import { REPORT_CELL_LABELS, REPORT_KIND_LABELS } from '@sifasuo/domain';
 import { CARD_ITEMS, useSummary } from './summary';
-import { periodLabel } from '../shared';
+import { dueDay, periodLabel } from '../shared';
 import Figures, { TONES } from '../../kit/Figures';
 
 export default function ReportsDue() {
@@ -25,7 +25,7 @@ export default function ReportsDue() {
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {reportsDue.slice(0, CARD_ITEMS).map((r) => (
             <li key={`${r.officeId}-${r.kind}-${r.period}`} style={{ color: r.state === 'missing' ? TONES.danger : undefined }}>
-              {periodLabel(r.period)}{REPORT_KIND_LABELS[r.kind]}：{REPORT_CELL_LABELS[r.state]}（{shanghaiDateTime(r.dueAt)} 截止）
+              {periodLabel(r.period)}{REPORT_KIND_LABELS[r.kind]}：{REPORT_CELL_LABELS[r.state]}（{dueDay(r.dueAt)} 截止）
             </li>
           ))}
         </ul>
