@@ -153,11 +153,11 @@ describe('registers, the generic register page', () => {
     const result = (await importAnswer.json()) as RegisterImportResult;
     // The body beside the status: a refusal says why.
     expect({ status: importAnswer.status(), result }).toEqual({ status: 200, result: expect.objectContaining({ imported: 0 }) });
-    expect(result.problems).toEqual(expect.arrayContaining([expect.objectContaining({ row: mineAt, column: '人数' })]));
+    expect(result.problems).toEqual(expect.arrayContaining([expect.objectContaining({ row: mineAt, column: '来访（信）人/人数' })]));
     await page.getByTestId('entry-import-refused').waitFor();
     const problems = page.getByTestId('entry-import-problems');
-    expect(await problems.innerText()).toContain('人数');
-    expect(await problems.locator('tbody tr').count()).toBe(result.problems.length);
+    expect(await problems.innerText()).toContain('来访（信）人/人数');
+    expect(await problems.locator('tr.ant-table-row').count()).toBe(result.problems.length);
     await shot(page, 'registers-import-problems-desktop');
     // Nothing was written.
     expect(await page.locator('[data-testid="entry-table"] tr[data-row-key]').count()).toBe(before);
