@@ -4,6 +4,9 @@
 // its audit record (found by the answer's x-request-id). Routes are read from the wiring, so a route
 // declared later is fuzzed without touching this file.
 //
+// A route whose body schema its path chooses (`bodyByPath`, e.g. a register's entries) is fuzzed against
+// each declared schema, under the path value that selects it.
+//
 // Safe beside the scope matrix on the generated suites' cloud: no body sent is valid for its route's
 // schema (but for bodies carrying a file, whose file is no workbook), path values fail every id's shape,
 // and routes with no input at all (logout would end the admin's session) are not called.
@@ -66,13 +69,32 @@ const placeholderPath = (r: RouteDecl) => r.path.replace(/\{([^}+]+)\+?\}/g, (_,
 /** One in four signed-in requests is the office's staff, the rest the county admin. */
 const callerFor = (r: RouteDecl, i: number): Caller | undefined => (r.auth === 'none' ? undefined : i % 4 === 3 ? 'staff-0101' : 'admin');
 
+/** Bodies per schema of a route whose body schema its path chooses (`bodyByPath`): each declared one is fuzzed. */
+const MIN_RUNS_PER_PATH_SCHEMA = 8;
+
+/**
+ * The schemas a route's body is checked with and the path that reaches each: its own body schema under
+ * placeholders, or — with `bodyByPath` — each declared schema under its path value (a placeholder there
+ * would be refused as unknown before the body is looked at).
+ */
+const bodySchemasOf = (r: RouteDecl): { schema: NonNullable<RouteDecl['body']>; path: string; label: string }[] => {
+  if (!r.bodyByPath) return r.body ? [{ schema: r.body, path: placeholderPath(r), label: '' }] : [];
+  const { param, schemas } = r.bodyByPath;
+  return Object.entries(schemas).map(([value, schema]) => ({
+    schema, label: ` ${param}=${value}`,
+    path: r.path.replace(/\{([^}+]+)\+?\}/g, (_, name: string) => (name === param ? encodeURIComponent(value) : `fuzz~${name}`)),
+  }));
+};
+
 function bodyRequests(r: RouteDecl): FuzzRequest[] {
-  if (!r.body) return [];
   const key = `${r.method} ${r.path}`;
-  const path = placeholderPath(r);
-  const json = sample(badBody(r.body), 'body', key, RUNS.body).map((body, i) => ({ kind: 'body' as const, route: key, method: r.method, path, caller: callerFor(r, i), body }));
-  const raw = sample(rawBody(r.body), 'body', `${key} raw`, RUNS.raw).map((raw, i) => ({ kind: 'body' as const, route: key, method: r.method, path, caller: callerFor(r, i), raw }));
-  return [...json, ...raw];
+  const targets = bodySchemasOf(r);
+  const runs = targets.length > 1 || r.bodyByPath ? Math.max(MIN_RUNS_PER_PATH_SCHEMA, Math.ceil(RUNS.body / targets.length)) : RUNS.body;
+  return targets.flatMap(({ schema, path, label }) => {
+    const json = sample(badBody(schema), 'body', `${key}${label}`, runs).map((body, i) => ({ kind: 'body' as const, route: key, method: r.method, path, caller: callerFor(r, i), body }));
+    const raw = sample(rawBody(schema), 'body', `${key}${label} raw`, RUNS.raw).map((raw, i) => ({ kind: 'body' as const, route: key, method: r.method, path, caller: callerFor(r, i), raw }));
+    return [...json, ...raw];
+  });
 }
 
 function pathRequests(r: RouteDecl): FuzzRequest[] {

@@ -134,7 +134,7 @@ describe('a register book', () => {
     // Title, note, two header rows: the group over its four columns, the leaves below.
     expect(sheet.getCell(3, 3).value).toBe('来访（信）人');
     expect(sheet.getCell(4, 3).value).toBe('姓名');
-    expect((sheet as unknown as { _merges: Record<string, { range: string }> })._merges.C3.range).toBe('C3:F3');
+    expect((sheet as unknown as { _merges: Record<string, { range: string }> })._merges.C3!.range).toBe('C3:F3');
     expect(sheet.getCell(5, 2).value).toBe('2024-03-05 09:30');
     expect(sheet.getCell(5, 3).value).toBe('张三、李四');
     const parsed = await parseBook(petitions, bytes);
