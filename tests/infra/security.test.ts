@@ -6,8 +6,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import {
-  AUTHORIZER_CACHE_SECONDS, authorizerFunction, awsCron, deployedFunctions, ENV, eventRules, functionEnvironment, patternOf,
-  functions, ORIGIN_SECRET_HEADER, queues, resourceName, routeKey, routes, schedules, tables,
+  AUTHORIZER_CACHE_SECONDS, authorizerFunction, awsCron, buckets, deployedFunctions, ENV, eventRules, functionEnvironment, patternOf,
+  functions, ORIGIN_SECRET_HEADER, queues, resourceName, routeKey, routes, schedules, tables, UPLOAD_PREFIXES,
 } from '@sifasuo/wiring';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,12 @@ const keyId = logicalId(stateful, stateful.dataKey.node.defaultChild);
 const signingKeyId = logicalId(stateful, stateful.signingKey.node.defaultChild);
 const originSecretId = logicalId(stateful, stateful.originSecret.node.defaultChild);
 const tableLogicalId = (id: string) => logicalId(stateful, stateful.tables.get(id)!.node.defaultChild);
+
+/** The portal's Content-Security-Policy as written in the template (a string joined by CloudFormation, as JSON). */
+const cspOf = (t: typeof W) => {
+  const [, policy] = resourcesOf(t, 'AWS::CloudFront::ResponseHeadersPolicy')[0]!;
+  return JSON.stringify(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+};
 
 describe('stateful: keys and tables', () => {
   test('the customer-managed data key rotates and is retained', () => {
@@ -99,6 +105,83 @@ describe('stateful: buckets', () => {
         expect({ bucket: id, denies: denies.length }).toEqual({ bucket: id, denies: 1 });
       }
     }
+  });
+});
+
+describe('stateful: uploads buckets', () => {
+  const uploadBuckets = buckets.filter((b) => b.uploads);
+  /** The template's bucket whose name is built from the wiring bucket `id`. */
+  const bucketNamed = (t: typeof S, id: string) => {
+    const found = resourcesOf(t, 'AWS::S3::Bucket').filter(([, r]) => JSON.stringify(r.Properties.BucketName ?? '').includes(`${resourceName('dev', id)}-`));
+    expect(found).toHaveLength(1);
+    return found[0]![1].Properties;
+  };
+
+  test('the wiring declares one (the platform\'s), with an expiry', () => {
+    expect(uploadBuckets.map((b) => b.id)).toEqual(['uploads']);
+  });
+
+  test('private, SSE-KMS with the data key, versioned, TLS only, access-logged, no Object Lock', () => {
+    for (const b of uploadBuckets) {
+      const p = bucketNamed(S, b.id);
+      expect(p.ObjectLockEnabled ?? false).toBe(false);
+      expect(p.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(p.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault)
+        .toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+      expect(p.LoggingConfiguration).toMatchObject({ LogFilePrefix: `${b.id}/` });
+    }
+  });
+
+  test('what arrives under incoming/ expires after the declared days; kept/ never; abandoned multipart uploads are aborted', () => {
+    for (const b of uploadBuckets) {
+      const rules = bucketNamed(S, b.id).LifecycleConfiguration.Rules;
+      const expiring = rules.filter((r: any) => r.ExpirationInDays !== undefined);
+      expect(expiring).toEqual([expect.objectContaining({
+        Prefix: UPLOAD_PREFIXES.incoming, ExpirationInDays: b.uploads!.expireDays, NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: 'Enabled',
+      })]);
+      expect(rules).toContainEqual(expect.objectContaining({
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, ExpiredObjectDeleteMarker: true, Status: 'Enabled',
+      }));
+      expect(JSON.stringify(rules)).not.toContain(UPLOAD_PREFIXES.kept);
+    }
+  });
+
+  test('CORS: the portal may PUT and GET with its content type; without a portal domain, any CloudFront domain (the region is unknown here)', () => {
+    for (const b of uploadBuckets) {
+      expect(bucketNamed(S, b.id).CorsConfiguration.CorsRules).toEqual([{
+        AllowedOrigins: ['https://*.cloudfront.net', 'https://*.cloudfront.cn'],
+        AllowedMethods: ['PUT', 'GET'],
+        AllowedHeaders: ['content-type'],
+        ExposedHeaders: ['ETag'],
+        MaxAge: 3000,
+      }]);
+    }
+  });
+
+  test("with -c portalDomain only the portal's own origin; in a known region, that partition's CloudFront domains", () => {
+    const corsOf = (context: Record<string, unknown>) =>
+      bucketNamed(synthApp({ ...context, account: '123456789012' }).templates.stateful, 'uploads').CorsConfiguration.CorsRules[0].AllowedOrigins;
+    expect(corsOf({ region: 'ap-southeast-1', portalDomain: 'sifasuo.example.org' })).toEqual(['https://sifasuo.example.org']);
+    expect(corsOf({ region: 'ap-southeast-1' })).toEqual(['https://*.cloudfront.net']);
+    expect(corsOf({ region: 'cn-northwest-1' })).toEqual(['https://*.cloudfront.cn']);
+  });
+
+  test("'upload' grants: put and get under incoming/ and kept/ only, list on the bucket (a missing key is 404), never a delete", () => {
+    const uploaders = deployedFunctions().filter((f) => f.buckets?.some((b) => b.access === 'upload'));
+    expect(uploaders.length).toBeGreaterThan(0);
+    const onUploads = statementsOf(A).filter((s) => JSON.stringify(s.Resource).includes(`${resourceName('dev', 'uploads')}-`));
+    const objectGrants = onUploads.filter((s) => asArray<string>(s.Action).includes('s3:PutObject'));
+    expect(objectGrants).toHaveLength(uploaders.length);
+    for (const s of objectGrants) {
+      expect(asArray<string>(s.Action).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+      const resources = asArray<unknown>(s.Resource).map((r) => JSON.stringify(r));
+      expect(resources).toHaveLength(2);
+      expect(resources[0]).toMatch(/\/incoming\/\*"\]\]\}$/);
+      expect(resources[1]).toMatch(/\/kept\/\*"\]\]\}$/);
+    }
+    const bucketGrants = onUploads.filter((s) => !asArray<string>(s.Action).includes('s3:PutObject'));
+    expect(bucketGrants.map((s) => asArray<string>(s.Action).join())).toEqual(uploaders.map(() => 's3:ListBucket'));
+    for (const s of onUploads) expect(JSON.stringify(s.Action)).not.toMatch(/Delete|\*/);
   });
 });
 
@@ -589,11 +672,21 @@ describe('web: portal', () => {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
           StrictTransportSecurity: Match.objectLike({ Override: true }),
-          ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("frame-ancestors 'none'") }),
+          ContentSecurityPolicy: Match.objectLike({ Override: true }),
           FrameOptions: { FrameOption: 'DENY', Override: true },
         }),
       }),
     });
+    expect(cspOf(W)).toContain("frame-ancestors 'none'");
+  });
+
+  test("the CSP lets the page connect to its own origin and to the uploads bucket's regional endpoint, nowhere else", () => {
+    const csp = cspOf(W);
+    // `connect-src 'self' https://sifasuo-dev-uploads-<account>-<region>.s3.<region>.<url suffix>`, assembled by CloudFormation.
+    expect(csp).toContain(`connect-src 'self' https://${resourceName('dev', 'uploads')}-`);
+    expect(csp).toContain('.s3.');
+    expect(csp).toContain('AWS::URLSuffix');
+    expect(csp.match(/https:\/\//g)).toHaveLength(1);
   });
 
   test('/api/* goes to the HTTP API over TLS 1.2 with the origin secret header', () => {
@@ -691,6 +784,13 @@ describe('the whole app in a China region (cn-north-1)', () => {
     expect(origin.OriginCustomHeaders.map((h: any) => h.HeaderName)).toEqual([ORIGIN_SECRET_HEADER]);
     const [, policy] = resourcesOf(cn.templates.web, 'AWS::CloudFront::OriginRequestPolicy')[0]!;
     expect(policy.Properties.OriginRequestPolicyConfig.HeadersConfig.Headers).toContain('CloudFront-Viewer-Address');
+  });
+
+  test("the uploads bucket admits the bureau's domain alone, and the CSP names its China endpoint", () => {
+    const [, uploads] = resourcesOf(cn.templates.stateful, 'AWS::S3::Bucket')
+      .find(([, r]) => JSON.stringify(r.Properties.BucketName ?? '').includes(`${resourceName('dev', 'uploads')}-`))!;
+    expect(uploads.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual(['https://sifasuo.qingshan.gov.cn']);
+    expect(cspOf(cn.templates.web)).toContain(`https://${resourceName('dev', 'uploads')}-123456789012-cn-north-1.s3.cn-north-1.`);
   });
 
   test('no Cognito, a session authorizer, the signing key, and no X-Ray', () => {

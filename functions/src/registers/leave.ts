@@ -4,6 +4,7 @@
 // leave is recorded by the director or the bureau and is a fact (E2) until withdrawn.
 import {
   absenceFacts,
+  addDays,
   canDecideLeave,
   canRecordAbsence,
   conflict,
@@ -34,6 +35,7 @@ import {
 import { ulid } from 'ulid';
 import type { RequestContext } from '../shared/request-context';
 import {
+  atVersion,
   facts,
   items,
   officeNamed,
@@ -48,11 +50,6 @@ import {
 const LEAVE = '请假记录';
 const ABSENCE = '缺勤记录';
 
-const atVersion = <T extends { version: number }>(record: T, version: number): T => {
-  if (record.version !== version) throw staleVersion();
-  return record;
-};
-
 /** Only the applicant cancels or withdraws their own leave. */
 const ownLeave = (ctx: RequestContext, l: LeaveRequest, what: string) => {
   if (requireActor(ctx).username !== l.username) throw forbidden(`只能由请假人本人${what}`);
@@ -63,13 +60,15 @@ const requireStatus = (l: LeaveRequest, status: LeaveRequest['status'], what: st
   if (l.status !== status) throw conflict(`请假当前状态为「${LEAVE_STATUS_LABELS[l.status]}」，不能${what}`);
 };
 
-const storeLeave = async (ctx: RequestContext, action: 'leave.decide' | 'leave.cancel' | 'leave.withdraw', before: LeaveRequest, after: LeaveRequest) => {
-  await repo.transact(ctx, [write.putIfVersion(items.leave(after), before.version)], { action: REGISTERS_AUDIT[action], targetId: after.id, before, after }, undefined, staleVersion);
+const storeLeave = async (
+  ctx: RequestContext, action: 'leave.decide' | 'leave.cancel' | 'leave.withdraw', before: LeaveRequest, after: LeaveRequest, reason?: string,
+) => {
+  await repo.transact(
+    ctx, [write.putIfVersion(items.leave(after), before.version)], { action: REGISTERS_AUDIT[action], targetId: after.id, before, after, ...(reason ? { reason } : {}) },
+    undefined, staleVersion,
+  );
   return after;
 };
-
-const DAY_MS = 86_400_000;
-const dayBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 export const leave = {
   request: async (ctx: RequestContext, input: LeaveRequestInput): Promise<LeaveRequest> => {
@@ -129,7 +128,8 @@ export const leave = {
     const before = ownLeave(ctx, readable(ctx, await repo.getLeave(id), LEAVE), '撤回请假');
     requireStatus(before, 'requested', '撤回');
     atVersion(before, input.version);
-    return storeLeave(ctx, 'leave.withdraw', before, { ...before, status: 'withdrawn', comment: input.reason, version: before.version + 1, updatedAt: ctx.now.toISOString() });
+    // The reason is the audit record's: the leave's `comment` is the approver's.
+    return storeLeave(ctx, 'leave.withdraw', before, { ...before, status: 'withdrawn', version: before.version + 1, updatedAt: ctx.now.toISOString() }, input.reason);
   },
 };
 
@@ -141,7 +141,7 @@ export const absences = {
     if (!canRecordAbsence(actor, office)) throw forbidden('只有片区中心所长（本片区）、基层股或局领导可以登记无假缺勤');
     if (input.on > shanghaiDay(ctx.now)) throwIfAny({ on: '缺勤日期不能晚于今天' });
     // A leave covering the day started at most MAX_LEAVE_DAYS before it.
-    const leaves = await repo.leaveOfOfficeStarting(office.id, dayBefore(input.on, MAX_LEAVE_DAYS), input.on);
+    const leaves = await repo.leaveOfOfficeStarting(office.id, addDays(input.on, -MAX_LEAVE_DAYS), input.on);
     const covering = leaves.find((l) => l.name === input.name && leaveCovers(l, input.on));
     if (covering) throw conflict(`${input.name}在${input.on}有已批准的请假（${covering.from}至${covering.to}），不能登记为无假缺勤`);
     const now = ctx.now.toISOString();
@@ -167,7 +167,7 @@ export const absences = {
     atVersion(before, input.version);
     const after: Absence = { ...before, status: 'withdrawn', withdrawnReason: input.reason, version: before.version + 1, updatedAt: ctx.now.toISOString() };
     await repo.transact(
-      ctx, [write.putIfVersion(items.absence(after), before.version)], { action: REGISTERS_AUDIT['absence.withdraw'], targetId: id, before, after },
+      ctx, [write.putIfVersion(items.absence(after), before.version)], { action: REGISTERS_AUDIT['absence.withdraw'], targetId: id, before, after, reason: input.reason },
       facts({ retractions: absenceFacts(before).map((f) => retractFact(f, ctx.now)) }), staleVersion,
     );
     return after;

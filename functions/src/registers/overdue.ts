@@ -1,5 +1,5 @@
 // The daily sweep of assigned tasks (00:20 Asia/Shanghai): every office's part still open after its
-// deadline day is marked overdue once — `overdueAt` set under a condition, with the
+// deadline day is marked overdue once (on the part and on its OPEN marker, which the next sweeps skip) — `overdueAt` set under a condition, with the
 // registers.task.overdue fact and an audit record in the same transaction — so a sweep run twice (or
 // two at once) publishes one fact per assignment.
 import { isDomainError, REGISTERS_AUDIT, shanghaiDay, staleVersion, taskOverdueFact, type TaskAssignment } from '@sifasuo/domain';
@@ -15,6 +15,8 @@ export const sweepOverdueTasks = async (now: Date): Promise<number> => {
   const ctx: RequestContext = { requestId: `${SWEEPER}-${now.toISOString()}`, now };
   let marked = 0;
   for (const open of await repo.openTasksDueBefore(shanghaiDay(now))) {
+    // Marked by an earlier sweep (the marker carries it): nothing to read.
+    if (open.overdueAt) continue;
     const before = await repo.getAssignment(open.taskId, open.officeId);
     if (!before || before.completedAt || before.overdueAt) continue;
     const after: TaskAssignment = { ...before, state: 'overdue', overdueAt: now.toISOString(), version: before.version + 1 };
@@ -22,7 +24,8 @@ export const sweepOverdueTasks = async (now: Date): Promise<number> => {
       await repo.transact(
         ctx,
         // The version read: a completion or another sweep in between changes it, and this write is refused.
-        [write.putIfVersion(items.assignment(after), before.version)],
+        // The marker stays (the part is still open) and remembers the mark.
+        [write.putIfVersion(items.assignment(after), before.version), write.put(items.openTask(after))],
         { action: REGISTERS_AUDIT['task.overdue'], targetId: assignmentTarget(before.taskId, before.officeId), before, after, actorName: SWEEPER },
         facts({ facts: [taskOverdueFact(after, now)] }), staleVersion,
       );

@@ -41,6 +41,7 @@ import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
 import { keys } from './keys';
 import {
+  atVersion,
   facts,
   items,
   keepAttachments,
@@ -57,17 +58,12 @@ import {
 
 const REPORT = '报送材料';
 
-const atVersion = (r: Report, version: number) => {
-  if (r.version !== version) throw staleVersion();
-  return r;
-};
-
 const answer = async (ctx: RequestContext, r: Report): Promise<Report> => ({ ...r, attachments: await withUrls(ctx, r.attachments) });
 
 const retracted = (ctx: RequestContext, r: Report) => reportFacts(r).map((f) => retractFact(f, ctx.now));
 
 /** The active reports (not withdrawn) of the offices a board or summary looks at, for a month and its year. */
-export const activeReportsFor = async (actor: Actor, month: string, officeId?: string): Promise<Report[]> => {
+const activeReportsFor = async (actor: Actor, month: string, officeId?: string): Promise<Report[]> => {
   const [monthly, yearly] = await Promise.all(
     [`${month}#`, `${month.slice(0, 4)}#`].map((sortPrefix) => repo.allInScope<Report>(actor, 'REPORT', { officeId, sortPrefix })),
   );

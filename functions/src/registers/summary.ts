@@ -5,6 +5,7 @@
 import {
   canDecideLeave,
   canReadOffice,
+  forbidden,
   ownOfficeId,
   petitionDueDates,
   previousMonthOf,
@@ -33,8 +34,7 @@ const OWN_TASKS_LOOKED_AT = 100;
 
 export const summary = async (ctx: RequestContext): Promise<RegistersSummary> => {
   const actor = requireActor(ctx);
-  const empty: RegistersSummary = { reportsDue: [], returnedReports: [], tasks: [], leaveToDecide: 0, petitionsOverdue: [] };
-  if (readScope(actor).kind === 'none') return empty;
+  if (readScope(actor).kind === 'none') throw forbidden();
   const today = shanghaiDay(ctx.now);
   const month = shanghaiMonth(ctx.now);
   const lastMonth = previousMonthOf(month);
@@ -42,7 +42,8 @@ export const summary = async (ctx: RequestContext): Promise<RegistersSummary> =>
 
   const ownReports = async () => {
     if (!own) return { reportsDue: [], returnedReports: [] };
-    const years = [...new Set([lastMonth.slice(0, 4), month.slice(0, 4)])];
+    // Reports may be handed in a period ahead (next month's, next year's): their years are read too.
+    const years = [...new Set(monthsAround(month).map((m) => m.slice(0, 4)))];
     const found = (await Promise.all(years.map((y) => repo.allInScope<Report>(actor, 'REPORT', { officeId: own, sortPrefix: y })))).flat();
     const active = found.filter((r) => r.status !== 'withdrawn');
     return {

@@ -3,6 +3,7 @@
 // reports completion with a note and attachments (done or done late, a fact with the deadline); the
 // board shows tasks × offices. States are worked out from the deadline and the clock on every read.
 import {
+  addDays,
   canAssignTasks,
   canReadOffice,
   canSeeAssignment,
@@ -33,6 +34,7 @@ import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
 import { keys } from './keys';
 import {
+  atVersion,
   facts,
   items,
   keepAttachments,
@@ -51,9 +53,6 @@ const OFFICES_PER_WRITE = 30;
 
 /** An assignment as answered: its state at `now`. */
 const current = (a: TaskAssignment, now: Date): TaskAssignment => ({ ...a, state: taskState(a, now) });
-
-const DAY_MS = 86_400_000;
-const shiftDay = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 export const assignmentTarget = (taskId: string, officeId: string) => `${taskId}/${officeId}`;
 
@@ -76,8 +75,8 @@ export const tasks = {
     const assignments = input.officeIds.map((officeId): TaskAssignment => ({
       taskId: task.id, officeId, areaId: offices.get(officeId)!.areaId, title: task.title, dueOn: task.dueOn, state: 'open', attachments: [], version: 1,
     }));
-    // The task goes with the first offices; the rest follow in chunks. Each write is keyed by the task and
-    // office, so a chunk written again (a retried request of the same task) changes nothing.
+    // The task goes with the first offices, the rest follow in chunks (each with its audit record). A part
+    // is keyed by task and office and written whole, so a chunk written again changes nothing.
     for (let i = 0; i < assignments.length; i += OFFICES_PER_WRITE) {
       const chunk = assignments.slice(i, i + OFFICES_PER_WRITE);
       await repo.transact(
@@ -118,7 +117,7 @@ export const tasks = {
     const actor = requireActor(ctx);
     const before = writable(ctx, await repo.getAssignment(taskId, officeId), TASK);
     if (before.completedAt) throw conflict('本所已报告该任务完成');
-    if (before.version !== input.version) throw staleVersion();
+    atVersion(before, input.version);
     const attachments = await keepAttachments(ctx, input.attachments);
     const now = ctx.now.toISOString();
     const done: TaskAssignment = { ...before, note: input.note, attachments, completedAt: now, completedBy: actor.username, version: before.version + 1 };
@@ -137,7 +136,7 @@ export const tasks = {
     const today = shanghaiDay(ctx.now);
     const offices = (await orgDirectory.offices()).filter((o) => canReadOffice(actor, o));
     if (!offices.length) throw forbidden();
-    const found = await repo.tasksDueBetween(q.from ?? shiftDay(today, -92), q.to ?? shiftDay(today, 366));
+    const found = await repo.tasksDueBetween(q.from ?? addDays(today, -92), q.to ?? addDays(today, 366));
     const rows = await Promise.all(
       found.map(async (t) => ({ task: t, parts: (await repo.assignmentsOf(t.id)).filter((a) => canSeeAssignment(actor, officeRef(a))).map((a) => current(a, ctx.now)) })),
     );

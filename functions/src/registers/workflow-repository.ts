@@ -8,6 +8,7 @@ import {
   forbidden,
   hiddenRecord,
   notFound,
+  staleVersion,
   validationError,
   type Absence,
   type Actor,
@@ -82,7 +83,10 @@ export const items = {
   task: (t: Task) => ({ ...keys.task(t), entity: 'task', ...t }),
   assignment: (a: TaskAssignment) => ({ ...keys.assignment(a), entity: 'task-assignment', ...a }),
   /** What the sweep and the bureau's home card need of an open part, without reading the assignment. */
-  openTask: (a: TaskAssignment) => ({ ...keys.openTask(a), entity: 'open-task', taskId: a.taskId, officeId: a.officeId, areaId: a.areaId, title: a.title, dueOn: a.dueOn }),
+  openTask: (a: TaskAssignment) => ({
+    ...keys.openTask(a), entity: 'open-task', taskId: a.taskId, officeId: a.officeId, areaId: a.areaId, title: a.title, dueOn: a.dueOn,
+    ...(a.overdueAt ? { overdueAt: a.overdueAt } : {}),
+  }),
 };
 
 const put = (Item: Item): TransactItem => ({ Put: { TableName: table(), Item } });
@@ -100,7 +104,7 @@ export const write = { put, putIfAbsent, putIfVersion, remove };
 export const facts = (f: Omit<FactsToRecord, 'context' | 'table'>): FactsToRecord => ({ context: 'registers', table: table(), ...f });
 
 /** The OPEN marker of an office's part not yet done. */
-export type OpenTask = Pick<TaskAssignment, 'taskId' | 'officeId' | 'areaId' | 'title' | 'dueOn'>;
+export type OpenTask = Pick<TaskAssignment, 'taskId' | 'officeId' | 'areaId' | 'title' | 'dueOn' | 'overdueAt'>;
 
 const COUNTY = indexKeys(GSI3);
 const BY_OFFICE = indexKeys(GSI1);
@@ -146,6 +150,12 @@ export const workflowRepository = {
 export const requireActor = (ctx: RequestContext): Actor => {
   if (!ctx.actor) throw forbidden();
   return ctx.actor;
+};
+
+/** The record as read, if the caller edited this version of it (else 409). */
+export const atVersion = <T extends { version: number }>(record: T, version: number): T => {
+  if (record.version !== version) throw staleVersion();
+  return record;
 };
 
 export const throwIfAny = (fields: FieldErrors) => {

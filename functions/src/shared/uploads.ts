@@ -39,9 +39,9 @@ const sizeOf = async (key: string): Promise<number | undefined> => {
   }
 };
 
-/** `5MB`, `1.5MB`; below a tenth of a megabyte in KB. */
+/** `5MB`, `1.5MB`; below a megabyte in KB. */
 const sizeText = (bytes: number) =>
-  bytes >= 0.1 * 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))}MB` : `${Math.floor(bytes / 1024)}KB`;
+  bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))}MB` : `${Math.floor(bytes / 1024)}KB`;
 
 /** The bytes of an object, or undefined when there is none; larger than `maxBytes` is the user's 400. */
 const bytesOf = async (key: string, maxBytes: number): Promise<Uint8Array | undefined> => {

@@ -4,6 +4,7 @@
 import type { FieldErrors } from './errors';
 import { makeFact, type FactKind, type FactRef, type ScorableFact } from './facts';
 import { endOfShanghaiDay, nextMonthOf } from './mediation-rules';
+import { addDays } from './registers';
 import {
   INFORMATION_ITEMS_PER_MONTH,
   MAX_LEAVE_DAYS,
@@ -120,9 +121,7 @@ export const reportCellState = (due: Date, submitted: Report[], required: number
 
 // ---- Leave and absences ------------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-const addDays = (day: string, n: number) => new Date((dayNumber(day) + n) * DAY_MS).toISOString().slice(0, 10);
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /** Calendar days from `from` to `to`, both included. */
 export const leaveDays = (from: string, to: string): number => dayNumber(to) - dayNumber(from) + 1;
@@ -164,10 +163,11 @@ export const absenceFacts = (a: Absence): ScorableFact[] =>
 /** A task is done by the end of its due day in Asia/Shanghai. */
 export const taskDueAt = (dueOn: string): Date => endOfShanghaiDay(dueOn);
 
-export const taskState = (a: Pick<TaskAssignment, 'dueOn' | 'completedAt'>, now: Date): TaskState => {
+/** Done (or done late) by when it was completed; else overdue from the deadline on, or once the sweep marked it. */
+export const taskState = (a: Pick<TaskAssignment, 'dueOn' | 'completedAt' | 'overdueAt'>, now: Date): TaskState => {
   const due = taskDueAt(a.dueOn).getTime();
   if (a.completedAt) return Date.parse(a.completedAt) < due ? 'done' : 'done-late';
-  return now.getTime() < due ? 'open' : 'overdue';
+  return a.overdueAt || now.getTime() >= due ? 'overdue' : 'open';
 };
 
 const assignmentRef = (a: Pick<TaskAssignment, 'taskId' | 'officeId'>) => ref('task-assignment', `${a.taskId}-${a.officeId}`);
