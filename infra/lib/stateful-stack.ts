@@ -18,7 +18,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import {
-  buckets, eventRules, patternOf, queues, resourceName, tables, UPLOAD_PREFIXES, type BucketDecl, type TableDecl, type TableId,
+  buckets, eventRules, patternOf, queues, resourceName, tables, UPLOAD_PREFIXES, UPLOADS_CORS, type BucketDecl, type TableDecl, type TableId,
 } from '@sifasuo/wiring';
 import { bucketPhysicalName, portalOrigins } from './config';
 import { suppress } from './nag';
@@ -250,9 +250,6 @@ export class StatefulStack extends Stack {
   }
 }
 
-/** Browser PUTs and GETs by presigned URL stay valid this long at most (the kit signs 15 minutes). */
-export const UPLOADS_CORS_MAX_AGE_SECONDS = 3000;
-
 /**
  * An uploads bucket (functions/src/shared/uploads.ts): the portal's page may PUT and GET by presigned
  * URL (CORS; the signature, not CORS, is what admits a request), and what nobody kept expires —
@@ -262,11 +259,10 @@ export const UPLOADS_CORS_MAX_AGE_SECONDS = 3000;
 export const uploadsBucketProps = (uploads: NonNullable<BucketDecl['uploads']>, origins: readonly string[]): Partial<s3.BucketProps> => ({
   cors: [{
     allowedOrigins: [...origins],
-    allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
-    // The only header the portal sets; the presigned ticket signs it.
-    allowedHeaders: ['content-type'],
-    exposedHeaders: ['ETag'],
-    maxAge: UPLOADS_CORS_MAX_AGE_SECONDS,
+    allowedMethods: UPLOADS_CORS.methods.map((m) => s3.HttpMethods[m]),
+    allowedHeaders: [...UPLOADS_CORS.headers],
+    exposedHeaders: [...UPLOADS_CORS.exposeHeaders],
+    maxAge: UPLOADS_CORS.maxAgeSeconds,
   }],
   lifecycleRules: [
     {

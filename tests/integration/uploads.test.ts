@@ -2,34 +2,18 @@
 // portal kit's uploadFile), reading, keeping and downloading what arrived, and the CORS preflight a
 // browser sends first. The kit runs in this process with the environment the functions get.
 import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { bucketEnv, ENV } from '@sifasuo/wiring';
 import { ulid } from 'ulid';
 import { uploads } from '../../functions/src/shared/uploads';
 import { UPLOAD_FAILED, uploadFile } from '../../web/src/kit/upload';
-import { cloud, credentials, localName, region, s3 } from '../support/cloud';
+import { cloud, localName, s3 } from '../support/cloud';
+import { useFunctionEnvironment } from '../support/function-env';
 
 const BUCKET = localName('uploads');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The portal's origin on this machine: the local gateway's. */
 const portalOrigin = () => new URL(cloud().url).origin;
 
-const functionEnv = () => ({
-  [bucketEnv('uploads')]: BUCKET,
-  [ENV.localS3]: '1',
-  AWS_ENDPOINT_URL_S3: cloud().endpoints.s3,
-  AWS_REGION: region,
-  AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-});
-let saved: Record<string, string | undefined> = {};
-beforeAll(() => {
-  const env = functionEnv();
-  saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-});
-afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-});
+useFunctionEnvironment();
 
 /** A workbook-sized file of distinct bytes. */
 const fileOf = (size: number) => Uint8Array.from({ length: size }, (_, i) => (i * 31 + 7) % 256);

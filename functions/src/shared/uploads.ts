@@ -17,13 +17,13 @@ const BUCKET = 'uploads';
 const UPLOAD_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const DEFAULT_TICKET_SECONDS = 900;
 
-const incomingKey = (uploadId: string) => `${UPLOAD_PREFIXES.incoming}${checked(uploadId)}`;
-const keptKey = (uploadId: string) => `${UPLOAD_PREFIXES.kept}${checked(uploadId)}`;
-
 const checked = (uploadId: string) => {
   if (!UPLOAD_ID.test(uploadId)) throw validationError({ uploadId: '上传编号无效' });
   return uploadId;
 };
+
+const incomingKey = (uploadId: string) => `${UPLOAD_PREFIXES.incoming}${checked(uploadId)}`;
+const keptKey = (uploadId: string) => `${UPLOAD_PREFIXES.kept}${checked(uploadId)}`;
 
 const statusOf = (e: unknown) => (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
 /** Nothing under the key (404: the functions may list the bucket, so S3 does not answer 403). */
@@ -94,11 +94,17 @@ export const uploads = {
     const size = await sizeOf(incomingKey(uploadId));
     if (size === undefined) return undefined;
     const bucket = bucketName(BUCKET);
-    await s3().send(new CopyObjectCommand({
-      Bucket: bucket, Key: keptKey(uploadId),
-      // The key is a ULID under a prefix: nothing in it needs URL-encoding.
-      CopySource: `${bucket}/${incomingKey(uploadId)}`,
-    }));
+    try {
+      await s3().send(new CopyObjectCommand({
+        Bucket: bucket, Key: keptKey(uploadId),
+        // The key is a ULID under a prefix: nothing in it needs URL-encoding.
+        CopySource: `${bucket}/${incomingKey(uploadId)}`,
+      }));
+    } catch (e) {
+      // Expired between the look and the copy.
+      if (isMissing(e)) return undefined;
+      throw e;
+    }
     return size;
   },
 

@@ -4,7 +4,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { resourceName, type BucketDecl } from '@sifasuo/wiring';
+import { resourceName, UPLOADS_CORS, type BucketDecl } from '@sifasuo/wiring';
 import { localCredentials } from './config';
 import { HOST } from './util';
 
@@ -36,15 +36,15 @@ export interface S3Handle {
  */
 export const LOCAL_UPLOAD_ORIGINS = [`http://${HOST}:*`, 'http://localhost:*'] as const;
 
-/** The same rules as the CDK gives an uploads bucket (infra/lib/stateful-stack.ts), for the local origins. */
+/** The wiring's CORS rule of an uploads bucket (the CDK gives AWS the same), in S3's XML, for `origins`. */
 export const uploadsCorsXml = (origins: readonly string[]) =>
   [
     '<CORSConfiguration><CORSRule>',
     ...origins.map((o) => `<AllowedOrigin>${o}</AllowedOrigin>`),
-    '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>GET</AllowedMethod>',
-    '<AllowedHeader>content-type</AllowedHeader>',
-    '<ExposeHeader>ETag</ExposeHeader>',
-    '<MaxAgeSeconds>3000</MaxAgeSeconds>',
+    ...UPLOADS_CORS.methods.map((m) => `<AllowedMethod>${m}</AllowedMethod>`),
+    ...UPLOADS_CORS.headers.map((h) => `<AllowedHeader>${h}</AllowedHeader>`),
+    ...UPLOADS_CORS.exposeHeaders.map((h) => `<ExposeHeader>${h}</ExposeHeader>`),
+    `<MaxAgeSeconds>${UPLOADS_CORS.maxAgeSeconds}</MaxAgeSeconds>`,
     '</CORSRule></CORSConfiguration>',
   ].join('');
 
@@ -86,9 +86,24 @@ const uriEncode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) =
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');
 
+/** Decoded by hand: URLSearchParams would read a `+` as a space, which SigV4 does not. */
+const queryParams = (rawQuery: string) => {
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      throw new S3Error('InvalidArgument', 'The query string is not valid percent-encoding.');
+    }
+  };
+  return new Map(rawQuery.split('&').filter(Boolean).map((pair): [string, string] => {
+    const at = pair.indexOf('=');
+    return at < 0 ? [decode(pair), ''] : [decode(pair.slice(0, at)), decode(pair.slice(at + 1))];
+  }));
+};
+
 export const verifyPresignedV4: Middleware = async (ctx, next) => {
   const [path, rawQuery = ''] = ctx.url.split('?', 2);
-  const params = new URLSearchParams(rawQuery);
+  const params = queryParams(rawQuery);
   // A CORS preflight carries the URL's query but is never signed.
   if (ctx.method === 'OPTIONS' || params.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return next();
   const provided = params.get('X-Amz-Signature') ?? '';

@@ -97,6 +97,15 @@ export interface BucketDecl {
  */
 export const UPLOAD_PREFIXES = { incoming: 'incoming/', kept: 'kept/' } as const;
 
+/**
+ * The CORS rule of an uploads bucket, for the portal's origins (AWS: the CDK; locally: s3rver): the
+ * page PUTs and GETs by presigned URL and sets one header, the content type the ticket signs. A
+ * browser reuses a preflight's answer for `maxAgeSeconds`.
+ */
+export const UPLOADS_CORS = {
+  methods: ['PUT', 'GET'], headers: ['content-type'], exposeHeaders: ['ETag'], maxAgeSeconds: 3000,
+} as const;
+
 export type TableAccess = 'read' | 'readwrite' | 'append';
 
 /** The grant every function that records audit entries needs (the audit table, append only). */
