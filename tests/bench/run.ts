@@ -9,7 +9,9 @@
 //      opening the login page to their home (工作台) showing its cards, against the 400 kB budget;
 //   3. p50/p99 of an org list, an org create and a mediation case's create + close through the local
 //      API (gateway → JWT check → handler → DynamoDB Local) vs the bare DynamoDB calls those requests
-//      make, at concurrency 16.
+//      make, at concurrency 16;
+//   4. a register's Excel export: 10,000 petitions as the official book (registerWorkbook) vs the same
+//      cells as a bare exceljs sheet, each in a fresh process: time, file size, peak RSS and heap.
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand,
 import { ulid } from 'ulid';
 import {
   applyCaseCommand,
+  registersDemoYear,
   caseNumber,
   dictionaryRecordKey,
   MEDIATION_AUDIT,
@@ -34,6 +37,7 @@ import {
   type LoginStep,
   type MediationCase,
 } from '@sifasuo/domain';
+import { county } from '@sifasuo/domain/src/demo-county';
 import { deployedFunctions, ENV, factEvents, functionEnvironment } from '@sifasuo/wiring';
 import { esbuildOptions } from '../../infra/lib/bundling';
 import { auditItem, auditRecord } from '../../functions/src/shared/audit-writer';
@@ -557,8 +561,58 @@ async function onLocalCloud() {
   }
 }
 
+/** Entries in the registers export measurement, and runs of each side. */
+const EXPORT_ENTRIES = Number(process.env.BENCH_EXPORT_ENTRIES ?? 10_000);
+const EXPORT_RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
+const mib = (bytes: number) => `${fmt(bytes / 1024 / 1024)} MiB`;
+
+/**
+ * The Excel export of EXPORT_ENTRIES petitions (the demo year's petitions, repeated under new ids)
+ * through `registerWorkbook`, against the same cells written as a bare exceljs sheet (no title, merged
+ * headers, borders or widths): each run a fresh process (tests/bench/registers-export.ts), the two
+ * sides alternated; time p50, and the largest peak RSS and heap over the process's start.
+ */
+async function registersExport() {
+  const offices = county.areas.flatMap((a) => a.offices.map((o) => ({ ...o, areaId: a.id })));
+  const petitions = registersDemoYear(offices, new Date('2026-12-02T03:30:00Z')).entries.filter((e) => e.register === 'petitions');
+  const entries = Array.from({ length: EXPORT_ENTRIES }, (_, i) => ({ ...petitions[i % petitions.length]!, id: `${petitions[i % petitions.length]!.id.slice(0, 20)}${String(i).padStart(6, '0')}` }));
+  const dir = mkdtempSync(join(tmpdir(), 'sifasuo-bench-export-'));
+  const file = join(dir, 'entries.json');
+  writeFileSync(file, JSON.stringify(entries));
+  const documents = deployedFunctions().find((f) => f.id === 'registers-documents');
+  type Run = { ms: number; size: number; rows: number; peakRss: number; rssDelta: number; heapDelta: number };
+  const runs: Record<'book' | 'bare', Run[]> = { book: [], bare: [] };
+  try {
+    for (let i = 0; i < EXPORT_RUNS; i++) {
+      for (const mode of i % 2 ? (['bare', 'book'] as const) : (['book', 'bare'] as const)) {
+        const r = timeProcess(['--expose-gc', '--import', 'tsx', join(ROOT, 'tests/bench/registers-export.ts'), mode, file], process.env);
+        runs[mode].push(JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Run);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const summary = (rs: Run[]) => ({
+    ms: median(rs.map((r) => r.ms)), size: rs[0]!.size, peakRss: Math.max(...rs.map((r) => r.peakRss)),
+    rssDelta: Math.max(...rs.map((r) => r.rssDelta)), heapDelta: Math.max(...rs.map((r) => r.heapDelta)),
+  });
+  const [book, bare] = [summary(runs.book), summary(runs.bare)];
+  console.log(`\n## Registers: Excel export of ${EXPORT_ENTRIES.toLocaleString('en')} petitions — the official book vs the same cells as a bare exceljs sheet\n`);
+  console.log(`${EXPORT_RUNS} runs each, alternated, each in a fresh process (peak RSS is the process's maxRSS; Δ over the start, after a GC; heap sampled every 2 ms).\n`);
+  console.log('| export | time p50 | file | peak RSS Δ | peak heap Δ | peak RSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, r] of [['registerWorkbook (title, merged headers, borders, widths)', book], ['bare exceljs sheet (header row + rows)', bare]] as const) {
+    console.log(`| ${name} | ${fmt(r.ms)} ms | ${kib(r.size)} | ${mib(r.rssDelta)} | ${mib(r.heapDelta)} | ${mib(r.peakRss)} |`);
+  }
+  console.log(`| **ratio** | ${fmt(book.ms / bare.ms, 2)}× | ${fmt(book.size / bare.size, 2)}× | ${fmt(book.rssDelta / bare.rssDelta, 2)}× | ${fmt(book.heapDelta / bare.heapDelta, 2)}× | |`);
+  if (documents?.memoryMb) console.log(`\nThe book's peak RSS is ${fmt((book.peakRss / 1024 / 1024 / documents.memoryMb) * 100, 0)}% of registers-documents' ${documents.memoryMb} MB.`);
+}
+
 console.log(`# sifasuo benchmarks (${new Date().toISOString()}, Node ${process.version})`);
 // BENCH_ONLY=bundles skips the local cloud part (no Java needed) while iterating on bundling;
-// BENCH_ONLY=portal measures the portal's first load alone; BENCH_ONLY=mediation the mediation case alone.
-if (process.env.BENCH_ONLY !== 'portal' && process.env.BENCH_ONLY !== 'mediation') await bundles();
-if (process.env.BENCH_ONLY !== 'bundles') await onLocalCloud();
+// BENCH_ONLY=portal measures the portal's first load alone; BENCH_ONLY=mediation the mediation case alone;
+// BENCH_ONLY=registers the registers' Excel export alone.
+const only = process.env.BENCH_ONLY;
+if (only === undefined || only === 'bundles') await bundles();
+if (only === undefined || only === 'registers') await registersExport();
+if (only === undefined || only === 'portal' || only === 'mediation') await onLocalCloud();

@@ -14,7 +14,7 @@
 // records (ids and outbox keys are deterministic) and carries on where it stopped, and a run after
 // success writes nothing. The 卷号 counters are put only if absent.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MEDIATION_AUDIT, mediationDemoYear, numberedUlid, type MediationDemoYear } from '@sifasuo/domain';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
@@ -24,6 +24,7 @@ import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
 import { outboxItem } from '../shared/outbox';
 import type { RequestContext } from '../shared/request-context';
+import { putAll } from '../shared/seed-writes';
 import { keys, mediationTable } from './keys';
 import { items } from './repository';
 
@@ -61,28 +62,8 @@ export const demoYearItems = (year: MediationDemoYear, now: Date): { records: It
   return { records, counters, outbox };
 };
 
-const BATCH = 25;
-const PARALLEL = 8;
 /** Items between two progress notes in the marker. */
 const WAVE = 1_000;
-
-/** BatchWrites of 25, eight at a time; what DynamoDB leaves unprocessed is sent again. */
-const putAll = async (table: string, items: Item[]) => {
-  const batches: Item[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
-  const write = async (batch: Item[]) => {
-    let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests.length; attempt++) {
-      if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const r = await dynamo().send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
-      requests = (r.UnprocessedItems?.[table] ?? []) as typeof requests;
-    }
-  };
-  let next = 0;
-  await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    while (next < batches.length) await write(batches[next++]!);
-  }));
-};
 
 const putIfAbsent = async (table: string, item: Item) => {
   try {

@@ -20,3 +20,4 @@ export * from './register-declarations';
 export * from './registers-workflows';
 export * from './register-cells';
 export * from './registers-rules';
+export * from './registers-demo';

@@ -99,24 +99,24 @@ export const numberedUlid = (at: Date, n: number): string => {
   return demoUlid(at, () => 0).slice(0, 10) + tail;
 };
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const chance = (random: Random, p: number) => random() < p;
-const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+export const chance = (random: Random, p: number) => random() < p;
+export const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 /** Picks a key by weight. */
-const weighted = <K extends string>(random: Random, weights: Readonly<Record<K, number>>): K => {
+export const weighted = <K extends string>(random: Random, weights: Readonly<Record<K, number>>): K => {
   const entries = Object.entries(weights) as [K, number][];
   let r = random() * entries.reduce((s, [, w]) => s + w, 0);
   for (const [k, w] of entries) if ((r -= w) < 0) return k;
   return entries[entries.length - 1]![0];
 };
 /** A Poisson count with mean `mean` (Knuth; means here are small). */
-const poisson = (random: Random, mean: number) => {
+export const poisson = (random: Random, mean: number) => {
   const limit = Math.exp(-mean);
   let k = 0;
   for (let p = random(); p > limit; p *= random()) k++;
   return k;
 };
-const hashOf = (s: string) => [...s].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 7);
+export const hashOf = (s: string) => [...s].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 7);
 
 // ---- Days and instants (Asia/Shanghai) -------------------------------------------------------------
 
@@ -124,12 +124,12 @@ const plusDays = (day: string, days: number) => shanghaiDay(new Date(shanghaiDay
 /** An instant on `day` at `minutes` past midnight, Shanghai time. */
 const atMinute = (day: string, minutes: number) => new Date(shanghaiDayStart(day).getTime() + minutes * 60_000);
 /** Some time in office hours (08:30–17:30). */
-const officeHours = (random: Random, day: string) => atMinute(day, between(random, 510, 1050));
-const daysInMonth = (month: string) => {
+export const officeHours = (random: Random, day: string) => atMinute(day, between(random, 510, 1050));
+export const daysInMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 };
-const dayOf = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
+export const dayOf = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
 
 // ---- The county's vocabulary -----------------------------------------------------------------------
 

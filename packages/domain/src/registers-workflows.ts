@@ -354,6 +354,7 @@ export const REGISTERS_AUDIT = auditActions('registers', {
   'task.assign': { targetType: 'task', label: '交办任务' },
   'task.complete': { targetType: 'task-assignment', label: '报告任务完成' },
   'task.overdue': { targetType: 'task-assignment', label: '登记任务逾期' },
+  'demo.seed': { targetType: 'registers-demo', label: '写入台账演示数据' },
 });
 
 export const REGISTERS_TARGET_LABELS: Record<string, string> = {
@@ -365,6 +366,7 @@ export const REGISTERS_TARGET_LABELS: Record<string, string> = {
   report: '报送材料',
   task: '交办任务',
   'task-assignment': '任务承办',
+  'registers-demo': '台账演示数据',
 };
 
 export const REGISTERS_FIELD_LABELS: AuditFieldTable = {
