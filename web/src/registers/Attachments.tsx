@@ -2,13 +2,11 @@
 // 'attachment'), then listed by name with 移除; the form's value is the list `{uploadId, fileName}`.
 // Attachments already on a record are links to download them.
 import { useRef, useState } from 'react';
-import { Button, Flex, Typography } from 'antd';
+import { App, Button, Flex, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { MAX_ATTACHMENT_BYTES, type Attachment, type AttachmentInput } from '@sifasuo/domain';
-import { registersApi } from './api';
+import { uploadToStorage } from './api';
 import { useReportError } from '../kit/errors';
-import { uploadFile } from '../kit/upload';
-import { App } from 'antd';
 
 const MAX_FILES = 10;
 
@@ -24,9 +22,8 @@ export function AttachmentsInput({ value = [], onChange, testId = 'attachments' 
     }
     setBusy(true);
     try {
-      const ticket = await registersApi.uploadTicket({ purpose: 'attachment', fileName: file.name, size: file.size });
-      await uploadFile(ticket, file);
-      onChange?.([...value, { uploadId: ticket.uploadId, fileName: file.name }]);
+      const uploadId = await uploadToStorage('attachment', file);
+      onChange?.([...value, { uploadId: uploadId, fileName: file.name }]);
     } catch (e) {
       report(e);
     } finally {

@@ -2,14 +2,12 @@
 // upload, then the import of that upload. All or nothing: "已导入 N 条", or every problem by row, column
 // and reason with nothing imported; a file that is not the book's workbook is refused whole (400).
 import { useRef, useState } from 'react';
-import { Alert, Button, Flex, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Flex, Select, Space, Table } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { MAX_IMPORT_BYTES, type Office, type RegisterDescription, type RegisterImportResult } from '@sifasuo/domain';
-import { registersApi } from './api';
+import { registersApi, uploadToStorage } from './api';
 import { useReportError } from '../kit/errors';
 import { officeSelectOptions } from '../kit/offices';
-import { uploadFile } from '../kit/upload';
-import { App } from 'antd';
 
 export default function ImportPanel({ register, offices, onImported }: { register: RegisterDescription; offices: readonly Office[]; onImported: () => void }) {
   const [officeId, setOfficeId] = useState<string>();
@@ -29,9 +27,8 @@ export default function ImportPanel({ register, offices, onImported }: { registe
     }
     setBusy(true);
     try {
-      const ticket = await registersApi.uploadTicket({ purpose: 'import', fileName: file.name, size: file.size });
-      await uploadFile(ticket, file);
-      const answer = await registersApi.importBook(register.id, { officeId: chosen, uploadId: ticket.uploadId });
+      const uploadId = await uploadToStorage('import', file);
+      const answer = await registersApi.importBook(register.id, { officeId: chosen, uploadId });
       setResult({ ...answer, fileName: file.name });
       if (answer.problems.length === 0) onImported();
     } catch (e) {

@@ -1,8 +1,10 @@
 // The registers context's calls: the declared books (catalogue, entries, export, import), files by
 // presigned upload, leave and absences, plans and reports, assigned tasks and the homes' summary. The
 // offices and areas it reads are the org context's routes.
+import type { UploadPurpose } from '@sifasuo/domain';
 import type { RequestBody, RequestQuery } from '@sifasuo/wiring';
-import { all, call, download } from '../kit/api';
+import { all, ApiError, call, download } from '../kit/api';
+import { UPLOAD_FAILED, uploadFile } from '../kit/upload';
 
 type Body<K extends Parameters<typeof call>[0]> = RequestBody<K>;
 
@@ -55,4 +57,18 @@ export const registersApi = {
   offices: () => all('GET /api/org/offices'),
   /** The county's areas (8, one page): the task form's 按片区. */
   areas: () => call('GET /api/org/areas').then((p) => p.items),
+};
+
+/**
+ * A file sent straight to storage (a ticket from the API, then the PUT); answers its upload id. A PUT
+ * refused or unreachable is reported like any failed call, with the uploads kit's message.
+ */
+export const uploadToStorage = async (purpose: UploadPurpose, file: File): Promise<string> => {
+  const ticket = await registersApi.uploadTicket({ purpose, fileName: file.name, size: file.size });
+  try {
+    await uploadFile(ticket, file);
+  } catch (e) {
+    throw new ApiError(0, 'UPLOAD_FAILED', e instanceof Error ? e.message : UPLOAD_FAILED);
+  }
+  return ticket.uploadId;
 };
