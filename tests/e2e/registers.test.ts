@@ -6,7 +6,8 @@
 // presigned upload, refused whole with the problem's row, column and reason. Leave asked by the staff
 // and approved by the area director (director-01) from 待我审批; a report of 0102 returned by the area
 // director with a comment and handed in again. The book's list on a phone: it fits, and is kept as
-// registers-list-phone.png.
+// registers-list-phone.png. A task assigned by the leader to an area's offices (按片区), reported done by
+// 0101 with an attachment sent by presigned upload, and its cell on the leader's board turned 已完成.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -20,6 +21,8 @@ import {
   type RegisterEntry,
   type RegisterImportResult,
   type Report,
+  type Task,
+  type TaskAssignment,
 } from '@sifasuo/domain';
 import { fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
 
@@ -264,5 +267,52 @@ describe('registers, leave and reports', () => {
     expect(((await again.json()) as Report).status).toBe('submitted');
     await mine.getByTestId('report-status').getByText(REPORT_STATUS_LABELS.submitted).waitFor();
     await shot(office, 'registers-report-resubmitted-desktop');
+  });
+});
+
+describe('registers, assigned tasks', () => {
+  it('a task assigned to an area is reported done by an office with an attachment, and the board shows it', async () => {
+    const leader = await newPage();
+    await login(leader, 'leader');
+    await openMenu(leader, 'office-tasks', '#/office-tasks');
+    const title = `排查辖区内矛盾纠纷并报送情况（${Date.now()}）`;
+    await leader.getByTestId('task-new').click();
+    await leader.getByTestId('task-title').fill(title);
+    await leader.getByTestId('task-content').fill('请各所于期限前完成辖区矛盾纠纷排查，并报送排查情况。');
+    // 按片区: the first area's offices (0101's area comes first).
+    await leader.getByTestId('task-offices-area').click();
+    await leader.keyboard.press('Enter');
+    await leader.getByTestId('task-offices').getByText('城关镇司法所').waitFor();
+    await typeInto(leader, 'task-dueOn', addDays(shanghaiDay(new Date()), 7));
+    const assigned = nextResponse(leader, 'POST', '/api/registers/tasks');
+    await leader.getByTestId('task-submit').click();
+    const answer = await assigned;
+    expect(answer.status()).toBe(201);
+    const task = (await answer.json()) as Task;
+    expect(task.officeIds).toContain('0101');
+    expect(task.officeIds.every((id) => id.startsWith('01'))).toBe(true);
+
+    const office = await newPage();
+    await login(office, STAFF);
+    await openMenu(office, 'office-tasks', '#/office-tasks');
+    const row = office.locator(`[data-testid="task-table"] [data-row-key="${task.id}-0101"]`);
+    await row.getByTestId('task-complete').click();
+    await office.getByTestId('task-complete-note').fill('已完成辖区12个村（社区）的排查，发现纠纷3件，均已化解。');
+    const put = office.waitForResponse((r) => r.request().method() === 'PUT' && !new URL(r.url()).pathname.startsWith('/api/'));
+    await office.getByTestId('task-complete-attachments-file').setInputFiles({ name: '排查情况.txt', mimeType: 'text/plain', buffer: Buffer.from('排查情况：发现纠纷3件，均已化解。') });
+    expect((await put).status()).toBe(200);
+    await office.getByTestId('task-complete-attachments').getByText('排查情况.txt').waitFor();
+    const completed = nextResponse(office, 'POST', `/api/registers/tasks/${task.id}/offices/0101/complete`);
+    await office.getByTestId('task-complete-submit').click();
+    const done = await completed;
+    expect(done.status()).toBe(200);
+    const assignment = (await done.json()) as TaskAssignment;
+    expect(assignment).toMatchObject({ state: 'done', attachments: [expect.objectContaining({ fileName: '排查情况.txt' })] });
+    await row.locator('[data-state="done"]').waitFor();
+
+    await leader.reload();
+    await leader.getByTestId('task-tabs').getByText('任务看板').click();
+    await leader.locator(`[data-testid="task-cell-0101-${task.id}"] [data-state="done"]`).waitFor();
+    await shot(leader, 'registers-task-board-desktop');
   });
 });

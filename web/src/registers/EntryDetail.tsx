@@ -108,7 +108,17 @@ function Detail({ register }: { register: RegisterDescription }) {
           </Descriptions.Item>
         )}
       </Descriptions>
-      <EntryForm register={register} offices={office ? [office] : []} entry={editing} onClose={() => setEditing(undefined)} onSaved={changed} />
+      <EntryForm
+        register={register}
+        offices={office ? [office] : []}
+        entry={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={changed}
+        onStale={() => {
+          setEditing(undefined);
+          loaded.reload();
+        }}
+      />
       <WithdrawDialog
         register={register}
         entry={entry}

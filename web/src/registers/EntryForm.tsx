@@ -88,6 +88,7 @@ export default function EntryForm({
   entry,
   onClose,
   onSaved,
+  onStale,
 }: {
   register: RegisterDescription;
   /** The offices the user may write (a new entry's choice). */
@@ -96,6 +97,8 @@ export default function EntryForm({
   entry: RegisterEntry | null | undefined;
   onClose: () => void;
   onSaved: (entry: RegisterEntry) => void;
+  /** An edit refused as stale (409): the notice's 刷新 loads the entry as it now is. */
+  onStale?: () => void;
 }) {
   const [form] = Form.useForm<FormValues>();
   const { busy, save } = useSave(form);
@@ -108,12 +111,14 @@ export default function EntryForm({
     [register],
   );
 
+  // A new entry of the one office the user keeps starts with it (a string: the effect runs only as the form opens).
+  const onlyOffice = offices.length === 1 ? offices[0]!.id : undefined;
   useLayoutEffect(() => {
     if (!open) return;
     form.resetFields();
     if (entry) form.setFieldsValue(Object.fromEntries(register.fields.map((f) => [f.key, inputValue(f, entry[f.key])])));
-    else form.setFieldsValue({ officeId: offices.length === 1 ? offices[0]!.id : undefined });
-  }, [open, entry, form, offices, register]);
+    else form.setFieldsValue({ officeId: onlyOffice });
+  }, [open, entry, form, onlyOffice, register]);
 
   const submit = async () => {
     const v = form.getFieldsValue();
@@ -123,7 +128,7 @@ export default function EntryForm({
     if (entry) {
       const body = { ...fields, version: entry.version };
       if (!checkWith(form, schemas.update, body, aliases)) return;
-      await save(() => registersApi.updateEntry(register.id, entry.id, body), { done: `${register.shortName}已保存`, then: onSaved, aliases });
+      await save(() => registersApi.updateEntry(register.id, entry.id, body), { done: `${register.shortName}已保存`, then: onSaved, aliases, reload: onStale });
     } else {
       const body = { ...fields, officeId: v.officeId };
       if (!checkWith(form, schemas.create, body, aliases)) return;

@@ -17,7 +17,7 @@ export default function Registers() {
       <Row gutter={[16, 16]} data-testid="register-list">
         {catalogue.data.map((d) => (
           <Col key={d.id} xs={24} md={12} xl={8}>
-            <Link to={`/registers/${encodeURIComponent(d.id)}`} data-testid={`register-${d.id}`} aria-label={d.name}>
+            <Link to={`/registers/${encodeURIComponent(d.id)}`} data-testid={`register-${d.id}`}>
               <Card size="small" hoverable title={d.name} style={{ height: '100%' }}>
                 <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
                   {d.description}
