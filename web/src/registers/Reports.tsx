@@ -10,6 +10,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   canReturnReport,
+  readScope,
   canWriteOfficeRecords,
   REPORT_CELL_LABELS,
   REPORT_KINDS,
@@ -182,8 +183,17 @@ function ReturnDialog({ report, onClose, onDone }: { report?: Report; onClose: (
 function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: string) => string }) {
   const me = useMe();
   const own = useMemo(() => writableOffices(me, offices), [me.username, offices]) // eslint-disable-line react-hooks/exhaustive-deps -- the session user is read anew on each render;
-  const [filters, setFilters] = useState<{ officeId?: string; year: number; kind?: ReportKind; status?: ReportStatus }>({ year: thisYear() });
-  const list = useLoad(() => registersApi.reports({ officeId: filters.officeId, period: String(filters.year), kind: filters.kind, status: filters.status }), [filters]);
+  // An office's year is a few dozen reports; an area's or the county's are thousands: theirs start with this month's.
+  const [filters, setFilters] = useState<{ officeId?: string; period: string; kind?: ReportKind; status?: ReportStatus }>(() => ({
+    period: readScope(me).kind === 'office' ? String(thisYear()) : thisMonth(),
+  }));
+  const periods = useMemo(() => {
+    const months: string[] = [];
+    for (let d = dayjs(`${thisMonth()}-01`); months.length < 12; d = d.subtract(1, 'month')) months.push(d.format('YYYY-MM'));
+    return [0, 1, 2].map((i) => String(thisYear() - i)).concat(months);
+  }, []);
+  const list = useLoad(() => registersApi.reports({ officeId: filters.officeId, period: filters.period, kind: filters.kind, status: filters.status }), [filters]);
+  const [viewing, setViewing] = useState<Report>();
   const [submitting, setSubmitting] = useState(false);
   const [resubmitting, setResubmitting] = useState<Report>();
   const [returning, setReturning] = useState<Report>();
@@ -192,7 +202,16 @@ function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: 
   if (list.errorStatus !== undefined) return <LoadFailed message={list.errorMessage ?? ''} retry={list.reload} />;
   const set = (patch: Partial<typeof filters>) => setFilters((f) => ({ ...f, ...patch }));
   const columns: ResponsiveColumn<Report>[] = [
-    { title: '标题', dataIndex: 'title', cardTitle: true },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      cardTitle: true,
+      render: (title: string, r) => (
+        <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setViewing(r)} data-testid="report-open">
+          {title}
+        </Button>
+      ),
+    },
     ...(offices.length > 1 ? [{ title: '司法所', dataIndex: 'officeId', render: (id: string) => name(id) }] : []),
     { title: '类别', dataIndex: 'kind', render: (k: ReportKind) => REPORT_KIND_LABELS[k] },
     { title: '所属期间', dataIndex: 'period', render: (p: string) => periodLabel(p) },
@@ -256,12 +275,12 @@ function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: 
         <Flex wrap gap={8} data-testid="report-filters">
           <ScopeOfficeFilter offices={offices} value={filters.officeId} onChange={(officeId) => set({ officeId })} testId="report-filter-office" />
           <Select
-            aria-label="年度"
-            style={{ width: 110 }}
-            value={filters.year}
-            onChange={(year: number) => set({ year })}
-            options={[0, 1, 2].map((i) => ({ value: thisYear() - i, label: `${thisYear() - i}年` }))}
-            data-testid="report-filter-year"
+            aria-label="所属期间"
+            style={{ width: 130 }}
+            value={filters.period}
+            onChange={(period: string) => set({ period })}
+            options={periods.map((p) => ({ value: p, label: p.length === 4 ? `${p}年全年` : monthLabel(p) }))}
+            data-testid="report-filter-period"
           />
           <Select aria-label="报送类别" placeholder="全部类别" allowClear style={{ width: 200 }} value={filters.kind} onChange={(kind?: ReportKind) => set({ kind })} options={REPORT_KINDS.map((k) => ({ value: k, label: REPORT_KIND_LABELS[k] }))} data-testid="report-filter-kind" />
           <Select aria-label="状态" placeholder="全部状态" allowClear style={{ width: 120 }} value={filters.status} onChange={(status?: ReportStatus) => set({ status })} options={REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] }))} data-testid="report-filter-status" />
@@ -275,6 +294,18 @@ function ReportList({ offices, name }: { offices: readonly Office[]; name: (id: 
       <ResponsiveTable<Report> rowKey="id" size="small" loading={list.loading} dataSource={list.data} columns={columns} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="report-table" />
       <ReportDialog open={submitting || !!resubmitting} offices={own} report={resubmitting} onClose={() => (setSubmitting(false), setResubmitting(undefined))} onSaved={done} />
       <ReturnDialog report={returning} onClose={() => setReturning(undefined)} onDone={done} />
+      <Modal title={viewing?.title} open={!!viewing} onCancel={() => setViewing(undefined)} footer={null} width={720} data-testid="report-view">
+        {viewing && (
+          <Flex vertical gap={12}>
+            <Typography.Text type="secondary">
+              {name(viewing.officeId)} · {REPORT_KIND_LABELS[viewing.kind]} · {periodLabel(viewing.period)}
+              {viewing.author ? ` · 作者：${viewing.author}` : ''} · {shanghaiDateTime(viewing.submittedAt)} 报送
+            </Typography.Text>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{viewing.content}</Typography.Paragraph>
+            <AttachmentLinks items={viewing.attachments} />
+          </Flex>
+        )}
+      </Modal>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useLayoutEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Button, type ButtonProps, DatePicker, Descriptions, Drawer, Flex, Form, Grid, Input, Modal, Select, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import {
   canWriteOfficeRecords,
   readScope,
@@ -231,18 +231,17 @@ function Assignments({ officeId, offices, name, open, tick }: { officeId?: strin
 type BoardOffice = TaskBoard['offices'][number];
 
 function Board({ open, tick }: { open: (taskId: string) => void; tick: number }) {
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  // This month's deadlines first (a county's year is many tasks × 49 offices); the range picks others.
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(() => [dayjs().startOf('month'), dayjs().endOf('month')]);
   const board = useLoad(() => registersApi.taskBoard({ from: dayOf(range?.[0]), to: dayOf(range?.[1]) }), [range, tick]);
   if (board.errorStatus === 403) return <Forbidden message={board.errorMessage} />;
   if (board.errorStatus !== undefined) return <LoadFailed message={board.errorMessage ?? ''} retry={board.reload} />;
   const tasks = board.data?.tasks ?? [];
   const taskColumns: ResponsiveColumn<BoardOffice>[] = tasks.map((t, i) => ({
     key: t.id,
-    title: (
-      <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', height: 'auto', textAlign: 'left' }} onClick={() => open(t.id)}>
-        {t.title}
-      </Button>
-    ),
+    // Plain text: antd copies the headers into a hidden measuring row, where a button would be focusable
+    // (the task opens from the table above).
+    title: t.title,
     render: (_: unknown, row: BoardOffice) => {
       const cell = row.cells[i];
       return cell ? (
@@ -288,7 +287,7 @@ function Board({ open, tick }: { open: (taskId: string) => void; tick: number })
         size="small"
         loading={board.loading}
         dataSource={board.data?.offices}
-        columns={[{ title: '司法所', dataIndex: 'officeName', cardTitle: true, fixed: 'left' }, ...taskColumns]}
+        columns={[{ title: '司法所', dataIndex: 'officeName', cardTitle: true }, ...taskColumns]}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         data-testid="task-board"
       />
