@@ -13,6 +13,11 @@ export const recordsAbsences = (me: Actor) => canRecordAbsence(me, { id: me.offi
 /** Returns reports of some office: the area director (the cluster's other offices) or 基层股. */
 export const returnsReports = (me: Actor) => canReturnReport(me, { id: '', areaId: me.areaId ?? '' });
 export const assignsTasks = (me: Actor) => canAssignTasks(me);
+/**
+ * Works on the office's affairs: keeps an office's books, oversees an area's, or assigns tasks (a
+ * department, the leader) — not the county admin or the inspector, whose menus stay their own.
+ */
+export const worksOnRegisters = (me: Actor) => keepsOffice(me) || readScope(me).kind === 'area' || canAssignTasks(me);
 /** Uses the leave page: asks for leave or decides it. */
 export const usesLeave = (me: Actor) => keepsOffice(me) || decidesLeave(me) || recordsAbsences(me);
 /** Offices whose records the user may write, among those shown. */

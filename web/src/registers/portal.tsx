@@ -5,7 +5,7 @@
 import { lazy } from 'react';
 import { BookOutlined, CalendarOutlined, FileDoneOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { definePortal } from '../kit/portal';
-import { assignsTasks, decidesLeave, keepsOffice, readsRegisters, usesLeave } from './permissions';
+import { assignsTasks, decidesLeave, keepsOffice, readsRegisters, usesLeave, worksOnRegisters } from './permissions';
 
 export const registersPortal = definePortal({
   context: 'registers',
@@ -15,16 +15,17 @@ export const registersPortal = definePortal({
     { path: 'registers/:registerId/:entryId', page: lazy(() => import('./EntryDetail')), allow: readsRegisters },
     { path: 'office-leave', page: lazy(() => import('./Leave')), allow: usesLeave },
     { path: 'office-reports', page: lazy(() => import('./Reports')), allow: readsRegisters },
-    { path: 'office-tasks', page: lazy(() => import('./Tasks')), allow: (me) => readsRegisters(me) || assignsTasks(me) },
+    { path: 'office-tasks', page: lazy(() => import('./Tasks')), allow: readsRegisters },
   ],
+  // In the menus of those who work on the office's affairs; the pages open for anyone reading the office scope.
   menu: [
-    { id: 'registers', label: '台账', icon: <BookOutlined />, to: '/registers', allow: readsRegisters },
+    { id: 'registers', label: '台账', icon: <BookOutlined />, to: '/registers', allow: worksOnRegisters },
     { id: 'office-leave', label: '请销假', icon: <CalendarOutlined />, to: '/office-leave', allow: usesLeave },
-    { id: 'office-reports', label: '计划总结与信息报送', icon: <FileDoneOutlined />, to: '/office-reports', allow: readsRegisters },
-    { id: 'office-tasks', label: '交办任务', icon: <ScheduleOutlined />, to: '/office-tasks', allow: (me) => readsRegisters(me) || assignsTasks(me) },
+    { id: 'office-reports', label: '计划总结与信息报送', icon: <FileDoneOutlined />, to: '/office-reports', allow: worksOnRegisters },
+    { id: 'office-tasks', label: '交办任务', icon: <ScheduleOutlined />, to: '/office-tasks', allow: worksOnRegisters },
   ],
   home: [
-    { id: 'registers-petitions-overdue', title: '信访超期未答复', kind: 'alert', allow: readsRegisters, body: lazy(() => import('./home/PetitionsOverdue')) },
+    { id: 'registers-petitions-overdue', title: '信访超期未答复', kind: 'alert', allow: worksOnRegisters, body: lazy(() => import('./home/PetitionsOverdue')) },
     { id: 'registers-leave-to-decide', title: '待我审批的请假', kind: 'todo', allow: decidesLeave, body: lazy(() => import('./home/LeaveToDecide')) },
     { id: 'registers-tasks', title: '交办任务', kind: 'todo', allow: (me) => keepsOffice(me) || assignsTasks(me), body: lazy(() => import('./home/TasksCard')) },
     { id: 'registers-reports-due', title: '材料报送提醒', kind: 'due', allow: keepsOffice, body: lazy(() => import('./home/ReportsDue')) },

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Flex, Skeleton, Typography } from 'antd';
 import { shanghaiDateTime } from '@sifasuo/domain';
 import { CARD_ITEMS, INLINE_LINK, useSummary } from './summary';
-import { TONES } from '../../kit/Figures';
+import Figures from '../../kit/Figures';
 import { useScopeOffices } from '../../kit/offices';
 
 export default function PetitionsOverdue() {
@@ -15,9 +15,7 @@ export default function PetitionsOverdue() {
   const late = s.data.petitionsOverdue;
   return (
     <Flex vertical gap={8} data-testid="registers-petitions-overdue">
-      <Typography.Text style={{ color: late.length ? TONES.danger : undefined }} data-testid="petitions-overdue-count">
-        {late.length ? `${late.length} 件信访已超过期限` : '暂无超期的信访'}
-      </Typography.Text>
+      <Figures items={[{ label: '超过答复或办结期限', value: late.length, unit: '件', tone: late.length ? 'danger' : undefined, testId: 'petitions-overdue-count' }]} />
       {late.length > 0 && (
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {late.slice(0, CARD_ITEMS).map((p) => (
