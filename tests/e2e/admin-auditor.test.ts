@@ -157,7 +157,7 @@ describe('admin and auditor', () => {
     // The new user logs in through the login page, lands on the home, and is offered their own office alone.
     const clerk = await newPage();
     await login(clerk, CLERK.username, CLERK.password);
-    expect(await menuEntries(clerk)).toEqual(['首页', '本所概况', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计']);
+    expect(await menuEntries(clerk)).toEqual(['首页', '本所概况', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务']);
     await openMenu(clerk, 'own-office', `#/offices/${CLERK.officeId}`);
     await expect(clerk.getByTestId('office-id').textContent()).resolves.toBe(CLERK.officeId);
     await expect(clerk.getByTestId('office-name').textContent()).resolves.toBe(clerkOfficeName);

@@ -26,15 +26,22 @@ const LOADED: Record<string, string> = {
   'mediation-review': 'mediation-review',
   'mediation-due': 'mediation-due',
   'mediation-kpi': 'mediation-kpi',
+  'registers-petitions-overdue': 'registers-petitions-overdue',
+  'registers-leave-to-decide': 'registers-leave-to-decide',
+  'registers-tasks': 'registers-tasks',
+  'registers-reports-due': 'registers-reports-due',
 };
 
 /** The cards each role's home shows. */
 const HOMES: Record<string, string[]> = {
-  leader: ['org-staffing', 'mediation-major-alert', 'mediation-kpi'],
+  leader: ['org-staffing', 'mediation-major-alert', 'mediation-kpi', 'registers-petitions-overdue', 'registers-leave-to-decide', 'registers-tasks'],
   admin: ['auth-locked-accounts', 'org-staffing', 'org-users', 'org-recent-changes'],
   auditor: ['audit-today', 'audit-digests'],
-  'director-01': ['org-own-office', 'org-area-offices', 'mediation-todo', 'mediation-review', 'mediation-due', 'mediation-kpi'],
-  'staff-0101': ['org-own-office', 'mediation-todo', 'mediation-due', 'mediation-kpi'],
+  'director-01': [
+    'org-own-office', 'org-area-offices', 'mediation-todo', 'mediation-review', 'mediation-due', 'mediation-kpi',
+    'registers-petitions-overdue', 'registers-leave-to-decide', 'registers-tasks', 'registers-reports-due',
+  ],
+  'staff-0101': ['org-own-office', 'mediation-todo', 'mediation-due', 'mediation-kpi', 'registers-petitions-overdue', 'registers-tasks', 'registers-reports-due'],
 };
 
 /** Opens the home and waits until every card has its data: no skeleton, a number in each. */

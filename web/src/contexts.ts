@@ -6,5 +6,6 @@ import { authPortal } from './auth/portal';
 import { joinPortal } from './kit/portal';
 import { mediationPortal } from './mediation/portal';
 import { orgPortal } from './org/portal';
+import { registersPortal } from './registers/portal';
 
-export const contexts = joinPortal([orgPortal, mediationPortal, authPortal, auditPortal]);
+export const contexts = joinPortal([orgPortal, mediationPortal, registersPortal, authPortal, auditPortal]);

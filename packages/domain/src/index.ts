@@ -18,6 +18,6 @@ export * from './mediation-demo';
 export * from './registers';
 export * from './register-declarations';
 export * from './registers-workflows';
-export * from './registers-rules';
 export * from './register-cells';
+export * from './registers-rules';
 export * from './registers-demo';

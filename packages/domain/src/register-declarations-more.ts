@@ -140,7 +140,7 @@ const legalAid: RegisterDeclaration = {
     { key: 'evaluation', label: '回访评价', kind: 'choice', options: choices(LEGAL_AID_EVALUATION_LABELS), required: false },
     { key: 'enteredOnlineAt', label: '网上录入时间', kind: 'datetime', required: false, hint: '录入法律援助信息系统的时间，应在受理次月3日前' },
   ],
-  derived: [{ key: 'onlineEntryDueOn', label: '录入期限', kind: 'date' }],
+  derived: [{ key: 'onlineEntryDueOn', label: '录入期限', kind: 'date', doneBy: 'enteredOnlineAt' }],
   listColumns: ['receivedOn', 'applicant', 'category', 'aidType', 'cause', 'decision', 'onlineEntryDueOn', 'enteredOnlineAt'],
   filters: ['category', 'aidType', 'decision'],
   excel: {

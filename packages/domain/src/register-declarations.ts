@@ -47,8 +47,8 @@ const petitions: RegisterDeclaration = {
     { key: 'result', label: '办理结果', kind: 'multiline', max: 2000, required: false },
   ],
   derived: [
-    { key: 'replyDueOn', label: '答复期限', kind: 'date' },
-    { key: 'finishDueOn', label: '办结期限', kind: 'date' },
+    { key: 'replyDueOn', label: '答复期限', kind: 'date', doneBy: 'answeredAt' },
+    { key: 'finishDueOn', label: '办结期限', kind: 'date', doneBy: 'finishedAt' },
   ],
   listColumns: ['receivedAt', 'channel', 'visitors', 'request', 'handler', 'handling', 'replyDueOn', 'answeredAt', 'finishedAt'],
   filters: ['channel', 'handling'],

@@ -50,6 +50,8 @@ export interface DerivedField {
   key: string;
   label: string;
   kind: 'date' | 'datetime' | 'text';
+  /** A deadline's field that meets it (`answeredAt` for `replyDueOn`): until it has a value, a date past is overdue. */
+  doneBy?: string;
 }
 
 /**

@@ -156,14 +156,14 @@ export const useSave = (form: FormInstance) => {
   const [busy, setBusy] = useState(false);
   const report = useReportError();
   const { message } = App.useApp();
-  const save = async <T,>(action: () => Promise<T>, opts: { done: string; then: (result: T) => void; reload?: () => void }) => {
+  const save = async <T,>(action: () => Promise<T>, opts: { done: string; then: (result: T) => void; reload?: () => void; aliases?: Aliases }) => {
     setBusy(true);
     try {
       const result = await action();
       message.success(opts.done);
       opts.then(result);
     } catch (e) {
-      report(e, { form, reload: opts.reload });
+      report(e, { form, reload: opts.reload, aliases: opts.aliases });
     } finally {
       setBusy(false);
     }
