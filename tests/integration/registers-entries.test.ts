@@ -7,8 +7,8 @@
 // Its records are filed in 2024 (before the demo year) in offices 0703 and 0704, so the demo's own
 // entries never change what it counts.
 import { existsSync, readFileSync } from 'node:fs';
-import { factIdOf, registerById, shanghaiDay, type FactKind, type RegisterEntry } from '@sifasuo/domain';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { factIdOf, idNumberCheckChar, registerById, shanghaiDay, type FactKind, type RegisterEntry } from '@sifasuo/domain';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { importedEntryId } from '../../functions/src/registers/import';
 import { keys } from '../../functions/src/registers/keys';
 import { registerWorkbook } from '../../functions/src/registers/workbook';
@@ -202,6 +202,22 @@ describe('petitions, through their declaration', () => {
     expect((await auditRecordsOf('staff-0201', [requestId(filed)]))[0]).toMatchObject({ action: 'registers.entry.create', targetId: OFFICE, outcome: 'denied' });
     expect((await auditRecordsOf('dept-mediation', [requestId(forbidden)]))[0]).toMatchObject({ action: 'registers.entry.withdraw', targetId: e.id, outcome: 'denied' });
     expect((await api(`${ENTRIES}/${e.id}`, { token })).body.version).toBe(1);
+  });
+
+  it('keeps a stored ID number that an edit leaves out (answers carry it masked, so forms send none back)', async () => {
+    const first17 = '11010519491231002';
+    const idNumber = first17 + idNumberCheckChar(first17);
+    const body = {
+      officeId: OFFICE, receivedOn: `${YEAR}-04-02`, applicant: '赵六', idNumber, phone: '13800000000', category: 'elderly', aidType: 'consultation', cause: '追索赡养费',
+    };
+    const made = await api<RegisterEntry>('/api/registers/legal-aid/entries', { method: 'POST', token, body });
+    expect(made.status).toBe(201);
+    expect(made.body.idNumber).not.toBe(idNumber);
+    const { officeId: _o, idNumber: _left, ...edited } = body;
+    const put = await api<RegisterEntry>(`/api/registers/legal-aid/entries/${made.body.id}`, { method: 'PUT', token, body: { ...edited, cause: '追索赡养费纠纷', version: 1 } });
+    expect([put.status, put.body.cause, put.body.idNumber]).toEqual([200, '追索赡养费纠纷', made.body.idNumber]);
+    const stored = await dynamo().send(new GetCommand({ TableName: localName('registers'), Key: keys.entryId('legal-aid', made.body.id) }));
+    expect(stored.Item?.idNumber).toBe(idNumber);
   });
 });
 

@@ -217,8 +217,11 @@ export const entries = {
     const d = declarationOf(register);
     const actor = requireActor(ctx);
     const before = writable(ctx, await repo.getEntry(d.id, id));
-    const { version, ...values } = input;
+    const { version, ...sent } = input;
     if (before.version !== version) throw staleVersion();
+    // Answers carry ID numbers masked, so a form sends none back: one left out keeps the stored number.
+    const kept = d.fields.filter((f) => f.kind === 'idNumber' && sent[f.key] === undefined && before[f.key] !== undefined);
+    const values: EntryValues = { ...sent, ...Object.fromEntries(kept.map((f) => [f.key, before[f.key]])) };
     throwIfAny(entryProblems(d, values, ctx.now));
     const meta = Object.fromEntries(Object.entries(before).filter(([k]) => !d.fields.some((f) => f.key === k) && !d.derived.some((x) => x.key === k)));
     const after = {

@@ -204,8 +204,12 @@ const fieldShape = (d: RegisterDescription) => Object.fromEntries(d.fields.map((
 
 /** The body of `POST …/entries`: the office and the declared fields, nothing else. */
 export const entryInput = (d: RegisterDescription) => z.strictObject({ officeId, ...fieldShape(d) });
-/** The body of `PUT …/entries/{entryId}`: the fields as they should now be, and the version edited. */
-export const entryUpdateInput = (d: RegisterDescription) => z.strictObject({ ...fieldShape(d), version });
+/**
+ * The body of `PUT …/entries/{entryId}`: the fields as they should now be, and the version edited. An
+ * ID number may be left out (answers carry it masked): left out, the stored one is kept.
+ */
+export const entryUpdateInput = (d: RegisterDescription) =>
+  z.strictObject({ ...fieldShape(d), ...Object.fromEntries(d.fields.filter((f) => f.kind === 'idNumber').map((f) => [f.key, fieldSchema(f).optional()])), version });
 
 /** What the routes declare (the edge): a JSON object; the register's own schema is applied in the handler. */
 export const registerEntryBody = z.record(z.string().max(64, { error: '字段名过长' }), z.unknown(), { error: '请求体应为对象' });
