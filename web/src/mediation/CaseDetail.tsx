@@ -28,7 +28,8 @@ import {
 import { mediationApi } from './api';
 import CaseAction from './CaseAction';
 import { CaseStatusTag } from './Cases';
-import { useDictionary, useOffices } from './shared';
+import { useDictionary } from './shared';
+import { useScopeOffices } from '../kit/offices';
 import DownloadButton from '../kit/DownloadButton';
 import { useReportError } from '../kit/errors';
 import { useMe } from '../kit/guards';
@@ -129,7 +130,7 @@ export default function CaseDetail() {
   const { caseId = '' } = useParams();
   const me = useMe();
   const loaded = useLoad(() => mediationApi.case(caseId), [caseId]);
-  const { name } = useOffices();
+  const { name } = useScopeOffices();
   const sources = useDictionary('case-sources');
   const types = useDictionary('dispute-types');
   const [acting, setActing] = useState<CaseCommandKind>();

@@ -9,7 +9,8 @@ import { CASE_STATUSES, CASE_STATUS_LABELS, readScope, type CaseStatus, type Med
 import { mediationApi } from './api';
 import NewCase from './NewCase';
 import { writableOffices } from './permissions';
-import { MonthSelect, OfficeFilter, thisMonth, useDictionary, useOffices } from './shared';
+import { MonthSelect, thisMonth, useDictionary } from './shared';
+import { ScopeOfficeFilter, useScopeOffices } from '../kit/offices';
 import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
@@ -32,7 +33,7 @@ interface Filters {
 
 export default function Cases() {
   const me = useMe();
-  const { offices, name } = useOffices();
+  const { offices, name } = useScopeOffices();
   const types = useDictionary('dispute-types');
   const [params, setParams] = useSearchParams();
   // The homes' cards link to a status (已结案 awaiting review or online entry).
@@ -112,7 +113,7 @@ export default function Cases() {
           data-testid="case-filter-type"
         />
         <MonthSelect allowClear value={filters.month} onChange={(month) => set({ month })} testId="case-filter-month" />
-        <OfficeFilter offices={offices} value={filters.officeId} onChange={(officeId) => set({ officeId })} testId="case-filter-office" />
+        <ScopeOfficeFilter offices={offices} value={filters.officeId} onChange={(officeId) => set({ officeId })} testId="case-filter-office" />
       </Flex>
       <ResponsiveTable<MediationCase>
         rowKey="id"

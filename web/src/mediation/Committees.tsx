@@ -21,7 +21,8 @@ import {
 import { mediationApi } from './api';
 import MediatorDialog from './MediatorDialog';
 import { writableOffices } from './permissions';
-import { dayOf, HALF, officeOptions, PAIR, useOffices } from './shared';
+import { dayOf, HALF, PAIR } from './shared';
+import { officeSelectOptions, useScopeOffices } from '../kit/offices';
 import DownloadButton from '../kit/DownloadButton';
 import { checkWith, dropEmpty, requiredBy, useReportError, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
@@ -80,7 +81,7 @@ function CommitteeDialog({
       <Form form={form} name="committee" layout="vertical" autoComplete="off" data-testid="committee-form">
         {!committee && (
           <Form.Item name="officeId" label="司法所" required={committeeRequired('officeId')}>
-            <Select options={officeOptions(offices)} placeholder="请选择" />
+            <Select options={officeSelectOptions(offices)} placeholder="请选择" />
           </Form.Item>
         )}
         <Form.Item name="name" label="调委会名称" required={committeeRequired('name')}>
@@ -142,7 +143,7 @@ function RosterImport({ offices, onImported }: { offices: readonly Office[]; onI
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Flex wrap gap={8} align="center">
         {offices.length > 1 && (
-          <Select aria-label="导入到司法所" placeholder="导入到司法所" style={{ width: 180 }} value={officeId} onChange={setOfficeId} options={officeOptions(offices)} />
+          <Select aria-label="导入到司法所" placeholder="导入到司法所" style={{ width: 180 }} value={officeId} onChange={setOfficeId} options={officeSelectOptions(offices)} />
         )}
         <input
           ref={input}
@@ -192,7 +193,7 @@ function RosterImport({ offices, onImported }: { offices: readonly Office[]; onI
 
 export default function Committees() {
   const me = useMe();
-  const { offices, name } = useOffices();
+  const { offices, name } = useScopeOffices();
   const own = writableOffices(me, offices);
   const committees = useLoad(() => mediationApi.committees(), []);
   const mediators = useLoad(() => mediationApi.mediators(), []);

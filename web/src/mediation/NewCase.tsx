@@ -8,7 +8,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createCaseInput, PARTY_ROLES, PARTY_ROLE_LABELS, type Dispute, type MediationCase, type Office, type Party } from '@sifasuo/domain';
 import { mediationApi } from './api';
-import { dayOf, HALF, officeOptions, PAIR, useDictionary } from './shared';
+import { dayOf, HALF, PAIR, useDictionary } from './shared';
+import { officeSelectOptions } from '../kit/offices';
 import { checkWith, dropEmpty, requiredBy, useSave } from '../kit/errors';
 
 const required = requiredBy(createCaseInput);
@@ -91,7 +92,7 @@ export default function NewCase({
       <Form form={form} name="new-case" layout="vertical" autoComplete="off" data-testid="case-form">
         <div style={PAIR}>
           <Form.Item name="officeId" label="司法所" required={required('officeId')} style={HALF}>
-            <Select options={officeOptions(offices)} placeholder="请选择" data-testid="case-office" />
+            <Select options={officeSelectOptions(offices)} placeholder="请选择" data-testid="case-office" />
           </Form.Item>
           <Form.Item name="receivedOn" label="受理日期" required={required('receivedOn')} style={HALF}>
             <DatePicker style={{ width: '100%' }} data-testid="case-receivedOn" />

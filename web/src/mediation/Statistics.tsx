@@ -6,7 +6,8 @@ import { Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { permilleText, yuanText, type StatisticsRow } from '@sifasuo/domain';
 import { mediationApi } from './api';
-import { MonthSelect, OfficeFilter, thisMonth, useOffices } from './shared';
+import { MonthSelect, thisMonth } from './shared';
+import { ScopeOfficeFilter, useScopeOffices } from '../kit/offices';
 import BarChart from '../kit/BarChart';
 import DownloadButton from '../kit/DownloadButton';
 import LineChart from '../kit/LineChart';
@@ -33,7 +34,7 @@ const withTotal = (rows: readonly StatisticsRow[], total: StatisticsRow) => [...
 export default function Statistics() {
   const [month, setMonth] = useState(thisMonth());
   const [officeId, setOfficeId] = useState<string>();
-  const { offices } = useOffices();
+  const { offices } = useScopeOffices();
   const stats = useLoad(() => mediationApi.statistics({ month, officeId }), [month, officeId]);
   const trend = useLoad(() => mediationApi.trend({ to: month, officeId }), [month, officeId]);
   if (stats.errorStatus === 403) return <Forbidden message={stats.errorMessage} />;
@@ -47,7 +48,7 @@ export default function Statistics() {
       extra={
         <Flex wrap gap={8}>
           <MonthSelect value={month} onChange={(m) => setMonth(m ?? thisMonth())} testId="statistics-month" />
-          <OfficeFilter offices={offices} value={officeId} onChange={setOfficeId} testId="statistics-office" />
+          <ScopeOfficeFilter offices={offices} value={officeId} onChange={setOfficeId} testId="statistics-office" />
           <DownloadButton icon={<DownloadOutlined />} fetch={() => mediationApi.downloadStatistics({ month, officeId })} testId="statistics-download">
             下载统计报表
           </DownloadButton>

@@ -24,7 +24,8 @@ import {
 } from '@sifasuo/domain';
 import { mediationApi } from './api';
 import { writableOffices } from './permissions';
-import { MonthSelect, officeOptions, useOffices } from './shared';
+import { MonthSelect } from './shared';
+import { officeSelectOptions, useScopeOffices } from '../kit/offices';
 import { checkWith, dropEmpty, useReportError, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';
@@ -39,7 +40,7 @@ const TITLES = { new: '报送典型案例或新闻', edit: '修改并重新报�
 
 function SubmissionDialog({ dialog, onClose, onSaved }: { dialog?: Dialog; onClose: () => void; onSaved: () => void }) {
   const me = useMe();
-  const { offices } = useOffices();
+  const { offices } = useScopeOffices();
   const own = writableOffices(me, offices);
   const [form] = Form.useForm();
   const { busy, save } = useSave(form);
@@ -97,7 +98,7 @@ function SubmissionDialog({ dialog, onClose, onSaved }: { dialog?: Dialog; onClo
         {kind === 'new' && (
           <>
             <Form.Item name="officeId" label="司法所" required>
-              <Select options={officeOptions(own)} placeholder="请选择" data-testid="submission-office" />
+              <Select options={officeSelectOptions(own)} placeholder="请选择" data-testid="submission-office" />
             </Form.Item>
             <Form.Item name="kind" label="类型" required>
               <Radio.Group options={SUBMISSION_KINDS.map((k) => ({ value: k, label: SUBMISSION_KIND_LABELS[k] }))} data-testid="submission-kind" />
@@ -131,7 +132,7 @@ function SubmissionDialog({ dialog, onClose, onSaved }: { dialog?: Dialog; onClo
 
 export default function Submissions() {
   const me = useMe();
-  const { offices, name } = useOffices();
+  const { offices, name } = useScopeOffices();
   const [kind, setKind] = useState<SubmissionKind>();
   const [status, setStatus] = useState<SubmissionStatus>();
   const [month, setMonth] = useState<string>();

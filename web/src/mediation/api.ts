@@ -67,8 +67,6 @@ export const mediationApi = {
   exportRoster: (query: RequestQuery<'GET /api/mediation/mediators/export.xlsx'>) => download('GET /api/mediation/mediators/export.xlsx', { query }),
   importRoster: (body: Body<'POST /api/mediation/mediators/import'>) => call('POST /api/mediation/mediators/import', { body }),
 
-  /** The offices in the caller's scope (names for the tables and the office filter). */
-  offices: () => all('GET /api/org/offices'),
   /** A dictionary's active entries (纠纷类型, 案件来源). */
   dictionary: (name: DictionaryName) => call('GET /api/org/dictionaries/{name}', { path: { name } }),
 };

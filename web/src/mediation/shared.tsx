@@ -1,21 +1,14 @@
-// What the mediation pages share: the offices in scope and the dictionaries by code, the month picker,
+// What the mediation pages share (the offices in scope are the kit's: kit/offices.tsx): the dictionaries by code, the month picker,
 // the period states' colours and legend, today in Shanghai.
 import { useMemo } from 'react';
 import type { Dayjs } from 'dayjs';
 import { Flex, Select, Tag } from 'antd';
-import { PERIOD_STATE_LABELS, previousMonthOf, shanghaiDay, type DictionaryName, type Office, type PeriodState } from '@sifasuo/domain';
+import { PERIOD_STATE_LABELS, previousMonthOf, shanghaiDay, type DictionaryName, type PeriodState } from '@sifasuo/domain';
 import { mediationApi } from './api';
 import { useLoad } from '../kit/useLoad';
 
 export const today = () => shanghaiDay(new Date());
 export const thisMonth = () => today().slice(0, 7);
-
-/** The offices in the caller's scope, and their names by id. */
-export const useOffices = () => {
-  const loaded = useLoad(() => mediationApi.offices(), []);
-  const byId = useMemo(() => new Map((loaded.data ?? []).map((o) => [o.id, o])), [loaded.data]);
-  return { offices: loaded.data ?? ([] as Office[]), name: (id: string) => byId.get(id)?.name ?? id, loading: loaded.loading };
-};
 
 /** A dictionary's entries: the active ones as options, every label by code (an inactive code still reads). */
 export const useDictionary = (name: DictionaryName) => {
@@ -79,25 +72,6 @@ export const PeriodLegend = () => (
     ))}
   </Flex>
 );
-
-/** 城关司法所 for one office, a select over those in scope when there are several. */
-export const officeOptions = (offices: readonly Office[]) => offices.map((o) => ({ value: o.id, label: o.name }));
-
-/** The filter 全部司法所 / one office, shown only to those who see more than one office. */
-export const OfficeFilter = ({ offices, value, onChange, testId }: { offices: readonly Office[]; value?: string; onChange: (officeId?: string) => void; testId: string }) =>
-  offices.length > 1 ? (
-    <Select
-      aria-label="司法所"
-      placeholder="全部司法所"
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      style={{ width: 180 }}
-      value={value}
-      onChange={(id?: string) => onChange(id)}
-      options={officeOptions(offices)}
-      data-testid={testId}
-    />
-  ) : null;
 
 /** A date picker's day as the API takes it. */
 export const dayOf = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);

@@ -3,14 +3,14 @@ import { Link } from 'react-router-dom';
 import { Flex, Skeleton, Typography } from 'antd';
 import { PERIOD_STATE_LABELS } from '@sifasuo/domain';
 import { useSummary } from './summary';
-import { useOffices } from '../shared';
+import { useScopeOffices } from '../../kit/offices';
 import Figures from '../../kit/Figures';
 
 const periodText = (period: string) => (/Q\d$/.test(period) ? `${period.slice(0, 4)}年第${period.slice(-1)}季度集中排查` : `${period.slice(5, 7)}月${period.endsWith('-1') ? '上半月' : '下半月'}排查`);
 
 export default function Todo() {
   const s = useSummary();
-  const { name } = useOffices();
+  const { name } = useScopeOffices();
   if (s.errorMessage) return <Typography.Text type="danger">{s.errorMessage}</Typography.Text>;
   if (!s.data) return <Skeleton active paragraph={{ rows: 3 }} />;
   const { screeningsDue, openCases, returnedSubmissions } = s.data;
