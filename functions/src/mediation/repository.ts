@@ -8,7 +8,7 @@ import { dynamo } from '../shared/aws';
 import { withoutKeys } from '../shared/dynamo';
 import type { FactsToRecord } from '../shared/outbox';
 import type { RequestContext } from '../shared/request-context';
-import { listInScope, scopedQueries, type OfficeScoped } from '../shared/scope';
+import { allInScope as allScoped, pageInScope as scopedPage, type OfficeScoped, type ScopedList } from '../shared/scope';
 import { keys, mediationTable as table } from './keys';
 
 type TransactItem = Parameters<typeof auditedWrite>[1]['items'][number];
@@ -31,33 +31,13 @@ const get = async <T>(key: { PK: string; SK: string }): Promise<T | undefined> =
   return r.Item ? withoutKeys<T>(r.Item) : undefined;
 };
 
-const scopedOf = (r: OfficeScoped): OfficeScoped => ({ officeId: r.officeId, areaId: r.areaId });
-
 /** Filters and paging of a scoped list: `officeId`/`areaId` narrow the scope, `sortPrefix` a month (or a committee). */
-export interface ScopedList {
-  officeId?: string;
-  areaId?: string;
-  sortPrefix?: string;
-  limit: number;
-  cursor?: string;
-  newestFirst?: boolean;
-}
+/** One page of `type` within the caller's scope. */
+const pageInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: ScopedList): Promise<Page<T>> => scopedPage<T>(actor, table(), type, q);
 
-/** One page of `type` within the caller's scope (the kit's `listInScope` over the scoped indexes). */
-const pageInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: ScopedList): Promise<Page<T>> =>
-  listInScope(actor, { officeId: q.officeId, areaId: q.areaId }, scopedQueries(table(), type, q, (i) => withoutKeys<T>(i)), scopedOf);
-
-/** Every item of `type` within the caller's scope (bounded sets: a month's records, an office's roster). */
-const allInScope = async <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: Omit<ScopedList, 'limit' | 'cursor'>): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await pageInScope<T>(actor, type, { ...q, limit: 100, cursor });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-};
+/** Every item of `type` within the caller's scope (bounded sets). */
+const allInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: Omit<ScopedList, 'limit' | 'cursor'>): Promise<T[]> =>
+  allScoped<T>(actor, table(), type, q);
 
 const put = (Item: Item, condition?: string): TransactItem => ({ Put: { TableName: table(), Item, ...(condition ? { ConditionExpression: condition } : {}) } });
 const putIfAbsent = (Item: Item) => put(Item, 'attribute_not_exists(PK)');

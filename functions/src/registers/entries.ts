@@ -3,11 +3,8 @@
 // earns. Entries are stored flat and version-checked, each write with its audit record and its facts
 // (earned, changed, or retracted) in one transaction. ID numbers are masked in every answer.
 import {
-  canWriteOfficeRecords,
   conflict,
   filteredPage,
-  forbidden,
-  hiddenRecord,
   maskIdNumber,
   notFound,
   registerById,
@@ -17,7 +14,6 @@ import {
   staleVersion,
   validationError,
   canonicalJson,
-  type Actor,
   type EntryListQuery,
   type EntryValues,
   type FieldErrors,
@@ -29,19 +25,15 @@ import {
   type WithdrawEntryInput,
 } from '@sifasuo/domain';
 import { ulid } from 'ulid';
-import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
-import { canReadRecord } from '../shared/scope';
+import { readable as readableRecord, requireActor, throwIfAny, writable as writableRecord, writableOffice as writableOfficeOf } from '../shared/record-access';
 import { entriesRepository as repo, entryFacts, entryItems, entryWrites } from './entries-repository';
 
 const ENTRY = '台账记录';
 
 // ---- Access ------------------------------------------------------------------------------------------
 
-export const requireActor = (ctx: RequestContext): Actor => {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-};
+export { requireActor };
 
 /** The declaration the path names; an unknown register is a 404. */
 export const declarationOf = (register: string): RegisterDeclaration => {
@@ -51,32 +43,15 @@ export const declarationOf = (register: string): RegisterDeclaration => {
 };
 
 /** The office a new entry (or an import) is filed under: it must exist and be the caller's to keep (403 otherwise). */
-export const writableOffice = async (ctx: RequestContext, officeId: string): Promise<Office> => {
-  const actor = requireActor(ctx);
-  const office = await orgDirectory.office(officeId);
-  if (!office) throw validationError({ officeId: `司法所 ${officeId} 不存在` });
-  if (!canWriteOfficeRecords(actor, office.id)) throw forbidden('只能登记本所的台账');
-  return office;
-};
+export const writableOffice = (ctx: RequestContext, officeId: string) => writableOfficeOf(ctx, officeId, '只能登记本所的台账');
 
-/** A stored entry the caller may read; one outside its scope answers like a missing one (audited as a denial). */
-const readable = (ctx: RequestContext, entry: RegisterEntry | undefined): RegisterEntry => {
-  const actor = requireActor(ctx);
-  if (!entry) throw notFound(ENTRY);
-  if (!canReadRecord(actor, entry)) throw hiddenRecord(ENTRY, `司法所 ${entry.officeId} 超出数据范围`);
-  return entry;
-};
+const readable = (ctx: RequestContext, entry: RegisterEntry | undefined) => readableRecord(ctx, entry, ENTRY);
 
 /** A stored entry the caller may change: readable, its office's books the caller's to keep, and not withdrawn. */
 const writable = (ctx: RequestContext, entry: RegisterEntry | undefined): RegisterEntry => {
-  const found = readable(ctx, entry);
-  if (!canWriteOfficeRecords(ctx.actor!, found.officeId)) throw forbidden(`只能维护本所的${ENTRY}`);
+  const found = writableRecord(ctx, entry, ENTRY);
   if (found.status === 'withdrawn') throw conflict('该台账记录已撤销，不能再修改');
   return found;
-};
-
-const throwIfAny = (fields: FieldErrors) => {
-  if (Object.keys(fields).length) throw validationError(fields);
 };
 
 // ---- The entry from its values ----------------------------------------------------------------------

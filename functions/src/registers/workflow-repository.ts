@@ -4,10 +4,6 @@
 // own, copied to kept/). The use cases decide; this file reads and writes.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  canWriteOfficeRecords,
-  forbidden,
-  hiddenRecord,
-  notFound,
   staleVersion,
   validationError,
   type Absence,
@@ -15,9 +11,7 @@ import {
   type Attachment,
   type AttachmentInput,
   type DomainError,
-  type FieldErrors,
   type LeaveRequest,
-  type Office,
   type Page,
   type Report,
   type Task,
@@ -27,10 +21,10 @@ import { GSI1, GSI3, indexKeys } from '@sifasuo/wiring/src/types';
 import { auditedWrite, type AuditedChange } from '../shared/audited';
 import { dynamo } from '../shared/aws';
 import { queryAll, withoutKeys } from '../shared/dynamo';
-import { orgDirectory } from '../shared/org-directory';
 import type { FactsToRecord } from '../shared/outbox';
 import type { RequestContext } from '../shared/request-context';
-import { canReadRecord, listInScope, scopedKeys, scopedQueries, type OfficeScoped } from '../shared/scope';
+import { requireActor } from '../shared/record-access';
+import { allInScope as allScoped, pageInScope as scopedPage, scopedKeys, type OfficeScoped, type ScopedList } from '../shared/scope';
 import { uploads } from '../shared/uploads';
 import { keys, registersTable as table } from './keys';
 
@@ -46,32 +40,12 @@ const get = async <T>(key: Key): Promise<T | undefined> => {
   return r.Item ? withoutKeys<T>(r.Item) : undefined;
 };
 
-export interface ScopedList {
-  officeId?: string;
-  areaId?: string;
-  /** A prefix of the sort key (a month, a year, a day). */
-  sortPrefix?: string;
-  limit: number;
-  cursor?: string;
-  newestFirst?: boolean;
-}
+/** One page of `type` within the caller's scope. */
+const pageInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: ScopedList): Promise<Page<T>> => scopedPage<T>(actor, table(), type, q);
 
-const scopedOf = (r: OfficeScoped): OfficeScoped => ({ officeId: r.officeId, areaId: r.areaId });
-
-const pageInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: ScopedList): Promise<Page<T>> =>
-  listInScope(actor, { officeId: q.officeId, areaId: q.areaId }, scopedQueries(table(), type, q, (i) => withoutKeys<T>(i)), scopedOf);
-
-/** Every item of `type` in the caller's scope (bounded sets: a month's reports, an office's open tasks). */
-const allInScope = async <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: Omit<ScopedList, 'limit' | 'cursor'>): Promise<T[]> => {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await pageInScope<T>(actor, type, { ...q, limit: 100, cursor });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-};
+/** Every item of `type` within the caller's scope (bounded sets). */
+const allInScope = <T extends OfficeScoped>(actor: Actor, type: ScopedType, q: Omit<ScopedList, 'limit' | 'cursor'>): Promise<T[]> =>
+  allScoped<T>(actor, table(), type, q);
 
 // ---- Items and writes ----------------------------------------------------------------------------------
 
@@ -147,41 +121,12 @@ export const workflowRepository = {
 
 // ---- Access ------------------------------------------------------------------------------------------
 
-export const requireActor = (ctx: RequestContext): Actor => {
-  if (!ctx.actor) throw forbidden();
-  return ctx.actor;
-};
+export { officeNamed, readable, requireActor, throwIfAny, writable } from '../shared/record-access';
 
 /** The record as read, if the caller edited this version of it (else 409). */
 export const atVersion = <T extends { version: number }>(record: T, version: number): T => {
   if (record.version !== version) throw staleVersion();
   return record;
-};
-
-export const throwIfAny = (fields: FieldErrors) => {
-  if (Object.keys(fields).length) throw validationError(fields);
-};
-
-/** The office a body names (400 on `officeId` when there is none). */
-export const officeNamed = async (officeId: string, field = 'officeId'): Promise<Office> => {
-  const office = await orgDirectory.office(officeId);
-  if (!office) throw validationError({ [field]: `司法所 ${officeId} 不存在` });
-  return office;
-};
-
-/** A stored record the caller may read; one outside its scope answers like a missing one (audited as a denial). */
-export const readable = <T extends OfficeScoped>(ctx: RequestContext, record: T | undefined, what: string): T => {
-  const actor = requireActor(ctx);
-  if (!record) throw notFound(what);
-  if (!canReadRecord(actor, record)) throw hiddenRecord(what, `司法所 ${record.officeId} 超出数据范围`);
-  return record;
-};
-
-/** A stored record the caller's office keeps (readable first, so one out of scope stays a 404). */
-export const writable = <T extends OfficeScoped>(ctx: RequestContext, record: T | undefined, what: string): T => {
-  const found = readable(ctx, record, what);
-  if (!canWriteOfficeRecords(ctx.actor!, found.officeId)) throw forbidden(`只能维护本所的${what}`);
-  return found;
 };
 
 export const officeRef = (r: OfficeScoped) => ({ id: r.officeId, areaId: r.areaId });

@@ -2,7 +2,7 @@
 // which of them a caller may read is decided by the domain's scope functions, here, for every context.
 import { canReadOffice, forbidden, readScope, type Actor, type Page } from '@sifasuo/domain';
 import { GSI1, GSI2, GSI3, indexKeys } from '@sifasuo/wiring/src/types';
-import { queryPage } from './dynamo';
+import { queryPage, withoutKeys } from './dynamo';
 import { orgDirectory } from './org-directory';
 
 export interface OfficeScoped {
@@ -104,4 +104,33 @@ export const scopedQueries = <T>(
     byArea: (areaId) => on(GSI2, BY_AREA, `${type}#A#${areaId}`),
     byOffice: (officeId) => on(GSI1, BY_OFFICE, `${type}#O#${officeId}`),
   };
+};
+
+/** What a list of a scoped type asks for: an office or area filter, a sort-key prefix, a page. */
+export interface ScopedList {
+  officeId?: string;
+  areaId?: string;
+  /** A prefix of the sort key (a month, a year, a day). */
+  sortPrefix?: string;
+  limit: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+const scopeOf = (r: OfficeScoped): OfficeScoped => ({ officeId: r.officeId, areaId: r.areaId });
+
+/** One page of `type` (filed with `scopedKeys` in `table`) within the caller's scope. */
+export const pageInScope = <T extends OfficeScoped>(actor: Actor, table: string, type: string, q: ScopedList): Promise<Page<T>> =>
+  listInScope(actor, { officeId: q.officeId, areaId: q.areaId }, scopedQueries(table, type, q, (i) => withoutKeys<T>(i)), scopeOf);
+
+/** Every item of `type` within the caller's scope (bounded sets: a month's records, an office's roster). */
+export const allInScope = async <T extends OfficeScoped>(actor: Actor, table: string, type: string, q: Omit<ScopedList, 'limit' | 'cursor'>): Promise<T[]> => {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await pageInScope<T>(actor, table, type, { ...q, limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
 };
