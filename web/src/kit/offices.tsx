@@ -16,10 +16,12 @@ export const useScopeOffices = () => {
 export const officeSelectOptions = (offices: readonly Office[]) => offices.map((o) => ({ value: o.id, label: o.name }));
 
 /** The filter 全部司法所 / one office, shown only to those who see more than one office. */
-export const ScopeOfficeFilter = ({ offices, value, onChange, testId }: { offices: readonly Office[]; value?: string; onChange: (officeId?: string) => void; testId: string }) =>
+export const ScopeOfficeFilter = ({
+  offices, value, onChange, testId, label = '司法所',
+}: { offices: readonly Office[]; value?: string; onChange: (officeId?: string) => void; testId: string; label?: string }) =>
   offices.length > 1 ? (
     <Select
-      aria-label="司法所"
+      aria-label={label}
       placeholder="全部司法所"
       allowClear
       showSearch={{ optionFilterProp: 'label' }}

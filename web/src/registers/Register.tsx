@@ -16,7 +16,7 @@ import { cellOf, columnLabel, columnOf, dayOf, EntryStatusTag, thisYear, useCata
 import DownloadButton from '../kit/DownloadButton';
 import { isApiError } from '../kit/api';
 import { useMe } from '../kit/guards';
-import { ScopeOfficeFilter, officeSelectOptions, useScopeOffices } from '../kit/offices';
+import { ScopeOfficeFilter, useScopeOffices } from '../kit/offices';
 import { Page } from '../kit/page';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
 import { Forbidden, LoadFailed, NotFound } from '../kit/results';
@@ -78,19 +78,7 @@ function ExportPanel({ register, offices }: { register: RegisterDescription; off
   return (
     <Flex wrap gap={8} align="center" data-testid="entry-export">
       <Select aria-label="年度" style={{ width: 110 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} data-testid="entry-export-year" />
-      {offices.length > 1 && (
-        <Select
-          aria-label="导出的司法所"
-          placeholder="全部司法所"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 180 }}
-          value={officeId}
-          onChange={(id?: string) => setOfficeId(id)}
-          options={officeSelectOptions(offices)}
-          data-testid="entry-export-office"
-        />
-      )}
+      <ScopeOfficeFilter label="导出的司法所" offices={offices} value={officeId} onChange={setOfficeId} testId="entry-export-office" />
       <DownloadButton icon={<DownloadOutlined />} fetch={() => registersApi.exportBook(register.id, { year, officeId: chosen })} testId="entry-export-download">
         导出Excel
       </DownloadButton>
