@@ -56,6 +56,10 @@ const fillUserForm = async (page: Page, user: { username: string; password: stri
   expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="审计管理员"]').count()).toBe(0);
   await pickOption(page, '司法所工作人员');
   await page.getByTestId('user-roles').locator('.ant-select-selection-item[title="司法所工作人员"]').waitFor();
+  // A multiple select stays open after a pick, its list over the fields below it (the office's select,
+  // on a slow run): a person clicks elsewhere first, and so does the test, until the list is gone.
+  await page.getByTestId('user-displayName').click();
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   await page.getByTestId('user-officeId').click();
   await page.keyboard.type(CLERK.officeId);
   await pickOption(page, `${CLERK.officeId} `, true);

@@ -53,6 +53,12 @@ export interface LocalCloudOptions {
   seed?: boolean;
   /** How much demo data the seeds write (`SeedEvent`); default `small` for an ephemeral cloud, else `full`. */
   demo?: SeedEvent['demo'];
+  /**
+   * Run the schedules on the wall clock (default: not for an ephemeral cloud). A thrown-away cloud runs
+   * them only when asked (`POST /__local/schedules/{id}/run`), so what a test sees never depends on
+   * the time of day: the audit digest's real 01:10 run once chained today ahead of a test's past day.
+   */
+  cron?: boolean;
   /** Print the start-up banner (default true). */
   banner?: boolean;
   /** Offer `POST /__local/faults` (fault injection for test runs; never for `npm start`). */
@@ -237,7 +243,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       endpoint: dynamo.endpoint, tables: allTables, stage: STAGE, runtime, checkpointFile: join(dataDir, 'streams.json'),
     });
     cleanups.push(() => streams.stop());
-    const cron: CronHandle = startCron(allSchedules, runtime);
+    const cron: CronHandle = startCron(allSchedules, runtime, { onClock: options.cron ?? !options.ephemeral });
     cleanups.push(() => cron.stop());
 
     const admin = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {

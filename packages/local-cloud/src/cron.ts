@@ -30,7 +30,8 @@ export function scheduledEvent(s: ScheduleDecl, at = new Date()): ScheduledEvent
   };
 }
 
-export function startCron(schedules: readonly ScheduleDecl[], runtime: LambdaRuntime): CronHandle {
+/** `onClock: false`: the jobs exist (their next run is known) but fire only through `run`. */
+export function startCron(schedules: readonly ScheduleDecl[], runtime: LambdaRuntime, opts: { onClock: boolean } = { onClock: true }): CronHandle {
   const byId = new Map(schedules.map((s) => [s.id, s]));
   const run = async (id: string, at?: Date) => {
     const s = byId.get(id);
@@ -40,7 +41,7 @@ export function startCron(schedules: readonly ScheduleDecl[], runtime: LambdaRun
   const jobs = new Map<string, Cron>();
   for (const s of schedules) {
     runtime.fn(s.function); // fail fast on a wiring typo
-    const job = new Cron(unixCron(s.cron), { timezone: s.timezone, protect: true, name: `sifasuo-${s.id}` }, async () => {
+    const job = new Cron(unixCron(s.cron), { timezone: s.timezone, protect: true, name: `sifasuo-${s.id}`, paused: !opts.onClock }, async () => {
       try {
         await run(s.id);
       } catch (err) {
