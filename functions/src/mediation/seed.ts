@@ -18,7 +18,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MEDIATION_AUDIT, mediationDemoYear, numberedUlid, type MediationDemoYear } from '@sifasuo/domain';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
-import { demoUsers } from '@sifasuo/domain/src/demo-county';
+import { DEMO_ACCOUNT_OFFICES } from '@sifasuo/domain/src/demo-county';
 import { writeAudit } from '../shared/audit-writer';
 import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
@@ -83,9 +83,6 @@ const summaryOf = (year: MediationDemoYear, offices: number, months: number, wri
     `写入 ${written} 条（其中事实 ${year.facts.length} 条），${seconds.toFixed(1)} s`
   );
 };
-
-/** The offices the demo accounts work in: a small demo's county. */
-const DEMO_ACCOUNT_OFFICES = new Set(demoUsers.flatMap((u) => (u.officeId ? [u.officeId] : [])));
 
 export const seedMediationYear = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> => {
   const t0 = Date.now();

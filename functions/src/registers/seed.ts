@@ -13,7 +13,7 @@
 // keys are deterministic) and carries on where it stopped, and a run after success writes nothing.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isSingleReport, numberedUlid, REGISTERS_AUDIT, registersDemoYear, type RegistersDemoYear } from '@sifasuo/domain';
-import { demoUsers } from '@sifasuo/domain/src/demo-county';
+import { DEMO_ACCOUNT_OFFICES } from '@sifasuo/domain/src/demo-county';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
 import { writeAudit } from '../shared/audit-writer';
@@ -70,9 +70,6 @@ const summaryOf = (year: RegistersDemoYear, offices: number, months: number, wri
     `写入 ${written} 条（其中事实 ${year.facts.length} 条），${seconds.toFixed(1)} s`
   );
 };
-
-/** The offices the demo accounts work in: a small demo's county. */
-const DEMO_ACCOUNT_OFFICES = new Set(demoUsers.flatMap((u) => (u.officeId ? [u.officeId] : [])));
 
 export const seedRegistersYear = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> => {
   const t0 = Date.now();

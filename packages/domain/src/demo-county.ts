@@ -97,3 +97,6 @@ export const demoUsers: DemoUser[] = [
   { username: 'staff-0201', displayName: '东山所工作人员', roles: ['office_staff'], officeId: '0201' },
   { username: 'inspector', displayName: '检查组', roles: ['inspector'] },
 ];
+
+/** The offices the demo accounts work in: a small demo's county (the seeds of throwaway clouds). */
+export const DEMO_ACCOUNT_OFFICES: ReadonlySet<string> = new Set(demoUsers.flatMap((u) => (u.officeId ? [u.officeId] : [])));
