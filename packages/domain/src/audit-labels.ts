@@ -14,6 +14,7 @@ import {
   type AuditFieldTable,
   type AuditRecord,
 } from './audit';
+import { ASSESSMENT_AUDIT, ASSESSMENT_FIELD_LABELS, ASSESSMENT_TARGET_LABELS } from './assessment';
 import { AUTH_AUDIT, AUTH_FIELD_LABELS, AUTH_TARGET_LABELS } from './auth';
 import { MEDIATION_AUDIT, MEDIATION_FIELD_LABELS, MEDIATION_TARGET_LABELS } from './mediation';
 import { REGISTERS_AUDIT, REGISTERS_FIELD_LABELS, REGISTERS_TARGET_LABELS } from './registers-workflows';
@@ -33,6 +34,7 @@ const CONTEXTS: Readonly<Record<string, ContextLabels>> = {
   audit: { actions: AUDIT_AUDIT, targets: AUDIT_TARGET_LABELS, fields: AUDIT_FIELD_LABELS },
   mediation: { actions: MEDIATION_AUDIT, targets: MEDIATION_TARGET_LABELS, fields: MEDIATION_FIELD_LABELS },
   registers: { actions: REGISTERS_AUDIT, targets: REGISTERS_TARGET_LABELS, fields: REGISTERS_FIELD_LABELS },
+  assessment: { actions: ASSESSMENT_AUDIT, targets: ASSESSMENT_TARGET_LABELS, fields: ASSESSMENT_FIELD_LABELS },
   api: { actions: API_AUDIT, targets: API_TARGET_LABELS, fields: {} },
 };
 

@@ -31,7 +31,9 @@ export const FACT_KINDS = [
   'registers.task.completed', // an assigned task reported done (dueAt: its deadline)
   'registers.task.overdue', // an assigned task past its deadline and not done
   'supervision.incident.recorded', // C1 absconding or missed supervision
+  'supervision.check-in.required', // C2 a check-in the supervision level requires (the rate's denominator; C1 applies with it)
   'supervision.check-in.done', // C2
+  'supervision.release.received', // C3 a released person to hand over within 7 days (the rate's denominator)
   'supervision.release.handed-over', // C3
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];

@@ -21,3 +21,5 @@ export * from './registers-workflows';
 export * from './register-cells';
 export * from './registers-rules';
 export * from './registers-demo';
+export * from './assessment';
+export * from './assessment-rules';

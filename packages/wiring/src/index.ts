@@ -4,6 +4,7 @@
 // app (infra/) and the local cloud (packages/local-cloud) both build from it, so the two worlds
 // cannot drift. A new context is one file here plus one line in `contexts` below.
 import type * as z from 'zod';
+import { assessment } from './assessment';
 import { audit } from './audit';
 import { auth } from './auth';
 import { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
@@ -35,7 +36,7 @@ export * from './types';
 export { factEvents, OUTBOX_FORWARDER_ENTRY } from './facts';
 
 /** Every context, in the order their demo seeds run: the one line that joins a context. */
-export const contexts = [platform, org, auth, audit, mediation, registers] as const;
+export const contexts = [platform, org, auth, audit, mediation, registers, assessment] as const;
 
 /** The forwarder the kit gives every outbox table: it publishes the table's outbox items to the bus. */
 export const outboxForwarderId = (tableId: string) => `${tableId}-outbox`;

@@ -1,0 +1,71 @@
+// The assessment table (single-table design inside the context):
+//   fact          PK FACTS#<officeId>#<month>   SK FACT#<factId>     GSI1 KIND#<kind>#<month> / <officeId>#<factId>
+//                 (the evidence ledger: `fact` is the latest recording (by occurredAt), `retractedAt` the latest
+//                 retraction; the fact counts while it is absent or earlier than the recording — so duplicated
+//                 and re-ordered deliveries converge on the same state)
+//   rubric        PK RUBRIC#<year>              SK V#<version:6>     (every saved version; never changed)
+//   rubric head   PK RUBRIC#<year>              SK CURRENT           (the current version: the PUT's condition)
+//   run           PK RUNS#<month>               SK V#<version:4>     (status, done/total counter, pinned rubric, summary)
+//   run head      PK RUNS#<month>               SK CURRENT           (latest version, approved version: who starts next)
+//   score         PK SCORES#<runId>             SK OFFICE#<officeId> (one per office and run, written once: attribute_not_exists)
+//   adjustment    PK ADJUST#<month>             SK <officeId>#<id>   (deductions and bonuses of a month)
+//   funding       PK FUNDING#<year>             SK <id>              (drafts and approved allocations)
+import type { Adjustment, AssessmentRun, FundingAllocation, OfficeScore, Rubric, ScorableFact } from '@sifasuo/domain';
+import { GSI1, indexKeys } from '@sifasuo/wiring/src/types';
+import { tableName } from '../shared/aws';
+
+export const assessmentTable = () => tableName('assessment');
+
+const BY_KIND = indexKeys(GSI1);
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** `2026-10-v2` ⇄ month 2026-10, version 2. */
+export const runIdOf = (month: string, version: number) => `${month}-v${version}`;
+export const parseRunId = (runId: string): { month: string; version: number } | undefined => {
+  const m = /^(\d{4}-(?:0[1-9]|1[0-2]))-v(\d{1,4})$/.exec(runId);
+  return m ? { month: m[1]!, version: Number(m[2]) } : undefined;
+};
+
+export const keys = {
+  facts: (officeId: string, month: string) => ({ PK: `FACTS#${officeId}#${month}` }),
+  fact: (f: Pick<ScorableFact, 'id' | 'officeId' | 'month'>) => ({ PK: `FACTS#${f.officeId}#${f.month}`, SK: `FACT#${f.id}` }),
+  /** The GSI1 keys a recorded fact carries (alerts: a kind's facts of a month, across offices). */
+  factByKind: (f: Pick<ScorableFact, 'id' | 'officeId' | 'month' | 'kind'>) => ({
+    [BY_KIND.pk]: `KIND#${f.kind}#${f.month}`, [BY_KIND.sk]: `${f.officeId}#${f.id}`,
+  }),
+  kindOfMonth: (kind: string, month: string) => `KIND#${kind}#${month}`,
+  rubric: (year: number, version: number) => ({ PK: `RUBRIC#${year}`, SK: `V#${pad(version, 6)}` }),
+  rubricHead: (year: number) => ({ PK: `RUBRIC#${year}`, SK: 'CURRENT' }),
+  rubricVersions: (year: number) => ({ PK: `RUBRIC#${year}`, SKPrefix: 'V#' }),
+  run: (month: string, version: number) => ({ PK: `RUNS#${month}`, SK: `V#${pad(version, 4)}` }),
+  runHead: (month: string) => ({ PK: `RUNS#${month}`, SK: 'CURRENT' }),
+  runs: (month: string) => ({ PK: `RUNS#${month}`, SKPrefix: 'V#' }),
+  score: (runId: string, officeId: string) => ({ PK: `SCORES#${runId}`, SK: `OFFICE#${officeId}` }),
+  scores: (runId: string) => ({ PK: `SCORES#${runId}` }),
+  adjustment: (a: Pick<Adjustment, 'month' | 'officeId' | 'id'>) => ({ PK: `ADJUST#${a.month}`, SK: `${a.officeId}#${a.id}` }),
+  adjustments: (month: string) => ({ PK: `ADJUST#${month}` }),
+  funding: (year: number, id: string) => ({ PK: `FUNDING#${year}`, SK: id }),
+  fundings: (year: number) => ({ PK: `FUNDING#${year}` }),
+};
+
+/** The stored shapes (what `withoutKeys` gives back). */
+export interface FactItem {
+  /** The latest recording (by occurredAt); absent when only a retraction arrived. */
+  fact?: ScorableFact;
+  occurredAt?: string;
+  retractedAt?: string;
+  kind?: string;
+}
+/** Whether a ledger item's fact counts now: recorded, and not retracted at or after its recording. */
+export const factCounts = (i: FactItem): i is FactItem & { fact: ScorableFact } =>
+  !!i.fact && (!i.retractedAt || (i.occurredAt !== undefined && i.occurredAt > i.retractedAt));
+
+export interface RunHead {
+  latest: number;
+  approved?: number;
+}
+export type RunItem = AssessmentRun;
+export type ScoreItem = OfficeScore;
+export type RubricItemStored = Rubric;
+export type AdjustmentItem = Adjustment;
+export type FundingItemStored = FundingAllocation;
