@@ -24,7 +24,7 @@ export interface BenchCloud {
 const ORG = 'sifasuo-local-org';
 const ASSESSMENT = 'sifasuo-local-assessment';
 /** What the local poller hands the scorer at once: one ReceiveMessage of up to 10 (pollers.ts), handled in parallel. */
-const POLLER_BATCH = Math.min(10, assessment.queues.find((q) => q.id === 'assessment-scoring')!.batchSize);
+const POLLER_BATCH = Math.min(10, (assessment.queues ?? []).find((q) => q.id === 'assessment-scoring')!.batchSize);
 const WRITE_PARALLEL = 8;
 const RUN_TIMEOUT_MS = Number(process.env.BENCH_RUN_TIMEOUT_S ?? 3_600) * 1000;
 const TARGETS = { small: 2_000, ratio: 0.5, growth: 11 };
