@@ -11,7 +11,7 @@
 import { cpus, loadavg } from 'node:os';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { makeFact, OFFICE_PARTITION, type FactKind, type LoginStep, type Office, type ScorableFact } from '@sifasuo/domain';
+import { makeFact, OFFICE_ID, OFFICE_PARTITION, type FactKind, type LoginStep, type Office, type ScorableFact } from '@sifasuo/domain';
 import { assessment } from '@sifasuo/wiring/src/assessment';
 import { keys as assessmentKeys, type FactItem } from '../../functions/src/assessment/keys';
 import { keys as orgKeys } from '../../functions/src/org/repository';
@@ -55,8 +55,9 @@ export const syntheticFacts = (officeId: string, month: string, n: number): Scor
   const next = nextMonthOf(month);
   const late = n % 9 === 0;
   const ref = (type: string, id: string) => ({ context: 'bench', type, id: `${officeId}-${month}-${id}` });
-  const fact = (kind: FactKind, occurredAt: string, type: string, id: string, extra: Partial<ScorableFact> = {}) =>
-    makeFact({ kind, officeId, month, occurredAt, ref: ref(type, id), ...extra });
+  // The fact schema takes 4-digit office ids only: a wider synthetic id is put in after the check (the ledger's items are not checked again).
+  const fact = (kind: FactKind, occurredAt: string, type: string, id: string, extra: Partial<ScorableFact> = {}): ScorableFact =>
+    ({ ...makeFact({ kind, officeId: OFFICE_ID.test(officeId) ? officeId : '0000', month, occurredAt, ref: ref(type, id), ...extra }), officeId });
   return [
     fact('mediation.report.submitted', on(next, late ? 6 : 2), 'screening-report', 'r', { dueAt: endOf(next, 3) }),
     fact('registers.platform-data.confirmed', on(next, 2), 'report', 'p', { dueAt: endOf(next, 3) }),
