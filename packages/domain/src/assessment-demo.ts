@@ -54,6 +54,9 @@ export interface AssessmentDemo {
 /** The run id the pipeline gives a month's first run (`keys.ts` runIdOf: `<month>-v<n>`). */
 export const demoRunId = (month: string) => `${month}-v1`;
 
+/** As the API names an adjustment (`<month>-<officeId>-<ULID>`: the withdraw route finds it by id alone). */
+export const demoAdjustmentId = (month: string, officeId: string, ulid: string) => `${month}-${officeId}-${ulid}`;
+
 const nextMonth = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
@@ -105,7 +108,7 @@ const adjustmentsOf = (rubric: Rubric, month: string, offices: readonly ScoredOf
   const out: Adjustment[] = [];
   const add = (office: ScoredOffice, a: Omit<Adjustment, 'id' | 'month' | 'officeId' | 'status' | 'at' | 'byName'>) => {
     const when = enteredAt();
-    out.push({ id: demoUlid(when, random), month, officeId: office.id, status: 'active', at: when.toISOString(), byName: user(a.by).displayName, ...a });
+    out.push({ id: demoAdjustmentId(month, office.id, demoUlid(when, random)), month, officeId: office.id, status: 'active', at: when.toISOString(), byName: user(a.by).displayName, ...a });
   };
   const sectionOf = (item: string) => rubric.items.find((i) => i.id === item)!.section as RubricSectionId;
   for (const office of sorted) {
