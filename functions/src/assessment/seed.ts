@@ -6,8 +6,9 @@
 // and takes their facts — it never reads another context's table. The ledger items are not written
 // here: the other seeds' facts reach the ledger through the bus and the real consumer.
 //
-// A `small` demo (the clouds tests and the bench throw away) is last month for the demo accounts'
-// offices, approved, no funding. Safe to run again: a marker holds the clock and size of the first
+// Before the 11th, last month waits for its schedule (11 months then). A `small` demo (the clouds
+// tests and the bench throw away) is last month for the demo accounts' offices, approved whatever the
+// date (run early if need be), no funding. Safe to run again: a marker holds the clock and size of the first
 // run and how many items are stored, so a run after a failure writes the very same items and carries
 // on, and a run after success writes nothing.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -82,7 +83,7 @@ export const seedAssessmentDemo = async (clock: Date, requested: SeedEvent['demo
   // The other seeds' facts, exactly: same offices, months and clock as theirs.
   const months = sourceMonths(marker.demo);
   const facts = [...mediationDemoYear(offices, now, { months }).facts, ...registersDemoYear(offices, now, { months }).facts];
-  const demo = assessmentDemo(offices, facts, now, marker.demo === 'small' ? { months: 1, funding: false } : {});
+  const demo = assessmentDemo(offices, facts, now, marker.demo === 'small' ? { months: 1, funding: false, early: true } : {});
   const all = demoItems(demo);
   for (let from = marker.written; from < all.length; from += WAVE) {
     await putAll(table, all.slice(from, from + WAVE));

@@ -1,8 +1,9 @@
 // The demo county's assessment year (the local cloud's seed, never AWS): from the facts the mediation
 // and registers demo years hold, each of the twelve months before `now`'s is scored with the default
-// rubric as the 11th's schedule would have scored it (plus a few department deductions and bonuses
-// entered before the run), ranked and approved by the bureau leader; then one draft funding
-// allocation for the last year so far. Pure and deterministic: the same offices, facts and clock give
+// rubric as the 11th's schedule scored it (plus a few department deductions and bonuses entered
+// before the run), ranked and approved by the bureau leader; then one draft funding allocation for
+// the last year so far. Before the 11th, last month waits for its schedule (its deadlines are not
+// all past: a run now would score every office's reports as pending), so the year has 11 months. Pure and deterministic: the same offices, facts and clock give
 // the same runs, scores, adjustments and ids, so a resumed seed writes the very same items.
 import {
   BONUS_ITEM,
@@ -33,6 +34,13 @@ const POOL_FEN_PER_OFFICE = 10_000 * 100;
 export interface AssessmentDemoOptions {
   /** Months scored, ending with the month before `now`'s (default 12). */
   months?: number;
+  /**
+   * Whether a month whose 11th's schedule is still ahead of `now` (the month before now's, until the
+   * 11th) is run anyway, by the leader's hand, before its deadlines (its deadline lines still pending).
+   * Default false: such a month is left to the schedule, as the county would. The small demo runs it:
+   * the clouds tests throw away need a published month whatever the date.
+   */
+  early?: boolean;
   /** Whether a draft funding allocation is made for the last scored month's year (default true). */
   funding?: boolean;
 }
@@ -136,9 +144,7 @@ const adjustmentsOf = (rubric: Rubric, month: string, offices: readonly ScoredOf
 
 /**
  * The demo's assessment year. `facts` are every demo fact (any month, any office); each month counts
- * the facts of its month up to the run's cutoff. A month whose 11th's schedule would still be ahead
- * of `now` (the month before now's, early in the month) was run by the leader by hand, just before
- * now, and counts what was recorded by then.
+ * the facts of its month up to the run's cutoff (an early run: up to its start).
  */
 export const assessmentDemo = (
   offices: readonly ScoredOffice[],
@@ -146,8 +152,10 @@ export const assessmentDemo = (
   now: Date,
   options: AssessmentDemoOptions = {},
 ): AssessmentDemo => {
-  const all = monthsEndingWith(shanghaiMonth(now), (options.months ?? 12) + 1);
-  const months = all.slice(0, -1);
+  // A month is run by the 11th's schedule; one whose schedule has not come yet waits for it (unless `early`).
+  const scheduledRun = (month: string) => at(nextMonth(month), 11, 2 * 60);
+  const hasCome = (month: string) => scheduledRun(month).getTime() <= now.getTime() - 2 * HOUR;
+  const months = monthsEndingWith(shanghaiMonth(now), (options.months ?? 12) + 1).slice(0, -1).filter((m) => options.early || hasCome(m));
   const byOfficeMonth = new Map<string, ScorableFact[]>();
   for (const f of facts) {
     const key = `${f.officeId}#${f.month}`;
@@ -161,10 +169,9 @@ export const assessmentDemo = (
     const rubric = defaultRubric(Number(month.slice(0, 4)));
     const random = seededRandom(hashOf(`assessment#run#${month}`));
     const after = nextMonth(month);
-    const scheduled = at(after, 11, 2 * 60);
-    // The leader runs it by hand when the schedule has not come yet.
-    const manual = scheduled.getTime() > now.getTime() - 3 * HOUR;
-    const startedAt = manual ? new Date(now.getTime() - 3 * HOUR) : scheduled;
+    // Early: the leader runs it by hand, before the schedule.
+    const manual = !hasCome(month);
+    const startedAt = manual ? new Date(now.getTime() - 3 * HOUR) : scheduledRun(month);
     const asOf = earliest(runCutoff(rubric, month), startedAt);
     const runId = demoRunId(month);
     const adjustments = adjustmentsOf(rubric, month, sorted, startedAt);
