@@ -3,6 +3,7 @@
 // floor, the bonus cap, ranking, the run's cutoff and the month the schedule scores.
 import {
   defaultRubric,
+  lineCounts,
   monthToAssess,
   rankScores,
   roundPoints,
@@ -104,6 +105,126 @@ describe('quota items', () => {
   });
 });
 
+describe('quarter-end items (B2 only in March, June, September, December)', () => {
+  const quarterly = (month: string, occurredAt: string, dueAt: string) => fact('mediation.screening.quarterly', occurredAt, { month, dueAt });
+
+  it('applies in September, not in October', () => {
+    const september = score([quarterly('2026-09', '2026-09-25T02:00:00Z', '2026-09-30T15:59:59.999Z')], { month: '2026-09', asOf: new Date('2026-10-10T15:59:59.999Z') });
+    expect(line(september, 'B2')).toMatchObject({ applicable: true, points: 3, state: 'full' });
+    const october = score([quarterly(MONTH, '2026-10-25T02:00:00Z', '2026-10-31T15:59:59.999Z')]);
+    expect(line(october, 'B2')).toMatchObject({ applicable: false, points: 0, max: 3, state: 'not-applicable', note: '本月不考核' });
+  });
+
+  it('a quarterly screening after its due time earns nothing (on-time filter)', () => {
+    const late = score([quarterly('2026-09', '2026-10-02T02:00:00Z', '2026-09-30T15:59:59.999Z')], { month: '2026-09', asOf: new Date('2026-10-10T15:59:59.999Z') });
+    expect(line(late, 'B2')).toMatchObject({ applicable: true, points: 0, state: 'missing' });
+  });
+});
+
+describe('rate items', () => {
+  const closed = (id: string, success: boolean) =>
+    fact('mediation.case.closed', '2026-10-10T02:00:00Z', { quantity: success ? 1 : 0, ref: { context: 'mediation', type: 'case', id } });
+  const entered = (id: string, occurredAt: string) =>
+    fact('mediation.case.entered-online', occurredAt, { dueAt: '2026-11-03T15:59:59.999Z', ref: { context: 'mediation', type: 'case', id } });
+  const cases = (total: number, successes: number) => Array.from({ length: total }, (_, i) => closed(`c${i}`, i < successes));
+
+  it('B4 success rate by bands: 95% → 4, 90% and 85% → 2, 80% → 0; no closed case → not applicable', () => {
+    expect(line(score(cases(20, 20)), 'B4')).toMatchObject({ points: 4, state: 'full' });
+    expect(line(score(cases(20, 19)), 'B4')).toMatchObject({ points: 4, state: 'full' });
+    expect(line(score(cases(20, 18)), 'B4')).toMatchObject({ points: 2, state: 'partial' });
+    expect(line(score(cases(20, 17)), 'B4')).toMatchObject({ points: 2, state: 'partial' });
+    const eighty = line(score(cases(20, 16)), 'B4');
+    expect(eighty).toMatchObject({ points: 0, state: 'missing', note: '达标 16/20（80%）' });
+    // The failed cases come first in the drill-down.
+    expect(eighty.factIds.slice(0, 4)).toEqual(cases(20, 16).slice(16).map((f) => f.id.replace(/#\d+$/, '')).map((prefix) => expect.stringContaining(prefix)));
+    expect(line(score([]), 'B4')).toMatchObject({ applicable: false, state: 'not-applicable', max: 4 });
+  });
+
+  it('B3: 6 × the share of closed cases entered online on time; a late entry or another record\'s entry does not count', () => {
+    const four = cases(4, 4);
+    const facts = [
+      ...four,
+      entered('c0', '2026-11-01T02:00:00Z'),
+      entered('c1', '2026-11-03T15:00:00Z'),
+      entered('c2', '2026-11-05T02:00:00Z'), // late
+      entered('elsewhere', '2026-11-01T02:00:00Z'), // no closed case of this record this month
+    ];
+    const b3 = line(score(facts), 'B3');
+    expect(b3).toMatchObject({ points: 3, state: 'partial', note: '达标 2/4（50%）' });
+    // Not met first (c2 entered late, c3 never), then the entries that counted.
+    expect(b3.factIds).toEqual([four[2]!.id, four[3]!.id, facts[4]!.id, facts[5]!.id]);
+  });
+
+  it('C2 check-ins: 6 × done ÷ required', () => {
+    const required = [1, 2, 3, 4].map((n) => fact('supervision.check-in.required', `2026-10-0${n}T02:00:00Z`, { ref: { context: 'supervision', type: 'check-in', id: `k${n}` } }));
+    const done = [1, 2, 3].map((n) => fact('supervision.check-in.done', `2026-10-0${n}T05:00:00Z`, { ref: { context: 'supervision', type: 'check-in', id: `k${n}` } }));
+    expect(line(score([...required, ...done]), 'C2')).toMatchObject({ points: 4.5, state: 'partial' });
+  });
+});
+
+describe('penalty items', () => {
+  const registered = (id: string, dueAt: string) =>
+    fact('mediation.dispute.major-registered', '2026-10-05T02:00:00Z', { dueAt, ref: { context: 'mediation', type: 'dispute', id } });
+  const reported = (id: string, occurredAt: string, dueAt: string) =>
+    fact('mediation.dispute.major-reported', occurredAt, { dueAt, ref: { context: 'mediation', type: 'dispute', id } });
+  const DUE = '2026-10-05T06:00:00Z';
+
+  it('B5: −2 per late report, −3 per unreported, floor 0; a dispute reported in time costs nothing', () => {
+    const inTime = [registered('d1', DUE), reported('d1', '2026-10-05T05:00:00Z', DUE)];
+    expect(line(score(inTime), 'B5')).toMatchObject({ points: 6, state: 'full', factIds: [], note: '无扣分情形' });
+
+    const late = [registered('d2', DUE), reported('d2', '2026-10-05T09:00:00Z', DUE)];
+    const unreported = registered('d3', DUE);
+    const b5 = line(score([...inTime, ...late, unreported]), 'B5');
+    expect(b5).toMatchObject({ points: 1, state: 'partial', factIds: [late[1]!.id, unreported.id], note: '1 起扣 2 分，1 起扣 3 分' });
+
+    const many = [...late, registered('d4', DUE), registered('d5', DUE)];
+    expect(line(score(many), 'B5')).toMatchObject({ points: 0, state: 'missing' });
+  });
+
+  it('B5: a dispute not yet due for its report is not counted unreported', () => {
+    const notDue = registered('d6', '2026-10-20T06:00:00Z');
+    expect(line(score([notDue], { asOf: new Date('2026-10-20T05:00:00Z') }), 'B5').points).toBe(6);
+    expect(line(score([notDue], { asOf: new Date('2026-10-20T07:00:00Z') }), 'B5').points).toBe(3);
+  });
+
+  it('E2: −2 per unexcused absence, floor 0', () => {
+    const absences = (n: number) => Array.from({ length: n }, (_, i) => fact('registers.absence.unexcused', `2026-10-1${i}T01:00:00Z`));
+    expect(line(score(absences(0)), 'E2').points).toBe(4);
+    expect(line(score(absences(1)), 'E2')).toMatchObject({ points: 2, state: 'partial' });
+    expect(line(score(absences(3)), 'E2')).toMatchObject({ points: 0, state: 'missing', note: '3 起扣 6 分，扣完为止' });
+  });
+
+  it('C1 applies only with subjects under supervision (a required check-in this month): −4 per incident', () => {
+    const incident = fact('supervision.incident.recorded', '2026-10-12T01:00:00Z');
+    expect(line(score([incident]), 'C1')).toMatchObject({ applicable: false, points: 0, max: 8 });
+    const withSubjects = [incident, fact('supervision.check-in.required', '2026-10-01T01:00:00Z')];
+    expect(line(score(withSubjects), 'C1')).toMatchObject({ applicable: true, points: 4, factIds: [incident.id] });
+  });
+});
+
+/** Every item at full marks in October except those that do not apply (B2, C, D1, D3): base 67. */
+const fullOctober = (): ScorableFact[] => {
+  const onTime = { dueAt: '2026-10-31T15:59:59.999Z' };
+  return [
+    fact('mediation.report.submitted', '2026-11-01T02:00:00Z'),
+    fact('registers.platform-data.confirmed', '2026-11-02T02:00:00Z'),
+    fact('registers.feedback.submitted', '2026-11-04T02:00:00Z'),
+    ...[1, 2].map((d) => fact('registers.information.submitted', `2026-10-0${d}T02:00:00Z`)),
+    ...[1, 2].map((d) => fact('mediation.news.submitted', `2026-10-0${d}T02:00:00Z`)),
+    ...[1, 2].map((d) => fact('mediation.typical-case.submitted', `2026-10-0${d}T02:00:00Z`)),
+    ...[15, 30].map((d) => fact('mediation.screening.submitted', `2026-10-${d}T02:00:00Z`, onTime)),
+    fact('mediation.case.closed', '2026-10-08T02:00:00Z', { quantity: 1, ref: { context: 'mediation', type: 'case', id: 'ok' } }),
+    fact('mediation.case.entered-online', '2026-10-09T02:00:00Z', { dueAt: '2026-11-03T15:59:59.999Z', ref: { context: 'mediation', type: 'case', id: 'ok' } }),
+    fact('registers.publicity.held', '2026-10-18T02:00:00Z'),
+    ...[5, 12, 19, 26].map((d) => fact('registers.study.held', `2026-10-${String(d).padStart(2, '0')}T02:00:00Z`)),
+  ];
+};
+const adjustment = (over: Partial<Adjustment>): Adjustment => ({
+  id: `adj-${over.item ?? 'A1'}-${over.points ?? 1}-${over.status ?? 'active'}`, month: MONTH, officeId: REGULAR.id, item: 'A1', points: 1, reason: '事由', evidence: '依据',
+  kind: 'deduction', status: 'active', by: 'u1', byName: '张三', at: '2026-11-05T02:00:00Z', ...over,
+});
+
 describe('scaling, deductions, bonus', () => {
   it('an office with nothing: only the always-applicable items, scaled back to 100 (C1 without subjects, rates without records and B2 off-quarter are left out)', () => {
     const s = score([]);
@@ -115,9 +236,67 @@ describe('scaling, deductions, bonus', () => {
     expect(s.total).toBe(roundPoints((10 / s.base) * 100));
   });
 
-  it('roundPoints keeps two decimals', () => {
+  it('every applicable item at full marks with C, D1 and D3 not applicable: base 67, total still 100', () => {
+    const s = score(fullOctober());
+    expect(s.lines.filter((l) => !l.applicable).map((l) => l.item)).toEqual(['B2', 'C1', 'C2', 'C3', 'D1', 'D3']);
+    expect(s.lines.filter((l) => l.applicable).every((l) => l.points === l.max && l.state === 'full')).toBe(true);
+    expect(s).toMatchObject({ base: 67, earned: 67, bonus: 0, total: 100, flags: [], officeName: '城关司法所', areaId: '01', officeClass: 'regular', runId: '2026-10-v1' });
+    expect(s.sections.map((x) => [x.id, x.earned, x.max])).toEqual([['A', 30, 30], ['B', 22, 22], ['C', 0, 0], ['D', 5, 5], ['E', 10, 10]]);
+    // One missing on-time report (A1: 8) costs 8 of 67, i.e. 11.94 of 100.
+    const noReport = score(fullOctober().slice(1));
+    expect(noReport.total).toBe(roundPoints((59 / 67) * 100));
+    expect(noReport.total).toBe(88.06);
+  });
+
+  it('deductions come off their section, never below 0; withdrawn ones do not count; the section may be named', () => {
+    const two = adjustment({ item: 'A2', points: 2 });
+    expect(score(fullOctober(), { adjustments: [two] })).toMatchObject({ total: roundPoints((65 / 67) * 100), sections: expect.arrayContaining([expect.objectContaining({ id: 'A', deducted: 2 })]) });
+    // E holds 10: 20 deducted there takes only its 10.
+    const heavy = [adjustment({ item: 'E1', points: 12 }), adjustment({ item: 'E2', points: 8 })];
+    expect(score(fullOctober(), { adjustments: heavy }).total).toBe(roundPoints((57 / 67) * 100));
+    const withdrawn = adjustment({ item: 'A2', points: 5, status: 'withdrawn' });
+    const s = score(fullOctober(), { adjustments: [withdrawn] });
+    expect(s.total).toBe(100);
+    expect(s.adjustments).toEqual([]);
+    const named = adjustment({ item: 'A2', points: 3, section: 'B' });
+    expect(score(fullOctober(), { adjustments: [named] }).sections.find((x) => x.id === 'B')!.deducted).toBe(3);
+  });
+
+  it('the bonus is added after scaling and capped at 10', () => {
+    const bonus = (points: number, n: number) => adjustment({ id: `b${n}`, item: 'X', kind: 'bonus', points });
+    expect(score(fullOctober(), { adjustments: [bonus(3, 1), bonus(0.5, 2)] })).toMatchObject({ bonus: 3.5, total: 103.5 });
+    expect(score(fullOctober(), { adjustments: [bonus(3, 1), bonus(5, 2), bonus(3, 3)] })).toMatchObject({ bonus: 10, total: 110 });
+    expect(score([], { adjustments: [bonus(5, 1)] }).total).toBe(roundPoints((10 / 57) * 100 + 5));
+  });
+
+  it('a rubric\'s bonus facts earn their quantity as points, within the cap', () => {
+    const rubric = { ...RUBRIC, bonus: { ...RUBRIC.bonus, facts: ['registers.report.submitted' as const] } };
+    const facts = [...fullOctober(), fact('registers.report.submitted', '2026-10-20T02:00:00Z', { quantity: 2 })];
+    expect(scoreOffice({ rubric, runId: 'r', month: MONTH, office: REGULAR, facts, adjustments: [], asOf: CUTOFF })).toMatchObject({ bonus: 2, total: 102 });
+  });
+
+  it('manual items keep their full points (deductions are separate)', () => {
+    const rubric = { ...RUBRIC, items: [{ ...RUBRIC.items[0]!, id: 'A1', points: 100, rule: { type: 'manual' as const } }] };
+    const s = scoreOffice({ rubric, runId: 'r', month: MONTH, office: REGULAR, facts: [], adjustments: [adjustment({ points: 7.5 })], asOf: CUTOFF });
+    expect(s.lines[0]).toMatchObject({ points: 100, state: 'full' });
+    expect(s.total).toBe(92.5);
+  });
+
+  it('roundPoints keeps two decimals, half up', () => {
     expect(roundPoints(2.666666)).toBe(2.67);
-    expect(roundPoints(0.005 + 1)).toBe(1.01);
+    expect(roundPoints(1.005)).toBe(1.01);
+    expect(roundPoints(88.0597)).toBe(88.06);
+    expect(Object.is(roundPoints(-0.001), 0)).toBe(true);
+  });
+});
+
+describe('the heat map counts deadline and rate lines', () => {
+  it('on time, late and missing', () => {
+    const facts = fullOctober();
+    facts[0] = fact('mediation.report.submitted', '2026-11-06T02:00:00Z'); // A1 late
+    const counts = lineCounts(score(facts.filter((f) => f.kind !== 'registers.platform-data.confirmed'))); // A2 missing
+    // A3, B3, B4 on time (quota lines do not count); A1 late; A2 missing.
+    expect(counts).toEqual({ onTime: 3, late: 1, missing: 1 });
   });
 });
 

@@ -163,8 +163,8 @@ const rateLine = (item: RubricItem, rule: Rule<'rate'>, c: LineContext): LineRes
     points,
     state: stateOfPoints(points, item.points),
     // What cost points first: the records not met, then those met.
-    factIds: [...unmet.map((f) => f.id), ...numerator.filter((f) => !unmet.includes(f)).map((f) => f.id)],
-    note: `${met}/${denominator.length}（${percent}%）`,
+    factIds: [...unmet.map((f) => f.id), ...numerator.map((f) => f.id)],
+    note: `达标 ${met}/${denominator.length}（${percent}%）`,
   };
 };
 
@@ -240,7 +240,10 @@ export const scoreOffice = (input: ScoreInput): OfficeScore => {
     };
   });
   const base = roundPoints(lines.filter((l) => l.applicable).reduce((sum, l) => sum + l.max, 0));
-  const kept = sections.reduce((sum, s) => sum + Math.max(0, s.earned - s.deducted), 0);
+  // Lines of a section the rubric does not declare (rubricProblems refuses it) still count, undeducted.
+  const declared = new Set(rubric.sections.map((s) => s.id));
+  const undeclared = lines.filter((l) => l.applicable && !declared.has(l.section)).reduce((sum, l) => sum + l.points, 0);
+  const kept = sections.reduce((sum, s) => sum + Math.max(0, s.earned - s.deducted), 0) + undeclared;
   const scaled = base > 0 ? Math.min(100, (kept / base) * 100) : 0;
   const granted = adjustments.filter((a) => a.kind === 'bonus').reduce((sum, a) => sum + a.points, 0);
   const earnedByFacts = facts.filter((f) => rubric.bonus.facts.includes(f.kind)).reduce((sum, f) => sum + (f.quantity ?? 0), 0);
