@@ -371,6 +371,10 @@ describe('the deadline radar', () => {
       [[answered.id, answer.id], 'done'],
     ]);
     expect(find(items, 'B5', '2026-11')).toEqual([expect.objectContaining({ state: 'due', factIds: [dispute.id], dueAt: '2026-11-09T05:00:00.000Z' })]);
+    // An October petition answered late, the answer filed under November.
+    const october = fact('registers.petition.received', '2026-10-25T02:00:00Z', { dueAt: '2026-11-05T15:59:59.999Z', ref: ref('p4') });
+    const lateAnswer = fact('registers.petition.answered', '2026-11-07T02:00:00Z', { month: '2026-11', dueAt: '2026-11-05T15:59:59.999Z', ref: ref('p4') });
+    expect(find(radar([october, lateAnswer], '2026-11-08T02:00:00Z'), 'D3', '2026-10')).toEqual([expect.objectContaining({ state: 'late', factIds: [october.id, lateAnswer.id], note: '11月5日 23:59前办结：11月7日 10:00 逾期完成' })]);
   });
 
   it("this month's quotas with their progress, due at the month's end; sorted by due time", () => {

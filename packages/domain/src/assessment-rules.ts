@@ -302,6 +302,7 @@ export const radarItems = (input: {
   const months = now.getTime() <= runCutoff(rubric, lastMonth).getTime() ? [lastMonth, thisMonth] : [thisMonth];
   const items: RadarItem[] = [];
   const nowMs = now.getTime();
+  const followUps = [...input.facts].filter((f) => at(f) <= nowMs).sort(byTime);
   for (const month of months) {
     const facts = countedFacts(input.facts, month, now);
     const applicable = rubric.items.filter((i) => !i.months || i.months.includes(monthNumber(month)));
@@ -329,7 +330,8 @@ export const radarItems = (input: {
         for (const pair of pairs) {
           for (const record of facts.filter((f) => passes({ kind: pair.due.kind }, f) && f.dueAt !== undefined)) {
             const dueAt = Date.parse(record.dueAt!);
-            const answer = facts.find((f) => f.kind === pair.by && refKey(f.ref) === refKey(record.ref));
+            // The follow-up may be filed under another month than its record: any month given counts here.
+            const answer = followUps.find((f) => f.kind === pair.by && refKey(f.ref) === refKey(record.ref));
             const due = `${whenText(record.dueAt!)}前办结`;
             const [state, note]: [RadarState, string] = answer
               ? at(answer) <= dueAt ? ['done', `${due}：${whenText(answer.occurredAt)} 已按时完成`] : ['late', `${due}：${whenText(answer.occurredAt)} 逾期完成`]
