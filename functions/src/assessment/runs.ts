@@ -113,10 +113,13 @@ export const startRun = async (ctx: RequestContext, month: string): Promise<{ ru
   return beginRun(ctx, month, 'manual', actor.username);
 };
 
-/** A run the caller may see: assessors (and whoever sees drafts) any; others approved ones only. */
-export const visibleRun = (actor: Actor, run: AssessmentRun | undefined): AssessmentRun => {
+/** Published: approved now, or approved once and corrected since (a superseded version stays readable). */
+export const wasPublished = (run: AssessmentRun) => run.status === 'approved' || run.approvedAt !== undefined;
+
+/** A run the caller may see: assessors any; others published ones only (the rest answer as missing). */
+export const visibleRun = (actor: Actor, run: AssessmentRun | undefined, mayDraft = canAssess(actor)): AssessmentRun => {
   if (!run) throw notFound('评分批次');
-  if (run.status !== 'approved' && !canAssess(actor)) throw hiddenRecord('评分批次', `评分批次 ${run.runId} 尚未发布`);
+  if (!mayDraft && !wasPublished(run)) throw hiddenRecord('评分批次', `评分批次 ${run.runId} 尚未发布`);
   return run;
 };
 
@@ -130,7 +133,7 @@ export const listRuns = async (ctx: RequestContext, year?: number): Promise<Asse
   const perMonth = await Promise.all(months.map((m) => monthRuns(m)));
   return perMonth
     .flatMap((runs) => [...runs].reverse())
-    .filter((r) => canAssess(actor) || r.status === 'approved');
+    .filter((r) => canAssess(actor) || wasPublished(r));
 };
 
 /** The leader publishes a scored run; the month's earlier published version becomes superseded. */
