@@ -51,7 +51,7 @@ const scored = (runId: string) =>
 /** A month's facts for two offices: 0101 reports and studies on time; 0102 reports late and studies once. */
 const monthFacts = (month: string, next: string): ScorableFact[] => [
   fact('0101', month, 'mediation.report.submitted', `${next}-02T10:00:00+08:00`, 1, { dueAt: `${next}-03T23:59:59+08:00` }),
-  ...[5, 12, 19, 26].map((d, i) => fact('0101', month, 'registers.study.held', `${month}-${d}T09:00:00+08:00`, 10 + i)),
+  ...[5, 12, 19, 26].map((d, i) => fact('0101', month, 'registers.study.held', `${month}-${String(d).padStart(2, '0')}T09:00:00+08:00`, 10 + i)),
   fact('0102', month, 'mediation.report.submitted', `${next}-08T10:00:00+08:00`, 1, { dueAt: `${next}-03T23:59:59+08:00` }),
   fact('0102', month, 'registers.study.held', `${month}-05T09:00:00+08:00`, 10),
 ];
