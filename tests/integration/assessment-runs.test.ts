@@ -193,4 +193,89 @@ describe('monthly runs', () => {
     // The clean run, scored but never published, was superseded by the later one.
     expect((await api<AssessmentRun>(`/api/assessment/runs/${clean.runId}`, { token: token.leader })).body).toMatchObject({ status: 'superseded', supersededBy: run.runId });
   });
+
+  it('the 11th\'s schedule scores last month once; a run in progress refuses approval and deductions', async () => {
+    const { startScheduledRun } = await import('../../functions/src/assessment/monthly');
+    // 2018-09-11 02:00 Shanghai: last month is 2018-08, which nobody has scored.
+    const fired = new Date('2018-09-10T18:00:00Z');
+    expect(await startScheduledRun(fired)).toBe('2018-08-v1');
+    expect(await startScheduledRun(fired)).toBeUndefined();
+    const run = (await api<AssessmentRun>('/api/assessment/runs/2018-08-v1', { token: token.leader })).body;
+    expect(run).toMatchObject({ trigger: 'schedule', startedBy: 'system', startedAt: fired.toISOString() });
+    await scored('2018-08-v1');
+    const runs = await api<{ items: AssessmentRun[] }>(withQuery('/api/assessment/runs', { year: '2018' }), { token: token.leader });
+    const months = runs.body.items.map((r) => r.runId);
+    expect(months.indexOf('2018-08-v1')).toBeLessThan(months.indexOf('2018-07-v2'));
+    expect(months.indexOf('2018-07-v2')).toBeLessThan(months.indexOf('2018-07-v1'));
+    // An office account lists published runs only.
+    const published = await api<{ items: AssessmentRun[] }>(withQuery('/api/assessment/runs', { year: '2018' }), { token: token['staff-0101'] });
+    expect(published.body.items.map((r) => r.runId)).toEqual(['2018-05-v2', '2018-05-v1']);
+  });
+
+  it('a run in progress can be neither approved nor deducted against', async () => {
+    const month = '2018-11';
+    const { createRun } = await import('../../functions/src/assessment/runs');
+    const { run } = await createRun({ requestId: `${tag}-running`, now: new Date() }, month, 'manual', 'leader', undefined);
+    const early = await api(`/api/assessment/runs/${run.runId}/approve`, { method: 'POST', token: token.leader, body: {} });
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('评分中');
+    const deduction = await api('/api/assessment/deductions', { method: 'POST', token: token['dept-mediation'], body: { month, officeId: '0101', item: 'B5', points: 1, reason: '测试', evidence: '测试' } });
+    expect(deduction.status).toBe(409);
+    expect(deduction.body.message).toBe('本月正在评分，请在评分完成后再录入');
+    expect((await api('/api/assessment/runs', { method: 'POST', token: token.leader, body: { month } })).body).toEqual({ runId: run.runId });
+    await scored(run.runId);
+  });
+
+  it('bonuses must match their preset; a withdrawn deduction no longer counts', async () => {
+    const month = '2018-10';
+    const body = { month, officeId: '0102', item: 'X', reason: '创新做法被市级采纳', evidence: '市局通报' };
+    const wrong = await api('/api/assessment/deductions', { method: 'POST', token: token.leader, body: { ...body, points: 2, preset: 'innovation-city' } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.fields.points).toBe('该加分事由为3分');
+    expect((await api('/api/assessment/deductions', { method: 'POST', token: token.leader, body: { ...body, points: 3, preset: 'no-such' } })).body.fields).toEqual({ preset: '加分事由不存在' });
+    const bonus = await api('/api/assessment/deductions', { method: 'POST', token: token.leader, body: { ...body, points: 3, preset: 'innovation-city' } });
+    expect(bonus.status).toBe(201);
+    expect(bonus.body).toMatchObject({ kind: 'bonus', points: 3, preset: 'innovation-city' });
+    const tooMuch = await api('/api/assessment/deductions', { method: 'POST', token: token['dept-mediation'], body: { month, officeId: '0102', item: 'B5', points: 7, reason: '测试', evidence: '测试' } });
+    expect(tooMuch.body.fields).toEqual({ points: '扣分不能超过该项分值6分' });
+    const deduction = await api('/api/assessment/deductions', { method: 'POST', token: token['dept-mediation'], body: { month, officeId: '0102', item: 'B5', points: 2, reason: '测试', evidence: '测试' } });
+    expect(deduction.status).toBe(201);
+    expect((await api(`/api/assessment/deductions/${deduction.body.id}/withdraw`, { method: 'POST', token: token['dept-corrections'], body: { reason: '误录' } })).status).toBe(403);
+    const withdrawn = await api(`/api/assessment/deductions/${deduction.body.id}/withdraw`, { method: 'POST', token: token['dept-mediation'], body: { reason: '误录' } });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawnBy: 'dept-mediation', withdrawReason: '误录' });
+    expect((await api(`/api/assessment/deductions/${deduction.body.id}/withdraw`, { method: 'POST', token: token['dept-mediation'], body: { reason: '误录' } })).status).toBe(409);
+    // Office accounts see their scope's active ones; assessors every one.
+    expect((await api<{ items: unknown[] }>(withQuery('/api/assessment/deductions', { month }), { token: token.leader })).body.items).toHaveLength(2);
+    expect((await api(withQuery('/api/assessment/deductions', { month }), { token: token['staff-0101'] })).body.items).toEqual([]);
+
+    await api('/api/assessment/runs', { method: 'POST', token: token.leader, body: { month } });
+    await scored(`${month}-v1`);
+    const scores = (await api<{ items: OfficeScore[] }>(withQuery('/api/assessment/scores', { month, officeId: '0102' }), { token: token.leader })).body.items;
+    expect(scores[0]!.bonus).toBe(3);
+    expect(scores[0]!.adjustments.map((a) => a.id)).toEqual([bonus.body.id]);
+  });
+
+  it('rubrics: the default is version 0; a save must name the current version and pass the rules', async () => {
+    const year = 2017;
+    const first = await api(`/api/assessment/rubrics/${year}`, { token: token['staff-0101'] });
+    expect(first.status).toBe(200);
+    expect(first.body.current).toMatchObject({ year, version: 0 });
+    expect(first.body.versions).toEqual([{ version: 0, note: first.body.current.note }]);
+    const { current } = first.body;
+    const body = { version: 0, sections: current.sections, items: current.items, bonus: current.bonus, note: '调整A1说明' };
+    expect((await api(`/api/assessment/rubrics/${year}`, { method: 'PUT', token: token.leader, body })).status).toBe(403);
+    const broken = await api(`/api/assessment/rubrics/${year}`, { method: 'PUT', token: token.admin, body: { ...body, items: current.items.slice(1) } });
+    expect(broken.status).toBe(400);
+    expect(broken.body.fields.items).toContain('合计应为100分');
+    const saved = await api(`/api/assessment/rubrics/${year}`, { method: 'PUT', token: token.admin, body });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ year, version: 1, note: '调整A1说明', savedBy: 'admin' });
+    expect((await api(`/api/assessment/rubrics/${year}`, { method: 'PUT', token: token.admin, body })).status).toBe(409);
+    const after = await api(`/api/assessment/rubrics/${year}`, { token: token.leader });
+    expect(after.body.current.version).toBe(1);
+    expect(after.body.versions.map((v: { version: number }) => v.version)).toEqual([0, 1]);
+    expect((await api(withQuery(`/api/assessment/rubrics/${year}`, { version: '0' }), { token: token.leader })).body.current.version).toBe(0);
+    expect((await api(withQuery(`/api/assessment/rubrics/${year}`, { version: '7' }), { token: token.leader })).status).toBe(404);
+    expect((await api('/api/assessment/rubrics/abcd', { token: token.leader })).status).toBe(404);
+  });
 });
