@@ -194,7 +194,7 @@ describe('monthly runs', () => {
     expect((await api<AssessmentRun>(`/api/assessment/runs/${clean.runId}`, { token: token.leader })).body).toMatchObject({ status: 'superseded', supersededBy: run.runId });
   });
 
-  it('the 11th\'s schedule scores last month once; a run in progress refuses approval and deductions', async () => {
+  it('the 11th\'s schedule scores last month once; the year\'s runs newest month first, office accounts see the published ones', async () => {
     const { startScheduledRun } = await import('../../functions/src/assessment/monthly');
     // 2018-09-11 02:00 Shanghai: last month is 2018-08, which nobody has scored.
     const fired = new Date('2018-09-10T18:00:00Z');
