@@ -204,12 +204,13 @@ describe('monthly runs', () => {
     expect(run).toMatchObject({ trigger: 'schedule', startedBy: 'system', startedAt: fired.toISOString() });
     await scored('2018-08-v1');
     const runs = await api<{ items: AssessmentRun[] }>(withQuery('/api/assessment/runs', { year: '2018' }), { token: token.leader });
-    const months = runs.body.items.map((r) => r.runId);
-    expect(months.indexOf('2018-08-v1')).toBeLessThan(months.indexOf('2018-07-v2'));
-    expect(months.indexOf('2018-07-v2')).toBeLessThan(months.indexOf('2018-07-v1'));
-    // An office account lists published runs only.
+    const order = runs.body.items.map((r) => `${r.month}#${String(r.version).padStart(4, '0')}`);
+    expect(order).toEqual([...order].sort().reverse());
+    expect(runs.body.items.map((r) => r.runId)).toContain('2018-08-v1');
+    // An office account lists published runs only (approved, or approved once and corrected since).
     const published = await api<{ items: AssessmentRun[] }>(withQuery('/api/assessment/runs', { year: '2018' }), { token: token['staff-0101'] });
-    expect(published.body.items.map((r) => r.runId)).toEqual(['2018-05-v2', '2018-05-v1']);
+    expect(published.body.items.map((r) => r.runId)).toEqual(runs.body.items.filter((r) => r.approvedAt).map((r) => r.runId));
+    expect(published.body.items.map((r) => r.runId)).not.toContain('2018-08-v1');
   });
 
   it('a run in progress can be neither approved nor deducted against', async () => {
@@ -224,6 +225,20 @@ describe('monthly runs', () => {
     expect(deduction.body.message).toBe('本月正在评分，请在评分完成后再录入');
     expect((await api('/api/assessment/runs', { method: 'POST', token: token.leader, body: { month } })).body).toEqual({ runId: run.runId });
     await scored(run.runId);
+  });
+
+  it('two starts of the same version at once: one run, the other refused with a 409', async () => {
+    const month = '2018-12';
+    const { createRun } = await import('../../functions/src/assessment/runs');
+    const start = (n: number) => createRun({ requestId: `${tag}-race-${n}`, now: new Date() }, month, 'manual', 'leader', undefined);
+    const outcomes = await Promise.allSettled([start(1), start(2)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'CONFLICT' });
+    const runs = await api<{ items: AssessmentRun[] }>(withQuery('/api/assessment/runs', { year: '2018' }), { token: token.leader });
+    expect(runs.body.items.filter((r) => r.month === month).map((r) => r.runId)).toEqual([`${month}-v1`]);
+    expect((await api('/api/assessment/runs', { method: 'POST', token: token.leader, body: { month } })).body).toEqual({ runId: `${month}-v1` });
+    await scored(`${month}-v1`);
   });
 
   it('bonuses must match their preset; a withdrawn deduction no longer counts', async () => {
