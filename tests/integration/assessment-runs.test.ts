@@ -213,6 +213,19 @@ describe('monthly runs', () => {
     expect(published.body.items.map((r) => r.runId)).not.toContain('2018-08-v1');
   });
 
+  it('a run whose every office is scored but whose last scorer died before finalising is finalised when started again', async () => {
+    const month = '2018-04';
+    const { createRun } = await import('../../functions/src/assessment/runs');
+    const { scoreRunOffice } = await import('../../functions/src/assessment/scorer');
+    const { run, officeIds } = await createRun({ requestId: `${tag}-unfinalised`, now: new Date() }, month, 'manual', 'leader', undefined);
+    for (const officeId of officeIds) expect(await scoreRunOffice(run.runId, officeId)).toBe('scored');
+    expect((await api<AssessmentRun>(`/api/assessment/runs/${run.runId}`, { token: token.leader })).body).toMatchObject({ status: 'running', done: officeIds.length });
+    expect((await api('/api/assessment/runs', { method: 'POST', token: token.leader, body: { month } })).body).toEqual({ runId: run.runId });
+    const finalised = await scored(run.runId);
+    expect(finalised.done).toBe(officeIds.length);
+    expect((await storedScores(run.runId)).map((s) => s.rank).every((r) => typeof r === 'number')).toBe(true);
+  });
+
   it('a run in progress can be neither approved nor deducted against', async () => {
     const month = '2018-11';
     const { createRun } = await import('../../functions/src/assessment/runs');

@@ -58,8 +58,11 @@ export const beginRun = async (ctx: RequestContext, month: string, trigger: Asse
   const latest = head ? await getRun(runIdOf(month, head.latest)) : undefined;
   if (latest?.status === 'running') {
     const scored = new Set((await runScores(latest.runId)).map((s) => s.officeId));
-    const offices = await orgDirectory.offices();
-    await requestScoring(latest.runId, offices.map((o) => o.id).filter((id) => !scored.has(id)));
+    const officeIds = (await orgDirectory.offices()).map((o) => o.id);
+    const missing = officeIds.filter((id) => !scored.has(id));
+    // Every office scored but the run never finalised (its last scorer died): one more message for a
+    // scored office makes a scorer find the run complete and finalise it.
+    await requestScoring(latest.runId, missing.length ? missing : officeIds.slice(0, 1));
     return { runId: latest.runId };
   }
   const { run, officeIds } = await createRun(ctx, month, trigger, startedBy, head);
