@@ -4,7 +4,7 @@
 // and marks it scored — safe to repeat, and a second finaliser loses harmlessly on the status condition.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rankScores, roundPoints, scoreOffice, type AssessmentRun, type OfficeScore } from '@sifasuo/domain';
+import { rankScores, roundPoints, scoreOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsConsumer } from '../shared/consumers';
@@ -69,17 +69,41 @@ const trySaveScore = async (run: AssessmentRun, score: OfficeScore): Promise<Out
   }
 };
 
+/**
+ * What a run reads once for all its offices, per container: the offices, and the month's adjustments
+ * (fixed while the run is running: deductions are refused then). The run itself is read fresh for
+ * every message — its status decides — and the rubric is cached by version (it never changes).
+ */
+const perRun = new Map<string, { offices: Promise<Map<string, Office>>; adjustments: Promise<Adjustment[]> }>();
+const runInputs = (run: AssessmentRun) => {
+  let inputs = perRun.get(run.runId);
+  if (!inputs) {
+    if (perRun.size >= 20) perRun.delete(perRun.keys().next().value!);
+    inputs = {
+      offices: orgDirectory.offices().then((all) => new Map(all.map((o) => [o.id, o]))),
+      adjustments: monthAdjustments(run.month).then((all) => all.filter((a) => a.status === 'active')),
+    };
+    // A failed read is not kept: the next message reads again.
+    inputs.offices.catch(() => perRun.delete(run.runId));
+    inputs.adjustments.catch(() => perRun.delete(run.runId));
+    perRun.set(run.runId, inputs);
+  }
+  return inputs;
+};
+
 /** One office of a run: scores it unless it was scored already; the run must still be running. */
 export const scoreRunOffice = async (runId: string, officeId: string): Promise<Outcome> => {
   const run = await getRun(runId);
   if (!run) throw new Error(`run ${runId} not found`);
   if (run.status !== 'running') return 'run-closed';
-  const [rubric, office, facts, adjustments] = await Promise.all([
+  const inputs = runInputs(run);
+  const [rubric, offices, facts, adjustments] = await Promise.all([
     pinnedRubric(run.rubricYear, run.rubricVersion),
-    orgDirectory.office(officeId),
+    inputs.offices,
     effectiveFacts(officeId, run.month),
-    monthAdjustments(run.month, officeId),
+    inputs.adjustments,
   ]);
+  const office = offices.get(officeId);
   if (!office) throw new Error(`office ${officeId} not found`);
   const score = scoreOffice({
     rubric,
@@ -87,7 +111,7 @@ export const scoreRunOffice = async (runId: string, officeId: string): Promise<O
     month: run.month,
     office: { id: office.id, name: office.name, areaId: office.areaId, officeClass: office.officeClass },
     facts,
-    adjustments: adjustments.filter((a) => a.status === 'active'),
+    adjustments: adjustments.filter((a) => a.officeId === officeId),
     asOf: new Date(run.asOf),
   });
   return saveScore(run, score);
@@ -109,14 +133,21 @@ const summaryOf = (scores: readonly OfficeScore[]): NonNullable<AssessmentRun['s
  * When every office is scored: ranks, summary, status scored; an older scored-but-unpublished run of
  * the month becomes superseded. Every step may be repeated (a retry, a second finaliser) with the same result.
  */
+const RANK_WRITES_AT_ONCE = 25;
+
 export const finaliseIfComplete = async (runId: string, now: Date): Promise<boolean> => {
   const run = await getRun(runId);
   if (!run || run.status !== 'running' || run.done < run.total) return false;
   const ranked = rankScores(await runScores(runId));
   const table = assessmentTable();
-  for (const s of ranked) {
-    await dynamo().send(
-      new UpdateCommand({ TableName: table, Key: keys.score(runId, s.officeId), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':r': s.rank } }),
+  // Ranks first (each write idempotent), a few at a time; the status last, so a scored run is ranked.
+  for (let i = 0; i < ranked.length; i += RANK_WRITES_AT_ONCE) {
+    await Promise.all(
+      ranked.slice(i, i + RANK_WRITES_AT_ONCE).map((s) =>
+        dynamo().send(
+          new UpdateCommand({ TableName: table, Key: keys.score(runId, s.officeId), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':r': s.rank } }),
+        ),
+      ),
     );
   }
   try {
