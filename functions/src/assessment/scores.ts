@@ -82,15 +82,15 @@ export const drilldown = async (ctx: RequestContext, q: { month: string; officeI
 
 // ---- Deductions and bonuses -------------------------------------------------------------------------
 
-const areaOfOffices = async (): Promise<Map<string, Office>> => new Map((await orgDirectory.offices()).map((o) => [o.id, o]));
+const officesById = async (): Promise<Map<string, Office>> => new Map((await orgDirectory.offices()).map((o) => [o.id, o]));
 
 /** Assessors see every adjustment (withdrawn ones too); others their scope's active ones. */
 export const listAdjustments = async (ctx: RequestContext, q: { month: string; officeId?: string }): Promise<Adjustment[]> => {
   const actor = requireActor(ctx);
-  const all = await monthAdjustments(q.month, q.officeId);
-  if (canAssess(actor)) return all;
+  if (canAssess(actor)) return monthAdjustments(q.month, q.officeId);
   await checkOfficeFilter(actor, q.officeId);
-  const offices = await areaOfOffices();
+  const all = await monthAdjustments(q.month, q.officeId);
+  const offices = await officesById();
   return all.filter((a) => {
     const office = offices.get(a.officeId);
     return a.status === 'active' && !!office && canReadOffice(actor, office);
