@@ -1,13 +1,17 @@
-// PLACEHOLDER (contract): replaced by the part's real route table.
-import type { RouteTable } from '../shared/http';
-
-const notYet = async (): Promise<never> => {
-  throw new Error('not written yet');
-};
+// The year-end funding: drafts (departments, the leader), the year's list, one allocation, the leader's approval.
+import { ASSESSMENT_AUDIT } from '@sifasuo/domain';
+import { created, ok, type RouteTable } from '../shared/http';
+import { funding } from './funding';
 
 export const fundingRoutes: RouteTable<'GET /api/assessment/funding' | 'POST /api/assessment/funding' | 'GET /api/assessment/funding/{fundingId}' | 'POST /api/assessment/funding/{fundingId}/approve'> = {
-  'GET /api/assessment/funding': { handle: notYet },
-  'POST /api/assessment/funding': { handle: notYet },
-  'GET /api/assessment/funding/{fundingId}': { handle: notYet },
-  'POST /api/assessment/funding/{fundingId}/approve': { handle: notYet },
+  'GET /api/assessment/funding': { handle: async ({ ctx, query }) => ok(await funding.list(ctx, query.year)) },
+  'POST /api/assessment/funding': {
+    audit: { action: ASSESSMENT_AUDIT['funding.draft'], targetId: () => '' },
+    handle: async ({ ctx, body }) => created(await funding.draft(ctx, body)),
+  },
+  'GET /api/assessment/funding/{fundingId}': { handle: async ({ ctx, path }) => ok(await funding.get(ctx, path.fundingId)) },
+  'POST /api/assessment/funding/{fundingId}/approve': {
+    audit: { action: ASSESSMENT_AUDIT['funding.approve'], targetId: ({ path }) => path.fundingId ?? '' },
+    handle: async ({ ctx, path, body }) => ok(await funding.approve(ctx, path.fundingId, body.comment)),
+  },
 };

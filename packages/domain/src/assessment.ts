@@ -463,6 +463,8 @@ export const ASSESSMENT_AUDIT = auditActions('assessment', {
   'adjustment.withdraw': { targetType: 'adjustment', label: '撤销扣分/加分' },
   'funding.draft': { targetType: 'funding', label: '生成绩效经费分配草案' },
   'funding.approve': { targetType: 'funding', label: '审批绩效经费分配' },
+  'notice.export': { targetType: 'run', label: '导出月度考核通报' },
+  'funding.export': { targetType: 'funding', label: '导出绩效经费分配表' },
 });
 export const ASSESSMENT_FIELD_LABELS: AuditFieldTable = {
   rubric: { year: { label: '年度' }, note: { label: '修订说明' } },
