@@ -62,14 +62,22 @@ export const noticePdf = (input: NoticeInput): Promise<Uint8Array> => {
     pen.gap(6);
     const columns = [0, 0.08, 0.36, ...sections.map((_, i) => 0.47 + i * 0.11)];
     const header = ['名次', '司法所', '总分', ...sections.map((s) => s.id)];
-    pen.keepTogether(40).row(header.map((t, i) => [t, columns[i]!] as const));
+    const drawHeader = () => pen.row(header.map((t, i) => [t, columns[i]!] as const));
+    pen.keepTogether(40);
+    drawHeader();
     for (const s of ranked) {
+      // A new page repeats the table's header.
+      const { page } = pen.doc;
+      if (pen.doc.y + 24 > page.height - page.margins.bottom) {
+        pen.doc.addPage();
+        drawHeader();
+      }
       const subtotal = (id: string) => {
         const sec = s.sections.find((x) => x.id === id);
         return sec ? points(sectionSubtotal(sec)) : '—';
       };
       const cells = [s.rank !== undefined ? String(s.rank) : '—', s.officeName, points(s.total), ...sections.map((sec) => subtotal(sec.id))];
-      pen.keepTogether(24).row(cells.map((t, i) => [t, columns[i]!] as const));
+      pen.row(cells.map((t, i) => [t, columns[i]!] as const));
     }
     pen.gap().keepTogether(60).title('迟报、漏报情况', 14);
     if (flags.length) for (const line of flags) pen.keepTogether(24).line(line);
