@@ -183,14 +183,16 @@ export const defaultRubric = (year: number): Rubric => ({
 
 // ---- Evidence, runs and scores --------------------------------------------------------------------
 
-/** A line's state in the notice and the radar: deadlines on time, late (迟报) or missing (漏报). */
-export const LINE_STATES = ['full', 'partial', 'late', 'missing', 'not-applicable'] as const;
+/** A line's state in the notice and the radar: deadlines on time, late (迟报) or missing (漏报); `pending`: not due yet (the live month). */
+export const LINE_STATES = ['full', 'partial', 'late', 'missing', 'pending', 'not-applicable'] as const;
 export type LineState = (typeof LINE_STATES)[number];
 
 export interface ScoreLine {
   item: string;
   name: string;
   section: RubricSectionId;
+  /** The item's rule type (which lines the heat map counts); absent on lines stored before it was kept. */
+  rule?: RubricRule['type'];
   /** Points earned, before the base is scaled back to 100 (deductions are separate lines). */
   points: number;
   max: number;
