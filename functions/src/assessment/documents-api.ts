@@ -18,9 +18,8 @@ import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
 import { funding } from './funding';
 import { fundingWorkbook } from './funding-workbook';
-import { parseRunId } from './keys';
 import { monthText, noticePdf, noticeWorkbook } from './notice';
-import { getRun, runScores } from './year-reads';
+import { getRun, runScores } from './runs-repository';
 
 const RUN = '月度评分';
 const PUBLISHED: readonly AssessmentRun['status'][] = ['approved', 'superseded'];
@@ -30,8 +29,7 @@ const noticeOf = async (ctx: RequestContext, runId: string) => {
   const actor = requireActor(ctx);
   const assessor = canSeeDraftScores(actor);
   if (!assessor && readScope(actor).kind === 'none') throw forbidden('无权查看考核通报');
-  const parsed = parseRunId(runId);
-  const run = parsed ? await getRun(parsed.month, parsed.version) : undefined;
+  const run = await getRun(runId);
   if (!run) throw notFound(RUN);
   if (!assessor && !PUBLISHED.includes(run.status)) throw hiddenRecord(RUN, `评分批次 ${run.runId} 尚未发布`);
   const [scores, bureau] = await Promise.all([runScores(run.runId), orgDirectory.bureau()]);

@@ -24,7 +24,8 @@ import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
 import { assessmentTable, keys } from './keys';
-import { approvedRun, monthsOf, runScores, scoredOffice } from './year-reads';
+import { approvedRun, runScores } from './runs-repository';
+import { monthsOf, scoredOffice } from './year-reads';
 
 const FUNDING = '绩效经费分配方案';
 

@@ -31,7 +31,9 @@ import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
 import { assessmentTable, factCounts, keys, type FactItem } from './keys';
-import { activeAdjustments, approvedRun, currentRubric, effectiveFacts, monthsOf, previousMonth, runScores, scoredOffice } from './year-reads';
+import { effectiveFacts } from './ledger-repository';
+import { approvedRun, runScores } from './runs-repository';
+import { activeAdjustments, currentRubric, monthsOf, previousMonth, scoredOffice } from './year-reads';
 
 /** The run id a live (provisional) score carries: it belongs to no run. */
 const LIVE_RUN = 'live';

@@ -1,59 +1,17 @@
-// The reads the live month, the radar, the funding and the notice share: the year's current rubric, a
-// month's approved run and its scores, an office's effective facts and adjustments of a month. Small
-// keyed queries against keys.ts (the pipeline's repositories answer the same questions for the runs).
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  defaultRubric,
-  type Adjustment,
-  type AssessmentRun,
-  type Office,
-  type OfficeScore,
-  type Rubric,
-  type ScorableFact,
-  type ScoredOffice,
-} from '@sifasuo/domain';
-import { dynamo } from '../shared/aws';
-import { queryAll, queryPage, withoutKeys } from '../shared/dynamo';
-import { assessmentTable, factCounts, keys, type FactItem, type RunHead } from './keys';
+// What the live month, the radar, the funding and the notice read besides the pipeline's repositories
+// (rubrics.ts, runs-repository.ts, ledger-repository.ts, adjustments-repository.ts): the year's
+// current rubric, a month's active adjustments by office, and month arithmetic.
+import { defaultRubric, type Adjustment, type Office, type Rubric, type ScoredOffice } from '@sifasuo/domain';
+import { monthAdjustments } from './adjustments-repository';
+import { rubricOf } from './rubrics';
 
-const get = async <T>(key: { PK: string; SK: string }): Promise<T | undefined> => {
-  const r = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: key }));
-  return r.Item ? withoutKeys<T>(r.Item) : undefined;
-};
-
-/** The year's current rubric: its latest saved version (versions are never changed), else the default. */
-export const currentRubric = async (year: number): Promise<Rubric> => {
-  const { PK, SKPrefix } = keys.rubricVersions(year);
-  const page = await queryPage(
-    { table: assessmentTable(), partition: { name: 'PK', value: PK }, sortKey: { name: 'SK', beginsWith: SKPrefix }, limit: 1, newestFirst: true },
-    (i) => withoutKeys<Rubric>(i),
-  );
-  return page.items[0] ?? defaultRubric(year);
-};
-
-export const getRun = (month: string, version: number) => get<AssessmentRun>(keys.run(month, version));
-
-/** The month's approved (published) run, if any. */
-export const approvedRun = async (month: string): Promise<AssessmentRun | undefined> => {
-  const head = await get<RunHead>(keys.runHead(month));
-  return head?.approved ? getRun(month, head.approved) : undefined;
-};
-
-/** Every office's score of a run. */
-export const runScores = (runId: string): Promise<OfficeScore[]> =>
-  queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK } }, (i) => withoutKeys<OfficeScore>(i));
-
-/** The office's facts of the month that count (recorded, not retracted since). */
-export const effectiveFacts = async (officeId: string, month: string): Promise<ScorableFact[]> => {
-  const items = await queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.facts(officeId, month).PK } }, (i) => withoutKeys<FactItem>(i));
-  return items.filter(factCounts).map((i) => i.fact);
-};
+/** The year's current rubric (the default while none is stored). */
+export const currentRubric = async (year: number): Promise<Rubric> => (await rubricOf(year)) ?? defaultRubric(year);
 
 /** The month's active adjustments (deductions and bonuses) of every office, by office. */
 export const activeAdjustments = async (month: string): Promise<Map<string, Adjustment[]>> => {
-  const items = await queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.adjustments(month).PK } }, (i) => withoutKeys<Adjustment>(i));
   const byOffice = new Map<string, Adjustment[]>();
-  for (const a of items.filter((a) => a.status === 'active')) byOffice.set(a.officeId, [...(byOffice.get(a.officeId) ?? []), a]);
+  for (const a of (await monthAdjustments(month)).filter((a) => a.status === 'active')) byOffice.set(a.officeId, [...(byOffice.get(a.officeId) ?? []), a]);
   return byOffice;
 };
 
