@@ -9,6 +9,7 @@ import {
   lineCounts,
   notFound,
   ownOfficeId,
+  previousMonthOf,
   radarItems,
   readScope,
   scoreOffice,
@@ -33,7 +34,7 @@ import type { RequestContext } from '../shared/request-context';
 import { assessmentTable, factCounts, keys, type FactItem } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { approvedRun, runScores } from './runs-repository';
-import { activeAdjustments, currentRubric, monthsOf, previousMonth, scoredOffice } from './year-reads';
+import { activeAdjustments, currentRubric, monthsOf, scoredOffice } from './year-reads';
 
 /** The run id a live (provisional) score carries: it belongs to no run. */
 const LIVE_RUN = 'live';
@@ -63,7 +64,7 @@ const month = async (ctx: RequestContext, query: ParsedQuery<'GET /api/assessmen
   if (!office) throw notFound('司法所');
   if (!canReadOffice(actor, office)) throw hiddenRecord('司法所', `司法所 ${office.id} 超出数据范围`);
   const thisMonth = shanghaiMonth(ctx.now);
-  const lastMonth = previousMonth(thisMonth);
+  const lastMonth = previousMonthOf(thisMonth);
   const [current, last, adjustments] = await Promise.all([effectiveFacts(office.id, thisMonth), effectiveFacts(office.id, lastMonth), activeAdjustments(thisMonth)]);
   const { rubric, score } = await provisionalScore(office, thisMonth, ctx.now, adjustments, current);
   return {
@@ -156,7 +157,7 @@ const alerts = async (ctx: RequestContext): Promise<{ items: Alert[] }> => {
   const actor = scopedActor(ctx);
   const offices = new Map((await orgDirectory.offices()).map((o) => [o.id, o]));
   const thisMonth = shanghaiMonth(ctx.now);
-  const months = [previousMonth(thisMonth), thisMonth];
+  const months = [previousMonthOf(thisMonth), thisMonth];
   const ofKind = async (kind: string) => (await Promise.all(months.map((m) => factsOfKind(kind, m)))).flat();
   const items: Alert[] = [];
   for (const kind of ALERT_KINDS) {

@@ -1,6 +1,6 @@
 // What the live month, the radar, the funding and the notice read besides the pipeline's repositories
 // (rubrics.ts, runs-repository.ts, ledger-repository.ts, adjustments-repository.ts): the year's
-// current rubric, a month's active adjustments by office, and month arithmetic.
+// current rubric, a month's active adjustments by office, a year's months.
 import { defaultRubric, type Adjustment, type Office, type Rubric, type ScoredOffice } from '@sifasuo/domain';
 import { monthAdjustments } from './adjustments-repository';
 import { rubricOf } from './rubrics';
@@ -16,12 +16,6 @@ export const activeAdjustments = async (month: string): Promise<Map<string, Adju
 };
 
 export const scoredOffice = (o: Office): ScoredOffice => ({ id: o.id, name: o.name, areaId: o.areaId, officeClass: o.officeClass });
-
-/** `YYYY-MM` of the month before. */
-export const previousMonth = (month: string): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-};
 
 /** The twelve months of a year. */
 export const monthsOf = (year: number): string[] => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
