@@ -110,7 +110,7 @@ describe('the live month (an office’s home)', () => {
     const r = await get('live', 'staff');
     expect(r.status).toBe(200);
     const live = r.body as LiveMonth;
-    expect(live).toMatchObject({ officeId: LIVE_OFFICE, officeName: '湖塘乡司法所', month: thisMonth });
+    expect(live).toMatchObject({ officeId: LIVE_OFFICE, officeName: '湖心乡司法所', month: thisMonth });
     expect(live.provisional.rank).toBeUndefined();
     const radarOf = (id: string) => live.radar.find((i) => i.factIds.includes(id));
     expect(radarOf(idOf(answered))).toMatchObject({ item: 'D3', month: thisMonth, state: 'late' });
@@ -171,7 +171,7 @@ describe('alerts (the leader’s home)', () => {
       [idOf(incident), '社区矫正对象脱管/漏管'],
       [idOf(unreported), '重大矛盾纠纷逾期未报告'],
     ]);
-    expect(mine[0]).toMatchObject({ kind: 'registers.task.overdue', officeId: AREA_OFFICE, officeName: '湖心乡司法所', ref: overdue.ref });
+    expect(mine[0]).toMatchObject({ kind: 'registers.task.overdue', officeId: AREA_OFFICE, officeName: '湖桥乡司法所', ref: overdue.ref });
     const times = r.body.items.map((a: { occurredAt: string }) => Date.parse(a.occurredAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
