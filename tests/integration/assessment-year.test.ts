@@ -99,8 +99,8 @@ describe('the live month (an office’s home)', () => {
   beforeAll(async () => {
     // A petition due two seconds into the month, answered a moment ago: late. Another due in ten days, not answered: due.
     const lateOne = fact('registers.petition.received', LIVE_OFFICE, 'petition-late', at(1000), { dueAt: at(2000).toISOString() });
-    answered = fact('registers.petition.answered', LIVE_OFFICE, 'petition-late', new Date(Date.now() - 1000));
-    answered.ref = lateOne.ref;
+    // As the registers emit it: the answer carries the petition's due time.
+    answered = { ...fact('registers.petition.answered', LIVE_OFFICE, 'petition-late', new Date(Date.now() - 1000)), dueAt: lateOne.dueAt, ref: lateOne.ref };
     waiting = fact('registers.petition.received', LIVE_OFFICE, 'petition-due', at(1000), { dueAt: new Date(Date.now() + 10 * 86_400_000).toISOString() });
     const publicity = fact('registers.publicity.held', LIVE_OFFICE, 'publicity', at(1500));
     await publish(lateOne, answered, waiting, publicity);
