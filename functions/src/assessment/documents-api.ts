@@ -3,12 +3,12 @@
 // loads and checks, hands the records to a pure renderer (notice.ts, funding-workbook.ts), and audits
 // the download.
 //
-// Who reads a notice: the assessors (departments, the leader) and the admin see a run in any state
-// (canSeeDraftScores); any other reader with an office scope only a published one (approved, or
-// approved and later superseded) — a draft answers as missing. The notice is published county-wide
+// Who reads a notice: the assessors (departments, the leader: canAssess) see a run in any state, as
+// they see the run itself (runs.ts); any other reader with an office scope only a published one
+// (approved, or approved and later corrected) — a draft answers as missing. The notice is published county-wide
 // (every office reads every office's rank, as the printed 通报 is sent to all), so an office-scoped
 // reader gets the whole county's notice, not only its own row.
-import { ASSESSMENT_AUDIT, canSeeDraftScores, forbidden, hiddenRecord, notFound, readScope, type AssessmentRun } from '@sifasuo/domain';
+import { ASSESSMENT_AUDIT, canAssess, forbidden, hiddenRecord, notFound, readScope } from '@sifasuo/domain';
 import { assessment } from '@sifasuo/wiring/src/assessment';
 import { writeAudit } from '../shared/audit-writer';
 import { auditedApiHandler } from '../shared/audited-api';
@@ -19,19 +19,19 @@ import type { RequestContext } from '../shared/request-context';
 import { funding } from './funding';
 import { fundingWorkbook } from './funding-workbook';
 import { monthText, noticePdf, noticeWorkbook } from './notice';
+import { wasPublished } from './runs';
 import { getRun, runScores } from './runs-repository';
 
 const RUN = '月度评分';
-const PUBLISHED: readonly AssessmentRun['status'][] = ['approved', 'superseded'];
 
 /** The run and its scores as the caller may read them for the notice. */
 const noticeOf = async (ctx: RequestContext, runId: string) => {
   const actor = requireActor(ctx);
-  const assessor = canSeeDraftScores(actor);
+  const assessor = canAssess(actor);
   if (!assessor && readScope(actor).kind === 'none') throw forbidden('无权查看考核通报');
   const run = await getRun(runId);
   if (!run) throw notFound(RUN);
-  if (!assessor && !PUBLISHED.includes(run.status)) throw hiddenRecord(RUN, `评分批次 ${run.runId} 尚未发布`);
+  if (!assessor && !wasPublished(run)) throw hiddenRecord(RUN, `评分批次 ${run.runId} 尚未发布`);
   const [scores, bureau] = await Promise.all([runScores(run.runId), orgDirectory.bureau()]);
   return { run, scores, bureauName: bureau.name };
 };
