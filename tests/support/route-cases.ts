@@ -27,6 +27,7 @@ import {
   type SessionTokens,
 } from '@sifasuo/domain';
 import type { FileDownload, ResponseOf, RouteKey } from '@sifasuo/wiring';
+import { ASSESSMENT_YEAR_CASES } from './assessment-year-cases';
 import { api } from './cloud';
 import {
   asAdmin,
@@ -654,6 +655,7 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
   // ---- registers: the declared books, and leave, reports, tasks ----
   ...REGISTER_ENTRY_CASES,
   ...REGISTER_WORKFLOW_CASES,
+  ...ASSESSMENT_YEAR_CASES,
 };
 
 export { MATRIX_PASSWORD };
