@@ -23,6 +23,7 @@ import {
   type LiveMonth,
   type Office,
   type RadarCell,
+  type Rubric,
   type ScorableFact,
 } from '@sifasuo/domain';
 import type { ParsedQuery } from '@sifasuo/wiring';
@@ -31,6 +32,7 @@ import { queryAll, withoutKeys } from '../shared/dynamo';
 import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
+import { monthAdjustments } from './adjustments-repository';
 import { assessmentTable, factCounts, keys, type FactItem } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { approvedRun, runScores } from './runs-repository';
@@ -46,14 +48,10 @@ const scopedActor = (ctx: RequestContext): Actor => {
   return actor;
 };
 
-const provisionalScore = async (office: Office, month: string, now: Date, adjustments: Map<string, Adjustment[]>, facts?: ScorableFact[]) => {
-  const rubric = await currentRubric(Number(month.slice(0, 4)));
-  const score = scoreOffice({
-    rubric, runId: LIVE_RUN, month, office: scoredOffice(office),
-    facts: facts ?? (await effectiveFacts(office.id, month)), adjustments: adjustments.get(office.id) ?? [], asOf: now,
-  });
-  const { rank: _, ...withoutRank } = score;
-  return { rubric, score: withoutRank };
+/** The same function as the monthly run, on the month's facts so far (no rank: a live score has none). */
+const provisionalScore = (rubric: Rubric, office: Office, month: string, now: Date, facts: readonly ScorableFact[], adjustments: readonly Adjustment[]) => {
+  const { rank: _, ...withoutRank } = scoreOffice({ rubric, runId: LIVE_RUN, month, office: scoredOffice(office), facts, adjustments, asOf: now });
+  return withoutRank;
 };
 
 const month = async (ctx: RequestContext, query: ParsedQuery<'GET /api/assessment/live'>): Promise<LiveMonth> => {
@@ -65,14 +63,18 @@ const month = async (ctx: RequestContext, query: ParsedQuery<'GET /api/assessmen
   if (!canReadOffice(actor, office)) throw hiddenRecord('司法所', `司法所 ${office.id} 超出数据范围`);
   const thisMonth = shanghaiMonth(ctx.now);
   const lastMonth = previousMonthOf(thisMonth);
-  const [current, last, adjustments] = await Promise.all([effectiveFacts(office.id, thisMonth), effectiveFacts(office.id, lastMonth), activeAdjustments(thisMonth)]);
-  const { rubric, score } = await provisionalScore(office, thisMonth, ctx.now, adjustments, current);
+  const [rubric, current, last, adjustments] = await Promise.all([
+    currentRubric(Number(thisMonth.slice(0, 4))),
+    effectiveFacts(office.id, thisMonth),
+    effectiveFacts(office.id, lastMonth),
+    monthAdjustments(thisMonth, office.id),
+  ]);
   return {
     officeId: office.id,
     officeName: office.name,
     month: thisMonth,
     asOf: ctx.now.toISOString(),
-    provisional: score,
+    provisional: provisionalScore(rubric, office, thisMonth, ctx.now, current, adjustments.filter((a) => a.status === 'active')),
     radar: radarItems({ rubric, office: scoredOffice(office), facts: [...last, ...current], now: ctx.now }),
   };
 };
@@ -99,11 +101,13 @@ const radar = async (ctx: RequestContext, query: ParsedQuery<'GET /api/assessmen
   await Promise.all(
     months.map(async (m) => {
       if (m === thisMonth) {
-        const adjustments = await activeAdjustments(m);
-        for (const office of offices) {
-          const { score } = await provisionalScore(office, m, ctx.now, adjustments);
-          cells.push({ officeId: office.id, month: m, score: score.total, ...lineCounts(score), provisional: true });
-        }
+        const [rubric, adjustments] = await Promise.all([currentRubric(query.year), activeAdjustments(m)]);
+        await Promise.all(
+          offices.map(async (office) => {
+            const score = provisionalScore(rubric, office, m, ctx.now, await effectiveFacts(office.id, m), adjustments.get(office.id) ?? []);
+            cells.push({ officeId: office.id, month: m, score: score.total, ...lineCounts(score), provisional: true });
+          }),
+        );
         return;
       }
       const run = await approvedRun(m);
