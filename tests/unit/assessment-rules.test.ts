@@ -2,9 +2,13 @@
 // Asia/Shanghai deadline boundaries, scaling over the applicable items, deductions with the section
 // floor, the bonus cap, ranking, the run's cutoff and the month the schedule scores.
 import {
+  allocateFunding,
+  compositeScore,
   defaultRubric,
+  largestRemainder,
   lineCounts,
   monthToAssess,
+  radarItems,
   rankScores,
   roundPoints,
   runCutoff,
@@ -12,6 +16,7 @@ import {
   type Adjustment,
   type FactKind,
   type OfficeScore,
+  type RadarItem,
   type ScorableFact,
   type ScoredOffice,
 } from '@sifasuo/domain';
@@ -326,5 +331,125 @@ describe('the run and its month', () => {
     expect(monthToAssess(new Date('2026-11-10T18:00:00Z'))).toBe('2026-10'); // 11 Nov 02:00 Shanghai
     expect(monthToAssess(new Date('2026-12-31T16:30:00Z'))).toBe('2026-12'); // 1 Jan 00:30 Shanghai
     expect(monthToAssess(new Date('2027-01-10T18:00:00Z'))).toBe('2026-12');
+  });
+});
+
+describe('the deadline radar', () => {
+  const radar = (facts: ScorableFact[], now: string) => radarItems({ rubric: RUBRIC, office: REGULAR, facts, now: new Date(now) });
+  const find = (items: RadarItem[], item: string, month: string) => items.filter((r) => r.item === item && r.month === month);
+
+  it("last month's reports until its cutoff: due before the 3rd, overdue until the 10th, missing after; this month's due", () => {
+    const second = radar([], '2026-11-02T02:00:00Z');
+    expect(find(second, 'A1', '2026-10')).toEqual([
+      expect.objectContaining({ state: 'due', dueAt: '2026-11-03T15:59:59.999Z', lateUntil: '2026-11-10T15:59:59.999Z', factIds: [] }),
+    ]);
+    expect(find(second, 'A1', '2026-11')).toEqual([expect.objectContaining({ state: 'due', dueAt: '2026-12-03T15:59:59.999Z' })]);
+    expect(find(radar([], '2026-11-05T02:00:00Z'), 'A1', '2026-10')[0]).toMatchObject({ state: 'overdue', note: '次月3日前报送（11月3日）：已逾期，11月10日前补报可得4分' });
+    // After the October cutoff only November is on the radar.
+    expect(radar([], '2026-11-11T02:00:00Z').every((r) => r.month === '2026-11')).toBe(true);
+    // A report after its due day but in November is late; on time is done.
+    const late = fact('mediation.report.submitted', '2026-11-06T02:00:00Z');
+    const onTime = fact('registers.platform-data.confirmed', '2026-11-01T02:00:00Z');
+    const sixth = radar([late, onTime], '2026-11-07T02:00:00Z');
+    expect(find(sixth, 'A1', '2026-10')[0]).toMatchObject({ state: 'late', factIds: [late.id] });
+    expect(find(sixth, 'A2', '2026-10')[0]).toMatchObject({ state: 'done', factIds: [onTime.id] });
+  });
+
+  it('records due their follow-up: a petition due its reply, a major dispute due its report', () => {
+    const ref = (id: string) => ({ context: 'registers', type: 'petition', id });
+    const open = fact('registers.petition.received', '2026-11-01T02:00:00Z', { month: '2026-11', dueAt: '2026-11-16T15:59:59.999Z', ref: ref('p1') });
+    const overdue = fact('registers.petition.received', '2026-11-01T02:00:00Z', { month: '2026-11', dueAt: '2026-11-05T15:59:59.999Z', ref: ref('p2') });
+    const answered = fact('registers.petition.received', '2026-11-01T02:00:00Z', { month: '2026-11', dueAt: '2026-11-16T15:59:59.999Z', ref: ref('p3') });
+    const answer = fact('registers.petition.answered', '2026-11-03T02:00:00Z', { month: '2026-11', dueAt: '2026-11-16T15:59:59.999Z', ref: ref('p3') });
+    const dispute = fact('mediation.dispute.major-registered', '2026-11-09T01:00:00Z', { month: '2026-11', dueAt: '2026-11-09T05:00:00Z', ref: { context: 'mediation', type: 'dispute', id: 'd1' } });
+    const items = radar([open, overdue, answered, answer, dispute], '2026-11-09T02:00:00Z');
+    const d3 = find(items, 'D3', '2026-11');
+    // Sorted by due time: the overdue one (due the 5th) first.
+    expect(d3.map((r) => [r.factIds, r.state])).toEqual([
+      [[overdue.id], 'overdue'],
+      [[open.id], 'due'],
+      [[answered.id, answer.id], 'done'],
+    ]);
+    expect(find(items, 'B5', '2026-11')).toEqual([expect.objectContaining({ state: 'due', factIds: [dispute.id], dueAt: '2026-11-09T05:00:00.000Z' })]);
+    // An October petition answered late, the answer filed under November.
+    const october = fact('registers.petition.received', '2026-10-25T02:00:00Z', { dueAt: '2026-11-05T15:59:59.999Z', ref: ref('p4') });
+    const lateAnswer = fact('registers.petition.answered', '2026-11-07T02:00:00Z', { month: '2026-11', dueAt: '2026-11-05T15:59:59.999Z', ref: ref('p4') });
+    expect(find(radar([october, lateAnswer], '2026-11-08T02:00:00Z'), 'D3', '2026-10')).toEqual([expect.objectContaining({ state: 'late', factIds: [october.id, lateAnswer.id], note: '11月5日 23:59前办结：11月7日 10:00 逾期完成' })]);
+  });
+
+  it("this month's quotas with their progress, due at the month's end; sorted by due time", () => {
+    const info = fact('registers.information.submitted', '2026-11-02T02:00:00Z', { month: '2026-11' });
+    const items = radar([info], '2026-11-20T02:00:00Z');
+    expect(find(items, 'A4', '2026-11')[0]).toMatchObject({ state: 'due', note: '信息报送 1/2（本月11月30日前）', factIds: [info.id], dueAt: '2026-11-30T15:59:59.999Z' });
+    expect(find(items, 'D2', '2026-11')[0]).toMatchObject({ state: 'due' });
+    // B2 is not on November's radar (not a quarter end).
+    expect(find(items, 'B2', '2026-11')).toEqual([]);
+    const dues = items.map((r) => Date.parse(r.dueAt));
+    expect(dues).toEqual([...dues].sort((a, b) => a - b));
+  });
+});
+
+describe('the year-end composite', () => {
+  const months = (year: number, first: number, last: number, total: number) =>
+    Object.fromEntries(Array.from({ length: last - first + 1 }, (_, i) => [`${year}-${String(first + i).padStart(2, '0')}`, total]));
+
+  it('70% × (0.4 × first half + 0.6 × second half) + 30% × on-site + bonus', () => {
+    expect(compositeScore(2026, { monthly: { ...months(2026, 1, 6, 80), ...months(2026, 7, 12, 90) }, onSite: 85, bonus: 2 }))
+      .toEqual({ firstHalf: 80, secondHalf: 90, composite: 87.7 });
+    // Averages over the months given; another year's months do not count; a half with none is 0.
+    expect(compositeScore(2026, { monthly: { '2026-01': 70, '2026-02': 80, '2025-12': 10 }, onSite: 0, bonus: 0 }))
+      .toEqual({ firstHalf: 75, secondHalf: 0, composite: 21 });
+  });
+});
+
+describe('the funding split', () => {
+  it('largest remainder: parts floor to the fen, the leftover fen go by largest remainder, equal remainders to the lower id', () => {
+    expect(Object.fromEntries(largestRemainder(100, [{ id: 'c', weight: 1 }, { id: 'a', weight: 1 }, { id: 'b', weight: 1 }]))).toEqual({ a: 34, b: 33, c: 33 });
+    // 1000 × 2/7 = 285.71, × 5/7 = 714.29: the first gets the leftover fen.
+    expect(Object.fromEntries(largestRemainder(1000, [{ id: 'x', weight: 2 }, { id: 'y', weight: 5 }, { id: 'z', weight: 0 }, { id: 'w', weight: -3 }]))).toEqual({ x: 286, y: 714, z: 0, w: 0 });
+    // No weight above 0: every part is 0 and the pool is not handed out.
+    expect([...largestRemainder(500, [{ id: 'a', weight: 0 }]).values()]).toEqual([0]);
+    // Composites with 2 decimals and a pool beyond 2^53 ÷ weights still sum exactly.
+    const parts = largestRemainder(99_999_999_999, [{ id: 'a', weight: 95.37 }, { id: 'b', weight: 61.01 }, { id: 'c', weight: 77.77 }]);
+    expect([...parts.values()].reduce((s, v) => s + v, 0)).toBe(99_999_999_999);
+  });
+
+  const offices: ScoredOffice[] = [
+    { id: '0101', name: '甲所', areaId: '01', officeClass: 'central' },
+    { id: '0102', name: '乙所', areaId: '01', officeClass: 'regular' },
+    { id: '0103', name: '丙所', areaId: '01', officeClass: 'regular' },
+    { id: '0104', name: '丁所', areaId: '01', officeClass: 'regular' },
+  ];
+  const year = (total: number) => Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`2026-${String(i + 1).padStart(2, '0')}`, total]));
+  // Composites: 0.7 × t + 0.3 × onSite (+ bonus).
+  const monthly = { '0101': year(90), '0102': year(80), '0103': year(80), '0104': year(50), '0105': year(99) };
+  const annual = { '0101': { onSite: 90, bonus: 1 }, '0102': { onSite: 80 }, '0103': { onSite: 80 }, '0104': { onSite: 50 } };
+
+  it('pool: ranks with ties, threshold, excellence, the last place, and parts summing to the pool', () => {
+    const result = allocateFunding({ year: 2026, mode: 'pool', poolFen: 1_000_000, excellent: 2, annual }, offices, monthly);
+    expect(result.items.map((i) => [i.officeId, i.composite, i.rank, i.eligible, i.excellent, i.awardEligible])).toEqual([
+      ['0101', 91, 1, true, true, true],
+      ['0102', 80, 2, true, true, true],
+      ['0103', 80, 2, true, true, true],
+      ['0104', 50, 4, false, false, false],
+    ]);
+    // 1 000 000 × 91/251 = 362549.80…, × 80/251 = 318725.09… (twice): 1 leftover fen to the largest remainder.
+    expect(result.items.map((i) => i.amountFen)).toEqual([362_550, 318_725, 318_725, 0]);
+    expect(result.totalFen).toBe(1_000_000);
+    expect(result.months).toHaveLength(12);
+    expect(result.items[0]).toMatchObject({ firstHalf: 90, secondHalf: 90, onSite: 90, bonus: 1, officeName: '甲所', officeClass: 'central' });
+  });
+
+  it('unit: a price per point by office class for the eligible; no annual result means on-site 0', () => {
+    const result = allocateFunding({ year: 2026, mode: 'unit', unitFen: { central: 5000, regular: 3000 }, annual: { '0101': { onSite: 90, bonus: 1 } } }, offices.slice(0, 2), monthly);
+    // 0101: 91 × 50 yuan; 0102: 0.7 × 80 = 56 < 60 without its on-site result.
+    expect(result.items.map((i) => [i.officeId, i.composite, i.eligible, i.amountFen])).toEqual([['0101', 91, true, 455_000], ['0102', 56, false, 0]]);
+    expect(result.totalFen).toBe(455_000);
+  });
+
+  it('ties at the last place all lose award eligibility', () => {
+    const result = allocateFunding({ year: 2026, mode: 'pool', poolFen: 100, annual }, offices.slice(1, 3), monthly);
+    expect(result.items.map((i) => [i.rank, i.awardEligible])).toEqual([[1, false], [1, false]]);
+    expect(result.totalFen).toBe(100);
   });
 });

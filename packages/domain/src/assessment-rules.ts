@@ -2,26 +2,26 @@
 // month (the monthly run's scorer and the live month use the same one), ranking, the deadline radar,
 // rubric validation, the year-end composite and the funding split. No I/O, no clock: `asOf`/`now`
 // are passed in, so a re-run on the same facts gives the same answer.
-import type {
-  Adjustment,
-  FactFilter,
-  LineState,
-  RubricItem,
-  RubricRule,
-  ScoreLine,
-  CompositeInputs,
-  FundingAllocation,
-  FundingInput,
-  FundingItem,
-  OfficeScore,
-  RadarItem,
-  RadarState,
-  Rubric,
-  RubricInput,
+import {
+  fundingInput,
+  type Adjustment,
+  type CompositeInputs,
+  type FactFilter,
+  type FundingAllocation,
+  type FundingInput,
+  type FundingItem,
+  type LineState,
+  type OfficeScore,
+  type RadarItem,
+  type RadarState,
+  type Rubric,
+  type RubricInput,
+  type RubricItem,
+  type RubricRule,
+  type ScoreLine,
 } from './assessment';
 import type { FieldErrors } from './errors';
 import type { FactRef, ScorableFact } from './facts';
-import { fundingInput } from './assessment';
 import { DEFAULT_DEPARTMENTS, type OfficeClass } from './org';
 import { shanghaiDayStart, shanghaiMonth, shanghaiTimestamp } from './time';
 
@@ -263,7 +263,7 @@ export const scoreOffice = (input: ScoreInput): OfficeScore => {
     lines,
     adjustments,
     flags: lines
-      .filter((l) => (l.state === 'late' || l.state === 'missing') && rubric.items.find((i) => i.id === l.item)?.rule.type === 'deadline')
+      .filter((l) => l.rule === 'deadline' && (l.state === 'late' || l.state === 'missing'))
       .map((l) => ({ item: l.item, name: l.name, state: l.state as 'late' | 'missing' })),
   };
 };
@@ -302,8 +302,9 @@ export const radarItems = (input: {
   const months = now.getTime() <= runCutoff(rubric, lastMonth).getTime() ? [lastMonth, thisMonth] : [thisMonth];
   const items: RadarItem[] = [];
   const nowMs = now.getTime();
+  const followUps = [...input.facts].filter((f) => at(f) <= nowMs).sort(byTime);
   for (const month of months) {
-    const facts = countedFacts(input.facts.filter((f) => f.officeId === office.id), month, now);
+    const facts = countedFacts(input.facts, month, now);
     const applicable = rubric.items.filter((i) => !i.months || i.months.includes(monthNumber(month)));
     for (const item of applicable) {
       const rule = item.rule;
@@ -329,7 +330,8 @@ export const radarItems = (input: {
         for (const pair of pairs) {
           for (const record of facts.filter((f) => passes({ kind: pair.due.kind }, f) && f.dueAt !== undefined)) {
             const dueAt = Date.parse(record.dueAt!);
-            const answer = facts.find((f) => f.kind === pair.by && refKey(f.ref) === refKey(record.ref));
+            // The follow-up may be filed under another month than its record: any month given counts here.
+            const answer = followUps.find((f) => f.kind === pair.by && refKey(f.ref) === refKey(record.ref));
             const due = `${whenText(record.dueAt!)}前办结`;
             const [state, note]: [RadarState, string] = answer
               ? at(answer) <= dueAt ? ['done', `${due}：${whenText(answer.occurredAt)} 已按时完成`] : ['late', `${due}：${whenText(answer.occurredAt)} 逾期完成`]
