@@ -4,7 +4,7 @@
 // real runs started, scored and approved through the API. Its facts live in area 08 (湖滨, offices
 // 0801–0806) and area 05 (0504), this month and last (Asia/Shanghai); its runs are of 2018, a year no
 // demo data falls in, so every figure is the test's own.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   allocateFunding,
   defaultRubric,
@@ -370,6 +370,15 @@ describe(`year-end funding of ${YEAR}`, () => {
     expect(list.filter((a) => a.status === 'approved')).toHaveLength(1);
     const [record] = await auditRecordsOf('leader', [approved.headers.get('x-request-id')!]);
     expect(record).toMatchObject({ action: 'assessment.funding.approve', outcome: 'success', targetId: first.id, reason: '同意' });
+  });
+
+  it('finds an allocation stored under a bare ULID (the demo seed’s) in the year it was made or the one before', async () => {
+    const id = ulid(Date.parse(`${YEAR + 1}-01-05T10:00:00+08:00`));
+    const stored = { ...((await post('funding', 'finance', pool)).body as FundingAllocation), id };
+    await dynamo().send(new PutCommand({ TableName: localName('assessment'), Item: { ...keys.funding(YEAR, id), entity: 'funding', ...stored } }));
+    expect((await get(`funding/${id}`, 'leader')).body).toEqual(stored);
+    expect((await get(`funding/${ulid(Date.parse(`${YEAR + 3}-01-05T10:00:00+08:00`))}`, 'leader')).status).toBe(404);
+    expect((await get('funding/not-an-id', 'leader')).status).toBe(404);
   });
 
   it('exports the allocation: every office by rank, amounts in yuan, a totals row; audited; not for office staff', async () => {
