@@ -372,6 +372,14 @@ describe(`year-end funding of ${YEAR}`, () => {
     expect(record).toMatchObject({ action: 'assessment.funding.approve', outcome: 'success', targetId: first.id, reason: '同意' });
   });
 
+  it('two approvals at once: one wins, the other is 409, and the year keeps exactly one approved allocation', async () => {
+    const [a, b] = [(await post('funding', 'finance', pool)).body.id, (await post('funding', 'finance', pool)).body.id];
+    const answers = await Promise.all([post(`funding/${a}/approve`, 'leader', {}), post(`funding/${b}/approve`, 'leader', {})]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const list = (await get(`funding?year=${YEAR}`, 'leader')).body.items as FundingAllocation[];
+    expect(list.filter((x) => x.status === 'approved').map((x) => x.id)).toEqual([answers[0]!.status === 200 ? a : b]);
+  });
+
   it('finds an allocation stored under a bare ULID (the demo seed’s) in the year it was made or the one before', async () => {
     const id = ulid(Date.parse(`${YEAR + 1}-01-05T10:00:00+08:00`));
     const stored = { ...((await post('funding', 'finance', pool)).body as FundingAllocation), id };

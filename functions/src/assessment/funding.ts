@@ -57,8 +57,19 @@ const load = async (id: string): Promise<FundingAllocation | undefined> => {
   return undefined;
 };
 
-const ofYear = (year: number) =>
-  queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.fundings(year).PK }, newestFirst: true }, (i) => withoutKeys<FundingAllocation>(i));
+/**
+ * The year's approved allocation, one item beside the allocations (no id begins with a letter: ids are
+ * `<year>-<ulid>` or a ULID): approvals change it under a condition, so two approvals at once cannot
+ * both leave an allocation approved.
+ */
+const approvedHead = (year: number) => ({ ...keys.fundings(year), SK: 'APPROVED' });
+interface ApprovedHead {
+  approvedId: string;
+}
+
+const ofYear = async (year: number) =>
+  (await queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.fundings(year).PK }, newestFirst: true }, (i) => withoutKeys<FundingAllocation>(i)))
+    .filter((a) => a.id !== undefined);
 
 /** The year's approved monthly totals: officeId → month → total (months without an approved run are left out). */
 const approvedTotals = async (year: number) => {
@@ -139,12 +150,26 @@ const approve = async (ctx: RequestContext, id: string, comment?: string): Promi
   const found = await load(id);
   if (!found) throw notFound(FUNDING);
   if (found.status !== 'draft') throw conflict('只有草案状态的分配方案可以审批');
-  const earlier = (await ofYear(found.year)).filter((a) => a.status === 'approved' && a.id !== id);
+  const [all, head] = await Promise.all([
+    ofYear(found.year),
+    dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: approvedHead(found.year), ConsistentRead: true })),
+  ]);
+  const previous = head.Item ? withoutKeys<ApprovedHead>(head.Item).approvedId : undefined;
+  const earlier = all.filter((a) => a.status === 'approved' && a.id !== id);
   const approved: FundingAllocation = { ...found, status: 'approved', approvedAt: ctx.now.toISOString(), approvedBy: actor.username };
   await auditedWrite(ctx, {
     items: [
       setStatus(keys.funding(found.year, id), 'draft', { status: 'approved', approvedAt: approved.approvedAt, approvedBy: approved.approvedBy }),
       ...earlier.map((a) => setStatus(keys.funding(a.year, a.id), 'approved', { status: 'superseded' })),
+      {
+        Put: {
+          TableName: assessmentTable(),
+          Item: { ...approvedHead(found.year), entity: 'funding-head', approvedId: id },
+          ...(previous
+            ? { ConditionExpression: 'approvedId = :previous', ExpressionAttributeValues: { ':previous': previous } }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        },
+      },
     ],
     audit: {
       action: ASSESSMENT_AUDIT['funding.approve'],
