@@ -27,7 +27,6 @@ import {
   type SessionTokens,
 } from '@sifasuo/domain';
 import type { FileDownload, ResponseOf, RouteKey } from '@sifasuo/wiring';
-import { ASSESSMENT_YEAR_CASES } from './assessment-year-cases';
 import { api } from './cloud';
 import {
   asAdmin,
@@ -42,6 +41,8 @@ import {
   thisMonth,
   type MediationSubjectKind,
 } from './mediation-subjects';
+import { ASSESSMENT_PIPELINE_CASES } from './assessment-cases';
+import { ASSESSMENT_YEAR_CASES } from './assessment-year-cases';
 import { REGISTER_ENTRY_CASES } from './register-entry-cases';
 import { REGISTER_WORKFLOW_CASES } from './register-workflow-cases';
 import { totpCode } from './totp-code';
@@ -655,6 +656,7 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
   // ---- registers: the declared books, and leave, reports, tasks ----
   ...REGISTER_ENTRY_CASES,
   ...REGISTER_WORKFLOW_CASES,
+  ...ASSESSMENT_PIPELINE_CASES,
   ...ASSESSMENT_YEAR_CASES,
 };
 

@@ -26,7 +26,7 @@ import { putOnBus } from '../shared/events';
 import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
-import { assessmentTable, keys, runIdOf } from './keys';
+import { assessmentTable, keys, runIdOf, type RunHead } from './keys';
 import { rubricOf } from './rubrics';
 import { getRun, monthRuns, runHead, runScores } from './runs-repository';
 
@@ -55,15 +55,25 @@ export const requestScoring = async (runId: string, officeIds: readonly string[]
  */
 export const beginRun = async (ctx: RequestContext, month: string, trigger: AssessmentRun['trigger'], startedBy: string): Promise<{ runId: string }> => {
   const head = await runHead(month);
-  if (head) {
-    const latest = await getRun(runIdOf(month, head.latest));
-    if (latest?.status === 'running') {
-      const scored = new Set((await runScores(latest.runId)).map((s) => s.officeId));
-      const offices = await orgDirectory.offices();
-      await requestScoring(latest.runId, offices.map((o) => o.id).filter((id) => !scored.has(id)));
-      return { runId: latest.runId };
-    }
+  const latest = head ? await getRun(runIdOf(month, head.latest)) : undefined;
+  if (latest?.status === 'running') {
+    const scored = new Set((await runScores(latest.runId)).map((s) => s.officeId));
+    const officeIds = (await orgDirectory.offices()).map((o) => o.id);
+    const missing = officeIds.filter((id) => !scored.has(id));
+    // Every office scored but the run never finalised (its last scorer died): one more message for a
+    // scored office makes a scorer find the run complete and finalise it.
+    await requestScoring(latest.runId, missing.length ? missing : officeIds.slice(0, 1));
+    return { runId: latest.runId };
   }
+  const { run, officeIds } = await createRun(ctx, month, trigger, startedBy, head);
+  await requestScoring(run.runId, officeIds);
+  return { runId: run.runId };
+};
+
+/** Writes the month's next run (pinned rubric and cutoff, one count per office) with its audit record; asks no office yet. */
+export const createRun = async (
+  ctx: RequestContext, month: string, trigger: AssessmentRun['trigger'], startedBy: string, head: RunHead | undefined,
+): Promise<{ run: AssessmentRun; officeIds: string[] }> => {
   const year = Number(month.slice(0, 4));
   const rubric = await rubricOf(year);
   if (!rubric) throw new Error(`the current rubric of ${year} is missing`);
@@ -101,8 +111,7 @@ export const beginRun = async (ctx: RequestContext, month: string, trigger: Asse
     audit: { action: ASSESSMENT_AUDIT['run.start'], targetId: run.runId, after: runTargetOf(run), ...(startedBy === SYSTEM_STARTER ? { actorName: SYSTEM_STARTER } : {}) },
     onConditionFailed: () => conflict('该月份的评分已由他人启动，请刷新后查看'),
   });
-  await requestScoring(run.runId, offices.map((o) => o.id));
-  return { runId: run.runId };
+  return { run, officeIds: offices.map((o) => o.id) };
 };
 
 /** POST /runs: an assessor starts (or resumes) a month that is over. */

@@ -18,8 +18,27 @@ import { getRun, monthRuns, runScores } from './runs-repository';
 
 type Outcome = 'scored' | 'already-scored' | 'run-closed';
 
-/** Writes the score and counts it on the run, together; a second delivery (or a closed run) writes nothing. */
+/**
+ * Every score's transaction also counts on the run item, so the offices of a batch (scored in
+ * parallel) and other scorers collide there: DynamoDB cancels all but one with TransactionConflict.
+ * Nothing was written, so it is tried again here after a short random pause rather than failing the
+ * message (whose retry would wait out the queue's visibility timeout).
+ */
+const CONFLICT_ATTEMPTS = 12;
 const saveScore = async (run: AssessmentRun, score: OfficeScore): Promise<Outcome> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await trySaveScore(run, score);
+    } catch (e) {
+      const conflicted = e instanceof TransactionCanceledException && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+      if (!conflicted || attempt >= CONFLICT_ATTEMPTS) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 40 * attempt));
+    }
+  }
+};
+
+/** Writes the score and counts it on the run, together; a second delivery (or a closed run) writes nothing. */
+const trySaveScore = async (run: AssessmentRun, score: OfficeScore): Promise<Outcome> => {
   const table = assessmentTable();
   try {
     await dynamo().send(
