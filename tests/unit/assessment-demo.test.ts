@@ -116,7 +116,9 @@ describe('the demo assessment year', () => {
       // As the API names them (the withdraw route parses month and office from the id).
       expect(a.id).toMatch(new RegExp(`^${a.month}-${a.officeId}-[0-9A-HJKMNP-TV-Z]{26}$`));
       expect(Date.parse(a.at)).toBeLessThan(Date.parse(run.startedAt));
-      if (a.kind === 'deduction') expect(deductibleSections(user(a.by), DEFAULT_SECTIONS)).toContain(a.section);
+      // A deduction on an item that applies to the office that month (no 社区矫正 deduction without supervision facts).
+      const line = demo.months.find((m) => m.month === a.month)!.scores.find((s) => s.officeId === a.officeId)!.lines.find((l) => l.item === a.item);
+      if (a.kind === 'deduction') expect([deductibleSections(user(a.by), DEFAULT_SECTIONS).includes(a.section!), line?.applicable]).toEqual([true, true]);
       else expect(presets.find((p) => p.id === a.preset)?.points).toBe(a.points);
       // A score carries its office's adjustments.
       const score = demo.months.find((m) => m.month === a.month)!.scores.find((s) => s.officeId === a.officeId)!;

@@ -106,7 +106,11 @@ const fill = (template: string, month: string, random: Random) =>
   template.replaceAll('{m}', String(Number(month.slice(5)))).replaceAll('{n}', String(between(random, 2, 4)));
 
 /** A month's adjustments: a few deductions (more often in the habitually late offices) and bonuses, entered between the month's last days and `before`. */
-const adjustmentsOf = (rubric: Rubric, month: string, offices: readonly ScoredOffice[], before: Date): Adjustment[] => {
+const adjustmentsOf = (
+  rubric: Rubric, month: string, offices: readonly ScoredOffice[], before: Date,
+  /** The items that apply to an office this month (a department deducts on what it inspected). */
+  applicable: (officeId: string) => ReadonlySet<string>,
+): Adjustment[] => {
   const random = seededRandom(hashOf(`assessment#adjustments#${month}`));
   const sorted = [...offices].sort((a, b) => a.id.localeCompare(b.id));
   // Entered from the 25th of the month on, and always before the run starts.
@@ -121,8 +125,9 @@ const adjustmentsOf = (rubric: Rubric, month: string, offices: readonly ScoredOf
   const sectionOf = (item: string) => rubric.items.find((i) => i.id === item)!.section as RubricSectionId;
   for (const office of sorted) {
     const habitual = HABITUALLY_LATE.has(office.id);
-    if (chance(random, habitual ? 0.45 : 0.08)) {
-      const d = pick(random, DEDUCTIONS);
+    const deductible = DEDUCTIONS.filter((d) => applicable(office.id).has(d.item));
+    if (chance(random, habitual ? 0.45 : 0.08) && deductible.length) {
+      const d = pick(random, deductible);
       const by = user(d.by);
       add(office, {
         kind: 'deduction', item: d.item, section: sectionOf(d.item), points: habitual ? d.points * 2 : d.points,
@@ -174,13 +179,12 @@ export const assessmentDemo = (
     const startedAt = manual ? new Date(now.getTime() - 3 * HOUR) : scheduledRun(month);
     const asOf = earliest(runCutoff(rubric, month), startedAt);
     const runId = demoRunId(month);
-    const adjustments = adjustmentsOf(rubric, month, sorted, startedAt);
-    const scores = rankScores(sorted.map((office) => scoreOffice({
-      rubric, runId, month, office,
-      facts: byOfficeMonth.get(`${office.id}#${month}`) ?? [],
-      adjustments: adjustments.filter((a) => a.officeId === office.id),
-      asOf,
-    })));
+    const scoreOf = (office: ScoredOffice, adjustments: readonly Adjustment[]) => scoreOffice({
+      rubric, runId, month, office, facts: byOfficeMonth.get(`${office.id}#${month}`) ?? [], adjustments, asOf,
+    });
+    const applicable = new Map(sorted.map((o) => [o.id, new Set(scoreOf(o, []).lines.filter((l) => l.applicable).map((l) => l.item))]));
+    const adjustments = adjustmentsOf(rubric, month, sorted, startedAt, (id) => applicable.get(id)!);
+    const scores = rankScores(sorted.map((office) => scoreOf(office, adjustments.filter((a) => a.officeId === office.id))));
     const scoredAt = new Date(startedAt.getTime() + between(random, 20, 90) * 1000);
     const approvedAt = manual
       ? new Date(now.getTime() - HOUR)
