@@ -1,7 +1,9 @@
 // The year-end performance funding (docs/domain.md §七): a draft from the year's approved monthly
 // results, the annual on-site scores and bonuses (allocateFunding, pool or unit mode), the leader's
 // approval (the year's earlier approved allocation is superseded), all audited with the change.
-// An allocation's id is `<year>-<ulid>`, so the year (its partition) is known from the id alone.
+// An allocation's id is `<year>-<ulid>`, so the year (its partition) is known from the id alone (a bare
+// ULID, as the demo seed stores, is looked for in the year it was made and the one before).
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   allocateFunding,
   ASSESSMENT_AUDIT,
@@ -14,7 +16,6 @@ import {
   validationError,
   type FundingAllocation,
 } from '@sifasuo/domain';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ParsedBody } from '@sifasuo/wiring';
 import { decodeTime, ulid } from 'ulid';
 import { auditedWrite, createAudited } from '../shared/audited';
@@ -184,4 +185,4 @@ const approve = async (ctx: RequestContext, id: string, comment?: string): Promi
   return approved;
 };
 
-export const funding = { draft, list, get, approve, load, reader };
+export const funding = { draft, list, get, approve };
