@@ -42,6 +42,7 @@ import {
   type MediationSubjectKind,
 } from './mediation-subjects';
 import { ASSESSMENT_PIPELINE_CASES } from './assessment-cases';
+import { ASSESSMENT_YEAR_CASES } from './assessment-year-cases';
 import { REGISTER_ENTRY_CASES } from './register-entry-cases';
 import { REGISTER_WORKFLOW_CASES } from './register-workflow-cases';
 import { totpCode } from './totp-code';
@@ -656,6 +657,7 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
   ...REGISTER_ENTRY_CASES,
   ...REGISTER_WORKFLOW_CASES,
   ...ASSESSMENT_PIPELINE_CASES,
+  ...ASSESSMENT_YEAR_CASES,
 };
 
 export { MATRIX_PASSWORD };

@@ -465,6 +465,9 @@ export const ASSESSMENT_AUDIT = auditActions('assessment', {
   'adjustment.withdraw': { targetType: 'adjustment', label: '撤销扣分/加分' },
   'funding.draft': { targetType: 'funding', label: '生成绩效经费分配草案' },
   'funding.approve': { targetType: 'funding', label: '审批绩效经费分配' },
+  'notice.export': { targetType: 'run', label: '导出月度考核通报' },
+  'funding.export': { targetType: 'funding', label: '导出绩效经费分配表' },
+  'demo.seed': { targetType: 'assessment-demo', label: '写入考核演示数据' },
 });
 export const ASSESSMENT_FIELD_LABELS: AuditFieldTable = {
   rubric: { year: { label: '年度' }, note: { label: '修订说明' } },
@@ -473,5 +476,5 @@ export const ASSESSMENT_FIELD_LABELS: AuditFieldTable = {
   funding: { year: { label: '年度' }, mode: { label: '分配方式' }, status: { label: '状态' }, totalFen: { label: '总额（分）' } },
 };
 export const ASSESSMENT_TARGET_LABELS: Record<string, string> = {
-  rubric: '评分细则', run: '月度评分', adjustment: '扣分/加分', funding: '绩效经费',
+  rubric: '评分细则', run: '月度评分', adjustment: '扣分/加分', funding: '绩效经费', 'assessment-demo': '考核演示数据',
 };
