@@ -465,6 +465,8 @@ export const ASSESSMENT_AUDIT = auditActions('assessment', {
   'adjustment.withdraw': { targetType: 'adjustment', label: '撤销扣分/加分' },
   'funding.draft': { targetType: 'funding', label: '生成绩效经费分配草案' },
   'funding.approve': { targetType: 'funding', label: '审批绩效经费分配' },
+  'notice.export': { targetType: 'run', label: '导出月度考核通报' },
+  'funding.export': { targetType: 'funding', label: '导出绩效经费分配表' },
   'demo.seed': { targetType: 'assessment-demo', label: '写入考核演示数据' },
 });
 export const ASSESSMENT_FIELD_LABELS: AuditFieldTable = {
