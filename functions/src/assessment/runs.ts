@@ -35,18 +35,28 @@ export const SYSTEM_STARTER = 'system';
 
 const runTargetOf = (r: Pick<AssessmentRun, 'month' | 'rubricVersion' | 'status'>) => ({ month: r.month, status: r.status, rubricVersion: r.rubricVersion });
 
-/** Puts one OfficeScoringRequested per office on the bus, ten to a call. */
+/** Entries per PutEvents call (the API's limit), and calls in flight at once. */
+const EVENTS_PER_CALL = 10;
+const CALLS_AT_ONCE = 16;
+
+/** Puts one OfficeScoringRequested per office on the bus: ten to a call, sixteen calls in flight. */
 export const requestScoring = async (runId: string, officeIds: readonly string[]): Promise<void> => {
   const source = eventSource('assessment');
-  for (let i = 0; i < officeIds.length; i += 10) {
-    await putOnBus(
-      officeIds.slice(i, i + 10).map((officeId) => ({
-        source,
-        detailType: assessmentEvents.OfficeScoringRequested.name,
-        detail: assessmentEvents.OfficeScoringRequested.detail.parse({ runId, officeId }),
-      })),
-    );
-  }
+  const calls: string[][] = [];
+  for (let i = 0; i < officeIds.length; i += EVENTS_PER_CALL) calls.push(officeIds.slice(i, i + EVENTS_PER_CALL));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CALLS_AT_ONCE, calls.length) }, async () => {
+      while (next < calls.length) {
+        const ids = calls[next++]!;
+        await putOnBus(ids.map((officeId) => ({
+          source,
+          detailType: assessmentEvents.OfficeScoringRequested.name,
+          detail: assessmentEvents.OfficeScoringRequested.detail.parse({ runId, officeId }),
+        })));
+      }
+    }),
+  );
 };
 
 /**

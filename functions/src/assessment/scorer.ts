@@ -1,13 +1,15 @@
-// The scoring queue's consumer: one office of a run per message. The score and the run's counter move
-// together in one transaction, and the score is written only if absent, so a redelivered message
-// scores nothing twice. The scorer that finds the counter complete ranks the run, writes the summary
+// The scoring queue's consumer: one message per office of a run, handled a batch at a time. A batch's
+// scores and the run's counter move together in one transaction, and each score is written only if
+// absent, so a redelivered message scores nothing twice (an office already scored is left out and the
+// rest written again). The scorer that finds the counter complete ranks the run, writes the summary
 // and marks it scored — safe to repeat, and a second finaliser loses harmlessly on the status condition.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rankScores, roundPoints, scoreOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
-import { sqsConsumer } from '../shared/consumers';
+import { putAll } from '../shared/bulk-writes';
+import { sqsBatchConsumer } from '../shared/consumers';
 import { orgDirectory } from '../shared/org-directory';
 import { monthAdjustments } from './adjustments-repository';
 import { assessmentTable, keys } from './keys';
@@ -19,54 +21,61 @@ import { getRun, monthRuns, runScores } from './runs-repository';
 type Outcome = 'scored' | 'already-scored' | 'run-closed';
 
 /**
- * Every score's transaction also counts on the run item, so the offices of a batch (scored in
- * parallel) and other scorers collide there: DynamoDB cancels all but one with TransactionConflict.
- * Nothing was written, so it is tried again here after a short random pause rather than failing the
- * message (whose retry would wait out the queue's visibility timeout).
+ * Transactions on the run's counter from other scorers at the same moment are cancelled with
+ * TransactionConflict; nothing was written, so the batch is tried again after a short random pause
+ * rather than failing its messages (whose retry would wait out the queue's visibility timeout).
  */
 const CONFLICT_ATTEMPTS = 12;
-const saveScore = async (run: AssessmentRun, score: OfficeScore): Promise<Outcome> => {
-  for (let attempt = 1; ; attempt++) {
+
+/**
+ * Writes the scores not yet written and counts them on the run, in one transaction; an office scored
+ * already (a redelivery) is left out and the rest tried again. Answers each office's outcome.
+ */
+const saveScores = async (run: AssessmentRun, scores: readonly OfficeScore[]): Promise<Map<string, Outcome>> => {
+  const outcomes = new Map<string, Outcome>();
+  let pending = [...scores];
+  for (let attempt = 1; pending.length; attempt++) {
+    const table = assessmentTable();
     try {
-      return await trySaveScore(run, score);
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...pending.map((score) => ({
+              Put: { TableName: table, Item: { ...keys.score(run.runId, score.officeId), entity: 'score', ...score }, ConditionExpression: 'attribute_not_exists(PK)' },
+            })),
+            {
+              Update: {
+                TableName: table,
+                Key: keys.run(run.month, run.version),
+                UpdateExpression: 'ADD done :n',
+                ConditionExpression: '#s = :running',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':n': pending.length, ':running': 'running' },
+              },
+            },
+          ],
+        }),
+      );
+      for (const score of pending) outcomes.set(score.officeId, 'scored');
+      return outcomes;
     } catch (e) {
-      const conflicted = e instanceof TransactionCanceledException && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-      if (!conflicted || attempt >= CONFLICT_ATTEMPTS) throw e;
+      if (!(e instanceof TransactionCanceledException)) throw e;
+      const reasons = e.CancellationReasons ?? [];
+      if (reasons[pending.length]?.Code === 'ConditionalCheckFailed') {
+        for (const score of pending) outcomes.set(score.officeId, 'run-closed');
+        return outcomes;
+      }
+      const written = pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
+      if (written.length) {
+        for (const score of written) outcomes.set(score.officeId, 'already-scored');
+        pending = pending.filter((score) => !written.includes(score));
+        continue;
+      }
+      if (!reasons.some((r) => r.Code === 'TransactionConflict') || attempt >= CONFLICT_ATTEMPTS) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 40 * attempt));
     }
   }
-};
-
-/** Writes the score and counts it on the run, together; a second delivery (or a closed run) writes nothing. */
-const trySaveScore = async (run: AssessmentRun, score: OfficeScore): Promise<Outcome> => {
-  const table = assessmentTable();
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: table, Item: { ...keys.score(run.runId, score.officeId), entity: 'score', ...score }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          {
-            Update: {
-              TableName: table,
-              Key: keys.run(run.month, run.version),
-              UpdateExpression: 'ADD done :one',
-              ConditionExpression: '#s = :running',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':running': 'running' },
-            },
-          },
-        ],
-      }),
-    );
-    return 'scored';
-  } catch (e) {
-    if (e instanceof TransactionCanceledException) {
-      const reasons = e.CancellationReasons ?? [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'already-scored';
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'run-closed';
-    }
-    throw e;
-  }
+  return outcomes;
 };
 
 /**
@@ -91,31 +100,35 @@ const runInputs = (run: AssessmentRun) => {
   return inputs;
 };
 
-/** One office of a run: scores it unless it was scored already; the run must still be running. */
-export const scoreRunOffice = async (runId: string, officeId: string): Promise<Outcome> => {
+/** Some offices of one run: each scored unless it was scored already; the run must still be running. */
+export const scoreRunOffices = async (runId: string, officeIds: readonly string[]): Promise<Map<string, Outcome>> => {
   const run = await getRun(runId);
   if (!run) throw new Error(`run ${runId} not found`);
-  if (run.status !== 'running') return 'run-closed';
+  if (run.status !== 'running') return new Map(officeIds.map((id) => [id, 'run-closed']));
   const inputs = runInputs(run);
-  const [rubric, offices, facts, adjustments] = await Promise.all([
-    pinnedRubric(run.rubricYear, run.rubricVersion),
-    inputs.offices,
-    effectiveFacts(officeId, run.month),
-    inputs.adjustments,
-  ]);
-  const office = offices.get(officeId);
-  if (!office) throw new Error(`office ${officeId} not found`);
-  const score = scoreOffice({
-    rubric,
-    runId,
-    month: run.month,
-    office: { id: office.id, name: office.name, areaId: office.areaId, officeClass: office.officeClass },
-    facts,
-    adjustments: adjustments.filter((a) => a.officeId === officeId),
-    asOf: new Date(run.asOf),
-  });
-  return saveScore(run, score);
+  const [rubric, offices, adjustments] = await Promise.all([pinnedRubric(run.rubricYear, run.rubricVersion), inputs.offices, inputs.adjustments]);
+  const unique = [...new Set(officeIds)];
+  const scores = await Promise.all(
+    unique.map(async (officeId) => {
+      const office = offices.get(officeId);
+      if (!office) throw new Error(`office ${officeId} not found`);
+      return scoreOffice({
+        rubric,
+        runId,
+        month: run.month,
+        office: { id: office.id, name: office.name, areaId: office.areaId, officeClass: office.officeClass },
+        facts: await effectiveFacts(officeId, run.month),
+        adjustments: adjustments.filter((a) => a.officeId === officeId),
+        asOf: new Date(run.asOf),
+      });
+    }),
+  );
+  return saveScores(run, scores);
 };
+
+/** One office of a run (a batch of one). */
+export const scoreRunOffice = async (runId: string, officeId: string): Promise<Outcome> =>
+  (await scoreRunOffices(runId, [officeId])).get(officeId)!;
 
 const summaryOf = (scores: readonly OfficeScore[]): NonNullable<AssessmentRun['summary']> => {
   const totals = scores.map((s) => s.total);
@@ -133,23 +146,14 @@ const summaryOf = (scores: readonly OfficeScore[]): NonNullable<AssessmentRun['s
  * When every office is scored: ranks, summary, status scored; an older scored-but-unpublished run of
  * the month becomes superseded. Every step may be repeated (a retry, a second finaliser) with the same result.
  */
-const RANK_WRITES_AT_ONCE = 25;
-
 export const finaliseIfComplete = async (runId: string, now: Date): Promise<boolean> => {
   const run = await getRun(runId);
   if (!run || run.status !== 'running' || run.done < run.total) return false;
   const ranked = rankScores(await runScores(runId));
   const table = assessmentTable();
-  // Ranks first (each write idempotent), a few at a time; the status last, so a scored run is ranked.
-  for (let i = 0; i < ranked.length; i += RANK_WRITES_AT_ONCE) {
-    await Promise.all(
-      ranked.slice(i, i + RANK_WRITES_AT_ONCE).map((s) =>
-        dynamo().send(
-          new UpdateCommand({ TableName: table, Key: keys.score(runId, s.officeId), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':r': s.rank } }),
-        ),
-      ),
-    );
-  }
+  // Ranks first — every score again, whole, with its rank, in parallel BatchWrites (a repeat writes the
+  // same items); the status last, so a scored run is ranked.
+  await putAll(table, ranked.map((s) => ({ ...keys.score(runId, s.officeId), entity: 'score', ...s })));
   try {
     await dynamo().send(
       new UpdateCommand({
@@ -171,10 +175,23 @@ export const finaliseIfComplete = async (runId: string, now: Date): Promise<bool
   return true;
 };
 
-export const handler = sqsConsumer('assessment', async (envelope, _record, { logger }) => {
-  const { runId, officeId } = assessmentEvents.OfficeScoringRequested.detail.parse((envelope as { detail?: unknown } | null)?.detail);
-  const outcome = await scoreRunOffice(runId, officeId);
-  if (outcome !== 'scored') logger.info('nothing to score', { runId, officeId, outcome });
-  // Also after 'already-scored': the delivery that wrote the last score may have died before finalising.
-  if (outcome !== 'run-closed' && (await finaliseIfComplete(runId, new Date()))) logger.info('run scored', { runId });
+const readMessage = (envelope: unknown) => assessmentEvents.OfficeScoringRequested.detail.parse((envelope as { detail?: unknown } | null)?.detail);
+
+export const handler = sqsBatchConsumer('assessment', readMessage, async (messages, { logger }) => {
+  const failed = new Set<string>();
+  const byRun = new Map<string, typeof messages[number][]>();
+  for (const m of messages) byRun.set(m.body.runId, [...(byRun.get(m.body.runId) ?? []), m]);
+  for (const [runId, ofRun] of byRun) {
+    try {
+      const outcomes = await scoreRunOffices(runId, ofRun.map((m) => m.body.officeId));
+      const closed = [...outcomes.values()].every((o) => o === 'run-closed');
+      if (closed) logger.info('nothing to score: the run is closed', { runId });
+      // Also after 'already-scored': the delivery that wrote the last score may have died before finalising.
+      else if (await finaliseIfComplete(runId, new Date())) logger.info('run scored', { runId });
+    } catch (e) {
+      logger.error('run batch failed', { error: e as Error, runId });
+      for (const m of ofRun) failed.add(m.messageId);
+    }
+  }
+  return failed;
 });

@@ -56,6 +56,42 @@ export const sqsConsumer = (
 };
 
 /**
+ * An SQS consumer that handles a batch as a whole (one transaction for many messages, where
+ * per-message writes would contend on one item): each body (JSON) is parsed with `parse` — one that
+ * fails is reported failed alone (retried, then the DLQ) — and `handle` gets the rest and answers the
+ * message ids that failed. If `handle` throws, every message it was given is reported failed.
+ */
+export const sqsBatchConsumer = <T>(
+  context: ContextName,
+  parse: (body: unknown) => T,
+  handle: (messages: ReadonlyArray<{ messageId: string; body: T }>, tools: ConsumerTools) => Promise<ReadonlySet<string>>,
+) => {
+  const tools = toolsFor(context);
+  return wrap(tools, async (event: SQSEvent) => {
+    const failed = new Set<string>();
+    const messages: Array<{ messageId: string; body: T }> = [];
+    for (const record of event.Records) {
+      try {
+        messages.push({ messageId: record.messageId, body: parse(JSON.parse(record.body)) });
+      } catch (e) {
+        tools.logger.error('message unreadable', { error: e as Error, messageId: record.messageId });
+        failed.add(record.messageId);
+      }
+    }
+    if (messages.length) {
+      try {
+        for (const id of await handle(messages, tools)) failed.add(id);
+      } catch (e) {
+        tools.logger.error('batch failed', { error: e as Error, messages: messages.length });
+        for (const m of messages) failed.add(m.messageId);
+      }
+    }
+    count(tools, event.Records.length, failed.size);
+    return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
+  });
+};
+
+/**
  * A DynamoDB stream consumer: records in order, and the first failure stops the batch — every record
  * after it is reported failed untouched, so the retry starts there and nothing runs out of order.
  */
