@@ -1,0 +1,15 @@
+// Who sees which assessment page, card and button: the domain's predicates (never a list of roles).
+import { canApproveAssessment, canAssess, canDraftFunding, canEditRubric, canSeeDraftScores, readScope, type Actor } from '@sifasuo/domain';
+import { ownOfficeId } from '../kit/permissions';
+
+export { canApproveAssessment, canAssess, canDraftFunding, canEditRubric, canSeeDraftScores };
+/** Reads scores within the office scope (published ones; drafts only for canSeeDraftScores). */
+export const readsAssessment = (me: Actor) => readScope(me).kind !== 'none';
+/** Has an office of their own: its live month and home card. */
+export const hasOwnOffice = (me: Actor) => !!ownOfficeId(me);
+/** Sees several offices side by side (the heat map, the ranking): the county or an area. */
+export const comparesOffices = (me: Actor) => readScope(me).kind === 'all' || readScope(me).kind === 'area';
+/** The rubric page: read by those who assess or are assessed; the county admin edits it. */
+export const readsRubric = (me: Actor) => canEditRubric(me) || readsAssessment(me);
+/** The leader's county at a glance. */
+export const leadsCounty = (me: Actor) => canApproveAssessment(me);
