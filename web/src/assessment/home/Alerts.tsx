@@ -1,0 +1,34 @@
+// 预警提醒 (the leader): major disputes, supervision incidents and overdue tasks as the facts raise
+// them, each one click from its record (the owning context's page).
+import { Link } from 'react-router-dom';
+import { Flex, Skeleton, Typography } from 'antd';
+import { assessmentApi } from '../api';
+import { when } from '../shared';
+import { contexts } from '../../contexts';
+import { recordLinkFor } from '../../kit/portal';
+import { useLoad } from '../../kit/useLoad';
+
+const SHOWN = 8;
+
+export default function Alerts() {
+  const alerts = useLoad(() => assessmentApi.alerts(), []);
+  if (alerts.errorMessage) return <Typography.Text type="danger">{alerts.errorMessage}</Typography.Text>;
+  if (!alerts.data) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (alerts.data.length === 0) return <Typography.Text data-testid="assessment-alerts-none">暂无预警。</Typography.Text>;
+  return (
+    <Flex vertical gap={8} data-testid="assessment-alerts">
+      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+        {alerts.data.slice(0, SHOWN).map((a) => {
+          const to = recordLinkFor(contexts, a.ref, { month: a.occurredAt.slice(0, 7), officeId: a.officeId });
+          const text = `${a.officeName}：${a.title}（${when(a.occurredAt)}）`;
+          return (
+            <li key={a.factId}>
+              {to ? <Link to={to} style={{ textDecoration: 'underline' }} data-testid="assessment-alert-link">{text}</Link> : text}
+            </li>
+          );
+        })}
+      </ul>
+      {alerts.data.length > SHOWN && <Typography.Text type="secondary">另有 {alerts.data.length - SHOWN} 条</Typography.Text>}
+    </Flex>
+  );
+}
