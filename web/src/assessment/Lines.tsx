@@ -56,7 +56,7 @@ export function ScoreLines({ score, runId }: { score: OfficeScore; runId?: strin
     {
       title: '评分项', dataIndex: 'item', cardTitle: true,
       render: (_: string, l) => (
-        <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpen(l)} data-testid="score-line" data-item={l.item}>
+        <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpen(l)} data-testid="score-line" data-item={l.item} data-facts={l.factIds.length}>
           {l.item} {l.name}
         </Button>
       ),

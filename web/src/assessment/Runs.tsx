@@ -123,6 +123,8 @@ export default function Runs() {
   const [tick, setTick] = useState(0);
   const [approving, setApproving] = useState<AssessmentRun>();
   const [starting, setStarting] = useState(false);
+  /** A run started on this page keeps its progress bar when it finishes (full, then the ranking). */
+  const [startedHere, setStartedHere] = useState<string>();
   const runs = useLoad(() => assessmentApi.runs({ year: Number(month.slice(0, 4)) }), [month, tick]);
   const versions = (runs.data ?? []).filter((r) => r.month === month).sort((a, b) => b.version - a.version);
   const run = versions.find((r) => r.runId === chosen) ?? versions[0];
@@ -136,6 +138,7 @@ export default function Runs() {
     try {
       const { runId } = await assessmentApi.startRun({ month });
       message.success('已启动评分');
+      setStartedHere(runId);
       set({ runId });
       setTick((t) => t + 1);
     } catch (e) {
@@ -201,10 +204,14 @@ export default function Runs() {
       ) : (
         !runs.loading && <Typography.Paragraph data-testid="run-none">{monthLabel(month)}尚未评分。</Typography.Paragraph>
       )}
-      {running && shown && (
-        <div style={{ marginBottom: 16 }}>
-          <Typography.Text>正在评分：已完成 {shown.done} / {shown.total} 个司法所</Typography.Text>
-          <Progress percent={shown.total ? Math.floor((shown.done / shown.total) * 100) : 0} status="active" aria-label="评分进度" data-testid="run-progress" />
+      {shown && (running || shown.runId === startedHere) && (
+        <div style={{ marginBottom: 16 }} data-testid="run-progress" data-done={shown.done} data-total={shown.total} data-running={running}>
+          <Typography.Text>{running ? '正在评分' : '评分完成'}：已完成 {shown.done} / {shown.total} 个司法所</Typography.Text>
+          <Progress
+            percent={shown.total ? Math.floor((shown.done / shown.total) * 100) : 0}
+            status={running ? 'active' : 'success'}
+            aria-label="评分进度"
+          />
         </div>
       )}
       {scores.errorStatus !== undefined && scores.errorStatus !== 404 && <Typography.Text type="danger">{scores.errorMessage}</Typography.Text>}

@@ -27,8 +27,9 @@ export const pts = (n: number | undefined) => (n === undefined ? '—' : String(
 /** Fen as yuan with two decimals: 123456 → 1,234.56. */
 export const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-export const LINE_STATE_LABELS: Record<LineState, string> = { full: '满分', partial: '部分得分', late: '迟报', missing: '漏报', 'not-applicable': '不适用' };
-const LINE_COLOURS: Record<LineState, string> = { full: 'green', partial: 'blue', late: 'gold', missing: 'red', 'not-applicable': 'default' };
+// `pending` (not due yet) is the live month's; asserted so the tables read the same before and after it lands.
+export const LINE_STATE_LABELS = { full: '满分', partial: '部分得分', late: '迟报', missing: '漏报', pending: '未到期', 'not-applicable': '不适用' } as Record<LineState, string>;
+const LINE_COLOURS = { full: 'green', partial: 'blue', late: 'gold', missing: 'red', pending: 'processing', 'not-applicable': 'default' } as Record<LineState, string>;
 export const LineStateTag = ({ state }: { state: LineState }) => (
   <Tag color={LINE_COLOURS[state]} data-state={state} style={{ marginInlineEnd: 0 }}>
     {LINE_STATE_LABELS[state]}
