@@ -122,7 +122,7 @@ describe('assessment, the year-end funding', () => {
     const drafting = nextResponse(page, 'POST', '/api/assessment/funding');
     await page.getByTestId('funding-draft').click();
     const drafted = await drafting;
-    expect(drafted.status()).toBe(200);
+    expect(drafted.status()).toBe(201);
     expect(drafted.request().postDataJSON()).toMatchObject({ year: YEAR, mode: 'pool', poolFen: 10_000_000, threshold: 0 });
     const allocation = (await drafted.json()) as FundingAllocation;
     expect(allocation.totalFen).toBe(10_000_000);
@@ -144,7 +144,7 @@ describe('assessment on a phone', () => {
     await page.goto(`/#/assessment-runs?month=${PAST_MONTH}`);
     await page.getByTestId('run-info').waitFor();
     await page.getByTestId('ranking-total').first().waitFor();
-    expect(await page.locator('table').count()).toBe(0);
+    expect(await page.locator('.ant-table').count()).toBe(0);
     await fitsPhone(page);
     await shot(page, 'assessment-ranking-phone', { settle: true });
   });
