@@ -55,7 +55,7 @@ export default function LiveMonth() {
           />
           <Typography.Title level={5} style={{ margin: 0 }}>评分明细</Typography.Title>
           <ScoreLines score={m.provisional} />
-          {comparesOffices(me) && <Trend to={m.month} officeId={m.officeId} title={`${m.officeName}近12个月总分`} testId="office-trend" />}
+          <Trend to={m.month} officeId={m.officeId} title={`${m.officeName}近12个月总分`} testId="office-trend" />
         </Flex>
       )}
     </Page>

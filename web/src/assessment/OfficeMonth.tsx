@@ -4,16 +4,13 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { Descriptions, Flex, Skeleton, Typography } from 'antd';
 import { assessmentApi } from './api';
 import { ScoreLines } from './Lines';
-import { comparesOffices } from './permissions';
 import { monthLabel, pts } from './shared';
 import Trend from './Trend';
-import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';
 import { Forbidden, LoadFailed, NotFound } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 
 export default function OfficeMonth() {
-  const me = useMe();
   const { officeId = '', month = '' } = useParams();
   const [params] = useSearchParams();
   const runId = params.get('runId') ?? undefined;
@@ -36,7 +33,7 @@ export default function OfficeMonth() {
           <Descriptions.Item label="加分">{pts(score.bonus)}</Descriptions.Item>
         </Descriptions>
         <ScoreLines score={score} runId={runId ?? scores.data.run?.runId} />
-        {comparesOffices(me) && <Trend to={month} officeId={officeId} title={`${score.officeName}近12个月总分`} testId="office-trend" />}
+        <Trend to={month} officeId={officeId} title={`${score.officeName}近12个月总分`} testId="office-trend" />
       </Flex>
     </Page>
   );

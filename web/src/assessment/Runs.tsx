@@ -128,7 +128,11 @@ export default function Runs() {
   const runs = useLoad(() => assessmentApi.runs({ year: Number(month.slice(0, 4)) }), [month, tick]);
   const versions = (runs.data ?? []).filter((r) => r.month === month).sort((a, b) => b.version - a.version);
   const run = versions.find((r) => r.runId === chosen) ?? versions[0];
-  const scores = useLoad(() => assessmentApi.scores({ month, runId: run?.runId }), [month, run?.runId, run?.status, tick]);
+  // Nothing is asked while the run is being scored (its offices come in one by one).
+  const scores = useLoad(
+    () => (run?.status === 'running' ? Promise.resolve(undefined) : assessmentApi.scores({ month, runId: run?.runId })),
+    [month, run?.runId, run?.status, tick],
+  );
   const live = useRunProgress(run, () => setTick((t) => t + 1));
   const set = (next: Record<string, string | undefined>) =>
     setParams(Object.fromEntries(Object.entries({ month, runId: chosen, ...next }).filter(([, v]) => v)) as Record<string, string>, { replace: true });
@@ -152,6 +156,7 @@ export default function Runs() {
   if (runs.errorStatus !== undefined) return <LoadFailed message={runs.errorMessage ?? ''} retry={runs.reload} />;
   const shown = live ?? run;
   const running = shown?.status === 'running';
+  const current = scores.data && shown && scores.data.run?.runId === shown.runId && scores.data.run.status === shown.status ? scores.data : undefined;
   const actions = (
     <Flex wrap gap={8}>
       <MonthPicker value={month} onChange={(m) => set({ month: m, runId: undefined })} />
@@ -215,8 +220,9 @@ export default function Runs() {
         </div>
       )}
       {scores.errorStatus !== undefined && scores.errorStatus !== 404 && <Typography.Text type="danger">{scores.errorMessage}</Typography.Text>}
-      {!running && scores.data && scores.data.items.length > 0 && <Ranking items={scores.data.items} month={month} runId={run?.runId} />}
-      {!running && scores.data && scores.data.items.length === 0 && shown && <Typography.Paragraph>暂无可查看的得分。</Typography.Paragraph>}
+      {/* Only the scores of the run shown (never an earlier answer's, while the next is on its way). */}
+      {!running && current && current.items.length > 0 && <Ranking items={current.items} month={month} runId={current.run?.runId} />}
+      {!running && current && current.items.length === 0 && <Typography.Paragraph>暂无可查看的得分。</Typography.Paragraph>}
       <ApproveDialog
         run={approving}
         onClose={() => setApproving(undefined)}

@@ -1,5 +1,5 @@
 // Who sees which assessment page, card and button: the domain's predicates (never a list of roles).
-import { canApproveAssessment, canAssess, canDraftFunding, canEditRubric, canSeeDraftScores, readScope, type Actor } from '@sifasuo/domain';
+import { canApproveAssessment, canAssess, canDraftFunding, canEditRubric, canReadReferenceData, canSeeDraftScores, readScope, type Actor } from '@sifasuo/domain';
 import { ownOfficeId } from '../kit/permissions';
 
 export { canApproveAssessment, canAssess, canDraftFunding, canEditRubric, canSeeDraftScores };
@@ -9,7 +9,7 @@ export const readsAssessment = (me: Actor) => readScope(me).kind !== 'none';
 export const hasOwnOffice = (me: Actor) => !!ownOfficeId(me);
 /** Sees several offices side by side (the heat map, the ranking): the county or an area. */
 export const comparesOffices = (me: Actor) => readScope(me).kind === 'all' || readScope(me).kind === 'area';
-/** The rubric page: read by those who assess or are assessed; the county admin edits it. */
-export const readsRubric = (me: Actor) => canEditRubric(me) || readsAssessment(me);
+/** The rubric page: read like the county's other reference data; the county admin edits it. */
+export const readsRubric = (me: Actor) => canReadReferenceData(me);
 /** The leader's county at a glance. */
 export const leadsCounty = (me: Actor) => canApproveAssessment(me);
