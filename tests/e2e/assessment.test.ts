@@ -4,7 +4,8 @@
 // fact's link opens the record's own page (the owning context's, from the record-link registry). An
 // office account's home shows 本月考核 with the provisional score and an item due with its deadline in
 // Shanghai time, the same score as the live month page it links to. The year-end funding drafted with a
-// pool in yuan: the draft's total equals the pool to the fen, and so does the sum of its amounts. The
+// pool in yuan: the draft's total equals the pool to the fen, and so does the sum of its amounts; its
+// workbook exported and the draft approved by the leader. The
 // ranking on a phone: cards, nothing wider than the screen.
 import { readFileSync } from 'node:fs';
 import { previousMonthOf, shanghaiMonth, type AssessmentRun, type FundingAllocation } from '@sifasuo/domain';
@@ -108,7 +109,7 @@ describe('assessment, the monthly run', () => {
 });
 
 describe('assessment, the year-end funding', () => {
-  it('drafts a pool of 100,000.00 元: the total and the sum of the amounts equal the pool', async () => {
+  it('drafts a pool of 100,000.00 元: the total and the sum of the amounts equal the pool; exported and approved', async () => {
     const page = await newPage();
     await login(page, 'leader');
     await page.goto('/#/assessment-funding');
@@ -134,6 +135,18 @@ describe('assessment, the year-end funding', () => {
     expect(amounts.length).toBe(allocation.items.length);
     expect(amounts.reduce((s, a) => s + fenOf(a), 0)).toBe(10_000_000);
     await shot(page, 'assessment-funding-draft', { settle: true });
+
+    // The finance office's workbook, then the leader's approval.
+    const exported = nextResponse(page, 'GET', `/api/assessment/funding/${allocation.id}/export.xlsx`);
+    const saved = page.waitForEvent('download');
+    await page.getByTestId('funding-export').click();
+    expect((await exported).status()).toBe(200);
+    expect((await saved).suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.getByTestId('funding-approve').click();
+    const approving = nextResponse(page, 'POST', `/api/assessment/funding/${allocation.id}/approve`);
+    await page.getByTestId('funding-approve-submit').click();
+    expect((await approving).status()).toBe(200);
+    await page.locator('[data-testid="funding-status"]').getByText('已审批').waitFor();
   });
 });
 

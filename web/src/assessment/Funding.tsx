@@ -117,6 +117,27 @@ export default function Funding() {
   return (
     <Page title="年终绩效经费" extra={<YearPicker value={year} onChange={(y) => { setYear(y); setShownId(undefined); }} testId="funding-year" />}>
       <Flex vertical gap={16}>
+        {allocations.length > 0 && shown && (
+          <>
+            <Flex wrap gap={8} align="center">
+              <Select
+                aria-label="分配方案"
+                style={{ width: 260 }}
+                value={shown.id}
+                onChange={(id: string) => setShownId(id)}
+                options={allocations.map((a) => ({ value: a.id, label: `${when(a.createdAt)}（${STATUS_LABELS[a.status]}）` }))}
+                data-testid="funding-version"
+              />
+              <Tag color={shown.status === 'approved' ? 'green' : shown.status === 'draft' ? 'gold' : 'default'} data-testid="funding-status">{STATUS_LABELS[shown.status]}</Tag>
+              <DownloadButton fetch={() => assessmentApi.fundingXlsx(shown.id)} testId="funding-export">导出 Excel</DownloadButton>
+              {canApproveAssessment(me) && shown.status === 'draft' && (
+                <Button onClick={() => setApproving(true)} data-testid="funding-approve">审批</Button>
+              )}
+            </Flex>
+            <AllocationTable allocation={shown} />
+          </>
+        )}
+        <Typography.Title level={5} style={{ margin: 0 }}>{allocations.length ? '重新生成分配草案' : '生成分配草案'}</Typography.Title>
         <Form form={form} layout="vertical" name="funding" autoComplete="off" style={{ maxWidth: 720 }}>
           <Form.Item name="mode" label="分配方式" initialValue="pool">
             <Radio.Group data-testid="funding-mode" options={[{ value: 'pool', label: '按经费总额分配' }, { value: 'unit', label: '按每分单价分配' }]} />
@@ -159,26 +180,6 @@ export default function Funding() {
         <Flex wrap gap={8}>
           <Button type="primary" onClick={draft} loading={busy} data-testid="funding-draft">生成分配草案</Button>
         </Flex>
-        {allocations.length > 0 && shown && (
-          <>
-            <Flex wrap gap={8} align="center">
-              <Select
-                aria-label="分配方案"
-                style={{ width: 260 }}
-                value={shown.id}
-                onChange={(id: string) => setShownId(id)}
-                options={allocations.map((a) => ({ value: a.id, label: `${when(a.createdAt)}（${STATUS_LABELS[a.status]}）` }))}
-                data-testid="funding-version"
-              />
-              <Tag color={shown.status === 'approved' ? 'green' : shown.status === 'draft' ? 'gold' : 'default'} data-testid="funding-status">{STATUS_LABELS[shown.status]}</Tag>
-              <DownloadButton fetch={() => assessmentApi.fundingXlsx(shown.id)} testId="funding-export">导出 Excel</DownloadButton>
-              {canApproveAssessment(me) && shown.status === 'draft' && (
-                <Button onClick={() => setApproving(true)} data-testid="funding-approve">审批</Button>
-              )}
-            </Flex>
-            <AllocationTable allocation={shown} />
-          </>
-        )}
       </Flex>
       <Modal title="审批绩效经费分配" open={approving} onOk={approve} onCancel={() => setApproving(false)} okText="审批" okButtonProps={{ 'data-testid': 'funding-approve-submit' } as ButtonProps}>
         <Input.TextArea aria-label="审批意见" placeholder="审批意见（选填）" rows={3} maxLength={200} value={comment} onChange={(e) => setComment(e.target.value)} />

@@ -2,7 +2,7 @@
 // its saved versions. The county admin edits points, descriptions, the rules' parameters, the sections'
 // departments and the bonus presets, and saves with the version read (a stale one: 409, reload).
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { OFFICE_CLASS_LABELS, rubricInput, type Rubric, type RubricInput, type RubricItem, type RubricRule, type FactFilter } from '@sifasuo/domain';
 import { assessmentApi } from './api';
@@ -11,6 +11,7 @@ import { FACT_KIND_LABELS, pts, thisYear, when, YearPicker } from './shared';
 import { checkWith, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';
+import { ResponsiveTable } from '../kit/ResponsiveTable';
 import { Forbidden, LoadFailed } from '../kit/results';
 import { useLoad } from '../kit/useLoad';
 
@@ -48,11 +49,10 @@ function RubricView({ rubric, departmentName }: { rubric: Rubric; departmentName
               <Typography.Text type="secondary">负责股室：</Typography.Text>
               {s.departments.map((d) => <Tag key={d}>{departmentName(d)}</Tag>)}
             </Flex>
-            <Table<RubricItem>
-              rowKey="id" size="small" pagination={false} dataSource={items} scroll={{ x: 'max-content' }}
+            <ResponsiveTable<RubricItem>
+              rowKey="id" size="small" pagination={false} dataSource={items}
               columns={[
-                { title: '编号', dataIndex: 'id', width: 56 },
-                { title: '评分项', dataIndex: 'name' },
+                { title: '评分项', dataIndex: 'name', cardTitle: true, render: (n: string, i) => `${i.id} ${n}` },
                 { title: '分值', dataIndex: 'points', render: pts, width: 56 },
                 { title: '适用月份', dataIndex: 'months', render: monthsText },
                 { title: '评分规则', key: 'rule', render: (_: unknown, i) => <Flex vertical><span>{i.description}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{ruleText(i.rule)}</Typography.Text></Flex> },

@@ -29,7 +29,7 @@ export const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minim
 
 // `pending` (not due yet) is the live month's; asserted so the tables read the same before and after it lands.
 export const LINE_STATE_LABELS = { full: '满分', partial: '部分得分', late: '迟报', missing: '漏报', pending: '未到期', 'not-applicable': '不适用' } as Record<LineState, string>;
-const LINE_COLOURS = { full: 'green', partial: 'blue', late: 'gold', missing: 'red', pending: 'processing', 'not-applicable': 'default' } as Record<LineState, string>;
+const LINE_COLOURS = { full: 'green', partial: 'blue', late: 'gold', missing: 'red', pending: 'geekblue', 'not-applicable': 'default' } as Record<LineState, string>;
 export const LineStateTag = ({ state }: { state: LineState }) => (
   <Tag color={LINE_COLOURS[state]} data-state={state} style={{ marginInlineEnd: 0 }}>
     {LINE_STATE_LABELS[state]}
@@ -51,7 +51,8 @@ export const RadarStateTag = ({ state }: { state: RadarState }) => (
   </Tag>
 );
 
-const RUN_COLOURS: Record<RunStatus, string> = { running: 'processing', scored: 'gold', approved: 'green', superseded: 'default' };
+// Preset colours only: the theme darkens their text to AA contrast ('processing' it does not).
+const RUN_COLOURS: Record<RunStatus, string> = { running: 'geekblue', scored: 'gold', approved: 'green', superseded: 'default' };
 export const RunStatusTag = ({ status }: { status: RunStatus }) => (
   <Tag color={RUN_COLOURS[status]} data-testid="run-status" data-status={status} style={{ marginInlineEnd: 0 }}>
     {RUN_STATUS_LABELS[status]}

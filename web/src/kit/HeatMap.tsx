@@ -35,7 +35,10 @@ export interface HeatMapProps {
 
 const EMPTY = '#f0f0f0';
 const TEXT = 'rgba(0,0,0,0.88)';
-const cellStyle = { border: '1px solid #fff', padding: 0, minWidth: 64, textAlign: 'center' as const, verticalAlign: 'middle' as const };
+const cellStyle = { position: 'relative' as const, border: '1px solid #fff', padding: 0, minWidth: 64, textAlign: 'center' as const, verticalAlign: 'middle' as const };
+
+/** Read by screen readers, not shown. */
+const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', margin: -1, padding: 0, border: 0 } as const;
 
 export const bandOf = (bands: readonly HeatBand[], value?: number) =>
   value === undefined ? undefined : (bands.find((b) => value >= b.atLeast) ?? bands[bands.length - 1]);
@@ -83,10 +86,11 @@ export default function HeatMap({ title, rows, columns, cell, bands, onOpen, tes
                         <button
                           type="button"
                           onClick={() => onOpen(r.id, c.id)}
-                          aria-label={v.label}
                           style={{ background: 'transparent', border: 'none', color: 'inherit', font: 'inherit', cursor: 'pointer', display: 'block', padding: '4px 6px', width: '100%' }}
                         >
                           {inner}
+                          {/* The cell in words after what it shows: the name starts with the visible text (WCAG 2.5.3). */}
+                          <span style={VISUALLY_HIDDEN}>{v.label}</span>
                         </button>
                       ) : (
                         <div style={{ padding: '4px 6px' }}>{inner}</div>

@@ -2,6 +2,7 @@
 // them, each one click from its record (the owning context's page).
 import { Link } from 'react-router-dom';
 import { Flex, Skeleton, Typography } from 'antd';
+import { shanghaiMonth } from '@sifasuo/domain';
 import { assessmentApi } from '../api';
 import { when } from '../shared';
 import { contexts } from '../../contexts';
@@ -19,7 +20,7 @@ export default function Alerts() {
     <Flex vertical gap={8} data-testid="assessment-alerts">
       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
         {alerts.data.slice(0, SHOWN).map((a) => {
-          const to = recordLinkFor(contexts, a.ref, { month: a.occurredAt.slice(0, 7), officeId: a.officeId });
+          const to = recordLinkFor(contexts, a.ref, { month: shanghaiMonth(new Date(a.occurredAt)), officeId: a.officeId });
           const text = `${a.officeName}：${a.title}（${when(a.occurredAt)}）`;
           return (
             <li key={a.factId}>
