@@ -6,9 +6,10 @@
 // Shanghai time, the same score as the live month page it links to. The year-end funding drafted with a
 // pool in yuan: the draft's total equals the pool to the fen, and so does the sum of its amounts; its
 // workbook exported and the draft approved by the leader. The
-// ranking on a phone: cards, nothing wider than the screen.
+// county admin's revision of the rubric: an empty description refused beside its input, the revision
+// saved as the next version. The ranking on a phone: cards, nothing wider than the screen.
 import { readFileSync } from 'node:fs';
-import { previousMonthOf, shanghaiMonth, type AssessmentRun, type FundingAllocation } from '@sifasuo/domain';
+import { previousMonthOf, shanghaiMonth, type AssessmentRun, type FundingAllocation, type Rubric, type RubricVersions } from '@sifasuo/domain';
 import { fitsPhone, login, nextResponse, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
@@ -17,6 +18,7 @@ const newPage = useBrowser();
 /** Two months back: settled (its deadlines passed), and not the month the 11th's schedule runs for. */
 const PAST_MONTH = previousMonthOf(previousMonthOf(shanghaiMonth(new Date())));
 const YEAR = Number(PAST_MONTH.slice(0, 4));
+const CURRENT_YEAR = Number(shanghaiMonth(new Date()).slice(0, 4));
 /** `YYYY-MM-DD HH:mm`: how the portal writes an instant (Asia/Shanghai). */
 const SHANGHAI_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
 /** 1,234.56 → 123456 fen. */
@@ -114,7 +116,7 @@ describe('assessment, the year-end funding', () => {
     await login(page, 'leader');
     await page.goto('/#/assessment-funding');
     await page.getByTestId('funding-draft').waitFor();
-    if (YEAR !== Number(shanghaiMonth(new Date()).slice(0, 4))) {
+    if (YEAR !== CURRENT_YEAR) {
       await page.getByTestId('funding-year').click();
       await page.getByTitle(`${YEAR}年`).click();
     }
@@ -147,6 +149,36 @@ describe('assessment, the year-end funding', () => {
     await page.getByTestId('funding-approve-submit').click();
     expect((await approving).status()).toBe(200);
     await page.locator('[data-testid="funding-status"]').getByText('已审批').waitFor();
+  });
+});
+
+describe('assessment, the rubric', () => {
+  it('the county admin revises an item: an empty description is refused beside its input, a revision saves as the next version', async () => {
+    const page = await newPage();
+    await login(page, 'admin');
+    const loaded = nextResponse(page, 'GET', `/api/assessment/rubrics/${CURRENT_YEAR}`);
+    await page.goto('/#/assessment-rubric');
+    const before = (await (await loaded).json()) as RubricVersions;
+    await page.getByTestId('rubric-edit').click();
+    await page.getByTestId('rubric-form').waitFor();
+
+    const description = page.getByTestId('rubric-description-A1');
+    await description.fill('');
+    await page.getByTestId('rubric-save').click();
+    await page.locator('.ant-form-item-has-error').getByTestId('rubric-description-A1').waitFor();
+
+    const revised = `次月3日前报送8分，10日前4分，逾期或未报0分（浏览器测试 ${Date.now()}）`;
+    await description.fill(revised);
+    await page.getByTestId('rubric-note').fill('调整A1说明');
+    const saving = nextResponse(page, 'PUT', `/api/assessment/rubrics/${CURRENT_YEAR}`);
+    await page.getByTestId('rubric-save').click();
+    const saved = await saving;
+    expect(saved.status()).toBe(200);
+    expect(saved.request().postDataJSON()).toMatchObject({ version: before.current.version, note: '调整A1说明' });
+    const rubric = (await saved.json()) as Rubric;
+    expect(rubric.version).toBe(Math.max(before.current.version, ...before.versions.map((v) => v.version)) + 1);
+    await page.getByTestId('rubric-meta').getByText(`第${rubric.version}版`).waitFor();
+    await page.locator('[data-testid="rubric-section"]').getByText(revised).waitFor();
   });
 });
 

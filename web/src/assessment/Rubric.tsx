@@ -128,7 +128,7 @@ function RubricEditor({ rubric, year, departments, onSaved, onCancel, reload }: 
                     <InputNumber min={0.5} max={100} step={0.5} style={{ width: 100 }} data-testid={`rubric-points-${item.id}`} />
                   </Form.Item>
                   <Form.Item name={['items', ii, 'description']} label="评分规则说明" style={{ marginBottom: 8, flex: 1, minWidth: 220 }}>
-                    <Input.TextArea rows={2} maxLength={200} />
+                    <Input.TextArea rows={2} maxLength={200} data-testid={`rubric-description-${item.id}`} />
                   </Form.Item>
                 </Flex>
                 <RuleFields index={ii} rule={item.rule} />
