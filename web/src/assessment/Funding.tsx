@@ -2,8 +2,8 @@
 // it — a pool shared by weight (the total is the pool, to the fen) or a price per point by office
 // class — with the threshold and the top N (优秀). The form takes yuan and sends fen; the draft table
 // shows every office's amount in yuan with two decimals; the leader approves; Excel for the finance office.
-import { useEffect, useState } from 'react';
-import { App, Button, type ButtonProps, Flex, Form, InputNumber, Input, Modal, Radio, Select, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { App, Button, type ButtonProps, Flex, Form, InputNumber, Input, Modal, Radio, Select, Skeleton, Tag, Typography } from 'antd';
 import { fundingInput, OFFICE_CLASS_LABELS, type FundingAllocation, type FundingItem, type FundingMode } from '@sifasuo/domain';
 import { assessmentApi } from './api';
 import { canApproveAssessment } from './permissions';
@@ -65,16 +65,22 @@ export default function Funding() {
   const [form] = Form.useForm<FormValues>();
   const { busy, save } = useSave(form);
   const mode = Form.useWatch('mode', form) ?? 'pool';
-  const { offices } = useScopeOffices();
+  const { offices, loading: officesLoading } = useScopeOffices();
   const [annual, setAnnual] = useState<Annual>({});
   const [shownId, setShownId] = useState<string>();
   const [approving, setApproving] = useState(false);
   const [comment, setComment] = useState('');
-  const list = useLoad(() => assessmentApi.fundings(year), [year]);
-  const allocations = [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // Tagged with its year: an answer still shown while another year's loads is not that year's.
+  const list = useLoad(() => assessmentApi.fundings(year).then((items) => ({ year, items })), [year]);
+  const loaded = list.data?.year === year;
+  const allocations = [...(loaded ? list.data!.items : [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const shown = allocations.find((a) => a.id === shownId) ?? allocations[0];
-  // The form starts from the latest allocation's parameters, when there is one.
+  // The form starts from the latest allocation's parameters, when there is one: once per year, as the
+  // list first arrives (a later reload never overwrites what is being typed).
+  const initialisedFor = useRef<number | undefined>(undefined);
   useEffect(() => {
+    if (!loaded || initialisedFor.current === year) return;
+    initialisedFor.current = year;
     const a = allocations[0];
     form.setFieldsValue({
       mode: a?.mode ?? 'pool', poolYuan: a?.poolFen !== undefined ? a.poolFen / 100 : undefined,
@@ -83,7 +89,7 @@ export default function Funding() {
     });
     setAnnual(Object.fromEntries((a?.items ?? []).map((i) => [i.officeId, { onSite: i.onSite, bonus: i.bonus }])));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [list.data]);
+  }, [loaded, list.data, year]);
 
   if (list.errorStatus === 403) return <Forbidden message={list.errorMessage} />;
   if (list.errorStatus !== undefined) return <LoadFailed message={list.errorMessage ?? ''} retry={list.reload} />;
@@ -137,6 +143,9 @@ export default function Funding() {
             <AllocationTable allocation={shown} />
           </>
         )}
+        {(!loaded || officesLoading) && <Skeleton active />}
+        {/* The form once the year's allocations and the offices are in (it starts from them). */}
+        {loaded && !officesLoading && (<>
         <Typography.Title level={5} style={{ margin: 0 }}>{allocations.length ? '重新生成分配草案' : '生成分配草案'}</Typography.Title>
         <Form form={form} layout="vertical" name="funding" autoComplete="off" style={{ maxWidth: 720 }}>
           <Form.Item name="mode" label="分配方式" initialValue="pool">
@@ -180,6 +189,7 @@ export default function Funding() {
         <Flex wrap gap={8}>
           <Button type="primary" onClick={draft} loading={busy} data-testid="funding-draft">生成分配草案</Button>
         </Flex>
+        </>)}
       </Flex>
       <Modal title="审批绩效经费分配" open={approving} onOk={approve} onCancel={() => setApproving(false)} okText="审批" okButtonProps={{ 'data-testid': 'funding-approve-submit' } as ButtonProps}>
         <Input.TextArea aria-label="审批意见" placeholder="审批意见（选填）" rows={3} maxLength={200} value={comment} onChange={(e) => setComment(e.target.value)} />
