@@ -6,7 +6,7 @@ import { lazy } from 'react';
 import { AccountBookOutlined, DashboardOutlined, HeatMapOutlined, MinusCircleOutlined, OrderedListOutlined, ProfileOutlined } from '@ant-design/icons';
 import { definePortal } from '../kit/portal';
 import { ownOfficeId } from '../kit/permissions';
-import { canAssess, canDraftFunding, canSeeDraftScores, comparesOffices, hasOwnOffice, leadsCounty, readsAssessment, readsRubric } from './permissions';
+import { canAssess, canDraftFunding, canEditRubric, canSeeDraftScores, comparesOffices, hasOwnOffice, leadsCounty, readsAssessment, readsRubric, worksOnAssessment } from './permissions';
 
 export const assessmentPortal = definePortal({
   context: 'assessment',
@@ -21,11 +21,11 @@ export const assessmentPortal = definePortal({
   ],
   menu: [
     { id: 'assessment-live', label: '本月考核', icon: <DashboardOutlined />, to: (me) => (ownOfficeId(me) ? '/assessment-live' : undefined), allow: hasOwnOffice },
-    { id: 'assessment-runs', label: '月度考核', icon: <OrderedListOutlined />, to: '/assessment-runs', allow: readsAssessment },
-    { id: 'assessment-radar', label: '考核热力图', icon: <HeatMapOutlined />, to: '/assessment-radar', allow: comparesOffices },
+    { id: 'assessment-runs', label: '月度考核', icon: <OrderedListOutlined />, to: '/assessment-runs', allow: worksOnAssessment },
+    { id: 'assessment-radar', label: '考核热力图', icon: <HeatMapOutlined />, to: '/assessment-radar', allow: (me) => worksOnAssessment(me) && comparesOffices(me) },
     { id: 'assessment-adjustments', label: '扣分与加分', icon: <MinusCircleOutlined />, to: '/assessment-adjustments', allow: canAssess },
     { id: 'assessment-funding', label: '年终绩效经费', icon: <AccountBookOutlined />, to: '/assessment-funding', allow: canDraftFunding },
-    { id: 'assessment-rubric', label: '评分细则', icon: <ProfileOutlined />, to: '/assessment-rubric', allow: readsRubric },
+    { id: 'assessment-rubric', label: '评分细则', icon: <ProfileOutlined />, to: '/assessment-rubric', allow: (me) => canEditRubric(me) || worksOnAssessment(me) },
   ],
   home: [
     { id: 'assessment-alerts', title: '预警提醒', kind: 'alert', allow: leadsCounty, body: lazy(() => import('./home/Alerts')) },
