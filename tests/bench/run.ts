@@ -46,6 +46,7 @@ import { outboxItem } from '../../functions/src/shared/outbox';
 import { keys as mediationKeys } from '../../functions/src/mediation/keys';
 import { items as mediationItems } from '../../functions/src/mediation/repository';
 import { launchChromium, trackLoading } from '../support/chromium';
+import { assessmentBench } from './assessment';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const CONCURRENCY = 16;
@@ -611,8 +612,10 @@ async function registersExport() {
 console.log(`# sifasuo benchmarks (${new Date().toISOString()}, Node ${process.version})`);
 // BENCH_ONLY=bundles skips the local cloud part (no Java needed) while iterating on bundling;
 // BENCH_ONLY=portal measures the portal's first load alone; BENCH_ONLY=mediation the mediation case alone;
-// BENCH_ONLY=registers the registers' Excel export alone.
+// BENCH_ONLY=registers the registers' Excel export alone; BENCH_ONLY=assessment the monthly run alone
+// (its own cloud; BENCH_LARGE=1 adds 20,000 and 40,000 offices).
 const only = process.env.BENCH_ONLY;
 if (only === undefined || only === 'bundles') await bundles();
 if (only === undefined || only === 'registers') await registersExport();
 if (only === undefined || only === 'portal' || only === 'mediation') await onLocalCloud();
+if (only === undefined || only === 'assessment') await assessmentBench(startCloud);

@@ -41,6 +41,8 @@ import {
   thisMonth,
   type MediationSubjectKind,
 } from './mediation-subjects';
+import { ASSESSMENT_PIPELINE_CASES } from './assessment-cases';
+import { ASSESSMENT_YEAR_CASES } from './assessment-year-cases';
 import { REGISTER_ENTRY_CASES } from './register-entry-cases';
 import { REGISTER_WORKFLOW_CASES } from './register-workflow-cases';
 import { totpCode } from './totp-code';
@@ -654,6 +656,8 @@ export const ROUTE_CASES: { [K in RouteKey]: CaseOf<K> } = {
   // ---- registers: the declared books, and leave, reports, tasks ----
   ...REGISTER_ENTRY_CASES,
   ...REGISTER_WORKFLOW_CASES,
+  ...ASSESSMENT_PIPELINE_CASES,
+  ...ASSESSMENT_YEAR_CASES,
 };
 
 export { MATRIX_PASSWORD };

@@ -1,12 +1,10 @@
-// PLACEHOLDER (contract): replaced by the part's real route table.
+// The live month, the county's heat map and the leader's alerts: reads within the caller's scope.
 import type { RouteTable } from '../shared/http';
-
-const notYet = async (): Promise<never> => {
-  throw new Error('not written yet');
-};
+import { ok } from '../shared/http';
+import { live } from './live';
 
 export const liveRoutes: RouteTable<'GET /api/assessment/live' | 'GET /api/assessment/radar' | 'GET /api/assessment/alerts'> = {
-  'GET /api/assessment/live': { handle: notYet },
-  'GET /api/assessment/radar': { handle: notYet },
-  'GET /api/assessment/alerts': { handle: notYet },
+  'GET /api/assessment/live': { handle: async ({ ctx, query }) => ok(await live.month(ctx, query)) },
+  'GET /api/assessment/radar': { handle: async ({ ctx, query }) => ok(await live.radar(ctx, query)) },
+  'GET /api/assessment/alerts': { handle: async ({ ctx }) => ok(await live.alerts(ctx)) },
 };

@@ -107,4 +107,6 @@ export const seedRegistersYear = async (clock: Date, requested: SeedEvent['demo'
   return { summary };
 };
 
-export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> => seedRegistersYear(new Date(), event?.demo ?? 'full');
+// The folder's demo clock when the cloud gives one (a marker's own clock still wins: a resumed run keeps its first instant).
+export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> =>
+  seedRegistersYear(event?.clock ? new Date(event.clock) : new Date(), event?.demo ?? 'full');

@@ -116,6 +116,8 @@ const errorBody = (e: DomainError) => ({ code: e.code, message: e.message, ...(e
 
 export const ok = <T>(body: T): ApiResult<T> => ({ status: 200, body });
 export const created = <T>(body: T): ApiResult<T> => ({ status: 201, body });
+/** Taken on, done later (a run started: its scoring goes through the queue). */
+export const accepted = <T>(body: T): ApiResult<T> => ({ status: 202, body });
 export const noContent = (): ApiResult<void> => ({ status: 204 });
 /** A file answer; its type is the wiring's `FileDownload`, so only a `fileReply()` route can return it. */
 export const fileAnswer = (file: FileContent): ApiResult<FileDownload> => ({ status: 200, file });

@@ -183,14 +183,16 @@ export const defaultRubric = (year: number): Rubric => ({
 
 // ---- Evidence, runs and scores --------------------------------------------------------------------
 
-/** A line's state in the notice and the radar: deadlines on time, late (迟报) or missing (漏报). */
-export const LINE_STATES = ['full', 'partial', 'late', 'missing', 'not-applicable'] as const;
+/** A line's state in the notice and the radar: deadlines on time, late (迟报) or missing (漏报); `pending`: not due yet (the live month). */
+export const LINE_STATES = ['full', 'partial', 'late', 'missing', 'pending', 'not-applicable'] as const;
 export type LineState = (typeof LINE_STATES)[number];
 
 export interface ScoreLine {
   item: string;
   name: string;
   section: RubricSectionId;
+  /** The item's rule type (which lines the heat map counts); absent on lines stored before it was kept. */
+  rule?: RubricRule['type'];
   /** Points earned, before the base is scaled back to 100 (deductions are separate lines). */
   points: number;
   max: number;
@@ -463,6 +465,9 @@ export const ASSESSMENT_AUDIT = auditActions('assessment', {
   'adjustment.withdraw': { targetType: 'adjustment', label: '撤销扣分/加分' },
   'funding.draft': { targetType: 'funding', label: '生成绩效经费分配草案' },
   'funding.approve': { targetType: 'funding', label: '审批绩效经费分配' },
+  'notice.export': { targetType: 'run', label: '导出月度考核通报' },
+  'funding.export': { targetType: 'funding', label: '导出绩效经费分配表' },
+  'demo.seed': { targetType: 'assessment-demo', label: '写入考核演示数据' },
 });
 export const ASSESSMENT_FIELD_LABELS: AuditFieldTable = {
   rubric: { year: { label: '年度' }, note: { label: '修订说明' } },
@@ -471,5 +476,5 @@ export const ASSESSMENT_FIELD_LABELS: AuditFieldTable = {
   funding: { year: { label: '年度' }, mode: { label: '分配方式' }, status: { label: '状态' }, totalFen: { label: '总额（分）' } },
 };
 export const ASSESSMENT_TARGET_LABELS: Record<string, string> = {
-  rubric: '评分细则', run: '月度评分', adjustment: '扣分/加分', funding: '绩效经费',
+  rubric: '评分细则', run: '月度评分', adjustment: '扣分/加分', funding: '绩效经费', 'assessment-demo': '考核演示数据',
 };

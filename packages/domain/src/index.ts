@@ -23,3 +23,4 @@ export * from './registers-rules';
 export * from './registers-demo';
 export * from './assessment';
 export * from './assessment-rules';
+export * from './assessment-demo';

@@ -102,6 +102,8 @@ interface SeedFile {
   users: DemoLogin[];
   /** Seed functions that have run (a file without it predates the list: all run again, as seeds may). */
   done?: string[];
+  /** The folder's demo clock, fixed at the first seeding and given to every seed (`SeedEvent.clock`). */
+  clock?: string;
 }
 
 function acquireLock(dataDir: string) {
@@ -378,14 +380,16 @@ const readSeedFile = (dataDir: string): SeedFile | undefined => {
 /** Runs the seeds not yet done, recording each as it completes; a seed that fails (to load or to run) stops the start. */
 async function runSeeds(dataDir: string, runtime: LambdaRuntime, event: SeedEvent): Promise<SeedFile | undefined> {
   const before = readSeedFile(dataDir);
-  const record: SeedFile = { demoPassword: before?.demoPassword, users: [...(before?.users ?? [])], done: before?.done ?? [] };
+  // One instant for every seed of the folder, kept so a seed joined later builds from the same one.
+  const clock = before?.clock ?? event.clock ?? new Date().toISOString();
+  const record: SeedFile = { demoPassword: before?.demoPassword, users: [...(before?.users ?? [])], done: before?.done ?? [], clock };
   const pending = wiring.seeds.filter((id) => !record.done!.includes(id));
   if (!pending.length) return before;
   const tSeed = Date.now();
   let ran = 0;
   for (const id of pending) {
     const t = Date.now();
-    const result = ((await runtime.invoke(id, event)) ?? {}) as SeedResult;
+    const result = ((await runtime.invoke(id, { ...event, clock })) ?? {}) as SeedResult;
     record.demoPassword ??= result.demoPassword;
     const logins = result.logins ?? [];
     record.users = [...record.users.filter((u) => !logins.some((l) => l.username === u.username)), ...logins];

@@ -286,6 +286,11 @@ export const defineContext = <const Routes extends readonly RouteDecl[], const E
 export interface SeedEvent {
   seed: true;
   demo: 'full' | 'small';
+  /**
+   * The data folder's demo clock (ISO instant), fixed at its first start: every seed builds its demo
+   * from this same instant, so one context's seed can regenerate exactly the records (ids) another wrote.
+   */
+  clock?: string;
 }
 
 /**

@@ -1,0 +1,48 @@
+// Reading runs and their scores (the runs, scores, documents, funding and radar parts share these).
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../shared/aws';
+import { queryAll, withoutKeys } from '../shared/dynamo';
+import { assessmentTable, keys, parseRunId, type RunHead, type RunItem, type ScoreItem } from './keys';
+
+/** A run by id; undefined when the id is malformed or unknown. Always a consistent read (status and counter move). */
+export const getRun = async (runId: string): Promise<RunItem | undefined> => {
+  const id = parseRunId(runId);
+  if (!id) return undefined;
+  const r = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: keys.run(id.month, id.version), ConsistentRead: true }));
+  return r.Item ? withoutKeys<RunItem>(r.Item) : undefined;
+};
+
+/** The month's head: its latest version and the approved one (undefined: never run). */
+export const runHead = async (month: string): Promise<RunHead | undefined> => {
+  const r = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: keys.runHead(month), ConsistentRead: true }));
+  return r.Item ? withoutKeys<RunHead>(r.Item) : undefined;
+};
+
+/** The month's approved (published) run, if any. */
+export const approvedRun = async (month: string): Promise<RunItem | undefined> => {
+  const head = await runHead(month);
+  return head?.approved ? getRun(`${month}-v${head.approved}`) : undefined;
+};
+
+/** The month's latest run, whatever its status. */
+export const latestRun = async (month: string): Promise<RunItem | undefined> => {
+  const head = await runHead(month);
+  return head ? getRun(`${month}-v${head.latest}`) : undefined;
+};
+
+/** Every version of a month's runs, oldest first. */
+export const monthRuns = (month: string): Promise<RunItem[]> =>
+  queryAll(
+    { table: assessmentTable(), partition: { name: 'PK', value: keys.runs(month).PK }, sortKey: { name: 'SK', beginsWith: keys.runs(month).SKPrefix } },
+    (i) => withoutKeys<RunItem>(i),
+  );
+
+/** Every office's score of a run, in office id order (unranked until the run is scored). */
+export const runScores = (runId: string): Promise<ScoreItem[]> =>
+  queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK } }, (i) => withoutKeys<ScoreItem>(i));
+
+/** One office's score of a run. */
+export const officeScore = async (runId: string, officeId: string): Promise<ScoreItem | undefined> => {
+  const r = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: keys.score(runId, officeId) }));
+  return r.Item ? withoutKeys<ScoreItem>(r.Item) : undefined;
+};
