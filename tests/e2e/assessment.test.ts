@@ -5,11 +5,12 @@
 // office account's home shows 本月考核 with the provisional score and an item due with its deadline in
 // Shanghai time, the same score as the live month page it links to. The year-end funding drafted with a
 // pool in yuan: the draft's total equals the pool to the fen, and so does the sum of its amounts; its
-// workbook exported and the draft approved by the leader. The
-// county admin's revision of the rubric: an empty description refused beside its input, the revision
-// saved as the next version. The ranking on a phone: cards, nothing wider than the screen.
+// workbook exported and the draft approved by the leader. A department's deduction limited to its own
+// section, then withdrawn with a reason. The county admin's revision of the rubric: an empty description
+// refused beside its input, the revision saved as the next version. The ranking on a phone: cards,
+// nothing wider than the screen.
 import { readFileSync } from 'node:fs';
-import { previousMonthOf, shanghaiMonth, type AssessmentRun, type FundingAllocation, type Rubric, type RubricVersions } from '@sifasuo/domain';
+import { DEFAULT_ITEMS, previousMonthOf, shanghaiMonth, type Adjustment, type AssessmentRun, type FundingAllocation, type Rubric, type RubricVersions } from '@sifasuo/domain';
 import { fitsPhone, login, nextResponse, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
@@ -18,6 +19,8 @@ const newPage = useBrowser();
 /** Two months back: settled (its deadlines passed), and not the month the 11th's schedule runs for. */
 const PAST_MONTH = previousMonthOf(previousMonthOf(shanghaiMonth(new Date())));
 const YEAR = Number(PAST_MONTH.slice(0, 4));
+/** The month the adjustments page opens on (the 11th's run assesses it). */
+const LAST_MONTH = previousMonthOf(shanghaiMonth(new Date()));
 const CURRENT_YEAR = Number(shanghaiMonth(new Date()).slice(0, 4));
 /** `YYYY-MM-DD HH:mm`: how the portal writes an instant (Asia/Shanghai). */
 const SHANGHAI_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
@@ -149,6 +152,46 @@ describe('assessment, the year-end funding', () => {
     await page.getByTestId('funding-approve-submit').click();
     expect((await approving).status()).toBe(200);
     await page.locator('[data-testid="funding-status"]').getByText('已审批').waitFor();
+  });
+});
+
+describe('assessment, deductions and bonuses', () => {
+  it('人民调解股 deducts only in its own section (B) or grants a bonus, and withdraws its deduction with a reason', async () => {
+    const page = await newPage();
+    await login(page, 'dept-mediation');
+    await page.goto('/#/assessment-adjustments');
+    await page.getByTestId('adjustment-table').waitFor();
+    await page.getByTestId('adjustment-add').click();
+
+    await page.getByTestId('adjustment-item').click();
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await dropdown.waitFor();
+    const own = DEFAULT_ITEMS.filter((i) => i.section === 'B').map((i) => `扣分：${i.id} ${i.name}`);
+    expect(await dropdown.locator('.ant-select-item-option').allTextContents()).toEqual([...own, '加分：X 加分项']);
+    await dropdown.getByTitle('扣分：B5 重大纠纷4小时内报告').click();
+    const office = page.getByTestId('adjustment-office');
+    await office.click();
+    await page.keyboard.press('Enter');
+    await office.locator('.ant-select-content-has-value').waitFor();
+    await page.getByTestId('adjustment-points').fill('2');
+    const reason = `重大纠纷迟报（浏览器测试 ${Date.now()}）`;
+    await page.getByTestId('adjustment-reason').fill(reason);
+    await page.getByTestId('adjustment-evidence').fill('县局督查通报');
+    const adding = nextResponse(page, 'POST', '/api/assessment/deductions');
+    await page.getByTestId('adjustment-submit').click();
+    const added = await adding;
+    expect(added.status()).toBe(201);
+    expect(added.request().postDataJSON()).toMatchObject({ month: LAST_MONTH, item: 'B5', points: 2, reason });
+    const { id } = (await added.json()) as Adjustment;
+
+    const row = page.locator(`tr[data-row-key="${id}"]`);
+    await row.getByTestId('adjustment-withdraw').click();
+    await page.getByTestId('adjustment-withdraw-reason').fill('核实为按时报告');
+    const withdrawing = nextResponse(page, 'POST', `/api/assessment/deductions/${id}/withdraw`);
+    await page.getByTestId('adjustment-withdraw-submit').click();
+    expect((await withdrawing).status()).toBe(200);
+    await row.getByText('已撤销（核实为按时报告）').waitFor();
+    expect(await row.getByTestId('adjustment-withdraw').count()).toBe(0);
   });
 });
 
