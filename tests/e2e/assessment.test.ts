@@ -19,8 +19,9 @@ const newPage = useBrowser();
 /** Two months back: settled (its deadlines passed), and not the month the 11th's schedule runs for. */
 const PAST_MONTH = previousMonthOf(previousMonthOf(shanghaiMonth(new Date())));
 const YEAR = Number(PAST_MONTH.slice(0, 4));
-/** The month the adjustments page opens on (the 11th's run assesses it). */
-const LAST_MONTH = previousMonthOf(shanghaiMonth(new Date()));
+const THIS_MONTH = shanghaiMonth(new Date());
+/** A month as the month picker names it: 2026年3月. */
+const monthTitle = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 const CURRENT_YEAR = Number(shanghaiMonth(new Date()).slice(0, 4));
 /** `YYYY-MM-DD HH:mm`: how the portal writes an instant (Asia/Shanghai). */
 const SHANGHAI_TIME = /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/;
@@ -161,6 +162,9 @@ describe('assessment, deductions and bonuses', () => {
     await login(page, 'dept-mediation');
     await page.goto('/#/assessment-adjustments');
     await page.getByTestId('adjustment-table').waitFor();
+    // This month: no run yet (a published month takes corrections only through a new run: 409).
+    await page.getByTestId('adjustment-month').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(monthTitle(THIS_MONTH)).click();
     await page.getByTestId('adjustment-add').click();
 
     await page.getByTestId('adjustment-item').click();
@@ -181,7 +185,7 @@ describe('assessment, deductions and bonuses', () => {
     await page.getByTestId('adjustment-submit').click();
     const added = await adding;
     expect(added.status()).toBe(201);
-    expect(added.request().postDataJSON()).toMatchObject({ month: LAST_MONTH, item: 'B5', points: 2, reason });
+    expect(added.request().postDataJSON()).toMatchObject({ month: THIS_MONTH, item: 'B5', points: 2, reason });
     const { id } = (await added.json()) as Adjustment;
 
     const row = page.locator(`tr[data-row-key="${id}"]`);
