@@ -7,7 +7,6 @@ import { Button, Drawer, Flex, Grid, Tag, Typography } from 'antd';
 import type { Adjustment, Drilldown, OfficeScore, ScoreLine } from '@sifasuo/domain';
 import { assessmentApi } from './api';
 import { FACT_KIND_LABELS, LineLegend, LineStateTag, pts, when } from './shared';
-import { contexts } from '../contexts';
 import { recordLinkFor } from '../kit/portal';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
 import { useLoad } from '../kit/useLoad';
@@ -28,7 +27,7 @@ function FactsDrawer({ score, line, runId, onClose }: { score: OfficeScore; line
     {
       title: '记录', key: 'ref',
       render: (_: unknown, f) => {
-        const to = recordLinkFor(contexts, f.ref, { month: f.month, officeId: f.officeId });
+        const to = recordLinkFor(f.ref, { month: f.month, officeId: f.officeId });
         return to ? <Link to={to} data-testid="fact-record-link">查看记录</Link> : <span data-testid="fact-record-text">{`${f.ref.context}/${f.ref.type}/${f.ref.id}`}</span>;
       },
     },

@@ -86,13 +86,12 @@ export interface RecordHint {
 /** A record's page, from its id (and the fact's month and office, for pages that open on a month). */
 export type RecordLink = (id: string, hint: RecordHint) => string;
 
+/** The contexts joined (by `joinPortal`): where a context's page finds another's record links without importing it. */
+let joined: readonly PortalContext[] = [];
+
 /** The page of a record a fact names, or `undefined` when no context declares its type (shown as text). */
-export const recordLinkFor = (
-  contexts: readonly PortalContext[],
-  ref: { context: string; type: string; id: string },
-  hint: RecordHint,
-): string | undefined => {
-  const links = contexts.find((c) => c.context === ref.context)?.recordLinks;
+export const recordLinkFor = (ref: { context: string; type: string; id: string }, hint: RecordHint): string | undefined => {
+  const links = joined.find((c) => c.context === ref.context)?.recordLinks;
   const link = links && Object.hasOwn(links, ref.type) ? links[ref.type] : undefined;
   return link?.(ref.id, hint);
 };
@@ -109,6 +108,7 @@ export const joinPortal = (list: readonly PortalContext[]): readonly PortalConte
   const cards = list.flatMap((c) => (c.home ?? []).map((h) => h.id));
   problems.push(...cards.filter((id, i) => cards.indexOf(id) !== i).map((id) => `home card ${id} is declared twice`));
   if (problems.length) throw new Error(`portal: ${problems.join('; ')}`);
+  joined = list;
   return list;
 };
 

@@ -6,7 +6,6 @@ import { ALERT_KINDS, shanghaiMonth, type Alert } from '@sifasuo/domain';
 import Figures from '../../kit/Figures';
 import { assessmentApi } from '../api';
 import { when } from '../shared';
-import { contexts } from '../../contexts';
 import { recordLinkFor } from '../../kit/portal';
 import { useLoad } from '../../kit/useLoad';
 
@@ -29,7 +28,7 @@ export default function Alerts() {
       />
       {alerts.data.length > 0 && (<ul style={{ margin: 0, paddingInlineStart: 20 }}>
         {alerts.data.slice(0, SHOWN).map((a) => {
-          const to = recordLinkFor(contexts, a.ref, { month: shanghaiMonth(new Date(a.occurredAt)), officeId: a.officeId });
+          const to = recordLinkFor(a.ref, { month: shanghaiMonth(new Date(a.occurredAt)), officeId: a.officeId });
           const text = `${a.officeName}：${a.title}（${when(a.occurredAt)}）`;
           return (
             <li key={a.factId}>
