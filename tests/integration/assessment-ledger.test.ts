@@ -3,13 +3,14 @@
 // again, delivered backwards) converge on the state the latest instants say; an unreadable message
 // fails alone in its batch and, on the queue, is retried and then parked in the DLQ. Its facts are of
 // 2019 (no demo data, no other test's month).
-import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { makeFact, type ScorableFact } from '@sifasuo/domain';
 import type { SQSEvent } from 'aws-lambda';
 import { dynamo, eventBridge, eventually, localName, queueUrl, sqs } from '../support/cloud';
 import { useFunctionEnvironment } from '../support/function-env';
+import { LEDGER_POISON_QUEUE } from '../support/test-wiring';
 
 useFunctionEnvironment();
 
@@ -99,5 +100,20 @@ describe('the evidence ledger', () => {
     const attributes = await sqs().send(new GetQueueAttributesCommand({ QueueUrl: await queueUrl('assessment-facts'), AttributeNames: ['RedrivePolicy'] }));
     const dlq = await sqs().send(new GetQueueAttributesCommand({ QueueUrl: await queueUrl('assessment-facts', { dlq: true }), AttributeNames: ['QueueArn'] }));
     expect(JSON.parse(attributes.Attributes!.RedrivePolicy!)).toEqual({ deadLetterTargetArn: dlq.Attributes!.QueueArn, maxReceiveCount: 5 });
+  });
+
+  it('a poison message on a queue of the real ledger consumer is received, fails each time, and is parked in the DLQ', async () => {
+    const poison = JSON.stringify(envelope('FactRecorded', { id: `${tag}-poison`, kind: 'no.such.kind' }));
+    const good = fact('beside-poison', '2019-03-15T09:00:00+08:00');
+    await sqs().send(new SendMessageCommand({ QueueUrl: await queueUrl(LEDGER_POISON_QUEUE), MessageBody: poison }));
+    await sqs().send(new SendMessageCommand({ QueueUrl: await queueUrl(LEDGER_POISON_QUEUE), MessageBody: JSON.stringify(recorded(good)) }));
+    const dlq = await queueUrl(LEDGER_POISON_QUEUE, { dlq: true });
+    const dead = await eventually(async () => {
+      const r = await sqs().send(new ReceiveMessageCommand({ QueueUrl: dlq, WaitTimeSeconds: 1, MaxNumberOfMessages: 10 }));
+      return r.Messages?.find((m) => m.Body === poison);
+    }, 30_000);
+    await sqs().send(new DeleteMessageCommand({ QueueUrl: dlq, ReceiptHandle: dead.ReceiptHandle! }));
+    // The good message beside it was recorded once and never parked.
+    expect(await ledgerItem(good)).toMatchObject({ fact: good });
   });
 });

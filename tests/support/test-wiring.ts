@@ -23,6 +23,12 @@ export const PROBE_STREAM_BATCH = 10;
 export const FACTS_TABLE = 'test-facts';
 export const FACTS_QUEUE = 'test-facts';
 
+/**
+ * The assessment's real ledger consumer behind a queue of its own with a 1 s visibility timeout: a
+ * poison message reaches the DLQ in seconds rather than the production queue's 5 × 180 s.
+ */
+export const LEDGER_POISON_QUEUE = 'test-ledger-poison';
+
 /** The probe authorizer: serves only the test routes that name it (the wiring's one serves the rest). */
 export const PROBE_AUTHORIZER = 'test-probe-authorizer';
 
@@ -67,6 +73,7 @@ export const extraWiring: ExtraWiring = {
     { id: PROBE_QUEUE, consumer: 'test-probe-consumer', batchSize: 10, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 },
     // Stands in for the assessment's queue until the assessment context declares its own.
     { id: FACTS_QUEUE, consumer: 'test-probe-consumer', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 5 },
+    { id: LEDGER_POISON_QUEUE, consumer: 'assessment-ledger', batchSize: 10, maxReceiveCount: 2, visibilityTimeoutSeconds: 1 },
   ],
   eventRules: [
     { id: 'test-probe', events: [probeEvent], targetQueue: PROBE_QUEUE },

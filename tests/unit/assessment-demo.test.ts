@@ -131,6 +131,7 @@ describe('the demo assessment year', () => {
     const f = demo.funding!;
     expect(f).toMatchObject({ year: 2026, mode: 'pool', poolFen: 49 * 1_000_000, threshold: 60, excellent: 6, status: 'draft', createdBy: 'finance' });
     expect(f.months).toEqual(demo.months.filter((m) => m.month.startsWith('2026-')).map((m) => m.month));
+    expect(f.id).toMatch(/^2026-[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(f.items).toHaveLength(49);
     expect(f.items.reduce((s, i) => s + i.amountFen, 0)).toBe(f.poolFen);
     expect(f.totalFen).toBe(f.poolFen);

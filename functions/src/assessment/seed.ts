@@ -59,10 +59,12 @@ const summaryOf = (demo: AssessmentDemo, offices: number, written: number, secon
   const totals = demo.months.flatMap((m) => m.scores.map((s) => s.total));
   const adjustments = demo.months.flatMap((m) => m.adjustments);
   const fmt = (n: number) => n.toFixed(1);
+  const [first, last] = [demo.months[0]?.month ?? '', demo.months.at(-1)?.month ?? ''];
+  const span = first === last ? first : `${first}–${last}`;
   const range = totals.length ? `总分 ${fmt(Math.min(...totals))}–${fmt(Math.max(...totals))}（平均 ${fmt(totals.reduce((s, t) => s + t, 0) / totals.length)}）` : '无评分';
   const funding = demo.funding ? `、${demo.funding.year} 年度绩效经费分配草案 1 份（${(demo.funding.totalFen / 100).toLocaleString('zh-CN')} 元）` : '';
   return (
-    `${offices} 所 ${demo.months.length} 个月已发布评分（${demo.months[0]?.month ?? ''}–${demo.months.at(-1)?.month ?? ''}，${range}）、` +
+    `${offices} 所 ${demo.months.length} 个月已发布评分（${span}，${range}）、` +
     `扣分 ${adjustments.filter((a) => a.kind === 'deduction').length} 条、加分 ${adjustments.filter((a) => a.kind === 'bonus').length} 条${funding}；` +
     `写入 ${written} 条，${seconds.toFixed(1)} s`
   );

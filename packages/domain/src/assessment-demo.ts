@@ -233,7 +233,8 @@ const fundingOf = (offices: readonly ScoredOffice[], months: readonly Assessment
   const createdAt = new Date(now.getTime() - 30 * 60_000);
   const finance = user('finance');
   return {
-    id: demoUlid(createdAt, random), year, mode: 'pool', poolFen: input.poolFen, threshold: 60, excellent: 6, status: 'draft',
+    // As the API names an allocation (`<year>-<ULID>`: its partition known from the id).
+    id: `${year}-${demoUlid(createdAt, random)}`, year, mode: 'pool', poolFen: input.poolFen, threshold: 60, excellent: 6, status: 'draft',
     items: allocation.items, totalFen: allocation.totalFen, months: allocation.months,
     createdAt: createdAt.toISOString(), createdBy: finance.username, note: input.note,
   };
