@@ -157,7 +157,7 @@ describe('assessment, the year-end funding', () => {
 });
 
 describe('assessment, deductions and bonuses', () => {
-  it('人民调解股 deducts only in its own section (B) or grants a bonus, and withdraws its deduction with a reason', async () => {
+  it('人民调解股 is offered its own section (B) and the bonus X only; it deducts, then withdraws the deduction with a reason', async () => {
     const page = await newPage();
     await login(page, 'dept-mediation');
     await page.goto('/#/assessment-adjustments');
