@@ -161,7 +161,7 @@ describe('admin and auditor', () => {
     // The new user logs in through the login page, lands on the home, and is offered their own office alone.
     const clerk = await newPage();
     await login(clerk, CLERK.username, CLERK.password);
-    expect(await menuEntries(clerk)).toEqual(['首页', '本所概况', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务']);
+    expect(await menuEntries(clerk)).toEqual(['首页', '本所概况', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务', '本月考核', '月度考核', '评分细则']);
     await openMenu(clerk, 'own-office', `#/offices/${CLERK.officeId}`);
     await expect(clerk.getByTestId('office-id').textContent()).resolves.toBe(CLERK.officeId);
     await expect(clerk.getByTestId('office-name').textContent()).resolves.toBe(clerkOfficeName);
@@ -301,7 +301,7 @@ describe('admin and auditor', () => {
   it('admin has no 审计日志: not in the menu, the page is 无权访问, and the server answers 403', async () => {
     const page = await newPage();
     await login(page, 'admin');
-    expect(await menuEntries(page)).toEqual(['首页', '司法所', '用户管理', '数据字典', '登录安全']);
+    expect(await menuEntries(page)).toEqual(['首页', '司法所', '评分细则', '用户管理', '数据字典', '登录安全']);
     expect(await page.getByTestId('menu-audit').count()).toBe(0);
 
     // The page guard refuses at once.

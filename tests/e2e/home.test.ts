@@ -30,18 +30,21 @@ const LOADED: Record<string, string> = {
   'registers-leave-to-decide': 'registers-leave-to-decide',
   'registers-tasks': 'registers-tasks',
   'registers-reports-due': 'registers-reports-due',
+  'assessment-alerts': 'assessment-alerts',
+  'assessment-month': 'assessment-month-card',
+  'assessment-county': 'assessment-county-card',
 };
 
 /** The cards each role's home shows. */
 const HOMES: Record<string, string[]> = {
-  leader: ['org-staffing', 'mediation-major-alert', 'mediation-kpi', 'registers-petitions-overdue', 'registers-leave-to-decide', 'registers-tasks'],
+  leader: ['org-staffing', 'mediation-major-alert', 'mediation-kpi', 'registers-petitions-overdue', 'registers-leave-to-decide', 'registers-tasks', 'assessment-alerts', 'assessment-county'],
   admin: ['auth-locked-accounts', 'org-staffing', 'org-users', 'org-recent-changes'],
   auditor: ['audit-today', 'audit-digests'],
   'director-01': [
     'org-own-office', 'org-area-offices', 'mediation-todo', 'mediation-review', 'mediation-due', 'mediation-kpi',
-    'registers-petitions-overdue', 'registers-leave-to-decide', 'registers-tasks', 'registers-reports-due',
+    'registers-petitions-overdue', 'registers-leave-to-decide', 'registers-tasks', 'registers-reports-due', 'assessment-month',
   ],
-  'staff-0101': ['org-own-office', 'mediation-todo', 'mediation-due', 'mediation-kpi', 'registers-petitions-overdue', 'registers-tasks', 'registers-reports-due'],
+  'staff-0101': ['org-own-office', 'mediation-todo', 'mediation-due', 'mediation-kpi', 'registers-petitions-overdue', 'registers-tasks', 'registers-reports-due', 'assessment-month'],
 };
 
 /** Opens the home and waits until every card has its data: no skeleton, a number in each. */

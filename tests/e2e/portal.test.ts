@@ -22,7 +22,7 @@ describe('portal', () => {
     await login(page, 'staff-0101');
 
     // Lands on the home; the menu offers 首页 and the own office: no list of all offices, no admin pages.
-    expect(await menuEntries(page)).toEqual(['首页', '本所概况', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务']);
+    expect(await menuEntries(page)).toEqual(['首页', '本所概况', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务', '本月考核', '月度考核', '评分细则']);
     expect(await page.getByTestId('menu-users').count()).toBe(0);
     // 首页 is selected on the home, and only there.
     const selected = () => page.getByTestId('side-menu').locator('.ant-menu-item-selected').allTextContents();
@@ -68,7 +68,7 @@ describe('portal', () => {
     const page = await newPage();
     await login(page, 'leader');
     // 用户管理 too: the auditors' accounts are the leader's (三员分立).
-    expect(await menuEntries(page)).toEqual(['首页', '司法所', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务', '用户管理']);
+    expect(await menuEntries(page)).toEqual(['首页', '司法所', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务', '月度考核', '考核热力图', '扣分与加分', '年终绩效经费', '评分细则', '用户管理']);
     await openMenu(page, 'offices', '#/offices');
     await page.getByTestId('area-card').first().waitFor();
     expect(await page.title()).toBe('司法所 - 司法所工作管理系统');
@@ -196,7 +196,7 @@ describe('portal', () => {
     await expect(page.getByTestId('menu-toggle').getAttribute('aria-label')).resolves.toBe('打开菜单');
     const contentWidth = async () => (await page.getByTestId('no-features').or(page.getByTestId('home')).first().boundingBox())!.width;
     const before = await contentWidth();
-    expect(await menuEntries(page)).toEqual(['首页', '本所概况', '本片区司法所', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务']);
+    expect(await menuEntries(page)).toEqual(['首页', '本所概况', '本片区司法所', '纠纷排查', '调解案件', '典型案例与新闻', '调委会与调解员', '调解统计', '台账', '请销假', '计划总结与信息报送', '交办任务', '本月考核', '月度考核', '考核热力图', '评分细则']);
     expect(await contentWidth()).toBe(before);
     await shot(page, 'phone-3-director-drawer', { settle: true });
     await openMenu(page, 'offices', '#/offices');

@@ -71,7 +71,30 @@ export interface PortalContext {
   /** Shown in the header after the user's name and roles (the user's office). */
   header?: ComponentType<{ me: Me }>;
   account?: readonly AccountAction[];
+  /**
+   * How a record this context names in a fact (`{context, type, id}`) opens on its own page: the
+   * record's type → its path. Other contexts (the assessment's drill-down) link through these.
+   */
+  recordLinks?: Readonly<Record<string, RecordLink>>;
 }
+
+/** What a record link knows beside the record's id: the month and office its fact counts in. */
+export interface RecordHint {
+  month: string;
+  officeId: string;
+}
+/** A record's page, from its id (and the fact's month and office, for pages that open on a month). */
+export type RecordLink = (id: string, hint: RecordHint) => string;
+
+/** The contexts joined (by `joinPortal`): where a context's page finds another's record links without importing it. */
+let joined: readonly PortalContext[] = [];
+
+/** The page of a record a fact names, or `undefined` when no context declares its type (shown as text). */
+export const recordLinkFor = (ref: { context: string; type: string; id: string }, hint: RecordHint): string | undefined => {
+  const links = joined.find((c) => c.context === ref.context)?.recordLinks;
+  const link = links && Object.hasOwn(links, ref.type) ? links[ref.type] : undefined;
+  return link?.(ref.id, hint);
+};
 
 /** A context's portal part, typed. */
 export const definePortal = (c: PortalContext): PortalContext => c;
@@ -85,6 +108,7 @@ export const joinPortal = (list: readonly PortalContext[]): readonly PortalConte
   const cards = list.flatMap((c) => (c.home ?? []).map((h) => h.id));
   problems.push(...cards.filter((id, i) => cards.indexOf(id) !== i).map((id) => `home card ${id} is declared twice`));
   if (problems.length) throw new Error(`portal: ${problems.join('; ')}`);
+  joined = list;
   return list;
 };
 

@@ -31,4 +31,12 @@ export const mediationPortal = definePortal({
     { id: 'mediation-due', title: '调解到期提醒', kind: 'due', allow: keepsOfficeRecords, body: lazy(() => import('./home/Due')) },
     { id: 'mediation-kpi', title: '本月调解', kind: 'kpi', allow: worksOnMediation, body: lazy(() => import('./home/MonthFigures')) },
   ],
+  // The records behind the assessment's facts (its drill-down links here).
+  recordLinks: {
+    case: (id) => `/mediation-cases/${encodeURIComponent(id)}`,
+    screening: (_id, { month }) => `/mediation-screening?${new URLSearchParams({ month })}`,
+    'screening-report': (_id, { month }) => `/mediation-screening?${new URLSearchParams({ month })}`,
+    dispute: (id, { month }) => `/mediation-screening?${new URLSearchParams({ month, dispute: id })}`,
+    submission: () => '/mediation-submissions',
+  },
 });

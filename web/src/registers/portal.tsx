@@ -4,6 +4,7 @@
 // reports due and returned, open and overdue tasks, leave to decide and overdue petitions.
 import { lazy } from 'react';
 import { BookOutlined, CalendarOutlined, FileDoneOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { REGISTER_IDS } from '@sifasuo/domain';
 import { definePortal } from '../kit/portal';
 import { assignsTasks, decidesLeave, keepsOffice, readsRegisters, usesLeave, worksOnRegisters } from './permissions';
 
@@ -30,4 +31,11 @@ export const registersPortal = definePortal({
     { id: 'registers-tasks', title: '交办任务', kind: 'todo', allow: (me) => keepsOffice(me) || assignsTasks(me), body: lazy(() => import('./home/TasksCard')) },
     { id: 'registers-reports-due', title: '材料报送提醒', kind: 'due', allow: keepsOffice, body: lazy(() => import('./home/ReportsDue')) },
   ],
+  // The records behind the assessment's facts (its drill-down links here): a book's entries by register.
+  recordLinks: {
+    ...Object.fromEntries(REGISTER_IDS.map((register) => [register, (id: string) => `/registers/${register}/${encodeURIComponent(id)}`])),
+    report: () => '/office-reports',
+    absence: () => '/office-leave?tab=absences',
+    'task-assignment': () => '/office-tasks',
+  },
 });

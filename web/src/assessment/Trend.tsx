@@ -1,0 +1,28 @@
+// An office's (or the county's average) score over the twelve months up to a given one, from the
+// heat map's cells of the years they span. Hidden for a user the heat map is not for.
+import { useMemo } from 'react';
+import type { CountyRadar } from '@sifasuo/domain';
+import { assessmentApi } from './api';
+import { monthsBack, pts, shortMonth } from './shared';
+import LineChart from '../kit/LineChart';
+import { useLoad } from '../kit/useLoad';
+
+const radarsFor = (months: readonly string[]) => {
+  const years = [...new Set(months.map((m) => Number(m.slice(0, 4))))];
+  return Promise.all(years.map((year) => assessmentApi.radar({ year })));
+};
+
+/** Score by month: one office's, or (no office) the average of the offices scored that month. */
+export const trendOf = (radars: readonly CountyRadar[], months: readonly string[], officeId?: string) =>
+  months.map((m) => {
+    const cells = radars.flatMap((r) => r.cells).filter((c) => c.month === m && c.score !== undefined && (!officeId || c.officeId === officeId));
+    const value = cells.length ? cells.reduce((s, c) => s + c.score!, 0) / cells.length : undefined;
+    return { label: m, value: value === undefined ? undefined : Math.round(value * 100) / 100 };
+  });
+
+export default function Trend({ to, officeId, title, testId }: { to: string; officeId?: string; title: string; testId?: string }) {
+  const months = useMemo(() => monthsBack(12, to).reverse(), [to]);
+  const radars = useLoad(() => radarsFor(months), [months]);
+  if (!radars.data) return null;
+  return <LineChart title={title} points={trendOf(radars.data, months, officeId)} format={pts} max={110} tick={shortMonth} testId={testId} />;
+}
