@@ -41,6 +41,14 @@ export const monthRuns = (month: string): Promise<RunItem[]> =>
 export const runScores = (runId: string): Promise<ScoreItem[]> =>
   queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK } }, (i) => withoutKeys<ScoreItem>(i));
 
+/** What ranking a run needs of each score (the lines, most of an item, are left unread). */
+export type ScoreTotal = Pick<ScoreItem, 'officeId' | 'total' | 'flags'>;
+export const runTotals = (runId: string): Promise<ScoreTotal[]> =>
+  queryAll(
+    { table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK }, attributes: ['officeId', 'total', 'flags'] },
+    (i) => i as unknown as ScoreTotal,
+  );
+
 /** One office's score of a run. */
 export const officeScore = async (runId: string, officeId: string): Promise<ScoreItem | undefined> => {
   const r = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: keys.score(runId, officeId) }));

@@ -8,7 +8,6 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rankScores, roundPoints, scoreOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
-import { putAll } from '../shared/bulk-writes';
 import { sqsBatchConsumer } from '../shared/consumers';
 import { orgDirectory } from '../shared/org-directory';
 import { monthAdjustments } from './adjustments-repository';
@@ -16,7 +15,7 @@ import { assessmentTable, keys } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { pinnedRubric } from './rubrics';
 import { supersedeDraft } from './runs';
-import { getRun, monthRuns, runScores } from './runs-repository';
+import { getRun, monthRuns, runTotals, type ScoreTotal } from './runs-repository';
 
 type Outcome = 'scored' | 'already-scored' | 'run-closed';
 
@@ -130,7 +129,7 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
 export const scoreRunOffice = async (runId: string, officeId: string): Promise<Outcome> =>
   (await scoreRunOffices(runId, [officeId])).get(officeId)!;
 
-const summaryOf = (scores: readonly OfficeScore[]): NonNullable<AssessmentRun['summary']> => {
+const summaryOf = (scores: readonly ScoreTotal[]): NonNullable<AssessmentRun['summary']> => {
   const totals = scores.map((s) => s.total);
   const flags = scores.flatMap((s) => s.flags);
   return {
@@ -146,14 +145,25 @@ const summaryOf = (scores: readonly OfficeScore[]): NonNullable<AssessmentRun['s
  * When every office is scored: ranks, summary, status scored; an older scored-but-unpublished run of
  * the month becomes superseded. Every step may be repeated (a retry, a second finaliser) with the same result.
  */
+const RANK_WRITES_AT_ONCE = 32;
+
 export const finaliseIfComplete = async (runId: string, now: Date): Promise<boolean> => {
   const run = await getRun(runId);
   if (!run || run.status !== 'running' || run.done < run.total) return false;
-  const ranked = rankScores(await runScores(runId));
+  const ranked = rankScores(await runTotals(runId));
   const table = assessmentTable();
-  // Ranks first — every score again, whole, with its rank, in parallel BatchWrites (a repeat writes the
-  // same items); the status last, so a scored run is ranked.
-  await putAll(table, ranked.map((s) => ({ ...keys.score(runId, s.officeId), entity: 'score', ...s })));
+  // Ranks first (each write idempotent), many at a time; the status last, so a scored run is ranked.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(RANK_WRITES_AT_ONCE, ranked.length) }, async () => {
+      while (next < ranked.length) {
+        const s = ranked[next++]!;
+        await dynamo().send(
+          new UpdateCommand({ TableName: table, Key: keys.score(runId, s.officeId), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':r': s.rank } }),
+        );
+      }
+    }),
+  );
   try {
     await dynamo().send(
       new UpdateCommand({

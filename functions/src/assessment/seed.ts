@@ -19,7 +19,7 @@ import { writeAudit } from '../shared/audit-writer';
 import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
-import { putAll } from '../shared/bulk-writes';
+import { putAll } from '../shared/seed-writes';
 import { assessmentTable, keys, runIdOf, type RunHead } from './keys';
 
 type Item = Record<string, unknown>;

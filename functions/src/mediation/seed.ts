@@ -24,7 +24,7 @@ import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
 import { outboxItem } from '../shared/outbox';
 import type { RequestContext } from '../shared/request-context';
-import { putAll } from '../shared/bulk-writes';
+import { putAll } from '../shared/seed-writes';
 import { keys, mediationTable } from './keys';
 import { items } from './repository';
 

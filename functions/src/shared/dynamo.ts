@@ -39,10 +39,12 @@ export interface KeyedQuery {
   limit: number;
   cursor?: string;
   newestFirst?: boolean;
+  /** Only these attributes of each item (a projection), when the whole items are large and not needed. */
+  attributes?: readonly string[];
 }
 
 export const queryPage = async <T>(q: KeyedQuery, map: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
-  const names: Record<string, string> = { '#pk': q.partition.name };
+  const names: Record<string, string> = { '#pk': q.partition.name, ...Object.fromEntries((q.attributes ?? []).map((a, i) => [`#a${i}`, a])) };
   const values: Record<string, unknown> = { ':pk': q.partition.value };
   let condition = '#pk = :pk';
   if (q.sortKey?.beginsWith !== undefined) {
@@ -62,6 +64,7 @@ export const queryPage = async <T>(q: KeyedQuery, map: (item: Record<string, unk
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
     Limit: q.limit,
+    ...(q.attributes ? { ProjectionExpression: q.attributes.map((_, i) => `#a${i}`).join(', ') } : {}),
     ExclusiveStartKey: decodeCursor(q.cursor, q.partition),
     ScanIndexForward: !q.newestFirst,
   };

@@ -269,7 +269,7 @@ export const scoreOffice = (input: ScoreInput): OfficeScore => {
 };
 
 /** Ranks by total (highest first); equal totals share a rank (1, 2, 2, 4), listed by office id. */
-export const rankScores = (scores: readonly OfficeScore[]): OfficeScore[] => {
+export const rankScores = <T extends Pick<OfficeScore, 'officeId' | 'total'>>(scores: readonly T[]): Array<T & { rank: number }> => {
   const sorted = [...scores].sort((a, b) => b.total - a.total || (a.officeId < b.officeId ? -1 : a.officeId > b.officeId ? 1 : 0));
   let rank = 0;
   return sorted.map((s, i) => {

@@ -1,6 +1,5 @@
-// Bulk writes: thousands of items in parallel BatchWrites rather than one write each — the demo
-// seeds (local only), and a run's ranking (every score item again, with its rank). Each put is whole
-// and idempotent, so a retried bulk write ends in the same state.
+// The demo seeds' bulk writes (local only): thousands of items go in parallel BatchWrites rather
+// than one transaction each.
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from './aws';
 
