@@ -2,8 +2,8 @@
 // emulators. Facts travel the real way (a producer's outbox → the bus → the assessment queue → the
 // ledger), written through the test's facts probe (tests/support/facts-probe.ts); monthly results are
 // real runs started, scored and approved through the API. Its facts live in area 08 (湖滨, offices
-// 0801–0806) and area 05 (0504), this month and last (Asia/Shanghai); its runs are of 2018, a year no
-// demo data falls in, so every figure is the test's own.
+// 0801–0806) and area 05 (0504), this month and last (Asia/Shanghai); its runs are of 2015, a year no
+// demo data and no other test uses, so every figure is the test's own.
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   allocateFunding,
@@ -28,7 +28,7 @@ const PASSWORD = 'Initial#Pass1';
 const LIVE_OFFICE = '0805';
 const AREA_OFFICE = '0804';
 const FAR_OFFICE = '0504';
-const YEAR = 2018;
+const YEAR = 2015;
 const RUN_MONTHS = [`${YEAR}-01`, `${YEAR}-07`];
 const run = Date.now().toString(36);
 
@@ -187,7 +187,7 @@ describe('alerts (the leader’s home)', () => {
   });
 });
 
-// ---- Runs of 2018, the heat map, the notice ----------------------------------------------------------
+// ---- Runs of 2015, the heat map, the notice ----------------------------------------------------------
 
 /** Starts a month's run as the leader and waits until every office is scored. */
 const scoredRun = async (month: string): Promise<string> => {
@@ -207,7 +207,7 @@ const scoresOf = async (runId: string): Promise<OfficeScore[]> => {
 describe(`the year ${YEAR}: runs, the notice, the heat map`, () => {
   beforeAll(async () => {
     // One office of the county earns something in January, so the months are not all alike.
-    await publish(fact('registers.publicity.held', LIVE_OFFICE, 'publicity-2018', new Date(Date.parse(`${YEAR}-01-15T10:00:00+08:00`))));
+    await publish(fact('registers.publicity.held', LIVE_OFFICE, `publicity-${YEAR}`, new Date(Date.parse(`${YEAR}-01-15T10:00:00+08:00`))));
     for (const m of RUN_MONTHS) runIds.push(await scoredRun(m));
   }, 300_000);
 
@@ -236,7 +236,7 @@ describe(`the year ${YEAR}: runs, the notice, the heat map`, () => {
     const top = scores.find((s) => s.rank === 1)!;
     expect(top.officeId).toBe(LIVE_OFFICE);
     expect(text).toContain(`1${top.officeName}${top.total}`);
-    // Nobody reported anything in 2018: every office's January screening report is missing (漏报).
+    // Nobody reported anything in that year: every office's January screening report is missing (漏报).
     expect(text).toContain('迟报、漏报情况');
     for (const s of scores) expect(text).toContain(`${s.officeName}：月度排查报告（漏报）`);
     expect((await auditRecordsOf(USERS.staff.username, [pdf.requestId!]))[0]).toMatchObject({ action: 'assessment.notice.export', outcome: 'success', targetId: january });
