@@ -11,28 +11,15 @@
 // date (run early if need be), no funding. Safe to run again: a marker holds the clock and size of the first
 // run and how many items are stored, so a run after a failure writes the very same items and carries
 // on, and a run after success writes nothing.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ASSESSMENT_AUDIT, assessmentDemo, mediationDemoYear, registersDemoYear, type AssessmentDemo } from '@sifasuo/domain';
 import { DEMO_ACCOUNT_OFFICES } from '@sifasuo/domain/src/demo-county';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
 import { writeAudit } from '../shared/audit-writer';
-import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
-import type { RequestContext } from '../shared/request-context';
-import { putAll } from '../shared/seed-writes';
+import { resumableSeed, seedClock } from '../shared/seed-writes';
 import { assessmentTable, keys, runIdOf, type RunHead } from './keys';
 
 type Item = Record<string, unknown>;
-
-const MARKER_KEY = { PK: 'SEED#assessment-demo', SK: 'SEED' };
-interface Marker {
-  clock: string;
-  demo: SeedEvent['demo'];
-  /** Items (in `demoItems` order) already stored. */
-  written: number;
-  done: boolean;
-  summary?: string;
-}
 
 /** Every item the demo stores, with the keys and shapes of keys.ts (as the pipeline stores them). */
 export const demoItems = (demo: AssessmentDemo): Item[] => [
@@ -48,9 +35,6 @@ export const demoItems = (demo: AssessmentDemo): Item[] => [
   }),
   ...(demo.funding ? [{ ...keys.funding(demo.funding.year, demo.funding.id), entity: 'funding', ...demo.funding }] : []),
 ];
-
-/** Items between two progress notes in the marker. */
-const WAVE = 1_000;
 
 /** Mediation's and registers' seeds build 13 months (12 and this one), a small demo 2. */
 const sourceMonths = (demo: SeedEvent['demo']) => (demo === 'small' ? 2 : 13);
@@ -70,43 +54,30 @@ const summaryOf = (demo: AssessmentDemo, offices: number, written: number, secon
   );
 };
 
-export const seedAssessmentDemo = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> => {
-  const t0 = Date.now();
-  const table = assessmentTable();
-  const stored = (await dynamo().send(new GetCommand({ TableName: table, Key: MARKER_KEY, ConsistentRead: true }))).Item as Marker | undefined;
-  if (stored?.done) return { summary: `已有演示数据（${stored.summary ?? stored.clock}）` };
-  const marker: Marker = stored ?? { clock: clock.toISOString(), demo: requested, written: 0, done: false };
-  const note = (m: Marker) => dynamo().send(new PutCommand({ TableName: table, Item: { ...MARKER_KEY, entity: 'seed', ...m } }));
-  if (!stored) await note(marker);
-  const now = new Date(marker.clock);
-
-  const county = await orgDirectory.offices();
-  const offices = marker.demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
-  // The other seeds' facts, exactly: same offices, months and clock as theirs.
-  const months = sourceMonths(marker.demo);
-  const facts = [...mediationDemoYear(offices, now, { months }).facts, ...registersDemoYear(offices, now, { months }).facts];
-  const demo = assessmentDemo(offices, facts, now, marker.demo === 'small' ? { months: 1, funding: false, early: true } : {});
-  const all = demoItems(demo);
-  for (let from = marker.written; from < all.length; from += WAVE) {
-    await putAll(table, all.slice(from, from + WAVE));
-    await note({ ...marker, written: Math.min(all.length, from + WAVE) });
-  }
-
-  const summary = summaryOf(demo, offices.length, all.length, (Date.now() - t0) / 1000);
-  const ctx: RequestContext = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now: new Date(Math.max(Date.now(), now.getTime())) };
-  await writeAudit(ctx, {
-    action: ASSESSMENT_AUDIT['demo.seed'],
-    targetId: `demo-year#${now.toISOString()}`,
-    outcome: 'success',
-    after: {
-      offices: offices.length, months: demo.months.length, scores: demo.months.reduce((n, m) => n + m.scores.length, 0),
-      adjustments: demo.months.reduce((n, m) => n + m.adjustments.length, 0), funding: demo.funding ? 1 : 0, items: all.length,
+export const seedAssessmentDemo = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> =>
+  resumableSeed(
+    { name: 'assessment-demo', table: assessmentTable(), clock, demo: requested },
+    async (now, demo) => {
+      const county = await orgDirectory.offices();
+      const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
+      // The other seeds' facts, exactly: same offices, months and clock as theirs.
+      const months = sourceMonths(demo);
+      const facts = [...mediationDemoYear(offices, now, { months }).facts, ...registersDemoYear(offices, now, { months }).facts];
+      const year = assessmentDemo(offices, facts, now, demo === 'small' ? { months: 1, funding: false, early: true } : {});
+      return { offices, year, items: demoItems(year) };
     },
-  });
-  await note({ ...marker, written: all.length, done: true, summary });
-  return { summary };
-};
+    async ({ offices, year, items }, { now, ctx, seconds }) => {
+      await writeAudit(ctx, {
+        action: ASSESSMENT_AUDIT['demo.seed'],
+        targetId: `demo-year#${now.toISOString()}`,
+        outcome: 'success',
+        after: {
+          offices: offices.length, months: year.months.length, scores: year.months.reduce((n, m) => n + m.scores.length, 0),
+          adjustments: year.months.reduce((n, m) => n + m.adjustments.length, 0), funding: year.funding ? 1 : 0, items: items.length,
+        },
+      });
+      return summaryOf(year, offices.length, items.length, seconds);
+    },
+  );
 
-// The folder's demo clock when the cloud gives one (a marker's own clock still wins).
-export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> =>
-  seedAssessmentDemo(event?.clock ? new Date(event.clock) : new Date(), event?.demo ?? 'full');
+export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> => seedAssessmentDemo(seedClock(event), event?.demo ?? 'full');

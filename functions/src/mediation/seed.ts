@@ -14,7 +14,7 @@
 // records (ids and outbox keys are deterministic) and carries on where it stopped, and a run after
 // success writes nothing. The 卷号 counters are put only if absent.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MEDIATION_AUDIT, mediationDemoYear, numberedUlid, type MediationDemoYear } from '@sifasuo/domain';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
@@ -23,23 +23,11 @@ import { writeAudit } from '../shared/audit-writer';
 import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
 import { outboxItem } from '../shared/outbox';
-import type { RequestContext } from '../shared/request-context';
-import { putAll } from '../shared/seed-writes';
+import { resumableSeed, seedClock } from '../shared/seed-writes';
 import { keys, mediationTable } from './keys';
 import { items } from './repository';
 
 type Item = Record<string, unknown>;
-
-/** The seed's own note in the table: the clock and size it generates with, its progress, whether it finished. */
-const MARKER_KEY = { PK: 'SEED#mediation-demo', SK: 'SEED' };
-interface Marker {
-  clock: string;
-  demo: SeedEvent['demo'];
-  /** Items of the year (in `demoYearItems` order, counters aside) already stored. */
-  written: number;
-  done: boolean;
-  summary?: string;
-}
 
 /** Every item the year stores, as the API's writes would have stored them; `counters` go last, only if absent. */
 export const demoYearItems = (year: MediationDemoYear, now: Date): { records: Item[]; counters: Item[]; outbox: Item[] } => {
@@ -62,9 +50,6 @@ export const demoYearItems = (year: MediationDemoYear, now: Date): { records: It
   return { records, counters, outbox };
 };
 
-/** Items between two progress notes in the marker. */
-const WAVE = 1_000;
-
 const putIfAbsent = async (table: string, item: Item) => {
   try {
     await dynamo().send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
@@ -84,41 +69,30 @@ const summaryOf = (year: MediationDemoYear, offices: number, months: number, wri
   );
 };
 
-export const seedMediationYear = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> => {
-  const t0 = Date.now();
-  const table = mediationTable();
-  const stored = (await dynamo().send(new GetCommand({ TableName: table, Key: MARKER_KEY, ConsistentRead: true }))).Item as Marker | undefined;
-  if (stored?.done) return { summary: `已有演示数据（${stored.summary ?? stored.clock}）` };
-  const marker: Marker = stored ?? { clock: clock.toISOString(), demo: requested, written: 0, done: false };
-  const note = (m: Marker) => dynamo().send(new PutCommand({ TableName: table, Item: { ...MARKER_KEY, entity: 'seed', ...m } }));
-  if (!stored) await note(marker);
-  const now = new Date(marker.clock);
+export const seedMediationYear = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> =>
+  resumableSeed(
+    { name: 'mediation-demo', table: mediationTable(), clock, demo: requested },
+    async (now, demo) => {
+      const county = await orgDirectory.offices();
+      const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
+      const months = demo === 'small' ? 2 : 13;
+      const year = mediationDemoYear(offices, now, { months });
+      const { records, counters, outbox } = demoYearItems(year, now);
+      // Counters go last, each only if absent (the API may have counted on since).
+      return { offices, months, year, counters, items: [...records, ...outbox] };
+    },
+    async ({ offices, months, year, counters, items: all }, { now, ctx, seconds }) => {
+      const table = mediationTable();
+      await Promise.all(counters.map((c) => putIfAbsent(table, c)));
+      const written = all.length + counters.length;
+      await writeAudit(ctx, {
+        action: MEDIATION_AUDIT['demo.seed'],
+        targetId: `demo-year#${now.toISOString()}`,
+        outcome: 'success',
+        after: { offices: offices.length, cases: year.cases.length, screenings: year.screenings.length, disputes: year.disputes.length, reports: year.reports.length, submissions: year.submissions.length, committees: year.committees.length, mediators: year.mediators.length, facts: year.facts.length, items: written },
+      });
+      return summaryOf(year, offices.length, months, written, seconds);
+    },
+  );
 
-  const county = await orgDirectory.offices();
-  const offices = marker.demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
-  const months = marker.demo === 'small' ? 2 : 13;
-  const year = mediationDemoYear(offices, now, { months });
-  const { records, counters, outbox } = demoYearItems(year, now);
-  const all = [...records, ...outbox];
-  for (let from = marker.written; from < all.length; from += WAVE) {
-    await putAll(table, all.slice(from, from + WAVE));
-    await note({ ...marker, written: Math.min(all.length, from + WAVE) });
-  }
-  await Promise.all(counters.map((c) => putIfAbsent(table, c)));
-
-  const written = all.length + counters.length;
-  const summary = summaryOf(year, offices.length, months, written, (Date.now() - t0) / 1000);
-  const ctx: RequestContext = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now: new Date(Math.max(Date.now(), now.getTime())) };
-  await writeAudit(ctx, {
-    action: MEDIATION_AUDIT['demo.seed'],
-    targetId: `demo-year#${now.toISOString()}`,
-    outcome: 'success',
-    after: { offices: offices.length, cases: year.cases.length, screenings: year.screenings.length, disputes: year.disputes.length, reports: year.reports.length, submissions: year.submissions.length, committees: year.committees.length, mediators: year.mediators.length, facts: year.facts.length, items: written },
-  });
-  await note({ ...marker, written: all.length, done: true, summary });
-  return { summary };
-};
-
-// The folder's demo clock when the cloud gives one (a marker's own clock still wins: a resumed run keeps its first instant).
-export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> =>
-  seedMediationYear(event?.clock ? new Date(event.clock) : new Date(), event?.demo ?? 'full');
+export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> => seedMediationYear(seedClock(event), event?.demo ?? 'full');

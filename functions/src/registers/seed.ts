@@ -11,32 +11,20 @@
 // month and this one. Safe to run again: a marker item holds the clock and size of the first run and
 // how many items are stored, so a run after a failure generates the very same records (ids and outbox
 // keys are deterministic) and carries on where it stopped, and a run after success writes nothing.
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isSingleReport, numberedUlid, REGISTERS_AUDIT, registersDemoYear, type RegistersDemoYear } from '@sifasuo/domain';
 import { DEMO_ACCOUNT_OFFICES } from '@sifasuo/domain/src/demo-county';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
 import { writeAudit } from '../shared/audit-writer';
-import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
 import { outboxItem } from '../shared/outbox';
-import type { RequestContext } from '../shared/request-context';
-import { putAll } from '../shared/seed-writes';
+import { resumableSeed, seedClock } from '../shared/seed-writes';
 import { entryItems } from './entries-repository';
 import { registersTable } from './keys';
 import { items } from './workflow-repository';
 
 type Item = Record<string, unknown>;
 
-const MARKER_KEY = { PK: 'SEED#registers-demo', SK: 'SEED' };
-interface Marker {
-  clock: string;
-  demo: SeedEvent['demo'];
-  /** Items of the year (in `demoYearItems` order) already stored. */
-  written: number;
-  done: boolean;
-  summary?: string;
-}
 
 /** Every item the year stores, as the API's writes would have stored them. */
 export const demoYearItems = (year: RegistersDemoYear, now: Date): { records: Item[]; guards: Item[]; outbox: Item[] } => {
@@ -56,9 +44,6 @@ export const demoYearItems = (year: RegistersDemoYear, now: Date): { records: It
   return { records, guards, outbox };
 };
 
-/** Items between two progress notes in the marker. */
-const WAVE = 1_000;
-
 const summaryOf = (year: RegistersDemoYear, offices: number, months: number, written: number, seconds: number) => {
   const late = year.reports.filter((r) => r.status === 'submitted' && !r.onTime).length;
   const returned = year.reports.filter((r) => r.status === 'returned').length;
@@ -71,42 +56,29 @@ const summaryOf = (year: RegistersDemoYear, offices: number, months: number, wri
   );
 };
 
-export const seedRegistersYear = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> => {
-  const t0 = Date.now();
-  const table = registersTable();
-  const stored = (await dynamo().send(new GetCommand({ TableName: table, Key: MARKER_KEY, ConsistentRead: true }))).Item as Marker | undefined;
-  if (stored?.done) return { summary: `已有演示数据（${stored.summary ?? stored.clock}）` };
-  const marker: Marker = stored ?? { clock: clock.toISOString(), demo: requested, written: 0, done: false };
-  const note = (m: Marker) => dynamo().send(new PutCommand({ TableName: table, Item: { ...MARKER_KEY, entity: 'seed', ...m } }));
-  if (!stored) await note(marker);
-  const now = new Date(marker.clock);
-
-  const county = await orgDirectory.offices();
-  const offices = marker.demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
-  const months = marker.demo === 'small' ? 2 : 13;
-  const year = registersDemoYear(offices, now, { months });
-  const { records, guards, outbox } = demoYearItems(year, now);
-  const all = [...records, ...guards, ...outbox];
-  for (let from = marker.written; from < all.length; from += WAVE) {
-    await putAll(table, all.slice(from, from + WAVE));
-    await note({ ...marker, written: Math.min(all.length, from + WAVE) });
-  }
-
-  const summary = summaryOf(year, offices.length, months, all.length, (Date.now() - t0) / 1000);
-  const ctx: RequestContext = { actor: { username: 'system-seed', displayName: '演示数据初始化', roles: [] }, requestId: 'seed', now: new Date(Math.max(Date.now(), now.getTime())) };
-  await writeAudit(ctx, {
-    action: REGISTERS_AUDIT['demo.seed'],
-    targetId: `demo-year#${now.toISOString()}`,
-    outcome: 'success',
-    after: {
-      offices: offices.length, entries: year.entries.length, leave: year.leave.length, absences: year.absences.length, reports: year.reports.length,
-      tasks: year.tasks.length, assignments: year.assignments.length, facts: year.facts.length, items: all.length,
+export const seedRegistersYear = async (clock: Date, requested: SeedEvent['demo']): Promise<SeedResult> =>
+  resumableSeed(
+    { name: 'registers-demo', table: registersTable(), clock, demo: requested },
+    async (now, demo) => {
+      const county = await orgDirectory.offices();
+      const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
+      const months = demo === 'small' ? 2 : 13;
+      const year = registersDemoYear(offices, now, { months });
+      const { records, guards, outbox } = demoYearItems(year, now);
+      return { offices, months, year, items: [...records, ...guards, ...outbox] };
     },
-  });
-  await note({ ...marker, written: all.length, done: true, summary });
-  return { summary };
-};
+    async ({ offices, months, year, items: all }, { now, ctx, seconds }) => {
+      await writeAudit(ctx, {
+        action: REGISTERS_AUDIT['demo.seed'],
+        targetId: `demo-year#${now.toISOString()}`,
+        outcome: 'success',
+        after: {
+          offices: offices.length, entries: year.entries.length, leave: year.leave.length, absences: year.absences.length, reports: year.reports.length,
+          tasks: year.tasks.length, assignments: year.assignments.length, facts: year.facts.length, items: all.length,
+        },
+      });
+      return summaryOf(year, offices.length, months, all.length, seconds);
+    },
+  );
 
-// The folder's demo clock when the cloud gives one (a marker's own clock still wins: a resumed run keeps its first instant).
-export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> =>
-  seedRegistersYear(event?.clock ? new Date(event.clock) : new Date(), event?.demo ?? 'full');
+export const handler = async (event?: Partial<SeedEvent>): Promise<SeedResult> => seedRegistersYear(seedClock(event), event?.demo ?? 'full');
