@@ -9,9 +9,8 @@
 // section, then withdrawn with a reason. The county admin's revision of the rubric: an empty description
 // refused beside its input, the revision saved as the next version. The ranking on a phone: cards,
 // nothing wider than the screen.
-import { readFileSync } from 'node:fs';
 import { DEFAULT_ITEMS, previousMonthOf, shanghaiMonth, type Adjustment, type AssessmentRun, type FundingAllocation, type Rubric, type RubricVersions } from '@sifasuo/domain';
-import { fitsPhone, login, nextResponse, shot, useBrowser } from './browser';
+import { downloadByButton, fitsPhone, login, nextResponse, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -65,15 +64,7 @@ describe('assessment, the monthly run', () => {
     await page.locator('[data-testid="run-status"][data-status="approved"]').waitFor();
 
     // The notice, through the button.
-    const pdfAnswer = nextResponse(page, 'GET', `/api/assessment/runs/${runId}/notice.pdf`);
-    const saved = page.waitForEvent('download');
-    await page.getByTestId('notice-pdf').click();
-    const pdf = await pdfAnswer;
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-type']).toBe('application/pdf');
-    const download = await saved;
-    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    const bytes = readFileSync((await download.path())!);
+    const { bytes } = await downloadByButton(page, `/api/assessment/runs/${runId}/notice.pdf`, 'notice-pdf');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // An office's month, a line with facts, and a fact's record on its own page.
@@ -143,11 +134,8 @@ describe('assessment, the year-end funding', () => {
     await shot(page, 'assessment-funding-draft', { settle: true });
 
     // The finance office's workbook, then the leader's approval.
-    const exported = nextResponse(page, 'GET', `/api/assessment/funding/${allocation.id}/export.xlsx`);
-    const saved = page.waitForEvent('download');
-    await page.getByTestId('funding-export').click();
-    expect((await exported).status()).toBe(200);
-    expect((await saved).suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = await downloadByButton(page, `/api/assessment/funding/${allocation.id}/export.xlsx`, 'funding-export');
+    expect(workbook.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     await page.getByTestId('funding-approve').click();
     const approving = nextResponse(page, 'POST', `/api/assessment/funding/${allocation.id}/approve`);
     await page.getByTestId('funding-approve-submit').click();

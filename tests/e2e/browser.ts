@@ -2,7 +2,7 @@
 // fresh context per page (own sessionStorage, zh-CN, China time; a phone's viewport on request),
 // screenshots under .test-artifacts/e2e/, and logging in through the login page's steps (the second
 // factor's code computed from a secret the test holds).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
@@ -127,6 +127,25 @@ export const nextResponse = (page: Page, method: string, path: string) =>
       await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
       throw new Error(`${e.message}\nno ${method} …${path}; the page showed: ${JSON.stringify(shown)} (screenshot ${file})`);
     });
+
+const DOWNLOAD_TYPES = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+/**
+ * Clicks the download button `testId` and waits for the file route ending with `path` to answer 200
+ * with its content type (by the path's extension) and for the browser to save it; answers the file.
+ */
+export const downloadByButton = async (page: Page, path: string, testId: string): Promise<{ bytes: Buffer; fileName: string }> => {
+  const kind = path.endsWith('.pdf') ? 'pdf' : 'xlsx';
+  const answered = nextResponse(page, 'GET', path);
+  const saved = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const answer = await answered;
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()['content-type']).toBe(DOWNLOAD_TYPES[kind]);
+  const download = await saved;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${kind}$`));
+  return { bytes: readFileSync((await download.path())!), fileName: download.suggestedFilename() };
+};
 
 // The root tsconfig has no DOM lib: the browser globals used below, scoped to this module.
 declare const document: {

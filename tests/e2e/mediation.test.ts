@@ -7,7 +7,6 @@
 // The downloaded PDF is rendered (poppler) and looked at: every Chinese character of it has ink where
 // pdftotext says it is, it names the case and the amount, and its first page is kept as
 // mediation-agreement-page1.png.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { emptyCells, renderPdf } from '../support/pdf-render';
@@ -18,7 +17,7 @@ import {
   type MediationCase,
   type ScreeningBoard,
 } from '@sifasuo/domain';
-import { ARTIFACTS, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
+import { ARTIFACTS, downloadByButton, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -113,15 +112,7 @@ describe('mediation, as the office staff', () => {
     await shot(page, 'mediation-case-closed-desktop', { settle: true });
 
     // The agreement, through the button.
-    const answered = nextResponse(page, 'GET', `/api/mediation/cases/${registered.id}/agreement.pdf`);
-    const saved = page.waitForEvent('download');
-    await page.getByTestId('case-agreement-pdf').click();
-    const pdf = await answered;
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-type']).toBe('application/pdf');
-    const download = await saved;
-    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-    const bytes = readFileSync((await download.path())!);
+    const { bytes } = await downloadByButton(page, `/api/mediation/cases/${registered.id}/agreement.pdf`, 'case-agreement-pdf');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10_000);
     const rendered = renderPdf(bytes, { firstPagePng: join(ARTIFACTS, 'mediation-agreement-page1.png') });

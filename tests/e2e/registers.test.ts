@@ -8,7 +8,6 @@
 // director with a comment and handed in again. The book's list on a phone: it fits, and is kept as
 // registers-list-phone.png. A task assigned by the leader to an area's offices (按片区), reported done by
 // 0101 with an attachment sent by presigned upload, and its cell on the leader's board turned 已完成.
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import {
@@ -24,7 +23,7 @@ import {
   type Task,
   type TaskAssignment,
 } from '@sifasuo/domain';
-import { fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
+import { downloadByButton, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -120,13 +119,7 @@ describe('registers, the generic register page', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
     }
-    const exported = nextResponse(page, 'GET', '/api/registers/petitions/export.xlsx');
-    const saved = page.waitForEvent('download');
-    await page.getByTestId('entry-export-download').click();
-    expect((await exported).status()).toBe(200);
-    const download = await saved;
-    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const bytes = readFileSync((await download.path())!);
+    const { bytes } = await downloadByButton(page, '/api/registers/petitions/export.xlsx', 'entry-export-download');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;

@@ -21,7 +21,7 @@ import {
 import { ulid } from 'ulid';
 import { keys } from '../../functions/src/assessment/keys';
 import { readWorkbook, rowValues } from '../../functions/src/shared/xlsx';
-import { api, auditRecordsOf, cloud, dynamo, eventually, localName, login } from '../support/cloud';
+import { accountToken, api, auditRecordsOf, cloud, dynamo, eventually, localName, login } from '../support/cloud';
 import { renderPdf } from '../support/pdf-render';
 
 const PASSWORD = 'Initial#Pass1';
@@ -41,10 +41,7 @@ const token: Record<string, string> = {};
 beforeAll(async () => {
   const admin = await login('admin');
   for (const [key, user] of Object.entries(USERS)) {
-    const made = await api('/api/org/users', { method: 'POST', token: admin, body: user });
-    expect([201, 409]).toContain(made.status);
-    expect((await api(`/api/auth/accounts/${user.username}/password`, { method: 'PUT', token: admin, body: { password: PASSWORD } })).status).toBe(204);
-    token[key] = await login(user.username, PASSWORD);
+    token[key] = await accountToken(admin, user, PASSWORD);
   }
   for (const who of ['leader', 'admin', 'auditor', 'dept-mediation', 'finance']) token[who] = await login(who);
 });

@@ -11,7 +11,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { factIdOf, nextMonthOf, reportsDueIn, shanghaiDay, shanghaiDayStart, type FactKind } from '@sifasuo/domain';
 import { UPLOAD_PREFIXES } from '@sifasuo/wiring/src/types';
 import { ulid } from 'ulid';
-import { api, auditRecordsOf, cloud, dynamo, eventually, localName, login, s3 } from '../support/cloud';
+import { accountToken, api, auditRecordsOf, cloud, dynamo, eventually, localName, login, s3 } from '../support/cloud';
 import { keys } from '../../functions/src/registers/keys';
 import { probeLog } from '../support/test-wiring';
 
@@ -36,10 +36,7 @@ const as = (who: keyof typeof token) => token[who]!;
 beforeAll(async () => {
   const admin = await login('admin');
   for (const [key, user] of Object.entries(USERS)) {
-    const made = await api('/api/org/users', { method: 'POST', token: admin, body: user });
-    expect([201, 409]).toContain(made.status);
-    expect((await api(`/api/auth/accounts/${user.username}/password`, { method: 'PUT', token: admin, body: { password: PASSWORD } })).status).toBe(204);
-    token[key as keyof typeof USERS] = await login(user.username, PASSWORD);
+    token[key as keyof typeof USERS] = await accountToken(admin, user, PASSWORD);
   }
   token.farDirector = await login('director-01');
   token.dept = await login('dept-mediation');

@@ -95,6 +95,15 @@ export async function login(username: string, password?: string): Promise<string
   return (await signIn(username, password)).accessToken;
 }
 
+/** A test's own account (made by the admin unless it exists from an earlier run), its password set; answers its access token. */
+export async function accountToken(admin: string, user: { username: string; displayName: string; roles: readonly string[]; officeId?: string; departmentId?: string }, password: string): Promise<string> {
+  const made = await api('/api/org/users', { method: 'POST', token: admin, body: user });
+  if (made.status !== 201 && made.status !== 409) throw new Error(`account ${user.username}: ${made.status} ${JSON.stringify(made.body)}`);
+  const set = await api(`/api/auth/accounts/${user.username}/password`, { method: 'PUT', token: admin, body: { password } });
+  if (set.status !== 204) throw new Error(`password of ${user.username}: ${set.status} ${JSON.stringify(set.body)}`);
+  return login(user.username, password);
+}
+
 /** What the emulators accept (s3rver insists on these), and the region the local cloud uses. */
 export const credentials = localCredentials;
 export const region = REGION;
