@@ -11,7 +11,7 @@
 import { cpus, loadavg } from 'node:os';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { makeFact, OFFICE_ID, OFFICE_PARTITION, type FactKind, type LoginStep, type Office, type ScorableFact } from '@sifasuo/domain';
+import { makeFact, nextMonthOf, OFFICE_ID, OFFICE_PARTITION, type FactKind, type LoginStep, type Office, type ScorableFact } from '@sifasuo/domain';
 import { assessment } from '@sifasuo/wiring/src/assessment';
 import { keys as assessmentKeys, type FactItem } from '../../functions/src/assessment/keys';
 import { keys as orgKeys } from '../../functions/src/org/repository';
@@ -38,10 +38,6 @@ export const syntheticOffice = (n: number, updatedAt: string): Office => {
   return { id, name: `压测${id}司法所`, township: `压测${id}乡`, areaId: String(10 + (n % 90)), officeClass: n % 7 === 0 ? 'central' : 'regular', version: 1, updatedAt };
 };
 
-const nextMonthOf = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
 /** An instant on `day` of `month`, 10:00 Shanghai, plus `minutes`. */
 const on = (month: string, day: number, minutes = 0) => new Date(Date.parse(`${month}-${String(day).padStart(2, '0')}T10:00:00+08:00`) + minutes * 60_000).toISOString();
 const endOf = (month: string, day: number) => new Date(Date.parse(`${month}-${String(day).padStart(2, '0')}T23:59:59.999+08:00`)).toISOString();

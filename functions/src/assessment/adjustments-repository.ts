@@ -5,8 +5,7 @@ import { dynamo } from '../shared/aws';
 import { queryAll, withoutKeys } from '../shared/dynamo';
 import { assessmentTable, keys, type AdjustmentItem } from './keys';
 
-/** `2026-10-0101-<ulid>`: month, office, then a ULID. */
-export const adjustmentIdOf = (month: string, officeId: string, unique: string) => `${month}-${officeId}-${unique}`;
+/** The month and office an id (`adjustmentIdOf`: `2026-10-0101-<ulid>`) names. */
 export const parseAdjustmentId = (id: string): { month: string; officeId: string } | undefined => {
   const m = /^(\d{4}-(?:0[1-9]|1[0-2]))-(\d{4})-[0-9A-HJKMNP-TV-Z]{26}$/.exec(id);
   return m ? { month: m[1]!, officeId: m[2]! } : undefined;
@@ -22,6 +21,13 @@ export const monthAdjustments = (month: string, officeId?: string): Promise<Adju
     },
     (i) => withoutKeys<AdjustmentItem>(i),
   );
+
+/** The month's active adjustments (deductions and bonuses) of every office, by office. */
+export const activeAdjustments = async (month: string): Promise<Map<string, AdjustmentItem[]>> => {
+  const byOffice = new Map<string, AdjustmentItem[]>();
+  for (const a of (await monthAdjustments(month)).filter((a) => a.status === 'active')) byOffice.set(a.officeId, [...(byOffice.get(a.officeId) ?? []), a]);
+  return byOffice;
+};
 
 export const getAdjustment = async (id: string): Promise<AdjustmentItem | undefined> => {
   const at = parseAdjustmentId(id);

@@ -11,7 +11,10 @@ import {
   canDraftFunding,
   conflict,
   forbidden,
+  fundingIdOf,
+  monthsEndingWith,
   notFound,
+  scoredOffice,
   shanghaiDay,
   validationError,
   type FundingAllocation,
@@ -26,7 +29,6 @@ import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
 import { assessmentTable, keys } from './keys';
 import { approvedRun, runScores } from './runs-repository';
-import { monthsOf, scoredOffice } from './year-reads';
 
 const FUNDING = '绩效经费分配方案';
 
@@ -74,7 +76,7 @@ const ofYear = async (year: number) =>
 
 /** The year's approved monthly totals: officeId → month → total (months without an approved run are left out). */
 const approvedTotals = async (year: number) => {
-  const runs = (await Promise.all(monthsOf(year).map(approvedRun))).filter((r) => r !== undefined);
+  const runs = (await Promise.all(monthsEndingWith(`${year}-12`).map(approvedRun))).filter((r) => r !== undefined);
   const monthly: Record<string, Record<string, number>> = {};
   await Promise.all(
     runs.map(async (run) => {
@@ -94,7 +96,7 @@ const draft = async (ctx: RequestContext, input: ParsedBody<'POST /api/assessmen
   const { months, monthly } = await approvedTotals(input.year);
   if (!months.length) throw validationError({ year: '该年度尚无已发布的月度考核结果' });
   const result = allocateFunding(input, offices.map(scoredOffice), monthly);
-  const id = `${input.year}-${ulid(ctx.now.getTime())}`;
+  const id = fundingIdOf(input.year, ulid(ctx.now.getTime()));
   const allocation: FundingAllocation = {
     id,
     year: input.year,

@@ -7,12 +7,14 @@ import {
   forbidden,
   hiddenRecord,
   lineCounts,
+  monthsEndingWith,
   notFound,
   ownOfficeId,
   previousMonthOf,
   radarItems,
   readScope,
   scoreOffice,
+  scoredOffice,
   shanghaiMonth,
   validationError,
   type Actor,
@@ -32,11 +34,11 @@ import { queryAll, withoutKeys } from '../shared/dynamo';
 import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
-import { monthAdjustments } from './adjustments-repository';
+import { activeAdjustments, monthAdjustments } from './adjustments-repository';
 import { assessmentTable, factCounts, keys, type FactItem } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { approvedRun, runScores } from './runs-repository';
-import { activeAdjustments, currentRubric, monthsOf, scoredOffice } from './year-reads';
+import { currentRubric } from './rubrics';
 
 /** The run id a live (provisional) score carries: it belongs to no run. */
 const LIVE_RUN = 'live';
@@ -96,7 +98,7 @@ const radar = async (ctx: RequestContext, query: ParsedQuery<'GET /api/assessmen
   const actor = scopedActor(ctx);
   const offices = await officesInScope(actor, query.areaId);
   const thisMonth = shanghaiMonth(ctx.now);
-  const months = monthsOf(query.year).filter((m) => m <= thisMonth);
+  const months = monthsEndingWith(`${query.year}-12`).filter((m) => m <= thisMonth);
   const cells: RadarCell[] = [];
   await Promise.all(
     months.map(async (m) => {
@@ -126,7 +128,7 @@ const radar = async (ctx: RequestContext, query: ParsedQuery<'GET /api/assessmen
   return {
     year: query.year,
     months,
-    offices: offices.map((o) => ({ id: o.id, name: o.name, areaId: o.areaId, officeClass: o.officeClass })),
+    offices: offices.map(scoredOffice),
     cells,
   };
 };
@@ -159,7 +161,7 @@ const refKey = (r: FactRef) => `${r.context}|${r.type}|${r.id}`;
  */
 const alerts = async (ctx: RequestContext): Promise<{ items: Alert[] }> => {
   const actor = scopedActor(ctx);
-  const offices = new Map((await orgDirectory.offices()).map((o) => [o.id, o]));
+  const offices = await orgDirectory.officesById();
   const thisMonth = shanghaiMonth(ctx.now);
   const months = [previousMonthOf(thisMonth), thisMonth];
   const ofKind = async (kind: string) => (await Promise.all(months.map((m) => factsOfKind(kind, m)))).flat();

@@ -45,6 +45,13 @@ export const rubricOf = async (year: number, version?: number): Promise<Rubric |
   return wanted === 0 ? defaultRubric(year) : storedRubric(year, wanted);
 };
 
+/** The year's current rubric (the default, version 0, while none is stored). */
+export const currentRubric = async (year: number): Promise<Rubric> => {
+  const rubric = await rubricOf(year);
+  if (!rubric) throw new Error(`the current rubric of ${year} is missing`);
+  return rubric;
+};
+
 /** Stored versions never change: the scorer caches them by year and version. */
 const cache = new Map<string, Rubric>();
 export const pinnedRubric = async (year: number, version: number): Promise<Rubric> => {

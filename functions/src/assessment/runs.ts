@@ -10,6 +10,7 @@ import {
   conflict,
   forbidden,
   hiddenRecord,
+  monthsEndingWith,
   notFound,
   RUN_STATUS_LABELS,
   runCutoff,
@@ -27,7 +28,7 @@ import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
 import { assessmentTable, keys, runIdOf, type RunHead } from './keys';
-import { rubricOf } from './rubrics';
+import { currentRubric } from './rubrics';
 import { getRun, monthRuns, runHead, runScores } from './runs-repository';
 
 /** Who started a run the schedule started. */
@@ -85,8 +86,7 @@ export const createRun = async (
   ctx: RequestContext, month: string, trigger: AssessmentRun['trigger'], startedBy: string, head: RunHead | undefined,
 ): Promise<{ run: AssessmentRun; officeIds: string[] }> => {
   const year = Number(month.slice(0, 4));
-  const rubric = await rubricOf(year);
-  if (!rubric) throw new Error(`the current rubric of ${year} is missing`);
+  const rubric = await currentRubric(year);
   const offices = await orgDirectory.offices();
   const version = (head?.latest ?? 0) + 1;
   const run: AssessmentRun = {
@@ -148,7 +148,7 @@ export const readRun = async (ctx: RequestContext, runId: string): Promise<Asses
 export const listRuns = async (ctx: RequestContext, year?: number): Promise<AssessmentRun[]> => {
   const actor = requireActor(ctx);
   const y = year ?? Number(shanghaiMonth(ctx.now).slice(0, 4));
-  const months = Array.from({ length: 12 }, (_, i) => `${y}-${String(12 - i).padStart(2, '0')}`);
+  const months = monthsEndingWith(`${y}-12`).reverse();
   const perMonth = await Promise.all(months.map((m) => monthRuns(m)));
   return perMonth
     .flatMap((runs) => [...runs].reverse())

@@ -5,12 +5,12 @@
 // and marks it scored — safe to repeat, and a second finaliser loses harmlessly on the status condition.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rankScores, roundPoints, scoreOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
+import { rankScores, roundPoints, scoreOffice, scoredOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsBatchConsumer } from '../shared/consumers';
 import { orgDirectory } from '../shared/org-directory';
-import { monthAdjustments } from './adjustments-repository';
+import { activeAdjustments } from './adjustments-repository';
 import { assessmentTable, keys } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { pinnedRubric } from './rubrics';
@@ -82,14 +82,14 @@ const saveScores = async (run: AssessmentRun, scores: readonly OfficeScore[]): P
  * (fixed while the run is running: deductions are refused then). The run itself is read fresh for
  * every message — its status decides — and the rubric is cached by version (it never changes).
  */
-const perRun = new Map<string, { offices: Promise<Map<string, Office>>; adjustments: Promise<Adjustment[]> }>();
+const perRun = new Map<string, { offices: Promise<Map<string, Office>>; adjustments: Promise<Map<string, Adjustment[]>> }>();
 const runInputs = (run: AssessmentRun) => {
   let inputs = perRun.get(run.runId);
   if (!inputs) {
     if (perRun.size >= 20) perRun.delete(perRun.keys().next().value!);
     inputs = {
-      offices: orgDirectory.offices().then((all) => new Map(all.map((o) => [o.id, o]))),
-      adjustments: monthAdjustments(run.month).then((all) => all.filter((a) => a.status === 'active')),
+      offices: orgDirectory.officesById(),
+      adjustments: activeAdjustments(run.month),
     };
     // A failed read is not kept: the next message reads again.
     inputs.offices.catch(() => perRun.delete(run.runId));
@@ -115,9 +115,9 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
         rubric,
         runId,
         month: run.month,
-        office: { id: office.id, name: office.name, areaId: office.areaId, officeClass: office.officeClass },
+        office: scoredOffice(office),
         facts: await effectiveFacts(officeId, run.month),
-        adjustments: adjustments.filter((a) => a.officeId === officeId),
+        adjustments: adjustments.get(officeId) ?? [],
         asOf: new Date(run.asOf),
       });
     }),

@@ -1,6 +1,7 @@
 // Scores of a run, the drill-down from a line to the ledger items it cites, and the departments'
 // deductions and bonuses (they take effect when the month is scored again).
 import {
+  adjustmentIdOf,
   ASSESSMENT_AUDIT,
   BONUS_ITEM,
   canAssess,
@@ -19,17 +20,16 @@ import {
   type AssessmentRun,
   type Drilldown,
   type MonthScores,
-  type Office,
 } from '@sifasuo/domain';
 import { ulid } from 'ulid';
 import { auditedWrite } from '../shared/audited';
 import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
-import { adjustmentIdOf, getAdjustment, monthAdjustments } from './adjustments-repository';
-import { assessmentTable, keys, parseRunId, type RunHead } from './keys';
+import { getAdjustment, monthAdjustments } from './adjustments-repository';
+import { assessmentTable, keys, parseRunId, runIdOf, type RunHead } from './keys';
 import { ledgerFacts } from './ledger-repository';
-import { rubricOf } from './rubrics';
+import { currentRubric } from './rubrics';
 import { visibleRun } from './runs';
 import { approvedRun, getRun, latestRun, officeScore, runHead, runScores } from './runs-repository';
 
@@ -82,15 +82,13 @@ export const drilldown = async (ctx: RequestContext, q: { month: string; officeI
 
 // ---- Deductions and bonuses -------------------------------------------------------------------------
 
-const officesById = async (): Promise<Map<string, Office>> => new Map((await orgDirectory.offices()).map((o) => [o.id, o]));
-
 /** Assessors see every adjustment (withdrawn ones too); others their scope's active ones. */
 export const listAdjustments = async (ctx: RequestContext, q: { month: string; officeId?: string }): Promise<Adjustment[]> => {
   const actor = requireActor(ctx);
   if (canAssess(actor)) return monthAdjustments(q.month, q.officeId);
   await checkOfficeFilter(actor, q.officeId);
   const all = await monthAdjustments(q.month, q.officeId);
-  const offices = await officesById();
+  const offices = await orgDirectory.officesById();
   return all.filter((a) => {
     const office = offices.get(a.officeId);
     return a.status === 'active' && !!office && canReadOffice(actor, office);
@@ -104,7 +102,7 @@ export const listAdjustments = async (ctx: RequestContext, q: { month: string; o
  */
 const openMonth = async (month: string) => {
   const head = await runHead(month);
-  const latest = head ? await getRun(`${month}-v${head.latest}`) : undefined;
+  const latest = head ? await getRun(runIdOf(month, head.latest)) : undefined;
   if (latest?.status === 'approved') throw conflict('本月考核结果已发布，更正须重新启动评分');
   if (latest?.status === 'running') throw conflict('本月正在评分，请在评分完成后再录入');
   return guardOf(month, head, latest);
@@ -134,8 +132,7 @@ const adjustmentTarget = (a: Pick<Adjustment, 'month' | 'officeId' | 'item' | 'p
 export const addAdjustment = async (ctx: RequestContext, input: AdjustmentInput): Promise<Adjustment> => {
   const actor = requireActor(ctx);
   if (!canAssess(actor)) throw forbidden('只有业务股室和局领导可以录入扣分或加分');
-  const rubric = await rubricOf(Number(input.month.slice(0, 4)));
-  if (!rubric) throw new Error(`the current rubric of ${input.month} is missing`);
+  const rubric = await currentRubric(Number(input.month.slice(0, 4)));
   let kind: Adjustment['kind'];
   let section: Adjustment['section'];
   if (input.item === BONUS_ITEM) {
@@ -186,8 +183,8 @@ export const withdrawAdjustment = async (ctx: RequestContext, id: string, reason
   const before = await getAdjustment(id);
   if (!before) throw notFound('扣分/加分记录');
   if (before.kind === 'deduction') {
-    const rubric = await rubricOf(Number(before.month.slice(0, 4)));
-    if (!before.section || !rubric || !deductibleSections(actor, rubric.sections).includes(before.section)) {
+    const rubric = await currentRubric(Number(before.month.slice(0, 4)));
+    if (!before.section || !deductibleSections(actor, rubric.sections).includes(before.section)) {
       throw forbidden('只能撤销本股室负责的考核大项中的扣分');
     }
   }

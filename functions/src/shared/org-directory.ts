@@ -33,6 +33,8 @@ export const orgDirectory = {
   },
   /** Every office of the county, in id order. */
   offices: (): Promise<Office[]> => queryAll({ table: org(), partition: { name: 'PK', value: OFFICE_PARTITION } }, (i) => withoutKeys<Office>(i)),
+  /** Every office of the county, by id. */
+  officesById: async (): Promise<Map<string, Office>> => new Map((await orgDirectory.offices()).map((o) => [o.id, o])),
   /** A dictionary's entries (inactive ones too: old records still name them). */
   dictionary: async (name: DictionaryName): Promise<DictionaryEntry[]> => {
     const r = await dynamo().send(new GetCommand({ TableName: org(), Key: dictionaryRecordKey(name) }));

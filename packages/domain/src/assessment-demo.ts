@@ -6,8 +6,10 @@
 // all past: a run now would score every office's reports as pending), so the year has 11 months. Pure and deterministic: the same offices, facts and clock give
 // the same runs, scores, adjustments and ids, so a resumed seed writes the very same items.
 import {
+  adjustmentIdOf,
   BONUS_ITEM,
   defaultRubric,
+  fundingIdOf,
   type Adjustment,
   type AssessmentRun,
   type FundingAllocation,
@@ -20,7 +22,7 @@ import { allocateFunding, rankScores, roundPoints, runCutoff, scoreOffice, type 
 import { demoUsers, type DemoUser } from './demo-county';
 import type { ScorableFact } from './facts';
 import { between, chance, demoUlid, hashOf, HABITUALLY_LATE, pick, seededRandom, type Random } from './mediation-demo';
-import { monthsEndingWith } from './mediation-rules';
+import { monthsEndingWith, nextMonthOf } from './mediation-rules';
 import { shanghaiDayStart, shanghaiMonth } from './time';
 
 const HOUR = 3_600_000;
@@ -62,13 +64,6 @@ export interface AssessmentDemo {
 /** The run id the pipeline gives a month's first run (`keys.ts` runIdOf: `<month>-v<n>`). */
 export const demoRunId = (month: string) => `${month}-v1`;
 
-/** As the API names an adjustment (`<month>-<officeId>-<ULID>`: the withdraw route finds it by id alone). */
-export const demoAdjustmentId = (month: string, officeId: string, ulid: string) => `${month}-${officeId}-${ulid}`;
-
-const nextMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
 /** An instant on day `day` of `month` at `minutes` past midnight, Shanghai. */
 const at = (month: string, day: number, minutes: number) =>
   new Date(shanghaiDayStart(`${month}-${String(day).padStart(2, '0')}`).getTime() + minutes * 60_000);
@@ -120,7 +115,7 @@ const adjustmentsOf = (
   const out: Adjustment[] = [];
   const add = (office: ScoredOffice, a: Omit<Adjustment, 'id' | 'month' | 'officeId' | 'status' | 'at' | 'byName'>) => {
     const when = enteredAt();
-    out.push({ id: demoAdjustmentId(month, office.id, demoUlid(when, random)), month, officeId: office.id, status: 'active', at: when.toISOString(), byName: user(a.by).displayName, ...a });
+    out.push({ id: adjustmentIdOf(month, office.id, demoUlid(when, random)), month, officeId: office.id, status: 'active', at: when.toISOString(), byName: user(a.by).displayName, ...a });
   };
   const sectionOf = (item: string) => rubric.items.find((i) => i.id === item)!.section as RubricSectionId;
   for (const office of sorted) {
@@ -158,7 +153,7 @@ export const assessmentDemo = (
   options: AssessmentDemoOptions = {},
 ): AssessmentDemo => {
   // A month is run by the 11th's schedule; one whose schedule has not come yet waits for it (unless `early`).
-  const scheduledRun = (month: string) => at(nextMonth(month), 11, 2 * 60);
+  const scheduledRun = (month: string) => at(nextMonthOf(month), 11, 2 * 60);
   const hasCome = (month: string) => scheduledRun(month).getTime() <= now.getTime() - 2 * HOUR;
   const months = monthsEndingWith(shanghaiMonth(now), (options.months ?? 12) + 1).slice(0, -1).filter((m) => options.early || hasCome(m));
   const byOfficeMonth = new Map<string, ScorableFact[]>();
@@ -173,7 +168,7 @@ export const assessmentDemo = (
   const demoMonths = months.map((month): AssessmentDemoMonth => {
     const rubric = defaultRubric(Number(month.slice(0, 4)));
     const random = seededRandom(hashOf(`assessment#run#${month}`));
-    const after = nextMonth(month);
+    const after = nextMonthOf(month);
     // Early: the leader runs it by hand, before the schedule.
     const manual = !hasCome(month);
     const startedAt = manual ? new Date(now.getTime() - 3 * HOUR) : scheduledRun(month);
@@ -234,7 +229,7 @@ const fundingOf = (offices: readonly ScoredOffice[], months: readonly Assessment
   const finance = user('finance');
   return {
     // As the API names an allocation (`<year>-<ULID>`: its partition known from the id).
-    id: `${year}-${demoUlid(createdAt, random)}`, year, mode: 'pool', poolFen: input.poolFen, threshold: 60, excellent: 6, status: 'draft',
+    id: fundingIdOf(year, demoUlid(createdAt, random)), year, mode: 'pool', poolFen: input.poolFen, threshold: 60, excellent: 6, status: 'draft',
     items: allocation.items, totalFen: allocation.totalFen, months: allocation.months,
     createdAt: createdAt.toISOString(), createdBy: finance.username, note: input.note,
   };

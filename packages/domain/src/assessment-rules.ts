@@ -22,7 +22,8 @@ import {
 } from './assessment';
 import type { FieldErrors } from './errors';
 import type { FactRef, ScorableFact } from './facts';
-import { DEFAULT_DEPARTMENTS, type OfficeClass } from './org';
+import { nextMonthOf, previousMonthOf } from './mediation-rules';
+import { DEFAULT_DEPARTMENTS, type Office, type OfficeClass } from './org';
 import { shanghaiDayStart, shanghaiMonth, shanghaiTimestamp } from './time';
 
 export interface ScoredOffice {
@@ -31,6 +32,8 @@ export interface ScoredOffice {
   areaId: string;
   officeClass: OfficeClass;
 }
+/** What scoring needs of an office record. */
+export const scoredOffice = (o: Pick<Office, 'id' | 'name' | 'areaId' | 'officeClass'>): ScoredOffice => ({ id: o.id, name: o.name, areaId: o.areaId, officeClass: o.officeClass });
 
 export interface ScoreInput {
   rubric: Rubric;
@@ -56,16 +59,11 @@ export const roundPoints = (n: number): number => Math.round(Number((n * 100).to
 
 const DAY_MS = 86_400_000;
 const monthNumber = (month: string) => Number(month.slice(5, 7));
-/** The month after / before `month` (`YYYY-MM`). */
-const shiftMonth = (month: string, by: number): string => {
-  const index = Number(month.slice(0, 4)) * 12 + monthNumber(month) - 1 + by;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-};
 /** The last millisecond of `day` of `month` in Shanghai ("by the 3rd" = up to 23:59:59.999 on the 3rd, +08:00). */
 const endOfDay = (month: string, day: number): Date =>
   new Date(shanghaiDayStart(`${month}-${String(day).padStart(2, '0')}`).getTime() + DAY_MS - 1);
 /** The last millisecond of `month` in Shanghai. */
-const endOfMonth = (month: string): Date => new Date(shanghaiDayStart(`${shiftMonth(month, 1)}-01`).getTime() - 1);
+const endOfMonth = (month: string): Date => new Date(shanghaiDayStart(`${nextMonthOf(month)}-01`).getTime() - 1);
 /** "11月7日 14:20" (Shanghai). */
 const whenText = (instant: string | Date): string => {
   const t = shanghaiTimestamp(typeof instant === 'string' ? new Date(instant) : instant);
@@ -110,7 +108,7 @@ type Rule<T extends RubricRule['type']> = Extract<RubricRule, { type: T }>;
 
 /** When a deadline item of `month` is due, and until when a late report still earns its late points. */
 export const deadlineOf = (rule: Pick<Rule<'deadline'>, 'dueDay' | 'lateDay'>, month: string): { dueAt: Date; lateUntil: Date } => {
-  const next = shiftMonth(month, 1);
+  const next = nextMonthOf(month);
   return { dueAt: endOfDay(next, rule.dueDay), lateUntil: endOfDay(next, Math.max(rule.dueDay, rule.lateDay)) };
 };
 
@@ -281,11 +279,11 @@ export const rankScores = <T extends Pick<OfficeScore, 'officeId' | 'total'>>(sc
 /** The instant up to which a month's run counts facts: the end of the latest `lateDay` of the rubric's deadlines (default the 10th) of the next month, Shanghai. */
 export const runCutoff = (rubric: Pick<Rubric, 'items'>, month: string): Date => {
   const lateDays = rubric.items.flatMap((i) => (i.rule.type === 'deadline' ? [Math.max(i.rule.dueDay, i.rule.lateDay)] : []));
-  return endOfDay(shiftMonth(month, 1), lateDays.length > 0 ? Math.max(...lateDays) : 10);
+  return endOfDay(nextMonthOf(month), lateDays.length > 0 ? Math.max(...lateDays) : 10);
 };
 
 /** The month the 11th's schedule scores: the Shanghai month before `now`'s. */
-export const monthToAssess = (now: Date): string => shiftMonth(shanghaiMonth(now), -1);
+export const monthToAssess = (now: Date): string => previousMonthOf(shanghaiMonth(now));
 
 /** What is due, late or missing for an office around `now`: last month's deadlines until its cutoff and this month's, with the facts. */
 export const radarItems = (input: {
@@ -297,7 +295,7 @@ export const radarItems = (input: {
 }): RadarItem[] => {
   const { rubric, office, now } = input;
   const thisMonth = shanghaiMonth(now);
-  const lastMonth = shiftMonth(thisMonth, -1);
+  const lastMonth = previousMonthOf(thisMonth);
   // Last month stays on the radar until its run's cutoff; after that its score is final.
   const months = now.getTime() <= runCutoff(rubric, lastMonth).getTime() ? [lastMonth, thisMonth] : [thisMonth];
   const items: RadarItem[] = [];

@@ -219,6 +219,9 @@ export type AdjustmentInput = z.infer<typeof adjustmentInput>;
 export const adjustmentQuery = z.strictObject({ month: assessmentMonth, officeId: officeId.optional() });
 export const withdrawAdjustmentInput = z.strictObject({ reason: text('撤销原因', 200) });
 
+/** An adjustment's id, `<month>-<officeId>-<ULID>`: the withdraw route finds its item by the id alone. */
+export const adjustmentIdOf = (month: string, officeId: string, ulid: string) => `${month}-${officeId}-${ulid}`;
+
 export interface Adjustment extends Omit<AdjustmentInput, 'preset'> {
   id: string;
   kind: 'deduction' | 'bonus';
@@ -432,6 +435,8 @@ export interface FundingAllocation {
   approvedBy?: string;
   note?: string;
 }
+/** An allocation's id, `<year>-<ULID>`: its year (the item's partition) is known from the id alone. */
+export const fundingIdOf = (year: number, ulid: string) => `${year}-${ulid}`;
 export const fundingQuery = z.strictObject({ year: assessmentYear });
 export const approveFundingInput = approveRunInput;
 
