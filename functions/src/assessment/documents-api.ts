@@ -8,7 +8,7 @@
 // (approved, or approved and later corrected) — a draft answers as missing. The notice is published county-wide
 // (every office reads every office's rank, as the printed 通报 is sent to all), so an office-scoped
 // reader gets the whole county's notice, not only its own row.
-import { ASSESSMENT_AUDIT, canAssess, forbidden, hiddenRecord, notFound, readScope } from '@sifasuo/domain';
+import { ASSESSMENT_AUDIT, canAssess, forbidden, readScope } from '@sifasuo/domain';
 import { assessment } from '@sifasuo/wiring/src/assessment';
 import { writeAudit } from '../shared/audit-writer';
 import { auditedApiHandler } from '../shared/audited-api';
@@ -19,19 +19,14 @@ import type { RequestContext } from '../shared/request-context';
 import { funding } from './funding';
 import { fundingWorkbook } from './funding-workbook';
 import { monthText, noticePdf, noticeWorkbook } from './notice';
-import { wasPublished } from './runs';
+import { visibleRun } from './runs';
 import { getRun, runScores } from './runs-repository';
-
-const RUN = '月度评分';
 
 /** The run and its scores as the caller may read them for the notice. */
 const noticeOf = async (ctx: RequestContext, runId: string) => {
   const actor = requireActor(ctx);
-  const assessor = canAssess(actor);
-  if (!assessor && readScope(actor).kind === 'none') throw forbidden('无权查看考核通报');
-  const run = await getRun(runId);
-  if (!run) throw notFound(RUN);
-  if (!assessor && !wasPublished(run)) throw hiddenRecord(RUN, `评分批次 ${run.runId} 尚未发布`);
+  if (!canAssess(actor) && readScope(actor).kind === 'none') throw forbidden('无权查看考核通报');
+  const run = visibleRun(actor, await getRun(runId));
   const [scores, bureau] = await Promise.all([runScores(run.runId), orgDirectory.bureau()]);
   return { run, scores, bureauName: bureau.name };
 };

@@ -2,7 +2,7 @@
 // and rubric version, every office's rank, total and section subtotals, then the late (迟报) and missing
 // (漏报) reports by office and item, and the deductions and bonuses with their reasons. Pure renderers
 // (PDF through the kit's pen, Excel through its tables); the route loads and checks (documents-api.ts).
-import { RUN_STATUS_LABELS, shanghaiDateTime, type Adjustment, type AssessmentRun, type OfficeScore } from '@sifasuo/domain';
+import { roundPoints, RUN_STATUS_LABELS, shanghaiDateTime, type Adjustment, type AssessmentRun, type OfficeScore } from '@sifasuo/domain';
 import { renderPdf } from '../shared/pdf';
 import { addTableSheet, newWorkbook, workbookBytes } from '../shared/xlsx';
 
@@ -16,7 +16,7 @@ export interface NoticeInput {
 export const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
 export const noticeTitle = (bureauName: string, month: string) => `${bureauName}${monthText(month)}司法所工作考核通报`;
 const versionText = (run: AssessmentRun) => (run.rubricVersion === 0 ? `${run.rubricYear}年默认评分细则` : `${run.rubricYear}年评分细则第${run.rubricVersion}版`);
-const points = (n: number) => String(Math.round(n * 100) / 100);
+const points = (n: number) => String(roundPoints(n));
 const FLAG_LABELS = { late: '迟报', missing: '漏报' } as const;
 
 /** By rank (a run not yet ranked: by total), then office id. */
@@ -24,7 +24,7 @@ export const rankedScores = (scores: readonly OfficeScore[]): OfficeScore[] =>
   [...scores].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total || a.officeId.localeCompare(b.officeId));
 
 /** A section's points after its deductions (never below 0), before the base is scaled back to 100. */
-export const sectionSubtotal = (s: OfficeScore['sections'][number]) => Math.max(0, Math.round((s.earned - s.deducted) * 100) / 100);
+export const sectionSubtotal = (s: OfficeScore['sections'][number]) => Math.max(0, roundPoints(s.earned - s.deducted));
 
 /** The section columns: every section any office's score has, in rubric order. */
 const sectionsOf = (scores: readonly OfficeScore[]) => {
