@@ -2,7 +2,7 @@
 // and rubric version, every office's rank, total and section subtotals, then the late (迟报) and missing
 // (漏报) reports by office and item, and the deductions and bonuses with their reasons. Pure renderers
 // (PDF through the kit's pen, Excel through its tables); the route loads and checks (documents-api.ts).
-import { roundPoints, RUN_STATUS_LABELS, shanghaiDateTime, type Adjustment, type AssessmentRun, type OfficeScore } from '@sifasuo/domain';
+import { LINE_STATE_LABELS, roundPoints, RUN_STATUS_LABELS, shanghaiDateTime, type Adjustment, type AssessmentRun, type OfficeScore } from '@sifasuo/domain';
 import { renderPdf } from '../shared/pdf';
 import { addTableSheet, newWorkbook, workbookBytes } from '../shared/xlsx';
 
@@ -17,7 +17,6 @@ export const monthText = (month: string) => `${month.slice(0, 4)}年${Number(mon
 export const noticeTitle = (bureauName: string, month: string) => `${bureauName}${monthText(month)}司法所工作考核通报`;
 const versionText = (run: AssessmentRun) => (run.rubricVersion === 0 ? `${run.rubricYear}年默认评分细则` : `${run.rubricYear}年评分细则第${run.rubricVersion}版`);
 const points = (n: number) => String(roundPoints(n));
-const FLAG_LABELS = { late: '迟报', missing: '漏报' } as const;
 
 /** By rank (a run not yet ranked: by total), then office id. */
 export const rankedScores = (scores: readonly OfficeScore[]): OfficeScore[] =>
@@ -38,7 +37,7 @@ export const flagLines = (scores: readonly OfficeScore[]): string[] =>
   [...scores]
     .filter((s) => s.flags.length)
     .sort((a, b) => a.officeId.localeCompare(b.officeId))
-    .map((s) => `${s.officeName}：${s.flags.map((f) => `${f.name}（${FLAG_LABELS[f.state]}）`).join('、')}`);
+    .map((s) => `${s.officeName}：${s.flags.map((f) => `${f.name}（${LINE_STATE_LABELS[f.state]}）`).join('、')}`);
 
 const adjustmentsOf = (scores: readonly OfficeScore[]) =>
   [...scores].sort((a, b) => a.officeId.localeCompare(b.officeId)).flatMap((s) => s.adjustments.filter((a) => a.status === 'active').map((a) => ({ office: s.officeName, a })));
@@ -126,7 +125,7 @@ export const noticeWorkbook = async (input: NoticeInput): Promise<Uint8Array> =>
     columns: [{ label: '司法所', width: 18 }, { label: '评分项', width: 8 }, { label: '评分项名称', width: 24 }, { label: '情况', width: 8 }],
     rows: [...scores]
       .sort((a, b) => a.officeId.localeCompare(b.officeId))
-      .flatMap((s) => s.flags.map((f) => [s.officeName, f.item, f.name, FLAG_LABELS[f.state]])),
+      .flatMap((s) => s.flags.map((f) => [s.officeName, f.item, f.name, LINE_STATE_LABELS[f.state]])),
   });
   addTableSheet(wb, {
     name: '扣分加分',

@@ -186,6 +186,9 @@ export const defaultRubric = (year: number): Rubric => ({
 /** A line's state in the notice and the radar: deadlines on time, late (迟报) or missing (漏报); `pending`: not due yet (the live month). */
 export const LINE_STATES = ['full', 'partial', 'late', 'missing', 'pending', 'not-applicable'] as const;
 export type LineState = (typeof LINE_STATES)[number];
+export const LINE_STATE_LABELS: Record<LineState, string> = {
+  full: '满分', partial: '部分得分', late: '迟报', missing: '漏报', pending: '未到期', 'not-applicable': '不适用',
+};
 
 export interface ScoreLine {
   item: string;

@@ -38,6 +38,38 @@ export const FACT_KINDS = [
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
+/** Each fact's kind in words (the drill-down's list of records). */
+export const FACT_KIND_LABELS: Record<FactKind, string> = {
+  'mediation.screening.submitted': '半月排查',
+  'mediation.screening.zero-report': '排查零报告',
+  'mediation.screening.quarterly': '季度集中排查',
+  'mediation.report.submitted': '月度排查报告',
+  'mediation.case.closed': '调解结案',
+  'mediation.case.entered-online': '结案录入全国平台',
+  'mediation.dispute.major-registered': '重大纠纷登记',
+  'mediation.dispute.major-reported': '重大纠纷上报',
+  'mediation.typical-case.submitted': '典型案例报送',
+  'mediation.news.submitted': '一句话新闻报送',
+  'registers.platform-data.confirmed': '平台数据录入确认',
+  'registers.feedback.submitted': '月度工作反馈',
+  'registers.information.submitted': '信息报送',
+  'registers.report.submitted': '计划总结报送',
+  'registers.publicity.held': '法治宣传活动',
+  'registers.petition.received': '来信来访登记',
+  'registers.petition.answered': '来信来访答复',
+  'registers.legal-aid.received': '法律援助案件受理',
+  'registers.legal-aid.entered-online': '法律援助网上录入',
+  'registers.study.held': '集中学习',
+  'registers.absence.unexcused': '无假缺勤',
+  'registers.task.completed': '交办任务完成',
+  'registers.task.overdue': '交办任务逾期',
+  'supervision.incident.recorded': '脱管漏管',
+  'supervision.check-in.required': '应报到',
+  'supervision.check-in.done': '已报到',
+  'supervision.release.received': '刑满释放人员接收',
+  'supervision.release.handed-over': '刑满释放人员衔接',
+};
+
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const instant = z.iso.datetime({ offset: true, error: '应为 ISO 时间' });

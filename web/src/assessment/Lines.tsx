@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Drawer, Flex, Grid, Tag, Typography } from 'antd';
-import type { Adjustment, Drilldown, OfficeScore, ScoreLine } from '@sifasuo/domain';
+import { FACT_KIND_LABELS, type Adjustment, type Drilldown, type OfficeScore, type ScoreLine } from '@sifasuo/domain';
 import { assessmentApi } from './api';
-import { FACT_KIND_LABELS, LineLegend, LineStateTag, pts, when } from './shared';
+import { LineLegend, LineStateTag, pts, when } from './shared';
 import { recordLinkFor } from '../kit/portal';
 import { ResponsiveTable, type ResponsiveColumn } from '../kit/ResponsiveTable';
 import { useLoad } from '../kit/useLoad';

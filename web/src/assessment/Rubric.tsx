@@ -4,10 +4,10 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { OFFICE_CLASS_LABELS, rubricInput, type Rubric, type RubricInput, type RubricItem, type RubricRule, type FactFilter } from '@sifasuo/domain';
+import { FACT_KIND_LABELS, OFFICE_CLASS_LABELS, rubricInput, type Rubric, type RubricInput, type RubricItem, type RubricRule, type FactFilter } from '@sifasuo/domain';
 import { assessmentApi } from './api';
 import { canEditRubric } from './permissions';
-import { FACT_KIND_LABELS, pts, thisYear, when, YearPicker } from './shared';
+import { pts, thisYear, when, YearPicker } from './shared';
 import { checkWith, useSave } from '../kit/errors';
 import { useMe } from '../kit/guards';
 import { Page } from '../kit/page';

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { App, Button, type ButtonProps, Descriptions, Flex, Input, Modal, Progress, Select, Tag, Typography } from 'antd';
-import type { AssessmentRun, OfficeScore } from '@sifasuo/domain';
+import { roundPoints, type AssessmentRun, type OfficeScore } from '@sifasuo/domain';
 import { assessmentApi } from './api';
 import { canApproveAssessment, canAssess } from './permissions';
 import { lastMonth, monthLabel, MonthPicker, officeMonthPath, pts, RunStatusTag, when } from './shared';
@@ -107,7 +107,7 @@ function Ranking({ items, month, runId }: { items: OfficeScore[]; month: string;
     <Flex vertical gap={16}>
       <ResponsiveTable<OfficeScore> rowKey="officeId" size="small" dataSource={sorted} columns={columns} pagination={false} data-testid="ranking-table" />
       {sorted.length > 0 && (
-        <BarChart title={`${monthLabel(month)}各司法所总分`} bars={sorted.map((s) => ({ label: s.officeName, value: Math.round(s.total * 100) / 100 }))} unit="分" valueLabel="总分" testId="ranking-bars" />
+        <BarChart title={`${monthLabel(month)}各司法所总分`} bars={sorted.map((s) => ({ label: s.officeName, value: roundPoints(s.total) }))} unit="分" valueLabel="总分" testId="ranking-bars" />
       )}
     </Flex>
   );

@@ -1,7 +1,7 @@
 // An office's (or the county's average) score over the twelve months up to a given one, from the
 // heat map's cells of the years they span. Hidden for a user the heat map is not for.
 import { useMemo } from 'react';
-import type { CountyRadar } from '@sifasuo/domain';
+import { roundPoints, type CountyRadar } from '@sifasuo/domain';
 import { assessmentApi } from './api';
 import { monthsBack, pts, shortMonth } from './shared';
 import LineChart from '../kit/LineChart';
@@ -17,7 +17,7 @@ export const trendOf = (radars: readonly CountyRadar[], months: readonly string[
   months.map((m) => {
     const cells = radars.flatMap((r) => r.cells).filter((c) => c.month === m && c.score !== undefined && (!officeId || c.officeId === officeId));
     const value = cells.length ? cells.reduce((s, c) => s + c.score!, 0) / cells.length : undefined;
-    return { label: m, value: value === undefined ? undefined : Math.round(value * 100) / 100 };
+    return { label: m, value: value === undefined ? undefined : roundPoints(value) };
   });
 
 export default function Trend({ to, officeId, title, testId }: { to: string; officeId?: string; title: string; testId?: string }) {
