@@ -24,12 +24,13 @@ import { eventSource } from '@sifasuo/wiring/src/types';
 import { dynamo } from '../shared/aws';
 import { auditedWrite } from '../shared/audited';
 import { putOnBus } from '../shared/events';
+import { chunksOf, forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
 import { assessmentTable, keys, runIdOf, type RunHead } from './keys';
 import { currentRubric } from './rubrics';
-import { getRun, monthRuns, runHead, runScores } from './runs-repository';
+import { getRun, monthRuns, runHead, runTotals } from './runs-repository';
 
 /** Who started a run the schedule started. */
 export const SYSTEM_STARTER = 'system';
@@ -43,20 +44,12 @@ const CALLS_AT_ONCE = 16;
 /** Puts one OfficeScoringRequested per office on the bus: ten to a call, sixteen calls in flight. */
 export const requestScoring = async (runId: string, officeIds: readonly string[]): Promise<void> => {
   const source = eventSource('assessment');
-  const calls: string[][] = [];
-  for (let i = 0; i < officeIds.length; i += EVENTS_PER_CALL) calls.push(officeIds.slice(i, i + EVENTS_PER_CALL));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CALLS_AT_ONCE, calls.length) }, async () => {
-      while (next < calls.length) {
-        const ids = calls[next++]!;
-        await putOnBus(ids.map((officeId) => ({
-          source,
-          detailType: assessmentEvents.OfficeScoringRequested.name,
-          detail: assessmentEvents.OfficeScoringRequested.detail.parse({ runId, officeId }),
-        })));
-      }
-    }),
+  await forEachInParallel(chunksOf(officeIds, EVENTS_PER_CALL), CALLS_AT_ONCE, (ids) =>
+    putOnBus(ids.map((officeId) => ({
+      source,
+      detailType: assessmentEvents.OfficeScoringRequested.name,
+      detail: assessmentEvents.OfficeScoringRequested.detail.parse({ runId, officeId }),
+    }))),
   );
 };
 
@@ -68,7 +61,7 @@ export const beginRun = async (ctx: RequestContext, month: string, trigger: Asse
   const head = await runHead(month);
   const latest = head ? await getRun(runIdOf(month, head.latest)) : undefined;
   if (latest?.status === 'running') {
-    const scored = new Set((await runScores(latest.runId)).map((s) => s.officeId));
+    const scored = new Set((await runTotals(latest.runId)).map((s) => s.officeId));
     const officeIds = (await orgDirectory.offices()).map((o) => o.id);
     const missing = officeIds.filter((id) => !scored.has(id));
     // Every office scored but the run never finalised (its last scorer died): one more message for a

@@ -9,6 +9,7 @@ import { rankScores, roundPoints, scoreOffice, scoredOffice, type Adjustment, ty
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsBatchConsumer } from '../shared/consumers';
+import { forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { activeAdjustments } from './adjustments-repository';
 import { assessmentTable, keys } from './keys';
@@ -153,16 +154,10 @@ export const finaliseIfComplete = async (runId: string, now: Date): Promise<bool
   const ranked = rankScores(await runTotals(runId));
   const table = assessmentTable();
   // Ranks first (each write idempotent), many at a time; the status last, so a scored run is ranked.
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(RANK_WRITES_AT_ONCE, ranked.length) }, async () => {
-      while (next < ranked.length) {
-        const s = ranked[next++]!;
-        await dynamo().send(
-          new UpdateCommand({ TableName: table, Key: keys.score(runId, s.officeId), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':r': s.rank } }),
-        );
-      }
-    }),
+  await forEachInParallel(ranked, RANK_WRITES_AT_ONCE, (s) =>
+    dynamo().send(
+      new UpdateCommand({ TableName: table, Key: keys.score(runId, s.officeId), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':r': s.rank } }),
+    ),
   );
   try {
     await dynamo().send(

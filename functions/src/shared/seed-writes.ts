@@ -3,6 +3,7 @@
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
 import { dynamo } from './aws';
+import { chunksOf, forEachInParallel } from './parallel';
 import type { RequestContext } from './request-context';
 
 type Item = Record<string, unknown>;
@@ -12,8 +13,6 @@ const PARALLEL = 8;
 
 /** BatchWrites of 25, eight at a time; what DynamoDB leaves unprocessed is sent again. */
 export const putAll = async (table: string, items: Item[]) => {
-  const batches: Item[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
   const write = async (batch: Item[]) => {
     let requests = batch.map((Item) => ({ PutRequest: { Item } }));
     for (let attempt = 0; requests.length; attempt++) {
@@ -22,10 +21,7 @@ export const putAll = async (table: string, items: Item[]) => {
       requests = (r.UnprocessedItems?.[table] ?? []) as typeof requests;
     }
   };
-  let next = 0;
-  await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    while (next < batches.length) await write(batches[next++]!);
-  }));
+  await forEachInParallel(chunksOf(items, BATCH), PARALLEL, write);
 };
 
 /** What a resumable seed's marker holds: the clock and size of its first run, and how far it got. */
