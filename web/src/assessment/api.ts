@@ -1,7 +1,7 @@
 // The assessment context's calls: rubrics, monthly runs and their notice, scores and the drill-down,
 // deductions and bonuses, the live month, the county's heat map and alerts, the year-end funding.
 import type { RequestBody, RequestQuery } from '@sifasuo/wiring';
-import { all, call, download } from '../kit/api';
+import { call, download } from '../kit/api';
 
 type Body<K extends Parameters<typeof call>[0]> = RequestBody<K>;
 
@@ -36,7 +36,6 @@ export const assessmentApi = {
     call('POST /api/assessment/funding/{fundingId}/approve', { path: { fundingId }, body }),
   fundingXlsx: (fundingId: string) => download('GET /api/assessment/funding/{fundingId}/export.xlsx', { path: { fundingId } }),
 
-  offices: () => all('GET /api/org/offices'),
   areas: () => call('GET /api/org/areas').then((p) => p.items),
   departments: () => call('GET /api/org/departments').then((r) => r.items),
 };
