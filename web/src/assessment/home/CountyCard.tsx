@@ -1,5 +1,6 @@
 // 全县考核概览 (the leader): this month's radar summary across the county, last month's ranking (top
 // and bottom) and the county's trend, each linking to its page.
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { Flex, Skeleton, Typography } from 'antd';
 import { assessmentApi } from '../api';
@@ -15,6 +16,8 @@ export default function CountyCard() {
   const previous = lastMonth();
   const radar = useLoad(() => assessmentApi.radar({ year: thisYear() }), []);
   const ranking = useLoad(() => assessmentApi.scores({ month: previous }), []);
+  // The trend reuses this year's map rather than asking for it again.
+  const loaded = useMemo(() => (radar.data ? [radar.data] : []), [radar.data]);
   if (!radar.data && !radar.errorMessage) return <Skeleton active paragraph={{ rows: 4 }} />;
   const cells = (radar.data?.cells ?? []).filter((c) => c.month === month);
   const sum = (k: 'onTime' | 'late' | 'missing') => cells.reduce((s, c) => s + c[k], 0);
@@ -50,7 +53,7 @@ export default function CountyCard() {
           )}
         </Flex>
       )}
-      <Trend to={previous} title="全县平均分近12个月" testId="county-trend" />
+      <Trend to={previous} title="全县平均分近12个月" testId="county-trend" loaded={loaded} />
       <Flex wrap gap={16}>
         <Link to="/assessment-radar">考核热力图</Link>
         <Link to={`/assessment-runs?month=${previous}`}>月度考核</Link>
