@@ -217,6 +217,7 @@ export class ServiceStack extends Stack {
       if (!pair) throw new Error(`infra: no queue ${q.id}`);
       fn(q.consumer).addEventSource(new SqsEventSource(pair.queue, {
         batchSize: q.batchSize,
+        ...(q.batchingWindowSeconds ? { maxBatchingWindow: Duration.seconds(q.batchingWindowSeconds) } : {}),
         reportBatchItemFailures: true,
       }));
     }

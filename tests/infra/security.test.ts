@@ -355,6 +355,7 @@ describe('service: functions', () => {
         FunctionName: { Ref: fnId },
         BatchSize: q.batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ...(q.batchingWindowSeconds ? { MaximumBatchingWindowInSeconds: q.batchingWindowSeconds } : {}),
       });
     }
   });

@@ -8,10 +8,9 @@
 // again — every office scored once, the scores equal to a clean run's over the same facts.
 // Its months are of 2018 (no demo data, no other test's).
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { makeFact, retractFact, shanghaiMonth, type AssessmentRun, type OfficeScore, type ScorableFact } from '@sifasuo/domain';
 import type { SQSEvent } from 'aws-lambda';
-import { api, dynamo, eventBridge, eventually, localName, login } from '../support/cloud';
+import { api, eventBridge, eventually, login } from '../support/cloud';
 import { useFunctionEnvironment } from '../support/function-env';
 
 useFunctionEnvironment();
@@ -39,8 +38,11 @@ const countedFacts = async (officeId: string, month: string) => {
   const { effectiveFacts } = await import('../../functions/src/assessment/ledger-repository');
   return effectiveFacts(officeId, month);
 };
-const storedScores = async (runId: string): Promise<OfficeScore[]> =>
-  ((await dynamo().send(new QueryCommand({ TableName: localName('assessment'), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `SCORES#${runId}` } }))).Items ?? []) as OfficeScore[];
+/** What the table holds for a run: its score items and ranks items, read back by the repository. */
+const storedScores = async (runId: string): Promise<OfficeScore[]> => {
+  const { runScores } = await import('../../functions/src/assessment/runs-repository');
+  return runScores(runId);
+};
 
 const scored = (runId: string) =>
   eventually(async () => {

@@ -17,6 +17,7 @@ import {
 } from '@sifasuo/domain';
 import { county, DEMO_ACCOUNT_OFFICES, demoUsers } from '@sifasuo/domain/src/demo-county';
 import { demoItems } from '../../functions/src/assessment/seed';
+import { scoreOf } from '../../functions/src/assessment/keys';
 
 const offices = county.areas.flatMap((a) => a.offices.map((o) => ({ ...o, areaId: a.id })));
 // After the 11th: November was run by the schedule and approved since.
@@ -139,13 +140,17 @@ describe('the demo assessment year', () => {
     expect(Date.parse(f.createdAt)).toBeLessThanOrEqual(NOW.getTime());
   });
 
-  it('stores one item per run, run head, score, adjustment and the funding, each under its own key', () => {
+  it('stores one item per run, run head, ranks, score, adjustment and the funding, each under its own key', () => {
     const items = demoItems(demo);
     const adjustments = demo.months.reduce((n, m) => n + m.adjustments.length, 0);
-    expect(items).toHaveLength(12 * 2 + scores.length + adjustments + 1);
+    expect(items).toHaveLength(12 * 3 + scores.length + adjustments + 1);
     expect(new Set(items.map((i) => `${i.PK}|${i.SK}`)).size).toBe(items.length);
     expect(items.find((i) => i.PK === 'RUNS#2026-10' && i.SK === 'CURRENT')).toMatchObject({ latest: 1, approved: 1 });
-    expect(items.find((i) => i.PK === 'SCORES#2026-10-v1' && i.SK === 'OFFICE#0101')).toMatchObject({ officeId: '0101', month: '2026-10' });
+    const stored = items.find((i) => i.PK === 'SCORES#2026-10-v1' && i.SK === 'OFFICE#0101')!;
+    const score = scores.find((s) => s.month === '2026-10' && s.officeId === '0101')!;
+    // Read back as the API reads it: the same score, its rank from the month's ranks item.
+    const ranks = items.find((i) => i.PK === 'RANKS#2026-10-v1') as unknown as { ranks: Record<string, number> };
+    expect({ ...scoreOf(stored), rank: ranks.ranks['0101'] }).toEqual(score);
   });
 
   it('is last month only for the demo accounts\' offices in a small demo, without funding', () => {

@@ -1,5 +1,6 @@
-// The kit's pure parts: facts (stable ids, Shanghai months, the schema) and scope-aware listing.
+// The kit's pure parts: facts (stable ids, Shanghai months, the schema), scope-aware listing, bounded parallelism.
 import { factIdOf, makeFact, scorableFact, type Actor, type Page } from '@sifasuo/domain';
+import { forEachInParallel } from '../../functions/src/shared/parallel';
 import { listInScope } from '../../functions/src/shared/scope';
 
 describe('scorable facts', () => {
@@ -68,5 +69,39 @@ describe('audit targets fit their key', () => {
     expect(fitted).toMatch(/^K{64}…#[0-9a-f]{16}$/);
     expect(fitAuditTarget(`${long}L`)).not.toBe(fitted);
     expect(Buffer.byteLength(fitAuditTarget('长'.repeat(3000)))).toBeLessThanOrEqual(AUDIT_TARGET_MAX_BYTES);
+  });
+});
+
+describe('bounded parallelism', () => {
+  const tick = () => new Promise((r) => setTimeout(r, 1));
+
+  it('keeps at most `limit` calls in flight and calls every item once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const seen: number[] = [];
+    await forEachInParallel(Array.from({ length: 23 }, (_, i) => i), 4, async (i) => {
+      most = Math.max(most, ++inFlight);
+      await tick();
+      seen.push(i);
+      inFlight--;
+    });
+    expect(most).toBe(4);
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 23 }, (_, i) => i));
+  });
+
+  it('starts nothing after a failure and rejects only once the calls in flight have ended', async () => {
+    const started: number[] = [];
+    const ended: number[] = [];
+    const run = forEachInParallel(Array.from({ length: 20 }, (_, i) => i), 3, async (i) => {
+      started.push(i);
+      await tick();
+      if (i === 1) throw new Error('failed: 1');
+      await tick();
+      ended.push(i);
+    });
+    await expect(run).rejects.toThrow('failed: 1');
+    // 0 and 2 were in flight beside 1 and ended; 3 and later never started.
+    expect(started).toEqual([0, 1, 2]);
+    expect(ended.sort()).toEqual([0, 2]);
   });
 });

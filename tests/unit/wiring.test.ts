@@ -52,6 +52,13 @@ describe('the joined wiring', () => {
     expect(() => checkWiring({ ...decls, functions: functions.filter((f) => f.kind !== 'authorizer') })).toThrow(/no function is one/);
     const second = { ...functions.find((f) => f.kind === 'authorizer')!, id: 'second-authorizer' };
     expect(() => checkWiring({ ...decls, functions: [...functions, second] })).toThrow(/more than one authorizer/);
+    // A batch of more than 10 needs a batching window, as Lambda's event source mapping does.
+    const queue = queues[0]!;
+    const withQueue = (q: typeof queue) => ({ ...decls, queues: [q, ...queues.slice(1)] });
+    expect(() => checkWiring(withQueue({ ...queue, batchSize: 100 }))).toThrow(/needs batchingWindowSeconds/);
+    expect(() => checkWiring(withQueue({ ...queue, batchSize: 100, batchingWindowSeconds: 1 }))).not.toThrow();
+    expect(() => checkWiring(withQueue({ ...queue, batchSize: 10_001, batchingWindowSeconds: 1 }))).toThrow(/not 1–10,000/);
+    expect(() => checkWiring(withQueue({ ...queue, batchingWindowSeconds: 301 }))).toThrow(/not 1–300/);
   });
 
   it('every context declares its part once; the org seed runs first (the others seed into its county); seeds are never deployed', () => {

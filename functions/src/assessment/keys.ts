@@ -7,12 +7,18 @@
 //   rubric head   PK RUBRIC#<year>              SK CURRENT           (the current version: the PUT's condition)
 //   run           PK RUNS#<month>               SK V#<version:4>     (status, done/total counter, pinned rubric, summary)
 //   run head      PK RUNS#<month>               SK CURRENT           (latest version, approved version: who starts next)
-//   score         PK SCORES#<runId>             SK OFFICE#<officeId> (one per office and run, written once: attribute_not_exists)
+//   score         PK SCORES#<runId>             SK OFFICE#<officeId> (one per office and run, written once: attribute_not_exists;
+//                 its sections, lines and adjustments in one gzipped `detail`: `scoreItem` / `scoreOf`)
+//   ranks         PK RANKS#<runId>              SK CHUNK#<n:4>       (officeId → rank, RANKS_PER_ITEM to an item, written when the
+//                 run is ranked: a few puts rather than an update of every score)
 //   adjustment    PK ADJUST#<month>             SK <officeId>#<id>   (deductions and bonuses of a month)
 //   funding       PK FUNDING#<year>             SK <id>              (drafts and approved allocations)
 import type { Adjustment, AssessmentRun, FundingAllocation, OfficeScore, Rubric, ScorableFact } from '@sifasuo/domain';
 import { GSI1, indexKeys } from '@sifasuo/wiring/src/types';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tableName } from '../shared/aws';
+import { withoutKeys } from '../shared/dynamo';
+import { chunksOf } from '../shared/parallel';
 
 export const assessmentTable = () => tableName('assessment');
 
@@ -42,6 +48,8 @@ export const keys = {
   runs: (month: string) => ({ PK: `RUNS#${month}`, SKPrefix: 'V#' }),
   score: (runId: string, officeId: string) => ({ PK: `SCORES#${runId}`, SK: `OFFICE#${officeId}` }),
   scores: (runId: string) => ({ PK: `SCORES#${runId}` }),
+  rankChunk: (runId: string, n: number) => ({ PK: `RANKS#${runId}`, SK: `CHUNK#${pad(n, 4)}` }),
+  ranks: (runId: string) => ({ PK: `RANKS#${runId}` }),
   adjustment: (a: Pick<Adjustment, 'month' | 'officeId' | 'id'>) => ({ PK: `ADJUST#${a.month}`, SK: `${a.officeId}#${a.id}` }),
   adjustments: (month: string) => ({ PK: `ADJUST#${month}` }),
   funding: (year: number, id: string) => ({ PK: `FUNDING#${year}`, SK: id }),
@@ -59,6 +67,35 @@ export interface FactItem {
 /** Whether a ledger item's fact counts now: recorded, and not retracted at or after its recording. */
 export const factCounts = (i: FactItem): i is FactItem & { fact: ScorableFact } =>
   !!i.fact && (!i.retractedAt || (i.occurredAt !== undefined && i.occurredAt > i.retractedAt));
+
+/**
+ * A score as stored: what ranking and the notice's flags read stays attributes; the sections, lines
+ * and adjustments (nine tenths of it, read and written whole) are one gzipped JSON, a tenth of the
+ * size — fewer write units, and no nested maps for every write to marshal. The rank is kept apart (ranks items).
+ */
+export const scoreItem = ({ sections, lines, adjustments, rank: _, ...head }: OfficeScore) => ({
+  ...keys.score(head.runId, head.officeId),
+  entity: 'score',
+  ...head,
+  detail: gzipSync(JSON.stringify({ sections, lines, adjustments })),
+});
+/** A stored score back (one stored before `detail` has its parts as attributes already). */
+export const scoreOf = (item: Record<string, unknown>): OfficeScore => {
+  const { detail, ...head } = withoutKeys<OfficeScore & { detail?: Uint8Array }>(item);
+  return detail ? { ...head, ...(JSON.parse(gunzipSync(detail).toString('utf8')) as Pick<OfficeScore, 'sections' | 'lines' | 'adjustments'>) } : head;
+};
+
+/** Offices in one ranks item: about 15 bytes each, far below the 400 KB item limit. */
+export const RANKS_PER_ITEM = 5_000;
+export interface RanksItem {
+  ranks: Record<string, number>;
+}
+/** A ranked run's ranks items (a run of every office in China is 8 of them). */
+export const ranksItems = (runId: string, ranked: ReadonlyArray<{ officeId: string; rank: number }>) =>
+  chunksOf(ranked, RANKS_PER_ITEM).map((chunk, n) => {
+    const stored: RanksItem = { ranks: Object.fromEntries(chunk.map((s) => [s.officeId, s.rank])) };
+    return { ...keys.rankChunk(runId, n), entity: 'ranks', ...stored };
+  });
 
 export interface RunHead {
   latest: number;

@@ -2,7 +2,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../shared/aws';
 import { queryAll, withoutKeys } from '../shared/dynamo';
-import { assessmentTable, keys, parseRunId, type RunHead, type RunItem, type ScoreItem } from './keys';
+import { assessmentTable, keys, parseRunId, scoreOf, type RanksItem, type RunHead, type RunItem, type ScoreItem } from './keys';
 
 /** A run by id; undefined when the id is malformed or unknown. Always a consistent read (status and counter move). */
 export const getRun = async (runId: string): Promise<RunItem | undefined> => {
@@ -37,9 +37,23 @@ export const monthRuns = (month: string): Promise<RunItem[]> =>
     (i) => withoutKeys<RunItem>(i),
   );
 
-/** Every office's score of a run, in office id order (unranked until the run is scored). */
-export const runScores = (runId: string): Promise<ScoreItem[]> =>
-  queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK } }, (i) => withoutKeys<ScoreItem>(i));
+/** A ranked run's ranks by office (empty until the run is scored). */
+const runRanks = async (runId: string): Promise<Map<string, number>> => {
+  const items = await queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.ranks(runId).PK } }, (i) => withoutKeys<RanksItem>(i));
+  return new Map(items.flatMap((i) => Object.entries(i.ranks)));
+};
+
+/** Every office's score of a run with its rank, in office id order (unranked until the run is scored). */
+export const runScores = async (runId: string): Promise<ScoreItem[]> => {
+  const [scores, ranks] = await Promise.all([
+    queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK } }, scoreOf),
+    runRanks(runId),
+  ]);
+  return scores.map((s) => {
+    const rank = ranks.get(s.officeId);
+    return rank === undefined ? s : { ...s, rank };
+  });
+};
 
 /** What ranking a run needs of each score (the lines, most of an item, are left unread). */
 export type ScoreTotal = Pick<ScoreItem, 'officeId' | 'total' | 'flags'>;
@@ -49,8 +63,8 @@ export const runTotals = (runId: string): Promise<ScoreTotal[]> =>
     (i) => i as unknown as ScoreTotal,
   );
 
-/** One office's score of a run. */
+/** One office's score of a run, without its rank (the drill-down wants a line). */
 export const officeScore = async (runId: string, officeId: string): Promise<ScoreItem | undefined> => {
   const r = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: keys.score(runId, officeId) }));
-  return r.Item ? withoutKeys<ScoreItem>(r.Item) : undefined;
+  return r.Item ? scoreOf(r.Item) : undefined;
 };

@@ -1,10 +1,10 @@
-// The scoring queue's consumer: one message per office of a run, handled a batch at a time. A batch's
-// scores and the run's counter move together in one transaction, and each score is written only if
+// The scoring queue's consumer: one message per office of a run, handled a batch at a time. Scores
+// and the run's counter move together in one transaction (99 scores at most), and each score is written only if
 // absent, so a redelivered message scores nothing twice (an office already scored is left out and the
 // rest written again). The scorer that finds the counter complete ranks the run, writes the summary
 // and marks it scored — safe to repeat, and a second finaliser loses harmlessly on the status condition.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rankScores, roundPoints, scoreOffice, scoredOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
@@ -12,7 +12,7 @@ import { sqsBatchConsumer } from '../shared/consumers';
 import { forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { activeAdjustments } from './adjustments-repository';
-import { assessmentTable, keys } from './keys';
+import { assessmentTable, keys, ranksItems, scoreItem } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { pinnedRubric } from './rubrics';
 import { supersedeDraft } from './runs';
@@ -28,6 +28,13 @@ type Outcome = 'scored' | 'already-scored' | 'run-closed';
 const CONFLICT_ATTEMPTS = 12;
 
 /**
+ * Scores to a transaction: at most 99 (the counter is the hundredth item). A transaction has a cost
+ * of its own besides its items', so a batch's offices go in as few as can be, in equal parts.
+ */
+const MAX_SCORES_PER_TRANSACTION = 99;
+const scoresPerTransaction = (offices: number) => Math.ceil(offices / Math.ceil(offices / MAX_SCORES_PER_TRANSACTION));
+
+/**
  * Writes the scores not yet written and counts them on the run, in one transaction; an office scored
  * already (a redelivery) is left out and the rest tried again. Answers each office's outcome.
  */
@@ -41,7 +48,7 @@ const saveScores = async (run: AssessmentRun, scores: readonly OfficeScore[]): P
         new TransactWriteCommand({
           TransactItems: [
             ...pending.map((score) => ({
-              Put: { TableName: table, Item: { ...keys.score(run.runId, score.officeId), entity: 'score', ...score }, ConditionExpression: 'attribute_not_exists(PK)' },
+              Put: { TableName: table, Item: scoreItem(score), ConditionExpression: 'attribute_not_exists(PK)' },
             })),
             {
               Update: {
@@ -100,6 +107,9 @@ const runInputs = (run: AssessmentRun) => {
   return inputs;
 };
 
+/** Offices whose facts a batch reads at once (the bench measures the raw queries at the same). */
+export const FACT_READS_AT_ONCE = 10;
+
 /** Some offices of one run: each scored unless it was scored already; the run must still be running. */
 export const scoreRunOffices = async (runId: string, officeIds: readonly string[]): Promise<Map<string, Outcome>> => {
   const run = await getRun(runId);
@@ -107,12 +117,30 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
   if (run.status !== 'running') return new Map(officeIds.map((id) => [id, 'run-closed']));
   const inputs = runInputs(run);
   const [rubric, offices, adjustments] = await Promise.all([pinnedRubric(run.rubricYear, run.rubricVersion), inputs.offices, inputs.adjustments]);
+  // Reads FACT_READS_AT_ONCE at a time; each part's scores go to a transaction as soon as they are
+  // ready, while the reads go on (one transaction at a time: they all count on the run item).
   const unique = [...new Set(officeIds)];
-  const scores = await Promise.all(
-    unique.map(async (officeId) => {
+  const part = scoresPerTransaction(unique.length);
+  const outcomes = new Map<string, Outcome>();
+  const ready: OfficeScore[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailure: { error: unknown } | undefined;
+  const write = () => {
+    const scores = ready.splice(0);
+    writing = writing.then(async () => {
+      if (writeFailure) return;
+      try {
+        for (const [officeId, outcome] of await saveScores(run, scores)) outcomes.set(officeId, outcome);
+      } catch (error) {
+        writeFailure = { error };
+      }
+    });
+  };
+  try {
+    await forEachInParallel(unique, FACT_READS_AT_ONCE, async (officeId) => {
       const office = offices.get(officeId);
       if (!office) throw new Error(`office ${officeId} not found`);
-      return scoreOffice({
+      ready.push(scoreOffice({
         rubric,
         runId,
         month: run.month,
@@ -120,10 +148,16 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
         facts: await effectiveFacts(officeId, run.month),
         adjustments: adjustments.get(officeId) ?? [],
         asOf: new Date(run.asOf),
-      });
-    }),
-  );
-  return saveScores(run, scores);
+      }));
+      if (ready.length >= part) write();
+    });
+    if (ready.length) write();
+  } finally {
+    // Never return with a write in flight: a failed read fails the batch once its writes have ended.
+    await writing;
+  }
+  if (writeFailure) throw writeFailure.error;
+  return outcomes;
 };
 
 /** One office of a run (a batch of one). */
@@ -146,19 +180,13 @@ const summaryOf = (scores: readonly ScoreTotal[]): NonNullable<AssessmentRun['su
  * When every office is scored: ranks, summary, status scored; an older scored-but-unpublished run of
  * the month becomes superseded. Every step may be repeated (a retry, a second finaliser) with the same result.
  */
-const RANK_WRITES_AT_ONCE = 32;
-
 export const finaliseIfComplete = async (runId: string, now: Date): Promise<boolean> => {
   const run = await getRun(runId);
   if (!run || run.status !== 'running' || run.done < run.total) return false;
   const ranked = rankScores(await runTotals(runId));
   const table = assessmentTable();
-  // Ranks first (each write idempotent), many at a time; the status last, so a scored run is ranked.
-  await forEachInParallel(ranked, RANK_WRITES_AT_ONCE, (s) =>
-    dynamo().send(
-      new UpdateCommand({ TableName: table, Key: keys.score(runId, s.officeId), UpdateExpression: 'SET #r = :r', ExpressionAttributeNames: { '#r': 'rank' }, ExpressionAttributeValues: { ':r': s.rank } }),
-    ),
-  );
+  // Ranks first (the same items however often written), the status last, so a scored run is ranked.
+  await Promise.all(ranksItems(runId, ranked).map((Item) => dynamo().send(new PutCommand({ TableName: table, Item }))));
   try {
     await dynamo().send(
       new UpdateCommand({

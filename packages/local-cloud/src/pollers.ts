@@ -1,5 +1,6 @@
 // The Lambda SQS event source mapping, locally: one long-polling loop per wiring queue that hands
-// real-shaped SQSEvent batches to the consumer's handler and honours partial batch responses.
+// real-shaped SQSEvent batches (up to the wiring's batchSize, within its batching window) to the
+// consumer's handler and honours partial batch responses.
 // If the handler throws nothing is deleted: the messages reappear after the visibility timeout and
 // fauxqs moves them to the DLQ after maxReceiveCount.
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
@@ -63,6 +64,20 @@ export function startPollers(opts: {
     const s = { batches: 0, failures: 0 };
     stats.set(q.decl.id, s);
     let warnedMissing = false;
+    const receive = async (waitTimeSeconds: number, upTo: number): Promise<Message[]> => {
+      const res = await opts.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: q.url,
+          MaxNumberOfMessages: Math.min(10, upTo),
+          WaitTimeSeconds: waitTimeSeconds,
+          VisibilityTimeout: q.decl.visibilityTimeoutSeconds,
+          MessageSystemAttributeNames: ['All'],
+          MessageAttributeNames: ['All'],
+        }),
+        { abortSignal: abort.signal },
+      );
+      return res.Messages ?? [];
+    };
     const loop = async () => {
       while (!abort.signal.aborted) {
         try {
@@ -73,19 +88,16 @@ export function startPollers(opts: {
             await sleep(2000);
             continue;
           }
-          const res = await opts.sqs.send(
-            new ReceiveMessageCommand({
-              QueueUrl: q.url,
-              MaxNumberOfMessages: Math.min(10, q.decl.batchSize),
-              WaitTimeSeconds: opts.waitTimeSeconds ?? 1,
-              VisibilityTimeout: q.decl.visibilityTimeoutSeconds,
-              MessageSystemAttributeNames: ['All'],
-              MessageAttributeNames: ['All'],
-            }),
-            { abortSignal: abort.signal },
-          );
-          const messages = res.Messages ?? [];
+          const messages = await receive(opts.waitTimeSeconds ?? 1, q.decl.batchSize);
           if (!messages.length) continue;
+          // A batch of more than 10 (the wiring's batching window): more receives until it is full,
+          // the window is over or the queue is empty.
+          const windowEnds = Date.now() + (q.decl.batchingWindowSeconds ?? 0) * 1000;
+          while (messages.length < q.decl.batchSize && Date.now() < windowEnds) {
+            const more = await receive(0, q.decl.batchSize - messages.length);
+            if (!more.length) break;
+            messages.push(...more);
+          }
           const event: SQSEvent = { Records: messages.map((m) => toRecord(m, q)) };
           s.batches++;
           let failedIds: Set<string>;
@@ -99,11 +111,12 @@ export function startPollers(opts: {
           }
           const done = messages.filter((m) => !failedIds.has(m.MessageId!));
           if (failedIds.size) s.failures++;
-          if (done.length) {
+          // DeleteMessageBatch takes 10 entries a call.
+          for (let i = 0; i < done.length; i += 10) {
             await opts.sqs.send(
               new DeleteMessageBatchCommand({
                 QueueUrl: q.url,
-                Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+                Entries: done.slice(i, i + 10).map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle! })),
               }),
             );
           }

@@ -80,7 +80,8 @@ export const assessment = defineContext({
   queues: [
     // Every context's facts: duplicates and re-orderings change nothing; a poison message reaches the DLQ.
     { id: 'assessment-facts', consumer: 'assessment-ledger', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 180 },
-    { id: 'assessment-scoring', consumer: 'assessment-scorer', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 720 },
+    // Two hundred offices to an invocation (written in three transactions): a county's run is one, a province's a hundred.
+    { id: 'assessment-scoring', consumer: 'assessment-scorer', batchSize: 200, batchingWindowSeconds: 1, maxReceiveCount: 5, visibilityTimeoutSeconds: 720 },
   ],
   eventRules: [
     { id: 'assessment-facts', events: [factEvents.FactRecorded, factEvents.FactRetracted], targetQueue: 'assessment-facts' },

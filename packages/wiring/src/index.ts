@@ -112,7 +112,13 @@ export const checkWiring = (w: {
     else if (f.kind !== kind) problems.push(`${from}: function ${id} is a ${f.kind}, not a ${kind}`);
   };
   for (const r of w.routes) fn(r.function, 'api', routeKey(r));
-  for (const q of w.queues) fn(q.consumer, 'consumer', `queue ${q.id}`);
+  for (const q of w.queues) {
+    fn(q.consumer, 'consumer', `queue ${q.id}`);
+    if (!Number.isInteger(q.batchSize) || q.batchSize < 1 || q.batchSize > 10_000) problems.push(`queue ${q.id}: batchSize ${q.batchSize} is not 1–10,000`);
+    if (q.batchSize > 10 && !q.batchingWindowSeconds) problems.push(`queue ${q.id}: a batch of more than 10 needs batchingWindowSeconds`);
+    const window = q.batchingWindowSeconds;
+    if (window !== undefined && (!Number.isInteger(window) || window < 1 || window > 300)) problems.push(`queue ${q.id}: batchingWindowSeconds ${window} is not 1–300`);
+  }
   for (const s of w.schedules) fn(s.function, 'schedule', `schedule ${s.id}`);
   for (const s of w.seeds ?? []) fn(s, 'seed', 'seed');
   for (const t of w.tables) if (t.stream) fn(t.stream.consumer, 'stream', `table ${t.id}`);

@@ -218,7 +218,13 @@ export const event = <const N extends string, S extends z.ZodType>(context: Cont
 export interface QueueDecl {
   id: string;
   consumer: string;
+  /** Messages to one invocation: at most 10, or up to 10,000 with a batching window. */
   batchSize: number;
+  /**
+   * Seconds Lambda may wait to fill a batch of more than 10 (AWS requires one then). Locally a batch
+   * also closes at the first empty receive: an empty local queue means nothing more is on its way.
+   */
+  batchingWindowSeconds?: number;
   /** Deliveries before a message moves to the queue's DLQ. */
   maxReceiveCount: number;
   visibilityTimeoutSeconds: number;
