@@ -133,9 +133,12 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
     return r.json() as Promise<T>;
   };
   try {
-    const step = await api<LoginStep>('POST', '/api/auth/login', undefined, { username: 'leader', password: ready.demoPassword });
-    if (step.status !== 'signed-in') throw new Error(`leader: ${step.status}`);
-    const leader = step.tokens.accessToken;
+    // Signed in afresh for each size: writing a province's facts outlasts an access token.
+    const signIn = async () => {
+      const step = await api<LoginStep>('POST', '/api/auth/login', undefined, { username: 'leader', password: ready.demoPassword });
+      if (step.status !== 'signed-in') throw new Error(`leader: ${step.status}`);
+      return step.tokens.accessToken;
+    };
 
     // The county's offices are there already (the org seed); the bench adds synthetic ones up to each size.
     const existing = (await doc.send(new QueryCommand({ TableName: ORG, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': OFFICE_PARTITION } }))).Items ?? [];
@@ -164,6 +167,7 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
       const rawBefore = await rawQueries(doc, officeIds, month);
       if (rawBefore.items !== facts.length) throw new Error(`raw queries found ${rawBefore.items} facts, ${facts.length} written`);
 
+      const leader = await signIn();
       const t0 = performance.now();
       const { runId } = await api<RunReply>('POST', '/api/assessment/runs', leader, { month });
       const accepted = performance.now() - t0;

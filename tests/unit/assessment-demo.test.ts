@@ -12,21 +12,26 @@ import {
   defaultRubric,
   HABITUALLY_LATE,
   mediationDemoYear,
+  monthsEndingWith,
   registersDemoYear,
   shanghaiDay,
 } from '@sifasuo/domain';
-import { county, DEMO_ACCOUNT_OFFICES, demoUsers } from '@sifasuo/domain/src/demo-county';
+import { county, DEMO_ACCOUNT_OFFICES, demoMonths, demoUsers } from '@sifasuo/domain/src/demo-county';
 import { demoItems } from '../../functions/src/assessment/seed';
 import { scoreOf } from '../../functions/src/assessment/keys';
 
 const offices = county.areas.flatMap((a) => a.offices.map((o) => ({ ...o, areaId: a.id })));
 // After the 11th: November was run by the schedule and approved since.
 const NOW = new Date('2026-12-16T03:30:00Z');
-const factsOf = (of: typeof offices, months: number) => [...mediationDemoYear(of, NOW, { months }).facts, ...registersDemoYear(of, NOW, { months }).facts];
-const facts = factsOf(offices, 13);
+/** The other seeds' facts, as the assessment seed regenerates them. */
+const factsOf = (of: typeof offices, size: 'full' | 'small', now = NOW) => {
+  const months = demoMonths(size);
+  return [...mediationDemoYear(of, now, { months }).facts, ...registersDemoYear(of, now, { months }).facts];
+};
+const facts = factsOf(offices, 'full');
 const demo = assessmentDemo(offices, facts, NOW);
 const smallOffices = offices.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id));
-const small = assessmentDemo(smallOffices, factsOf(smallOffices, 2), NOW, { months: 1, funding: false, early: true });
+const small = assessmentDemo(smallOffices, factsOf(smallOffices, 'small'), NOW, { months: 1, funding: false, early: true });
 
 const scores = demo.months.flatMap((m) => m.scores);
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -62,11 +67,15 @@ describe('the demo assessment year', () => {
     }
   });
 
-  it('leaves last month to its schedule before the 11th (its reports are not all due), unless asked to run it early', () => {
+  it('leaves last month to its schedule before the 11th (its reports are not all due): the twelve end with the month before; unless asked to run it early', () => {
     const early = new Date('2026-12-02T03:30:00Z');
-    const before = assessmentDemo(smallOffices, factsOf(smallOffices, 2), early, { months: 1, funding: false });
-    expect(before.months).toEqual([]);
-    const run = assessmentDemo(smallOffices, factsOf(smallOffices, 2), early, { months: 1, funding: false, early: true }).months[0]!;
+    const before = assessmentDemo(offices, factsOf(offices, 'full', early), early, { funding: false });
+    expect(before.months.map((m) => m.month)).toEqual(monthsEndingWith('2026-10', 12));
+    // The oldest month is as full as the newest: its records are there (14 months of them).
+    const average = (m: (typeof before.months)[number]) => mean(m.scores.map((s) => s.total));
+    expect(average(before.months[0]!)).toBeGreaterThan(average(before.months.at(-1)!) - 10);
+    expect(before.months.every((m) => m.run.trigger === 'schedule')).toBe(true);
+    const run = assessmentDemo(smallOffices, factsOf(smallOffices, 'small', early), early, { months: 1, funding: false, early: true }).months[0]!;
     expect(run.run).toMatchObject({ month: '2026-11', trigger: 'manual', startedBy: 'leader', status: 'approved' });
     expect(Date.parse(run.run.asOf)).toBeLessThanOrEqual(Date.parse(run.run.startedAt));
     expect(Date.parse(run.run.approvedAt!)).toBeLessThanOrEqual(early.getTime());

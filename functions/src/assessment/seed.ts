@@ -6,13 +6,13 @@
 // and takes their facts — it never reads another context's table. The ledger items are not written
 // here: the other seeds' facts reach the ledger through the bus and the real consumer.
 //
-// Before the 11th, last month waits for its schedule (11 months then). A `small` demo (the clouds
-// tests and the bench throw away) is last month for the demo accounts' offices, approved whatever the
-// date (run early if need be), no funding. Safe to run again: a marker holds the clock and size of the first
+// Before the 11th, last month waits for its schedule: the twelve end with the month before (the
+// records span 14 months: `demoMonths`). A `small` demo (the clouds tests and the bench throw away) is
+// last month for the demo accounts' offices, approved whatever the date (run early if need be), no funding. Safe to run again: a marker holds the clock and size of the first
 // run and how many items are stored, so a run after a failure writes the very same items and carries
 // on, and a run after success writes nothing.
 import { ASSESSMENT_AUDIT, assessmentDemo, mediationDemoYear, registersDemoYear, type AssessmentDemo } from '@sifasuo/domain';
-import { DEMO_ACCOUNT_OFFICES } from '@sifasuo/domain/src/demo-county';
+import { DEMO_ACCOUNT_OFFICES, demoMonths } from '@sifasuo/domain/src/demo-county';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
 import { writeAudit } from '../shared/audit-writer';
 import { orgDirectory } from '../shared/org-directory';
@@ -37,8 +37,6 @@ export const demoItems = (demo: AssessmentDemo): Item[] => [
   ...(demo.funding ? [{ ...keys.funding(demo.funding.year, demo.funding.id), entity: 'funding', ...demo.funding }] : []),
 ];
 
-/** Mediation's and registers' seeds build 13 months (12 and this one), a small demo 2. */
-const sourceMonths = (demo: SeedEvent['demo']) => (demo === 'small' ? 2 : 13);
 
 const summaryOf = (demo: AssessmentDemo, offices: number, written: number, seconds: number) => {
   const totals = demo.months.flatMap((m) => m.scores.map((s) => s.total));
@@ -62,7 +60,7 @@ export const seedAssessmentDemo = async (clock: Date, requested: SeedEvent['demo
       const county = await orgDirectory.offices();
       const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
       // The other seeds' facts, exactly: same offices, months and clock as theirs.
-      const months = sourceMonths(demo);
+      const months = demoMonths(demo);
       const facts = [...mediationDemoYear(offices, now, { months }).facts, ...registersDemoYear(offices, now, { months }).facts];
       const year = assessmentDemo(offices, facts, now, demo === 'small' ? { months: 1, funding: false, early: true } : {});
       return { offices, year, items: demoItems(year) };

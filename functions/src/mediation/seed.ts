@@ -18,7 +18,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MEDIATION_AUDIT, mediationDemoYear, numberedUlid, type MediationDemoYear } from '@sifasuo/domain';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
-import { DEMO_ACCOUNT_OFFICES } from '@sifasuo/domain/src/demo-county';
+import { DEMO_ACCOUNT_OFFICES, demoMonths } from '@sifasuo/domain/src/demo-county';
 import { writeAudit } from '../shared/audit-writer';
 import { dynamo } from '../shared/aws';
 import { orgDirectory } from '../shared/org-directory';
@@ -75,7 +75,7 @@ export const seedMediationYear = async (clock: Date, requested: SeedEvent['demo'
     async (now, demo) => {
       const county = await orgDirectory.offices();
       const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
-      const months = demo === 'small' ? 2 : 13;
+      const months = demoMonths(demo);
       const year = mediationDemoYear(offices, now, { months });
       const { records, counters, outbox } = demoYearItems(year, now);
       // Counters go last, each only if absent (the API may have counted on since).

@@ -12,7 +12,7 @@
 // how many items are stored, so a run after a failure generates the very same records (ids and outbox
 // keys are deterministic) and carries on where it stopped, and a run after success writes nothing.
 import { isSingleReport, numberedUlid, REGISTERS_AUDIT, registersDemoYear, type RegistersDemoYear } from '@sifasuo/domain';
-import { DEMO_ACCOUNT_OFFICES } from '@sifasuo/domain/src/demo-county';
+import { DEMO_ACCOUNT_OFFICES, demoMonths } from '@sifasuo/domain/src/demo-county';
 import { factEvents } from '@sifasuo/wiring/src/facts';
 import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
 import { writeAudit } from '../shared/audit-writer';
@@ -62,7 +62,7 @@ export const seedRegistersYear = async (clock: Date, requested: SeedEvent['demo'
     async (now, demo) => {
       const county = await orgDirectory.offices();
       const offices = demo === 'small' ? county.filter((o) => DEMO_ACCOUNT_OFFICES.has(o.id)) : county;
-      const months = demo === 'small' ? 2 : 13;
+      const months = demoMonths(demo);
       const year = registersDemoYear(offices, now, { months });
       const { records, guards, outbox } = demoYearItems(year, now);
       return { offices, months, year, items: [...records, ...guards, ...outbox] };

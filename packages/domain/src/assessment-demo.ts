@@ -1,10 +1,12 @@
 // The demo county's assessment year (the local cloud's seed, never AWS): from the facts the mediation
-// and registers demo years hold, each of the twelve months before `now`'s is scored with the default
-// rubric as the 11th's schedule scored it (plus a few department deductions and bonuses entered
-// before the run), ranked and approved by the bureau leader; then one draft funding allocation for
-// the last year so far. Before the 11th, last month waits for its schedule (its deadlines are not
-// all past: a run now would score every office's reports as pending), so the year has 11 months. Pure and deterministic: the same offices, facts and clock give
-// the same runs, scores, adjustments and ids, so a resumed seed writes the very same items.
+// and registers demo years hold, each of the last twelve months whose 11th has come is scored with the
+// default rubric as the 11th's schedule scored it (plus a few department deductions and bonuses
+// entered before the run), ranked and approved by the bureau leader; then one draft funding
+// allocation for the last year so far. Before the 11th, last month waits for its schedule (its
+// deadlines are not all past: a run now would score every office's reports as pending), so the twelve
+// end with the month before it (the facts must reach back 14 months: `demoMonths`). Pure and
+// deterministic: the same offices, facts and clock give the same runs, scores, adjustments and ids,
+// so a resumed seed writes the very same items.
 import {
   adjustmentIdOf,
   BONUS_ITEM,
@@ -34,7 +36,7 @@ const SCHEDULE_ACTOR = 'system';
 const POOL_FEN_PER_OFFICE = 10_000 * 100;
 
 export interface AssessmentDemoOptions {
-  /** Months scored, ending with the month before `now`'s (default 12). */
+  /** Months scored (default 12): the latest whose schedule has come, or, `early`, those before `now`'s. */
   months?: number;
   /**
    * Whether a month whose 11th's schedule is still ahead of `now` (the month before now's, until the
@@ -155,7 +157,9 @@ export const assessmentDemo = (
   // A month is run by the 11th's schedule; one whose schedule has not come yet waits for it (unless `early`).
   const scheduledRun = (month: string) => at(nextMonthOf(month), 11, 2 * 60);
   const hasCome = (month: string) => scheduledRun(month).getTime() <= now.getTime() - 2 * HOUR;
-  const months = monthsEndingWith(shanghaiMonth(now), (options.months ?? 12) + 1).slice(0, -1).filter((m) => options.early || hasCome(m));
+  const count = options.months ?? 12;
+  const before = monthsEndingWith(shanghaiMonth(now), count + 2).slice(0, -1);
+  const months = (options.early ? before : before.filter(hasCome)).slice(-count);
   const byOfficeMonth = new Map<string, ScorableFact[]>();
   for (const f of facts) {
     const key = `${f.officeId}#${f.month}`;

@@ -98,5 +98,12 @@ export const demoUsers: DemoUser[] = [
   { username: 'inspector', displayName: '检查组', roles: ['inspector'] },
 ];
 
+/**
+ * The months the full demo's records span: this one and the thirteen before it, so that twelve
+ * complete months are published on any day (before the 11th last month still waits for its run).
+ * A small demo (throwaway clouds) spans last month and this one.
+ */
+export const demoMonths = (demo: 'full' | 'small'): number => (demo === 'small' ? 2 : 14);
+
 /** The offices the demo accounts work in: a small demo's county (the seeds of throwaway clouds). */
 export const DEMO_ACCOUNT_OFFICES: ReadonlySet<string> = new Set(demoUsers.flatMap((u) => (u.officeId ? [u.officeId] : [])));
