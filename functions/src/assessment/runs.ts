@@ -54,24 +54,32 @@ export const requestScoring = async (runId: string, officeIds: readonly string[]
 };
 
 /**
- * Starts the month's next run, or resumes its latest while that is still running (only the offices
- * without a score are asked again). Two starts at once: one wins, the other is a 409.
+ * Starts the month's next run, or resumes its latest while that is still running; either way one
+ * RunStarted goes on the bus and the fan-out consumer (fanout.ts) asks the offices not yet scored —
+ * not this request, which must answer within API Gateway's 29 s whatever the number of offices.
+ * Two starts at once: one wins, the other is a 409.
  */
 export const beginRun = async (ctx: RequestContext, month: string, trigger: AssessmentRun['trigger'], startedBy: string): Promise<{ runId: string }> => {
   const head = await runHead(month);
   const latest = head ? await getRun(runIdOf(month, head.latest)) : undefined;
-  if (latest?.status === 'running') {
-    const scored = new Set((await runTotals(latest.runId)).map((s) => s.officeId));
-    const officeIds = (await orgDirectory.offices()).map((o) => o.id);
-    const missing = officeIds.filter((id) => !scored.has(id));
-    // Every office scored but the run never finalised (its last scorer died): one more message for a
-    // scored office makes a scorer find the run complete and finalise it.
-    await requestScoring(latest.runId, missing.length ? missing : officeIds.slice(0, 1));
-    return { runId: latest.runId };
-  }
-  const { run, officeIds } = await createRun(ctx, month, trigger, startedBy, head);
-  await requestScoring(run.runId, officeIds);
-  return { runId: run.runId };
+  const runId = latest?.status === 'running' ? latest.runId : (await createRun(ctx, month, trigger, startedBy, head)).run.runId;
+  await putOnBus([{ source: eventSource('assessment'), detailType: assessmentEvents.RunStarted.name, detail: assessmentEvents.RunStarted.detail.parse({ runId }) }]);
+  return { runId };
+};
+
+/**
+ * A running run's offices without a score, each asked once more (all of them for a new run). When
+ * every office is scored but the run was never finalised (its last scorer died), one more message for
+ * a scored office makes a scorer find the run complete and finalise it. A closed run asks nothing.
+ */
+export const askUnscored = async (runId: string): Promise<number> => {
+  const run = await getRun(runId);
+  if (run?.status !== 'running') return 0;
+  const scored = new Set((await runTotals(runId)).map((s) => s.officeId));
+  const officeIds = (await orgDirectory.offices()).map((o) => o.id);
+  const missing = officeIds.filter((id) => !scored.has(id));
+  await requestScoring(runId, missing.length ? missing : officeIds.slice(0, 1));
+  return missing.length;
 };
 
 /** Writes the month's next run (pinned rubric and cutoff, one count per office) with its audit record; asks no office yet. */

@@ -1,6 +1,6 @@
 // assessment: the evidence ledger (every context's facts, from the bus through the assessment queue),
-// rubrics (versioned by year), the monthly runs (the 11th's schedule or an assessor starts one; one
-// message per office goes through the scoring queue; the last scorer ranks), deductions and bonuses,
+// rubrics (versioned by year), the monthly runs (the 11th's schedule or an assessor starts one; the
+// fan-out consumer puts one message per office on the scoring queue; the last scorer ranks), deductions and bonuses,
 // the notice (PDF, Excel), the live month and radar, and the year-end funding.
 import {
   adjustmentInput,
@@ -37,6 +37,8 @@ const READS_ORG = { table: 'org', access: 'read' } as const;
 const OWN_TABLE = { table: 'assessment', access: 'readwrite' } as const;
 
 export const assessmentEvents = {
+  /** A run started or resumed: the fan-out consumer asks every office not yet scored. */
+  RunStarted: event('assessment', 'RunStarted', z.strictObject({ runId: z.string().min(1).max(40) })),
   /** One per office of a run: the scoring queue's message (fan-out through the bus). */
   OfficeScoringRequested: event('assessment', 'OfficeScoringRequested', z.strictObject({ runId: z.string().min(1).max(40), officeId: z.string().min(1).max(20) })),
 };
@@ -63,6 +65,11 @@ export const assessment = defineContext({
       tables: [OWN_TABLE], timeoutSeconds: 30, memoryMb: 256,
     },
     {
+      // A run's one message per office, outside the POST (API Gateway answers within 29 s; a province's fan-out may not).
+      id: 'assessment-fanout', context: 'assessment', kind: 'consumer', entry: 'functions/src/assessment/fanout.ts',
+      tables: [OWN_TABLE, READS_ORG], publishesEvents: true, timeoutSeconds: 900, memoryMb: 512,
+    },
+    {
       id: 'assessment-scorer', context: 'assessment', kind: 'consumer', entry: 'functions/src/assessment/scorer.ts',
       tables: [OWN_TABLE, READS_ORG], timeoutSeconds: 120, memoryMb: 1024,
     },
@@ -80,11 +87,13 @@ export const assessment = defineContext({
   queues: [
     // Every context's facts: duplicates and re-orderings change nothing; a poison message reaches the DLQ.
     { id: 'assessment-facts', consumer: 'assessment-ledger', batchSize: 10, maxReceiveCount: 5, visibilityTimeoutSeconds: 180 },
+    { id: 'assessment-runs', consumer: 'assessment-fanout', batchSize: 1, maxReceiveCount: 5, visibilityTimeoutSeconds: 5_400 },
     // Two hundred offices to an invocation (written in three transactions): a county's run is one, a province's a hundred.
     { id: 'assessment-scoring', consumer: 'assessment-scorer', batchSize: 200, batchingWindowSeconds: 1, maxReceiveCount: 5, visibilityTimeoutSeconds: 720 },
   ],
   eventRules: [
     { id: 'assessment-facts', events: [factEvents.FactRecorded, factEvents.FactRetracted], targetQueue: 'assessment-facts' },
+    { id: 'assessment-runs', events: [assessmentEvents.RunStarted], targetQueue: 'assessment-runs' },
     { id: 'assessment-scoring', events: [assessmentEvents.OfficeScoringRequested], targetQueue: 'assessment-scoring' },
   ],
   schedules: [
