@@ -4,10 +4,11 @@
 // only the offices still without a score.
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { sqsConsumer } from '../shared/consumers';
+import { envelopeDetail } from '../shared/events';
 import { askUnscored } from './runs';
 
 export const handler = sqsConsumer('assessment', async (envelope, _record, { logger }) => {
-  const { runId } = assessmentEvents.RunStarted.detail.parse((envelope as { detail?: unknown } | null)?.detail);
+  const { runId } = assessmentEvents.RunStarted.detail.parse(envelopeDetail(envelope));
   const asked = await askUnscored(runId);
   logger.info('offices asked to be scored', { runId, asked });
 });

@@ -20,10 +20,9 @@ import {
   type AssessmentRun,
 } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
-import { eventSource } from '@sifasuo/wiring/src/types';
 import { dynamo } from '../shared/aws';
 import { auditedWrite } from '../shared/audited';
-import { putOnBus } from '../shared/events';
+import { busEntry, publishEvent, putOnBus } from '../shared/events';
 import { chunksOf, forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
@@ -42,16 +41,10 @@ const EVENTS_PER_CALL = 10;
 const CALLS_AT_ONCE = 16;
 
 /** Puts one OfficeScoringRequested per office on the bus: ten to a call, sixteen calls in flight. */
-export const requestScoring = async (runId: string, officeIds: readonly string[]): Promise<void> => {
-  const source = eventSource('assessment');
-  await forEachInParallel(chunksOf(officeIds, EVENTS_PER_CALL), CALLS_AT_ONCE, (ids) =>
-    putOnBus(ids.map((officeId) => ({
-      source,
-      detailType: assessmentEvents.OfficeScoringRequested.name,
-      detail: assessmentEvents.OfficeScoringRequested.detail.parse({ runId, officeId }),
-    }))),
+export const requestScoring = async (runId: string, officeIds: readonly string[]): Promise<void> =>
+  forEachInParallel(chunksOf(officeIds, EVENTS_PER_CALL), CALLS_AT_ONCE, (ids) =>
+    putOnBus(ids.map((officeId) => busEntry('assessment', assessmentEvents.OfficeScoringRequested, { runId, officeId }))),
   );
-};
 
 /**
  * Starts the month's next run, or resumes its latest while that is still running; either way one
@@ -63,7 +56,7 @@ export const beginRun = async (ctx: RequestContext, month: string, trigger: Asse
   const head = await runHead(month);
   const latest = head ? await getRun(runIdOf(month, head.latest)) : undefined;
   const runId = latest?.status === 'running' ? latest.runId : (await createRun(ctx, month, trigger, startedBy, head)).run.runId;
-  await putOnBus([{ source: eventSource('assessment'), detailType: assessmentEvents.RunStarted.name, detail: assessmentEvents.RunStarted.detail.parse({ runId }) }]);
+  await publishEvent('assessment', assessmentEvents.RunStarted, { runId });
   return { runId };
 };
 

@@ -9,6 +9,7 @@ import { rankScores, roundPoints, scoreOffice, scoredOffice, type Adjustment, ty
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsBatchConsumer } from '../shared/consumers';
+import { envelopeDetail } from '../shared/events';
 import { forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { activeAdjustments } from './adjustments-repository';
@@ -208,7 +209,7 @@ export const finaliseIfComplete = async (runId: string, now: Date): Promise<bool
   return true;
 };
 
-const readMessage = (envelope: unknown) => assessmentEvents.OfficeScoringRequested.detail.parse((envelope as { detail?: unknown } | null)?.detail);
+const readMessage = (envelope: unknown) => assessmentEvents.OfficeScoringRequested.detail.parse(envelopeDetail(envelope));
 
 export const handler = sqsBatchConsumer('assessment', readMessage, async (messages, { logger }) => {
   const failed = new Set<string>();

@@ -8,8 +8,8 @@
 //
 // Before the 11th, last month waits for its schedule: the twelve end with the month before (the
 // records span 14 months: `demoMonths`). A `small` demo (the clouds tests and the bench throw away) is
-// last month for the demo accounts' offices, approved whatever the date (run early if need be), no funding. Safe to run again: a marker holds the clock and size of the first
-// run and how many items are stored, so a run after a failure writes the very same items and carries
+// last month for the demo accounts' offices, approved whatever the date (run early if need be), no
+// funding. Safe to run again: a marker holds the clock and size of the first run and how many items are stored, so a run after a failure writes the very same items and carries
 // on, and a run after success writes nothing.
 import { ASSESSMENT_AUDIT, assessmentDemo, mediationDemoYear, registersDemoYear, type AssessmentDemo } from '@sifasuo/domain';
 import { DEMO_ACCOUNT_OFFICES, demoMonths } from '@sifasuo/domain/src/demo-county';
@@ -36,7 +36,6 @@ export const demoItems = (demo: AssessmentDemo): Item[] => [
   }),
   ...(demo.funding ? [{ ...keys.funding(demo.funding.year, demo.funding.id), entity: 'funding', ...demo.funding }] : []),
 ];
-
 
 const summaryOf = (demo: AssessmentDemo, offices: number, written: number, seconds: number) => {
   const totals = demo.months.flatMap((m) => m.scores.map((s) => s.total));

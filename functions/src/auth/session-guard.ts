@@ -3,12 +3,13 @@
 // event changes nothing. Access does not wait for this: the authorizer reads the user record itself.
 import { AUTH_AUDIT, userChanged } from '@sifasuo/domain';
 import { sqsConsumer } from '../shared/consumers';
+import { envelopeDetail } from '../shared/events';
 import type { RequestContext } from '../shared/request-context';
 import { changeAndEndSessions, SYSTEM_ACTOR } from './sessions';
 import { authStore } from './store';
 
 export const handler = sqsConsumer('auth', async (envelope, record, { logger }) => {
-  const parsed = userChanged.safeParse((envelope as { detail?: unknown })?.detail);
+  const parsed = userChanged.safeParse(envelopeDetail(envelope));
   if (!parsed.success) {
     logger.error('UserChanged without a valid detail; dropped', { issues: parsed.error.issues.length });
     return;

@@ -25,5 +25,12 @@ export const putOnBus = async (entries: readonly BusEntry[]): Promise<void> => {
   }
 };
 
+/** A declared event's bus entry, its detail checked against its schema (for putOnBus, ten to a call). */
+export const busEntry = <S extends z.ZodType>(context: ContextName, event: EventDecl<string, S>, detail: z.input<S>): BusEntry =>
+  ({ source: eventSource(context), detailType: event.name, detail: event.detail.parse(detail) });
+
 export const publishEvent = async <S extends z.ZodType>(context: ContextName, event: EventDecl<string, S>, detail: z.input<S>): Promise<void> =>
-  putOnBus([{ source: eventSource(context), detailType: event.name, detail: event.detail.parse(detail) }]);
+  putOnBus([busEntry(context, event, detail)]);
+
+/** The detail of an EventBridge envelope a queue delivered (undefined when the body is not one). */
+export const envelopeDetail = (envelope: unknown): unknown => (envelope as { detail?: unknown } | null)?.detail;
