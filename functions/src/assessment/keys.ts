@@ -7,8 +7,9 @@
 //   rubric head   PK RUBRIC#<year>              SK CURRENT           (the current version: the PUT's condition)
 //   run           PK RUNS#<month>               SK V#<version:4>     (status, done/total counter, pinned rubric, summary)
 //   run head      PK RUNS#<month>               SK CURRENT           (latest version, approved version: who starts next)
-//   score         PK SCORES#<runId>             SK OFFICE#<officeId> (one per office and run, written once: attribute_not_exists;
-//                 its sections, lines and adjustments in one gzipped `detail`: `scoreItem` / `scoreOf`)
+//   score page    PK SCORES#<runId>             SK PAGE#<n:5>        (a run's scores, about SCORES_PER_PAGE offices to a page by a
+//                 hash of the office id: one attribute S_<officeId> each, the score gzipped, written once: attribute_not_exists;
+//                 `scorePageItem` / `pageScores`. Runs stored before pages have one item a score, SK OFFICE#<officeId>.)
 //   ranks         PK RANKS#<runId>              SK CHUNK#<n:4>       (officeId → rank, RANKS_PER_ITEM to an item, written when the
 //                 run is ranked: a few puts rather than an update of every score)
 //   adjustment    PK ADJUST#<month>             SK <officeId>#<id>   (deductions and bonuses of a month)
@@ -46,6 +47,8 @@ export const keys = {
   run: (month: string, version: number) => ({ PK: `RUNS#${month}`, SK: `V#${pad(version, 4)}` }),
   runHead: (month: string) => ({ PK: `RUNS#${month}`, SK: 'CURRENT' }),
   runs: (month: string) => ({ PK: `RUNS#${month}`, SKPrefix: 'V#' }),
+  scorePage: (runId: string, page: number) => ({ PK: `SCORES#${runId}`, SK: `PAGE#${pad(page, 5)}` }),
+  /** A score of a run stored before pages. */
   score: (runId: string, officeId: string) => ({ PK: `SCORES#${runId}`, SK: `OFFICE#${officeId}` }),
   scores: (runId: string) => ({ PK: `SCORES#${runId}` }),
   rankChunk: (runId: string, n: number) => ({ PK: `RANKS#${runId}`, SK: `CHUNK#${pad(n, 4)}` }),
@@ -69,20 +72,48 @@ export const factCounts = (i: FactItem): i is FactItem & { fact: ScorableFact } 
   !!i.fact && (!i.retractedAt || (i.occurredAt !== undefined && i.occurredAt > i.retractedAt));
 
 /**
- * A score as stored: what ranking and the notice's flags read stays attributes; the sections, lines
- * and adjustments (nine tenths of it, read and written whole) are one gzipped JSON, a tenth of the
- * size — fewer write units, and no nested maps for every write to marshal. The rank is kept apart (ranks items).
+ * Scores are kept in pages: DynamoDB (Local most of all) charges an item write far more than its bytes,
+ * so a run's scores go in as a few dozen items rather than one an office. An office's page follows
+ * from its id and the run's number of offices (fixed when the run starts), so a redelivered office
+ * lands on the same page and its attribute's condition finds it scored.
  */
-export const scoreItem = ({ sections, lines, adjustments, rank: _, ...head }: OfficeScore) => ({
-  ...keys.score(head.runId, head.officeId),
-  entity: 'score',
-  ...head,
-  detail: gzipSync(JSON.stringify({ sections, lines, adjustments })),
-});
-/** A stored score back (one stored before `detail` has its parts as attributes already). */
-export const scoreOf = (item: Record<string, unknown>): OfficeScore => {
+export const SCORES_PER_PAGE = 50;
+export const scorePageCount = (offices: number) => Math.max(1, Math.ceil(offices / SCORES_PER_PAGE));
+/** FNV-1a of the office id, over the run's pages. */
+export const scorePageOf = (officeId: string, offices: number): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < officeId.length; i++) hash = Math.imul(hash ^ officeId.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % scorePageCount(offices);
+};
+const SCORE_ATTRIBUTE = 'S_';
+/** The page attribute that holds an office's score. */
+export const scoreAttribute = (officeId: string) => `${SCORE_ATTRIBUTE}${officeId}`;
+/** A score as a page stores it: the whole score but its rank (the ranks items keep ranks), gzipped JSON. */
+export const encodeScore = ({ rank: _, ...score }: OfficeScore): Uint8Array => gzipSync(JSON.stringify(score));
+const decodeScore = (stored: Uint8Array): OfficeScore => JSON.parse(gunzipSync(stored).toString('utf8')) as OfficeScore;
+
+/** A run's score pages as the scorer would write them (the demo seed stores its scores so). */
+export const scorePageItems = (runId: string, offices: number, scores: readonly OfficeScore[]) => {
+  const pages = new Map<number, OfficeScore[]>();
+  for (const s of scores) {
+    const page = scorePageOf(s.officeId, offices);
+    pages.set(page, [...(pages.get(page) ?? []), s]);
+  }
+  return [...pages].map(([page, of]) => ({
+    ...keys.scorePage(runId, page),
+    entity: 'score-page',
+    ...Object.fromEntries(of.map((s) => [scoreAttribute(s.officeId), encodeScore(s)])),
+  }));
+};
+
+/** The scores of a stored item: a page's offices, or the one score of an item stored before pages. */
+export const storedScores = (item: Record<string, unknown>): OfficeScore[] => {
+  if (String(item.SK).startsWith('PAGE#')) {
+    return Object.entries(item).flatMap(([name, value]) => (name.startsWith(SCORE_ATTRIBUTE) ? [decodeScore(value as Uint8Array)] : []));
+  }
+  // Before pages: the sections, lines and adjustments in a gzipped `detail` (or, earlier still, as attributes).
   const { detail, ...head } = withoutKeys<OfficeScore & { detail?: Uint8Array }>(item);
-  return detail ? { ...head, ...(JSON.parse(gunzipSync(detail).toString('utf8')) as Pick<OfficeScore, 'sections' | 'lines' | 'adjustments'>) } : head;
+  return [detail ? { ...head, ...(JSON.parse(gunzipSync(detail).toString('utf8')) as Pick<OfficeScore, 'sections' | 'lines' | 'adjustments'>) } : head];
 };
 
 /** Offices in one ranks item: about 15 bytes each, far below the 400 KB item limit. */

@@ -2,7 +2,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../shared/aws';
 import { queryAll, withoutKeys } from '../shared/dynamo';
-import { assessmentTable, keys, parseRunId, scoreOf, type RanksItem, type RunHead, type RunItem, type ScoreItem } from './keys';
+import { assessmentTable, keys, parseRunId, scoreAttribute, scorePageOf, storedScores, type RanksItem, type RunHead, type RunItem, type ScoreItem } from './keys';
 
 /** A run by id; undefined when the id is malformed or unknown. Always a consistent read (status and counter move). */
 export const getRun = async (runId: string): Promise<RunItem | undefined> => {
@@ -43,28 +43,37 @@ const runRanks = async (runId: string): Promise<Map<string, number>> => {
   return new Map(items.flatMap((i) => Object.entries(i.ranks)));
 };
 
+/** Every office's score of a run, unranked, in office id order. */
+const storedRunScores = async (runId: string): Promise<ScoreItem[]> =>
+  (await queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK } }, storedScores))
+    .flat()
+    .sort((a, b) => (a.officeId < b.officeId ? -1 : a.officeId > b.officeId ? 1 : 0));
+
 /** Every office's score of a run with its rank, in office id order (unranked until the run is scored). */
 export const runScores = async (runId: string): Promise<ScoreItem[]> => {
-  const [scores, ranks] = await Promise.all([
-    queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK } }, scoreOf),
-    runRanks(runId),
-  ]);
+  const [scores, ranks] = await Promise.all([storedRunScores(runId), runRanks(runId)]);
   return scores.map((s) => {
     const rank = ranks.get(s.officeId);
     return rank === undefined ? s : { ...s, rank };
   });
 };
 
-/** What ranking a run needs of each score (the lines, most of an item, are left unread). */
+/** What ranking a run needs of each score. */
 export type ScoreTotal = Pick<ScoreItem, 'officeId' | 'total' | 'flags'>;
-export const runTotals = (runId: string): Promise<ScoreTotal[]> =>
-  queryAll(
-    { table: assessmentTable(), partition: { name: 'PK', value: keys.scores(runId).PK }, attributes: ['officeId', 'total', 'flags'] },
-    (i) => i as unknown as ScoreTotal,
-  );
+export const runTotals = async (runId: string): Promise<ScoreTotal[]> =>
+  (await storedRunScores(runId)).map(({ officeId, total, flags }) => ({ officeId, total, flags }));
 
 /** One office's score of a run, without its rank (the drill-down wants a line). */
-export const officeScore = async (runId: string, officeId: string): Promise<ScoreItem | undefined> => {
-  const r = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: keys.score(runId, officeId) }));
-  return r.Item ? scoreOf(r.Item) : undefined;
+export const officeScore = async (run: Pick<RunItem, 'runId' | 'total'>, officeId: string): Promise<ScoreItem | undefined> => {
+  const attribute = scoreAttribute(officeId);
+  const page = await dynamo().send(new GetCommand({
+    TableName: assessmentTable(),
+    Key: keys.scorePage(run.runId, scorePageOf(officeId, run.total)),
+    ProjectionExpression: 'SK, #score',
+    ExpressionAttributeNames: { '#score': attribute },
+  }));
+  if (page.Item?.[attribute]) return storedScores(page.Item)[0];
+  // A run stored before pages.
+  const single = await dynamo().send(new GetCommand({ TableName: assessmentTable(), Key: keys.score(run.runId, officeId) }));
+  return single.Item ? storedScores(single.Item)[0] : undefined;
 };

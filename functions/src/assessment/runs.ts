@@ -27,7 +27,7 @@ import { chunksOf, forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { requireActor } from '../shared/record-access';
 import type { RequestContext } from '../shared/request-context';
-import { assessmentTable, keys, runIdOf, type RunHead } from './keys';
+import { assessmentTable, keys, runIdOf, scorePageOf, type RunHead } from './keys';
 import { currentRubric } from './rubrics';
 import { getRun, monthRuns, runHead, runTotals } from './runs-repository';
 
@@ -70,7 +70,8 @@ export const askUnscored = async (runId: string): Promise<number> => {
   if (run?.status !== 'running') return 0;
   const scored = new Set((await runTotals(runId)).map((s) => s.officeId));
   const officeIds = (await orgDirectory.offices()).map((o) => o.id);
-  const missing = officeIds.filter((id) => !scored.has(id));
+  // In page order (keys.ts), so that a batch's scores go to few pages.
+  const missing = officeIds.filter((id) => !scored.has(id)).sort((a, b) => scorePageOf(a, run.total) - scorePageOf(b, run.total));
   await requestScoring(runId, missing.length ? missing : officeIds.slice(0, 1));
   return missing.length;
 };

@@ -1,19 +1,19 @@
 // The scoring queue's consumer: one message per office of a run, handled a batch at a time. Scores
-// and the run's counter move together in one transaction (99 scores at most), and each score is written only if
-// absent, so a redelivered message scores nothing twice (an office already scored is left out and the
-// rest written again). The scorer that finds the counter complete ranks the run, writes the summary
+// (into their pages, keys.ts) and the run's counter move together in one transaction, and each score is
+// written only if absent, so a redelivered message scores nothing twice (an office already scored is
+// left out and the rest written again). The scorer that finds the counter complete ranks the run, writes the summary
 // and marks it scored — safe to repeat, and a second finaliser loses harmlessly on the status condition.
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rankScores, roundPoints, scoreOffice, scoredOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsBatchConsumer } from '../shared/consumers';
 import { envelopeDetail } from '../shared/events';
-import { forEachInParallel } from '../shared/parallel';
+import { chunksOf, forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { activeAdjustments } from './adjustments-repository';
-import { assessmentTable, keys, ranksItems, scoreItem } from './keys';
+import { assessmentTable, encodeScore, keys, ranksItems, scoreAttribute, scorePageOf } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { pinnedRubric } from './rubrics';
 import { supersedeDraft } from './runs';
@@ -28,61 +28,117 @@ type Outcome = 'scored' | 'already-scored' | 'run-closed';
  */
 const CONFLICT_ATTEMPTS = 12;
 
+/** Offices to one page update: its condition and update expressions stay well below DynamoDB's 4 KB each. */
+const OFFICES_PER_UPDATE = 60;
+/** Page updates to a transaction: at most 99 (the counter is the hundredth item), each page once. */
+const UPDATES_PER_TRANSACTION = 99;
 /**
- * Scores to a transaction: at most 99 (the counter is the hundredth item). A transaction has a cost
- * of its own besides its items', so a batch's offices go in as few as can be, in equal parts.
+ * Scores to a write while the batch's reads go on: a transaction has a cost of its own besides its
+ * items', so a batch's offices go in as few as the overlap allows, in equal parts.
  */
-const MAX_SCORES_PER_TRANSACTION = 99;
-const scoresPerTransaction = (offices: number) => Math.ceil(offices / Math.ceil(offices / MAX_SCORES_PER_TRANSACTION));
+const SCORES_PER_WRITE = 100;
+const scoresPerWrite = (offices: number) => Math.ceil(offices / Math.ceil(offices / SCORES_PER_WRITE));
+
+interface PageUpdate { page: number; scores: OfficeScore[] }
+
+/** Scores by their page (a page's offices OFFICES_PER_UPDATE to an update), then into transactions that touch each page once. */
+const transactionsOf = (run: AssessmentRun, scores: readonly OfficeScore[]): PageUpdate[][] => {
+  const byPage = new Map<number, OfficeScore[]>();
+  for (const score of scores) {
+    const page = scorePageOf(score.officeId, run.total);
+    byPage.set(page, [...(byPage.get(page) ?? []), score]);
+  }
+  const transactions: PageUpdate[][] = [];
+  for (const [page, ofPage] of byPage) {
+    for (const part of chunksOf(ofPage, OFFICES_PER_UPDATE)) {
+      const tx = transactions.find((t) => t.length < UPDATES_PER_TRANSACTION && !t.some((u) => u.page === page));
+      if (tx) tx.push({ page, scores: part });
+      else transactions.push([{ page, scores: part }]);
+    }
+  }
+  return transactions;
+};
+
+/** One page's update: each office's score set where it is absent (else the whole transaction is cancelled). */
+const pageUpdate = (run: AssessmentRun, { page, scores }: PageUpdate) => ({
+  Update: {
+    TableName: assessmentTable(),
+    Key: keys.scorePage(run.runId, page),
+    UpdateExpression: `SET entity = :entity, ${scores.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
+    ConditionExpression: scores.map((_, i) => `attribute_not_exists(#s${i})`).join(' AND '),
+    ExpressionAttributeNames: Object.fromEntries(scores.map((s, i) => [`#s${i}`, scoreAttribute(s.officeId)])),
+    ExpressionAttributeValues: { ':entity': 'score-page', ...Object.fromEntries(scores.map((s, i) => [`:s${i}`, encodeScore(s)])) },
+  },
+});
+
+/** Which of an update's offices its page holds already. */
+const scoredAlready = async (run: AssessmentRun, { page, scores }: PageUpdate): Promise<Set<string>> => {
+  const r = await dynamo().send(new GetCommand({
+    TableName: assessmentTable(),
+    Key: keys.scorePage(run.runId, page),
+    ProjectionExpression: scores.map((_, i) => `#s${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(scores.map((s, i) => [`#s${i}`, scoreAttribute(s.officeId)])),
+    ConsistentRead: true,
+  }));
+  return new Set(scores.filter((s) => r.Item?.[scoreAttribute(s.officeId)] !== undefined).map((s) => s.officeId));
+};
 
 /**
- * Writes the scores not yet written and counts them on the run, in one transaction; an office scored
- * already (a redelivery) is left out and the rest tried again. Answers each office's outcome.
+ * Writes some page updates and counts their offices on the run, in one transaction; offices scored
+ * already (a redelivery) are left out and the rest tried again. Records each office's outcome.
  */
-const saveScores = async (run: AssessmentRun, scores: readonly OfficeScore[]): Promise<Map<string, Outcome>> => {
-  const outcomes = new Map<string, Outcome>();
-  let pending = [...scores];
+const writePages = async (run: AssessmentRun, updates: PageUpdate[], outcomes: Map<string, Outcome>): Promise<void> => {
+  let pending = updates;
   for (let attempt = 1; pending.length; attempt++) {
-    const table = assessmentTable();
+    const offices = pending.flatMap((u) => u.scores);
     try {
       await dynamo().send(
         new TransactWriteCommand({
           TransactItems: [
-            ...pending.map((score) => ({
-              Put: { TableName: table, Item: scoreItem(score), ConditionExpression: 'attribute_not_exists(PK)' },
-            })),
+            ...pending.map((u) => pageUpdate(run, u)),
             {
               Update: {
-                TableName: table,
+                TableName: assessmentTable(),
                 Key: keys.run(run.month, run.version),
                 UpdateExpression: 'ADD done :n',
                 ConditionExpression: '#s = :running',
                 ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':n': pending.length, ':running': 'running' },
+                ExpressionAttributeValues: { ':n': offices.length, ':running': 'running' },
               },
             },
           ],
         }),
       );
-      for (const score of pending) outcomes.set(score.officeId, 'scored');
-      return outcomes;
+      for (const score of offices) outcomes.set(score.officeId, 'scored');
+      return;
     } catch (e) {
       if (!(e instanceof TransactionCanceledException)) throw e;
       const reasons = e.CancellationReasons ?? [];
       if (reasons[pending.length]?.Code === 'ConditionalCheckFailed') {
-        for (const score of pending) outcomes.set(score.officeId, 'run-closed');
-        return outcomes;
+        for (const score of offices) outcomes.set(score.officeId, 'run-closed');
+        return;
       }
-      const written = pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
-      if (written.length) {
-        for (const score of written) outcomes.set(score.officeId, 'already-scored');
-        pending = pending.filter((score) => !written.includes(score));
+      if (pending.some((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed')) {
+        const next: PageUpdate[] = [];
+        for (const [i, update] of pending.entries()) {
+          const scored = reasons[i]?.Code === 'ConditionalCheckFailed' ? await scoredAlready(run, update) : new Set<string>();
+          for (const id of scored) outcomes.set(id, 'already-scored');
+          const rest = update.scores.filter((s) => !scored.has(s.officeId));
+          if (rest.length) next.push({ page: update.page, scores: rest });
+        }
+        pending = next;
         continue;
       }
       if (!reasons.some((r) => r.Code === 'TransactionConflict') || attempt >= CONFLICT_ATTEMPTS) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 40 * attempt));
     }
   }
+};
+
+/** Writes the scores not yet written, each counted once on the run. Answers each office's outcome. */
+const saveScores = async (run: AssessmentRun, scores: readonly OfficeScore[]): Promise<Map<string, Outcome>> => {
+  const outcomes = new Map<string, Outcome>();
+  for (const updates of transactionsOf(run, scores)) await writePages(run, updates, outcomes);
   return outcomes;
 };
 
@@ -121,7 +177,7 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
   // Reads FACT_READS_AT_ONCE at a time; each part's scores go to a transaction as soon as they are
   // ready, while the reads go on (one transaction at a time: they all count on the run item).
   const unique = [...new Set(officeIds)];
-  const part = scoresPerTransaction(unique.length);
+  const part = scoresPerWrite(unique.length);
   const outcomes = new Map<string, Outcome>();
   const ready: OfficeScore[] = [];
   let writing: Promise<void> = Promise.resolve();

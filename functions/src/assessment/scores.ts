@@ -74,7 +74,7 @@ export const drilldown = async (ctx: RequestContext, q: { month: string; officeI
   if (!canReadOffice(actor, office)) throw hiddenRecord('评分明细', `司法所 ${q.officeId} 超出数据范围`);
   const run = await runToRead(actor, q.month, q.runId);
   if (!run) throw notFound('评分批次');
-  const score = await officeScore(run.runId, q.officeId);
+  const score = await officeScore(run, q.officeId);
   const line = score?.lines.find((l) => l.item === q.item);
   if (!line) throw notFound('评分明细');
   return { line, facts: await ledgerFacts(q.officeId, q.month, line.factIds) };

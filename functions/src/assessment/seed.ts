@@ -17,7 +17,7 @@ import type { SeedEvent, SeedResult } from '@sifasuo/wiring/src/types';
 import { writeAudit } from '../shared/audit-writer';
 import { orgDirectory } from '../shared/org-directory';
 import { resumableSeed, seedClock } from '../shared/seed-writes';
-import { assessmentTable, keys, ranksItems, runIdOf, scoreItem, type RunHead } from './keys';
+import { assessmentTable, keys, ranksItems, runIdOf, scorePageItems, type RunHead } from './keys';
 
 type Item = Record<string, unknown>;
 
@@ -28,7 +28,7 @@ export const demoItems = (demo: AssessmentDemo): Item[] => [
     const head: RunHead = { latest: run.version, approved: run.version };
     return [
       ...adjustments.map((a) => ({ ...keys.adjustment(a), entity: 'adjustment', ...a })),
-      ...scores.map(scoreItem),
+      ...scorePageItems(run.runId, run.total, scores),
       ...ranksItems(run.runId, scores.map((s) => ({ officeId: s.officeId, rank: s.rank! }))),
       { ...keys.run(month, run.version), entity: 'run', ...run },
       { ...keys.runHead(month), entity: 'run-head', ...head },

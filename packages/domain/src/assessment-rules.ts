@@ -232,12 +232,13 @@ export const scoreOffice = (input: ScoreInput): OfficeScore => {
   const { rubric, month, office, asOf } = input;
   const facts = countedFacts(input.facts, month, asOf);
   const context: LineContext = { month, office, facts, asOf };
+  // Each line built field by field: spreading line results of several shapes was most of a run's scoring time.
   const lines: ScoreLine[] = rubric.items.map((item) => {
     const line = lineOf(item, context);
-    const head = { item: item.id, name: item.name, section: item.section, max: item.points };
+    const { id, name, section, points: max } = item;
     return line
-      ? { ...head, rule: item.rule.type, applicable: true, ...line, points: roundPoints(line.points) }
-      : { ...head, rule: item.rule.type, applicable: false, points: 0, state: 'not-applicable', factIds: [], note: notApplicableNote(item, month) };
+      ? { item: id, name, section, max, rule: item.rule.type, applicable: true, points: roundPoints(line.points), state: line.state, factIds: line.factIds, note: line.note }
+      : { item: id, name, section, max, rule: item.rule.type, applicable: false, points: 0, state: 'not-applicable', factIds: [], note: notApplicableNote(item, month) };
   });
   const adjustments = input.adjustments.filter((a) => a.status === 'active');
   const itemSection = new Map(rubric.items.map((i) => [i.id, i.section]));
