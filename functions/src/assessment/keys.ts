@@ -9,7 +9,7 @@
 //   run head      PK RUNS#<month>               SK CURRENT           (latest version, approved version: who starts next)
 //   score page    PK SCORES#<runId>             SK PAGE#<n:5>        (a run's scores, about SCORES_PER_PAGE offices to a page by a
 //                 hash of the office id: one attribute S_<officeId> each, the score gzipped, written once: attribute_not_exists;
-//                 `scorePageItem` / `pageScores`. Runs stored before pages have one item a score, SK OFFICE#<officeId>.)
+//                 `scorePageItems` / `storedScores`. Runs stored before pages have one item a score, SK OFFICE#<officeId>.)
 //   ranks         PK RANKS#<runId>              SK CHUNK#<n:4>       (officeId → rank, RANKS_PER_ITEM to an item, written when the
 //                 run is ranked: a few puts rather than an update of every score)
 //   adjustment    PK ADJUST#<month>             SK <officeId>#<id>   (deductions and bonuses of a month)

@@ -120,12 +120,16 @@ const writePages = async (run: AssessmentRun, updates: PageUpdate[], outcomes: M
       }
       if (pending.some((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed')) {
         const next: PageUpdate[] = [];
+        let found = 0;
         for (const [i, update] of pending.entries()) {
           const scored = reasons[i]?.Code === 'ConditionalCheckFailed' ? await scoredAlready(run, update) : new Set<string>();
           for (const id of scored) outcomes.set(id, 'already-scored');
+          found += scored.size;
           const rest = update.scores.filter((s) => !scored.has(s.officeId));
           if (rest.length) next.push({ page: update.page, scores: rest });
         }
+        // A condition failed on a page that holds none of these offices: not a redelivery, so not retried.
+        if (!found) throw e;
         pending = next;
         continue;
       }
