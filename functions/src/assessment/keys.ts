@@ -92,19 +92,25 @@ export const scoreAttribute = (officeId: string) => `${SCORE_ATTRIBUTE}${officeI
 export const encodeScore = ({ rank: _, ...score }: OfficeScore): Uint8Array => gzipSync(JSON.stringify(score));
 const decodeScore = (stored: Uint8Array): OfficeScore => JSON.parse(gunzipSync(stored).toString('utf8')) as OfficeScore;
 
-/** A run's score pages as the scorer would write them (the demo seed stores its scores so). */
-export const scorePageItems = (runId: string, offices: number, scores: readonly OfficeScore[]) => {
+/** Scores grouped by their page in a run of `offices` offices. */
+export const scoresByPage = (scores: readonly OfficeScore[], offices: number): Map<number, OfficeScore[]> => {
   const pages = new Map<number, OfficeScore[]>();
   for (const s of scores) {
     const page = scorePageOf(s.officeId, offices);
-    pages.set(page, [...(pages.get(page) ?? []), s]);
+    const of = pages.get(page);
+    if (of) of.push(s);
+    else pages.set(page, [s]);
   }
-  return [...pages].map(([page, of]) => ({
+  return pages;
+};
+
+/** A run's score pages as the scorer would write them (the demo seed stores its scores so). */
+export const scorePageItems = (runId: string, offices: number, scores: readonly OfficeScore[]) =>
+  [...scoresByPage(scores, offices)].map(([page, of]) => ({
     ...keys.scorePage(runId, page),
     entity: 'score-page',
     ...Object.fromEntries(of.map((s) => [scoreAttribute(s.officeId), encodeScore(s)])),
   }));
-};
 
 /** The scores of a stored item: a page's offices, or the one score of an item stored before pages. */
 export const storedScores = (item: Record<string, unknown>): OfficeScore[] => {

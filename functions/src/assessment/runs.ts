@@ -71,7 +71,8 @@ export const askUnscored = async (runId: string): Promise<number> => {
   const scored = new Set((await runTotals(runId)).map((s) => s.officeId));
   const officeIds = (await orgDirectory.offices()).map((o) => o.id);
   // In page order (keys.ts), so that a batch's scores go to few pages.
-  const missing = officeIds.filter((id) => !scored.has(id)).sort((a, b) => scorePageOf(a, run.total) - scorePageOf(b, run.total));
+  const pageOf = new Map(officeIds.map((id) => [id, scorePageOf(id, run.total)]));
+  const missing = officeIds.filter((id) => !scored.has(id)).sort((a, b) => pageOf.get(a)! - pageOf.get(b)!);
   await requestScoring(runId, missing.length ? missing : officeIds.slice(0, 1));
   return missing.length;
 };

@@ -1,150 +1,30 @@
-// The scoring queue's consumer: one message per office of a run, handled a batch at a time. Scores
-// (into their pages, keys.ts) and the run's counter move together in one transaction, and each score is
-// written only if absent, so a redelivered message scores nothing twice (an office already scored is
-// left out and the rest written again). The scorer that finds the counter complete ranks the run, writes the summary
-// and marks it scored — safe to repeat, and a second finaliser loses harmlessly on the status condition.
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// The scoring queue's consumer: one message per office of a run, handled a batch at a time; its scores
+// are written exactly once by score-writes.ts. The scorer that finds the counter complete ranks the run,
+// writes the summary and marks it scored — safe to repeat, and a second finaliser loses harmlessly on the
+// status condition.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { rankScores, roundPoints, scoreOffice, scoredOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsBatchConsumer } from '../shared/consumers';
 import { envelopeDetail } from '../shared/events';
-import { chunksOf, forEachInParallel } from '../shared/parallel';
+import { forEachInParallel } from '../shared/parallel';
 import { orgDirectory } from '../shared/org-directory';
 import { activeAdjustments } from './adjustments-repository';
-import { assessmentTable, encodeScore, keys, ranksItems, scoreAttribute, scorePageOf } from './keys';
+import { assessmentTable, keys, ranksItems } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { pinnedRubric } from './rubrics';
 import { supersedeDraft } from './runs';
 import { getRun, monthRuns, runTotals, type ScoreTotal } from './runs-repository';
+import { saveScores, type Outcome } from './score-writes';
 
-type Outcome = 'scored' | 'already-scored' | 'run-closed';
-
-/**
- * Transactions on the run's counter from other scorers at the same moment are cancelled with
- * TransactionConflict; nothing was written, so the batch is tried again after a short random pause
- * rather than failing its messages (whose retry would wait out the queue's visibility timeout).
- */
-const CONFLICT_ATTEMPTS = 12;
-
-/** Offices to one page update: its condition and update expressions stay well below DynamoDB's 4 KB each. */
-const OFFICES_PER_UPDATE = 60;
-/** Page updates to a transaction: at most 99 (the counter is the hundredth item), each page once. */
-const UPDATES_PER_TRANSACTION = 99;
 /**
  * Scores to a write while the batch's reads go on: a transaction has a cost of its own besides its
  * items', so a batch's offices go in as few as the overlap allows, in equal parts.
  */
 const SCORES_PER_WRITE = 100;
 const scoresPerWrite = (offices: number) => Math.ceil(offices / Math.ceil(offices / SCORES_PER_WRITE));
-
-interface PageUpdate { page: number; scores: OfficeScore[] }
-
-/** Scores by their page (a page's offices OFFICES_PER_UPDATE to an update), then into transactions that touch each page once. */
-const transactionsOf = (run: AssessmentRun, scores: readonly OfficeScore[]): PageUpdate[][] => {
-  const byPage = new Map<number, OfficeScore[]>();
-  for (const score of scores) {
-    const page = scorePageOf(score.officeId, run.total);
-    byPage.set(page, [...(byPage.get(page) ?? []), score]);
-  }
-  const transactions: PageUpdate[][] = [];
-  for (const [page, ofPage] of byPage) {
-    for (const part of chunksOf(ofPage, OFFICES_PER_UPDATE)) {
-      const tx = transactions.find((t) => t.length < UPDATES_PER_TRANSACTION && !t.some((u) => u.page === page));
-      if (tx) tx.push({ page, scores: part });
-      else transactions.push([{ page, scores: part }]);
-    }
-  }
-  return transactions;
-};
-
-/** One page's update: each office's score set where it is absent (else the whole transaction is cancelled). */
-const pageUpdate = (run: AssessmentRun, { page, scores }: PageUpdate) => ({
-  Update: {
-    TableName: assessmentTable(),
-    Key: keys.scorePage(run.runId, page),
-    UpdateExpression: `SET entity = :entity, ${scores.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
-    ConditionExpression: scores.map((_, i) => `attribute_not_exists(#s${i})`).join(' AND '),
-    ExpressionAttributeNames: Object.fromEntries(scores.map((s, i) => [`#s${i}`, scoreAttribute(s.officeId)])),
-    ExpressionAttributeValues: { ':entity': 'score-page', ...Object.fromEntries(scores.map((s, i) => [`:s${i}`, encodeScore(s)])) },
-  },
-});
-
-/** Which of an update's offices its page holds already. */
-const scoredAlready = async (run: AssessmentRun, { page, scores }: PageUpdate): Promise<Set<string>> => {
-  const r = await dynamo().send(new GetCommand({
-    TableName: assessmentTable(),
-    Key: keys.scorePage(run.runId, page),
-    ProjectionExpression: scores.map((_, i) => `#s${i}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(scores.map((s, i) => [`#s${i}`, scoreAttribute(s.officeId)])),
-    ConsistentRead: true,
-  }));
-  return new Set(scores.filter((s) => r.Item?.[scoreAttribute(s.officeId)] !== undefined).map((s) => s.officeId));
-};
-
-/**
- * Writes some page updates and counts their offices on the run, in one transaction; offices scored
- * already (a redelivery) are left out and the rest tried again. Records each office's outcome.
- */
-const writePages = async (run: AssessmentRun, updates: PageUpdate[], outcomes: Map<string, Outcome>): Promise<void> => {
-  let pending = updates;
-  for (let attempt = 1; pending.length; attempt++) {
-    const offices = pending.flatMap((u) => u.scores);
-    try {
-      await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...pending.map((u) => pageUpdate(run, u)),
-            {
-              Update: {
-                TableName: assessmentTable(),
-                Key: keys.run(run.month, run.version),
-                UpdateExpression: 'ADD done :n',
-                ConditionExpression: '#s = :running',
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':n': offices.length, ':running': 'running' },
-              },
-            },
-          ],
-        }),
-      );
-      for (const score of offices) outcomes.set(score.officeId, 'scored');
-      return;
-    } catch (e) {
-      if (!(e instanceof TransactionCanceledException)) throw e;
-      const reasons = e.CancellationReasons ?? [];
-      if (reasons[pending.length]?.Code === 'ConditionalCheckFailed') {
-        for (const score of offices) outcomes.set(score.officeId, 'run-closed');
-        return;
-      }
-      if (pending.some((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed')) {
-        const next: PageUpdate[] = [];
-        let found = 0;
-        for (const [i, update] of pending.entries()) {
-          const scored = reasons[i]?.Code === 'ConditionalCheckFailed' ? await scoredAlready(run, update) : new Set<string>();
-          for (const id of scored) outcomes.set(id, 'already-scored');
-          found += scored.size;
-          const rest = update.scores.filter((s) => !scored.has(s.officeId));
-          if (rest.length) next.push({ page: update.page, scores: rest });
-        }
-        // A condition failed on a page that holds none of these offices: not a redelivery, so not retried.
-        if (!found) throw e;
-        pending = next;
-        continue;
-      }
-      if (!reasons.some((r) => r.Code === 'TransactionConflict') || attempt >= CONFLICT_ATTEMPTS) throw e;
-      await new Promise((r) => setTimeout(r, Math.random() * 40 * attempt));
-    }
-  }
-};
-
-/** Writes the scores not yet written, each counted once on the run. Answers each office's outcome. */
-const saveScores = async (run: AssessmentRun, scores: readonly OfficeScore[]): Promise<Map<string, Outcome>> => {
-  const outcomes = new Map<string, Outcome>();
-  for (const updates of transactionsOf(run, scores)) await writePages(run, updates, outcomes);
-  return outcomes;
-};
 
 /**
  * What a run reads once for all its offices, per container: the offices, and the month's adjustments
