@@ -8,7 +8,7 @@
 // administrator did. One screenshot per step under .test-artifacts/e2e/ (admin-*, auditor-*).
 import { AUDIT_AUDIT, auditActionLabel, auditFieldOf, auditTargetText, AUTH_AUDIT, ORG_AUDIT } from '@sifasuo/domain';
 import type { Locator, Page } from 'playwright-core';
-import { login, menuEntries, nextResponse, openMenu, settled, shot, TIME_ZONE, useBrowser } from './browser';
+import { login, menuEntries, nextResponse, openMenu, openSelect, pickOption, shot, TIME_ZONE, useBrowser } from './browser';
 
 // Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
 declare const sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
@@ -32,37 +32,25 @@ const CONFLICT = '数据已被他人修改，请刷新后重试';
 const errorBeside = (page: Page, testId: string) =>
   page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
-/** Picks an option of an open antd Select by its title (a label, or the start of one with `prefix`). */
-/**
- * Picks an option of the open select. The dropdown slides in: a click during its animation can land
- * beside the option on a busy machine (seen once in CI: no role picked), so the animation ends first.
- */
-const pickOption = async (page: Page, title: string, prefix = false) => {
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title${prefix ? '^' : ''}="${title}"]`);
-  await option.waitFor();
-  await settled(page);
-  await option.click();
-};
-
 const fillUserForm = async (page: Page, user: { username: string; password: string; displayName: string }) => {
   await page.getByTestId('user-create').click();
   await page.getByTestId('user-form').waitFor();
   await page.getByTestId('user-username').fill(user.username);
   await page.getByTestId('user-password').fill(user.password);
   await page.getByTestId('user-displayName').fill(user.displayName);
-  await page.getByTestId('user-roles').click();
+  const roles = await openSelect(page, page.getByTestId('user-roles'));
   // 三员分立: the auditor's role is not the admin's to grant, so it is not offered.
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-  expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="审计管理员"]').count()).toBe(0);
-  await pickOption(page, '司法所工作人员');
+  await roles.locator('.ant-select-item-option').first().waitFor();
+  expect(await roles.locator('.ant-select-item-option[title="审计管理员"]').count()).toBe(0);
+  await pickOption(page, roles, '司法所工作人员');
   await page.getByTestId('user-roles').locator('.ant-select-selection-item[title="司法所工作人员"]').waitFor();
   // A multiple select stays open after a pick, its list over the fields below it (the office's select,
   // on a slow run): a person clicks elsewhere first, and so does the test, until the list is gone.
   await page.getByTestId('user-displayName').click();
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-  await page.getByTestId('user-officeId').click();
+  await roles.waitFor({ state: 'hidden' });
+  const offices = await openSelect(page, page.getByTestId('user-officeId'));
   await page.keyboard.type(CLERK.officeId);
-  await pickOption(page, `${CLERK.officeId} `, true);
+  await pickOption(page, offices, `${CLERK.officeId} `, true);
 };
 
 /** `YYYY-MM-DD HH:mm` in the county's time zone, as the range picker shows it. */

@@ -6,7 +6,7 @@
 // Screenshots under .test-artifacts/e2e/ (pages-*).
 import type { Page } from 'playwright-core';
 import { api, login as apiLogin } from '../support/cloud';
-import { fitsPhone, login, nextResponse, settled, shot, TIME_ZONE, useBrowser } from './browser';
+import { fitsPhone, login, nextResponse, openSelect, pickOption, shot, TIME_ZONE, useBrowser } from './browser';
 
 // Browser globals used inside page callbacks (the root tsconfig has no DOM lib); scoped to this module.
 declare const document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> };
@@ -31,14 +31,6 @@ const shanghai = (iso: string) => {
       .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
-};
-
-/** Picks an option of the open select by its title, once the dropdown's animation has ended. */
-const pickOption = async (page: Page, title: string) => {
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-  await option.waitFor();
-  await settled(page);
-  await option.click();
 };
 
 const rows = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
@@ -69,10 +61,10 @@ describe('admin pages', () => {
     await expect(page.title()).resolves.toMatch(/^审计日志 - /);
 
     // The target type from the Chinese list, the office's number; the record read in Chinese.
-    await page.getByTestId('audit-target-type').click();
-    const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    const targetTypes = await openSelect(page, page.getByTestId('audit-target-type'));
+    const options = await targetTypes.locator('.ant-select-item-option').allTextContents();
     expect(options).toEqual(expect.arrayContaining(['司法所', '工作人员', '账号', '数据字典', '审计日志', '接口请求']));
-    await pickOption(page, '司法所');
+    await pickOption(page, targetTypes, '司法所');
     await page.getByTestId('audit-target-id').fill(OFFICE);
     const queried = nextResponse(page, 'GET', '/api/audit/records');
     await page.getByTestId('audit-search').click();
@@ -155,9 +147,9 @@ describe('admin pages', () => {
     expect(await usernames()).toEqual(['director-01', 'staff-0101']);
 
     // Office 0101 and the director's role: the search, the office and the role together.
-    await page.getByTestId('user-filter-role').click();
+    const roles = await openSelect(page, page.getByTestId('user-filter-role'));
     const byRole = nextResponse(page, 'GET', '/api/org/users');
-    await pickOption(page, '片区中心所长');
+    await pickOption(page, roles, '片区中心所长');
     expect(new URL((await byRole).url()).searchParams.get('role')).toBe('area_director');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="users-table"] tbody tr.ant-table-row').length === 1);
     expect(await usernames()).toEqual(['director-01']);
@@ -165,13 +157,10 @@ describe('admin pages', () => {
     await page.getByTestId('user-search').locator('input').fill('');
     await page.getByTestId('user-search').locator('input').press('Enter');
     await page.getByTestId('user-filter-role').locator('.ant-select-clear').click({ force: true });
-    await page.getByTestId('user-filter-office').click();
+    const offices = await openSelect(page, page.getByTestId('user-filter-office'));
     await page.keyboard.type('0102');
     const byOffice = nextResponse(page, 'GET', '/api/org/users');
-    const office = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title^="0102 "]');
-    await office.waitFor();
-    await settled(page);
-    await office.click();
+    await pickOption(page, offices, '0102 ', true);
     expect(new URL((await byOffice).url()).searchParams.get('officeId')).toBe('0102');
     await page.waitForFunction(() => {
       const cells = Array.from(document.querySelectorAll('[data-testid="users-table"] tbody tr.ant-table-row td:first-child'), (td) => td.textContent);

@@ -10,7 +10,7 @@
 // refused beside its input, the revision saved as the next version. The ranking on a phone: cards,
 // nothing wider than the screen.
 import { DEFAULT_ITEMS, previousMonthOf, shanghaiMonth, type Adjustment, type AssessmentRun, type FundingAllocation, type Rubric, type RubricVersions } from '@sifasuo/domain';
-import { downloadByButton, fitsPhone, login, nextResponse, shot, useBrowser } from './browser';
+import { chooseFirst, downloadByButton, fitsPhone, login, nextResponse, openSelect, pickOption, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -151,20 +151,14 @@ describe('assessment, deductions and bonuses', () => {
     await page.goto('/#/assessment-adjustments');
     await page.getByTestId('adjustment-table').waitFor();
     // This month: no run yet (a published month takes corrections only through a new run: 409).
-    await page.getByTestId('adjustment-month').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(monthTitle(THIS_MONTH)).click();
+    await pickOption(page, await openSelect(page, page.getByTestId('adjustment-month')), monthTitle(THIS_MONTH));
     await page.getByTestId('adjustment-add').click();
 
-    await page.getByTestId('adjustment-item').click();
-    const dropdown = page.locator('.ant-select-dropdown:visible');
-    await dropdown.waitFor();
+    const items = await openSelect(page, page.getByTestId('adjustment-item'));
     const own = DEFAULT_ITEMS.filter((i) => i.section === 'B').map((i) => `扣分：${i.id} ${i.name}`);
-    expect(await dropdown.locator('.ant-select-item-option').allTextContents()).toEqual([...own, '加分：X 加分项']);
-    await dropdown.getByTitle('扣分：B5 重大纠纷4小时内报告').click();
-    const office = page.getByTestId('adjustment-office');
-    await office.click();
-    await page.keyboard.press('Enter');
-    await office.locator('.ant-select-content-has-value').waitFor();
+    expect(await items.locator('.ant-select-item-option').allTextContents()).toEqual([...own, '加分：X 加分项']);
+    await pickOption(page, items, '扣分：B5 重大纠纷4小时内报告');
+    await chooseFirst(page, 'adjustment-office');
     await page.getByTestId('adjustment-points').fill('2');
     const reason = `重大纠纷迟报（浏览器测试 ${Date.now()}）`;
     await page.getByTestId('adjustment-reason').fill(reason);

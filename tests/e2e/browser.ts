@@ -4,7 +4,7 @@
 // factor's code computed from a secret the test holds).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { cloud } from '../support/cloud';
 import { totpCode } from '../support/totp-code';
@@ -184,6 +184,42 @@ export const settled = (page: Page) =>
         .map((a) => a.finished.catch(() => undefined)),
     ).then(() => undefined),
   );
+
+/**
+ * Opens an antd Select and answers its own dropdown: the one holding the listbox its input controls.
+ * `.ant-select-dropdown:visible` alone can also match the previous select's dropdown while it still
+ * slides out (seen in CI: two matched, a strict-mode failure).
+ */
+export const openSelect = async (page: Page, select: Locator): Promise<Locator> => {
+  await select.click();
+  const listId = await select.locator('[aria-controls]').getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+  await dropdown.waitFor();
+  return dropdown;
+};
+
+/**
+ * Picks the first option of an antd Select by keyboard (opened, then Enter on the active first option):
+ * no click on a list that may still be moving in, or on one still fading out from the Select before.
+ */
+export const chooseFirst = async (page: Page, testId: string) => {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await page.keyboard.press('Enter');
+  await select.locator('.ant-select-content-has-value').waitFor();
+};
+
+/**
+ * Picks the option titled `title` (or starting with it, `prefix`) of a dropdown from `openSelect`,
+ * once its slide-in has ended: a click during it can land beside the option on a busy machine (seen
+ * once in CI: no role picked).
+ */
+export const pickOption = async (page: Page, dropdown: Locator, title: string, prefix = false) => {
+  const option = dropdown.locator(`.ant-select-item-option[title${prefix ? '^' : ''}="${title}"]`);
+  await option.waitFor();
+  await settled(page);
+  await option.click();
+};
 
 /**
  * antd's popups that close when the window loses focus (rc-trigger closes on window blur) — and a

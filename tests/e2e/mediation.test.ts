@@ -17,24 +17,13 @@ import {
   type MediationCase,
   type ScreeningBoard,
 } from '@sifasuo/domain';
-import { ARTIFACTS, downloadByButton, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
+import { ARTIFACTS, chooseFirst, downloadByButton, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
 
 const newPage = useBrowser();
 const STAFF = 'staff-0101';
 const OFFICE = '0101';
-
-/**
- * Picks the first option of an antd Select by keyboard (opened, then Enter on the active first option):
- * no click on a list that may still be moving in, or on one still fading out from the Select before.
- */
-const chooseFirst = async (page: Page, testId: string) => {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.keyboard.press('Enter');
-  await select.locator('.ant-select-content-has-value').waitFor();
-};
 
 /** Types a day into an antd DatePicker. */
 const pickDate = async (page: Page, testId: string, day: string) => {

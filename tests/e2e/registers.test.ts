@@ -23,7 +23,7 @@ import {
   type Task,
   type TaskAssignment,
 } from '@sifasuo/domain';
-import { downloadByButton, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
+import { chooseFirst, downloadByButton, fitsPhone, login, nextResponse, openMenu, shot, useBrowser } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -33,14 +33,6 @@ const DIRECTOR = 'director-01';
 /** An office of director-01's area other than their own: the one whose reports they may return. */
 const CLUSTER_STAFF = 'staff-0102';
 const PETITIONS = registerById('petitions')!;
-
-/** Picks the first option of an antd Select by keyboard (as the mediation test does). */
-const chooseFirst = async (page: Page, testId: string) => {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await page.keyboard.press('Enter');
-  await select.locator('.ant-select-content-has-value').waitFor();
-};
 
 /** Types a value into an antd picker (a day, a day and time, a range's start and end). */
 const typeInto = async (page: Page, testId: string, ...values: string[]) => {
