@@ -209,7 +209,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     // runs in this one process, so process.env is the union of their environments: the signing key is
     // given only to functions declaring `signing`, and visible (unlike in AWS) to the others too.
     const rules = allRules.map((r) => ({ id: r.id, targetQueue: r.targetQueue, pattern: wiring.patternOf(r, allTables) }));
-    const bus: EventBusHandle = await startEventBus({ port: 0, rules, sqs: sqs.client, queues });
+    const bus: EventBusHandle = await startEventBus({ port: 0, rules, sqs: sqs.wire, queues });
     cleanups.push(() => bus.stop());
     const names = { signingKey: `file:${signingKeyFile}` };
     // No CloudFront here: an origin secret left in the shell (from a deployment) would refuse every request.
@@ -239,7 +239,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     runtime.fn(authorizerId);
     for (const q of allQueues) runtime.fn(q.consumer);
     for (const t of allTables) if (t.stream) runtime.fn(t.stream.consumer);
-    const pollers: PollerHandle = startPollers({ sqs: sqs.client, queues, runtime });
+    const pollers: PollerHandle = startPollers({ sqs: sqs.wire, queues, runtime });
     cleanups.push(() => pollers.stop());
     const streams: StreamPollerHandle = startStreamPollers({
       endpoint: dynamo.endpoint, tables: allTables, stage: STAGE, runtime, checkpointFile: join(dataDir, 'streams.json'),

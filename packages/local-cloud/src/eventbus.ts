@@ -3,10 +3,10 @@
 // rules (exact source + detail-type) pick target queues, and the envelope is sent to them in fauxqs.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { EventPattern } from '@sifasuo/wiring';
 import { ACCOUNT, REGION } from './config';
 import type { QueueInfo } from './sqs';
+import type { SqsWire } from './sqs-wire';
 import { HOST, log } from './util';
 
 interface PutEventsEntry {
@@ -56,7 +56,7 @@ export async function startEventBus(opts: {
   port: number;
   /** The wiring's rules with their patterns derived (`patternOf`). */
   rules: ReadonlyArray<{ id: string; targetQueue: string; pattern: EventPattern }>;
-  sqs: SQSClient;
+  sqs: SqsWire;
   queues: ReadonlyMap<string, QueueInfo>;
 }): Promise<EventBusHandle> {
   for (const r of opts.rules) {
@@ -96,8 +96,9 @@ export async function startEventBus(opts: {
         }
         for (const call of calls) {
           try {
-            const r = await opts.sqs.send(
-              new SendMessageBatchCommand({ QueueUrl: opts.queues.get(q)!.url, Entries: call.map((m, n) => ({ Id: String(n), MessageBody: m.body })) }),
+            const r = await opts.sqs.sendMessageBatch(
+              opts.queues.get(q)!.url,
+              call.map((m, n) => ({ Id: String(n), MessageBody: m.body })),
             );
             for (const f of r.Failed ?? []) {
               log(`event bus: delivering to ${q} failed: ${f.Message ?? f.Code}`);

@@ -3,11 +3,11 @@
 // consumer's handler and honours partial batch responses.
 // If the handler throws nothing is deleted: the messages reappear after the visibility timeout and
 // fauxqs moves them to the DLQ after maxReceiveCount.
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSRecord, SQSBatchResponse } from 'aws-lambda';
 import { REGION } from './config';
 import type { LambdaRuntime } from './lambda';
 import type { QueueInfo } from './sqs';
+import type { SqsWire, WireMessage } from './sqs-wire';
 import { log, sleep } from './util';
 
 export interface PollerHandle {
@@ -16,21 +16,21 @@ export interface PollerHandle {
   stats: Map<string, { batches: number; failures: number }>;
 }
 
-function toRecord(m: Message, q: QueueInfo): SQSRecord {
+function toRecord(m: WireMessage, q: QueueInfo): SQSRecord {
   const a = m.Attributes ?? {};
   const messageAttributes: SQSRecord['messageAttributes'] = {};
   for (const [k, v] of Object.entries(m.MessageAttributes ?? {})) {
     messageAttributes[k] = {
       dataType: v.DataType ?? 'String',
       ...(v.StringValue !== undefined ? { stringValue: v.StringValue } : {}),
-      ...(v.BinaryValue !== undefined ? { binaryValue: Buffer.from(v.BinaryValue).toString('base64') } : {}),
+      ...(v.BinaryValue !== undefined ? { binaryValue: v.BinaryValue } : {}),
       stringListValues: v.StringListValues ?? [],
-      binaryListValues: (v.BinaryListValues ?? []).map((b) => Buffer.from(b).toString('base64')),
+      binaryListValues: v.BinaryListValues ?? [],
     };
   }
   return {
-    messageId: m.MessageId!,
-    receiptHandle: m.ReceiptHandle!,
+    messageId: m.MessageId,
+    receiptHandle: m.ReceiptHandle,
     body: m.Body ?? '',
     attributes: {
       ApproximateReceiveCount: a.ApproximateReceiveCount ?? '1',
@@ -50,7 +50,7 @@ function toRecord(m: Message, q: QueueInfo): SQSRecord {
 }
 
 export function startPollers(opts: {
-  sqs: SQSClient;
+  sqs: SqsWire;
   queues: ReadonlyMap<string, QueueInfo>;
   runtime: LambdaRuntime;
   waitTimeSeconds?: number;
@@ -64,20 +64,11 @@ export function startPollers(opts: {
     const s = { batches: 0, failures: 0 };
     stats.set(q.decl.id, s);
     let warnedMissing = false;
-    const receive = async (waitTimeSeconds: number, upTo: number): Promise<Message[]> => {
-      const res = await opts.sqs.send(
-        new ReceiveMessageCommand({
-          QueueUrl: q.url,
-          MaxNumberOfMessages: Math.min(10, upTo),
-          WaitTimeSeconds: waitTimeSeconds,
-          VisibilityTimeout: q.decl.visibilityTimeoutSeconds,
-          MessageSystemAttributeNames: ['All'],
-          MessageAttributeNames: ['All'],
-        }),
-        { abortSignal: abort.signal },
+    const receive = (waitTimeSeconds: number, upTo: number) =>
+      opts.sqs.receiveMessage(
+        { QueueUrl: q.url, MaxNumberOfMessages: Math.min(10, upTo), WaitTimeSeconds: waitTimeSeconds, VisibilityTimeout: q.decl.visibilityTimeoutSeconds },
+        abort.signal,
       );
-      return res.Messages ?? [];
-    };
     const loop = async () => {
       while (!abort.signal.aborted) {
         try {
@@ -109,15 +100,13 @@ export function startPollers(opts: {
             log(`queue ${q.decl.id}: consumer ${fn.id} threw; ${messages.length} message(s) will be retried: ${(err as Error)?.stack ?? err}`);
             continue;
           }
-          const done = messages.filter((m) => !failedIds.has(m.MessageId!));
+          const done = messages.filter((m) => !failedIds.has(m.MessageId));
           if (failedIds.size) s.failures++;
           // DeleteMessageBatch takes 10 entries a call.
           for (let i = 0; i < done.length; i += 10) {
-            await opts.sqs.send(
-              new DeleteMessageBatchCommand({
-                QueueUrl: q.url,
-                Entries: done.slice(i, i + 10).map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle! })),
-              }),
+            await opts.sqs.deleteMessageBatch(
+              q.url,
+              done.slice(i, i + 10).map((m, n) => ({ Id: String(n), ReceiptHandle: m.ReceiptHandle })),
             );
           }
         } catch (err) {

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { startFauxqs } from 'fauxqs';
 import { resourceName, type QueueDecl } from '@sifasuo/wiring';
+import { sqsWire, type SqsWire } from './sqs-wire';
 import { HOST } from './util';
 import { localCredentials, REGION } from './config';
 
@@ -24,15 +25,19 @@ export interface SqsHandle {
   stop(): Promise<void>;
 }
 
-export async function startSqs(port: number): Promise<{ endpoint: string; client: SQSClient; stop(): Promise<void> }> {
+/** `client` for set-up (queues), `wire` for the cloud's plumbing (sqs-wire.ts). */
+export async function startSqs(port: number): Promise<{ endpoint: string; client: SQSClient; wire: SqsWire; stop(): Promise<void> }> {
   const server = await startFauxqs({ port, host: HOST, logger: false, defaultRegion: REGION });
   const endpoint = `http://${HOST}:${server.port}`;
   const client = new SQSClient({ region: REGION, endpoint, credentials: localCredentials });
+  const wire = sqsWire(endpoint);
   return {
     endpoint,
     client,
+    wire,
     async stop() {
       client.destroy();
+      wire.close();
       await server.stop();
     },
   };
