@@ -8,7 +8,7 @@
 // again — every office scored once, the scores equal to a clean run's over the same facts.
 // Its months are of 2018 (no demo data, no other test's).
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { makeFact, retractFact, shanghaiMonth, type AssessmentRun, type OfficeScore, type ScorableFact } from '@sifasuo/domain';
+import { makeFact, retractFact, runSummary, scoreTotalOf, shanghaiMonth, type AssessmentRun, type OfficeScore, type ScorableFact } from '@sifasuo/domain';
 import type { SQSEvent } from 'aws-lambda';
 import { api, eventBridge, eventually, login } from '../support/cloud';
 import { useFunctionEnvironment } from '../support/function-env';
@@ -188,6 +188,9 @@ describe('monthly runs', () => {
     expect((await api('/api/assessment/runs', { method: 'POST', token: token.leader, body: { month } })).body).toEqual({ runId: run.runId });
     const resumed = await scored(run.runId);
     expect(resumed.done).toBe(officeIds.length);
+    // Summarised from the totals pages, written once with the scores: as the whole scores summarise.
+    expect(resumed.summary).toEqual(runSummary(cleanScores.map(scoreTotalOf)));
+    expect(resumed.summary).toEqual(clean.summary);
     const resumedScores = await storedScores(run.runId);
     expect(resumedScores).toHaveLength(officeIds.length);
     const view = (s: OfficeScore) => ({ officeId: s.officeId, total: s.total, rank: s.rank, lines: s.lines, flags: s.flags, sections: s.sections });

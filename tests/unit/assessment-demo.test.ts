@@ -14,11 +14,12 @@ import {
   mediationDemoYear,
   monthsEndingWith,
   registersDemoYear,
+  scoreTotalOf,
   shanghaiDay,
 } from '@sifasuo/domain';
 import { county, DEMO_ACCOUNT_OFFICES, demoMonths, demoUsers } from '@sifasuo/domain/src/demo-county';
 import { demoItems } from '../../functions/src/assessment/seed';
-import { keys, scorePageOf, storedScores } from '../../functions/src/assessment/keys';
+import { keys, scorePageOf, storedScores, storedTotals } from '../../functions/src/assessment/keys';
 
 const offices = county.areas.flatMap((a) => a.offices.map((o) => ({ ...o, areaId: a.id })));
 // After the 11th: November was run by the schedule and approved since.
@@ -149,11 +150,11 @@ describe('the demo assessment year', () => {
     expect(Date.parse(f.createdAt)).toBeLessThanOrEqual(NOW.getTime());
   });
 
-  it('stores one item per run, run head, ranks, score page, adjustment and the funding, each under its own key', () => {
+  it('stores one item per run, run head, ranks, score page, totals page, adjustment and the funding, each under its own key', () => {
     const items = demoItems(demo);
     const adjustments = demo.months.reduce((n, m) => n + m.adjustments.length, 0);
     const pages = demo.months.reduce((n, m) => n + new Set(m.scores.map((s) => scorePageOf(s.officeId, m.run.total))).size, 0);
-    expect(items).toHaveLength(12 * 3 + pages + adjustments + 1);
+    expect(items).toHaveLength(12 * 3 + 2 * pages + adjustments + 1);
     expect(new Set(items.map((i) => `${i.PK}|${i.SK}`)).size).toBe(items.length);
     expect(items.find((i) => i.PK === 'RUNS#2026-10' && i.SK === 'CURRENT')).toMatchObject({ latest: 1, approved: 1 });
     // Every office's score on its page, each once.
@@ -164,6 +165,10 @@ describe('the demo assessment year', () => {
     // Read back as the API reads it: the same score, its rank from the month's ranks item.
     const ranks = items.find((i) => i.PK === 'RANKS#2026-10-v1') as unknown as { ranks: Record<string, number> };
     expect({ ...storedScores(stored).find((s) => s.officeId === '0101'), rank: ranks.ranks['0101'] }).toEqual(score);
+    // Each office's total on the totals page beside its score's, as ranking reads it.
+    const totals = items.filter((i) => i.PK === 'TOTALS#2026-10-v1').flatMap(storedTotals);
+    expect(totals.map((t) => t.officeId).sort()).toEqual(monthPages.flatMap(storedScores).map((s) => s.officeId).sort());
+    expect(totals.find((t) => t.officeId === '0101')).toEqual(scoreTotalOf(score));
   });
 
   it('is last month only for the demo accounts\' offices in a small demo, without funding', () => {

@@ -10,11 +10,13 @@
 //   score page    PK SCORES#<runId>             SK PAGE#<n:5>        (a run's scores, about SCORES_PER_PAGE offices to a page by a
 //                 hash of the office id: one attribute S_<officeId> each, the score gzipped, written once: attribute_not_exists;
 //                 `scorePageItems` / `storedScores`. Runs stored before pages have one item a score, SK OFFICE#<officeId>.)
+//   totals page   PK TOTALS#<runId>             SK PAGE#<n:5>        (each score page's totals, T_<officeId> "total late missing",
+//                 in the same transaction as the page: ranking and the fan-out read a few bytes an office, not whole scores)
 //   ranks         PK RANKS#<runId>              SK CHUNK#<n:4>       (officeId → rank, RANKS_PER_ITEM to an item, written when the
 //                 run is ranked: a few puts rather than an update of every score)
 //   adjustment    PK ADJUST#<month>             SK <officeId>#<id>   (deductions and bonuses of a month)
 //   funding       PK FUNDING#<year>             SK <id>              (drafts and approved allocations)
-import type { Adjustment, AssessmentRun, FundingAllocation, OfficeScore, Rubric, ScorableFact } from '@sifasuo/domain';
+import { scoreTotalOf, type Adjustment, type AssessmentRun, type FundingAllocation, type OfficeScore, type Rubric, type ScorableFact, type ScoreTotal } from '@sifasuo/domain';
 import { GSI1, indexKeys } from '@sifasuo/wiring/src/types';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tableName } from '../shared/aws';
@@ -51,6 +53,8 @@ export const keys = {
   /** A score of a run stored before pages. */
   score: (runId: string, officeId: string) => ({ PK: `SCORES#${runId}`, SK: `OFFICE#${officeId}` }),
   scores: (runId: string) => ({ PK: `SCORES#${runId}` }),
+  totalsPage: (runId: string, page: number) => ({ PK: `TOTALS#${runId}`, SK: `PAGE#${pad(page, 5)}` }),
+  totals: (runId: string) => ({ PK: `TOTALS#${runId}` }),
   rankChunk: (runId: string, n: number) => ({ PK: `RANKS#${runId}`, SK: `CHUNK#${pad(n, 4)}` }),
   ranks: (runId: string) => ({ PK: `RANKS#${runId}` }),
   adjustment: (a: Pick<Adjustment, 'month' | 'officeId' | 'id'>) => ({ PK: `ADJUST#${a.month}`, SK: `${a.officeId}#${a.id}` }),
@@ -91,6 +95,21 @@ export const scoreAttribute = (officeId: string) => `${SCORE_ATTRIBUTE}${officeI
 /** A score as a page stores it: the whole score but its rank (the ranks items keep ranks), gzipped JSON. */
 export const encodeScore = ({ rank: _, ...score }: OfficeScore): Uint8Array => gzipSync(JSON.stringify(score));
 const decodeScore = (stored: Uint8Array): OfficeScore => JSON.parse(gunzipSync(stored).toString('utf8')) as OfficeScore;
+const TOTAL_ATTRIBUTE = 'T_';
+/** The totals page attribute that holds an office's total. */
+export const totalAttribute = (officeId: string) => `${TOTAL_ATTRIBUTE}${officeId}`;
+/** A score's total as a totals page stores it: "total late missing". */
+export const encodeTotal = (score: OfficeScore): string => {
+  const { total, late, missing } = scoreTotalOf(score);
+  return `${total} ${late} ${missing}`;
+};
+/** The totals of a totals page's offices. */
+export const storedTotals = (item: Record<string, unknown>): ScoreTotal[] =>
+  Object.entries(item).flatMap(([name, value]) => {
+    if (!name.startsWith(TOTAL_ATTRIBUTE)) return [];
+    const [total, late, missing] = String(value).split(' ').map(Number) as [number, number, number];
+    return [{ officeId: name.slice(TOTAL_ATTRIBUTE.length), total, late, missing }];
+  });
 
 /** Scores grouped by their page in a run of `offices` offices. */
 export const scoresByPage = (scores: readonly OfficeScore[], offices: number): Map<number, OfficeScore[]> => {
@@ -104,13 +123,12 @@ export const scoresByPage = (scores: readonly OfficeScore[], offices: number): M
   return pages;
 };
 
-/** A run's score pages as the scorer would write them (the demo seed stores its scores so). */
+/** A run's score and totals pages as the scorer would write them (the demo seed stores its scores so). */
 export const scorePageItems = (runId: string, offices: number, scores: readonly OfficeScore[]) =>
-  [...scoresByPage(scores, offices)].map(([page, of]) => ({
-    ...keys.scorePage(runId, page),
-    entity: 'score-page',
-    ...Object.fromEntries(of.map((s) => [scoreAttribute(s.officeId), encodeScore(s)])),
-  }));
+  [...scoresByPage(scores, offices)].flatMap(([page, of]) => [
+    { ...keys.scorePage(runId, page), entity: 'score-page', ...Object.fromEntries(of.map((s) => [scoreAttribute(s.officeId), encodeScore(s)])) },
+    { ...keys.totalsPage(runId, page), entity: 'score-totals', ...Object.fromEntries(of.map((s) => [totalAttribute(s.officeId), encodeTotal(s)])) },
+  ]);
 
 /** The scores of a stored item: a page's offices, or the one score of an item stored before pages. */
 export const storedScores = (item: Record<string, unknown>): OfficeScore[] => {

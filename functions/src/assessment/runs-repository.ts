@@ -2,7 +2,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../shared/aws';
 import { queryAll, withoutKeys } from '../shared/dynamo';
-import { assessmentTable, keys, parseRunId, scoreAttribute, scorePageOf, storedScores, type RanksItem, type RunHead, type RunItem, type ScoreItem } from './keys';
+import { scoreTotalOf, type ScoreTotal } from '@sifasuo/domain';
+import { assessmentTable, keys, parseRunId, scoreAttribute, scorePageOf, storedScores, storedTotals, type RanksItem, type RunHead, type RunItem, type ScoreItem } from './keys';
 
 /** A run by id; undefined when the id is malformed or unknown. Always a consistent read (status and counter move). */
 export const getRun = async (runId: string): Promise<RunItem | undefined> => {
@@ -58,10 +59,11 @@ export const runScores = async (runId: string): Promise<ScoreItem[]> => {
   });
 };
 
-/** What ranking a run needs of each score. */
-export type ScoreTotal = Pick<ScoreItem, 'officeId' | 'total' | 'flags'>;
-export const runTotals = async (runId: string): Promise<ScoreTotal[]> =>
-  (await storedRunScores(runId)).map(({ officeId, total, flags }) => ({ officeId, total, flags }));
+/** What ranking needs of each score of a run, from its totals pages (a run stored before them: from its scores). */
+export const runTotals = async (runId: string): Promise<ScoreTotal[]> => {
+  const totals = (await queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.totals(runId).PK } }, storedTotals)).flat();
+  return totals.length ? totals : (await storedRunScores(runId)).map(scoreTotalOf);
+};
 
 /** One office's score of a run, without its rank (the drill-down wants a line). */
 export const officeScore = async (run: Pick<RunItem, 'runId' | 'total'>, officeId: string): Promise<ScoreItem | undefined> => {

@@ -1,12 +1,12 @@
 // Writing a run's scores exactly once: into their pages (keys.ts), each office's attribute set only
-// where it is absent, with the run's counter in the same transaction. A redelivered office is found on
-// its page, left out and the rest written again.
+// where it is absent, with the page's totals and the run's counter in the same transaction. A
+// redelivered office is found on its page, left out and the rest written again.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AssessmentRun, OfficeScore } from '@sifasuo/domain';
 import { dynamo } from '../shared/aws';
 import { chunksOf } from '../shared/parallel';
-import { assessmentTable, encodeScore, keys, scoreAttribute, scoresByPage } from './keys';
+import { assessmentTable, encodeScore, encodeTotal, keys, scoreAttribute, scoresByPage, totalAttribute } from './keys';
 
 export type Outcome = 'scored' | 'already-scored' | 'run-closed';
 
@@ -19,8 +19,8 @@ const CONFLICT_ATTEMPTS = 12;
 
 /** Offices to one page update: its condition and update expressions stay well below DynamoDB's 4 KB each. */
 const OFFICES_PER_UPDATE = 60;
-/** Page updates to a transaction: at most 99 (the counter is the hundredth item), each page once. */
-const UPDATES_PER_TRANSACTION = 99;
+/** Page updates to a transaction, each page once: two items each (scores, totals) and the counter, at most 100. */
+const UPDATES_PER_TRANSACTION = 49;
 interface PageUpdate { page: number; scores: OfficeScore[] }
 
 /** Scores by their page (a page's offices OFFICES_PER_UPDATE to an update), then into transactions that touch each page once. */
@@ -39,17 +39,34 @@ const transactionsOf = (run: AssessmentRun, scores: readonly OfficeScore[]): Pag
 /** `#s<n>` → the page attribute of the n-th office (an update's and a read's names alike). */
 const scoreNames = (scores: readonly OfficeScore[]) => Object.fromEntries(scores.map((s, i) => [`#s${i}`, scoreAttribute(s.officeId)]));
 
-/** One page's update: each office's score set where it is absent (else the whole transaction is cancelled). */
-const pageUpdate = (run: AssessmentRun, { page, scores }: PageUpdate) => ({
-  Update: {
-    TableName: assessmentTable(),
-    Key: keys.scorePage(run.runId, page),
-    UpdateExpression: `SET entity = :entity, ${scores.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
-    ConditionExpression: scores.map((_, i) => `attribute_not_exists(#s${i})`).join(' AND '),
-    ExpressionAttributeNames: scoreNames(scores),
-    ExpressionAttributeValues: { ':entity': 'score-page', ...Object.fromEntries(scores.map((s, i) => [`:s${i}`, encodeScore(s)])) },
-  },
-});
+/**
+ * One page's two updates: each office's score set where it is absent (else the whole transaction is
+ * cancelled), then the same offices' totals on the page's totals item.
+ */
+const pageUpdates = (run: AssessmentRun, { page, scores }: PageUpdate) => {
+  const assignments = `SET entity = :entity, ${scores.map((_, i) => `#s${i} = :s${i}`).join(', ')}`;
+  return [
+    {
+      Update: {
+        TableName: assessmentTable(),
+        Key: keys.scorePage(run.runId, page),
+        UpdateExpression: assignments,
+        ConditionExpression: scores.map((_, i) => `attribute_not_exists(#s${i})`).join(' AND '),
+        ExpressionAttributeNames: scoreNames(scores),
+        ExpressionAttributeValues: { ':entity': 'score-page', ...Object.fromEntries(scores.map((s, i) => [`:s${i}`, encodeScore(s)])) },
+      },
+    },
+    {
+      Update: {
+        TableName: assessmentTable(),
+        Key: keys.totalsPage(run.runId, page),
+        UpdateExpression: assignments,
+        ExpressionAttributeNames: Object.fromEntries(scores.map((s, i) => [`#s${i}`, totalAttribute(s.officeId)])),
+        ExpressionAttributeValues: { ':entity': 'score-totals', ...Object.fromEntries(scores.map((s, i) => [`:s${i}`, encodeTotal(s)])) },
+      },
+    },
+  ];
+};
 
 /** Which of an update's offices its page holds already. */
 const scoredAlready = async (run: AssessmentRun, { page, scores }: PageUpdate): Promise<Set<string>> => {
@@ -87,7 +104,7 @@ const writePages = async (run: AssessmentRun, updates: PageUpdate[], outcomes: M
       await dynamo().send(
         new TransactWriteCommand({
           TransactItems: [
-            ...pending.map((u) => pageUpdate(run, u)),
+            ...pending.flatMap((u) => pageUpdates(run, u)),
             {
               Update: {
                 TableName: assessmentTable(),
@@ -106,11 +123,12 @@ const writePages = async (run: AssessmentRun, updates: PageUpdate[], outcomes: M
     } catch (e) {
       if (!(e instanceof TransactionCanceledException)) throw e;
       const reasons = e.CancellationReasons ?? [];
-      if (reasons[pending.length]?.Code === 'ConditionalCheckFailed') {
+      // Each page's scores at 2i, its totals at 2i + 1, the counter last.
+      if (reasons[2 * pending.length]?.Code === 'ConditionalCheckFailed') {
         for (const score of offices) outcomes.set(score.officeId, 'run-closed');
         return;
       }
-      const failed = pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
+      const failed = pending.filter((_, i) => reasons[2 * i]?.Code === 'ConditionalCheckFailed');
       if (failed.length) {
         const next = await withoutScored(run, pending, failed, outcomes);
         // A condition failed on a page that holds none of these offices: not a redelivery, so not retried.

@@ -4,7 +4,7 @@
 // status condition.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rankScores, roundPoints, scoreOffice, scoredOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
+import { rankScores, runSummary, scoreOffice, scoredOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsBatchConsumer } from '../shared/consumers';
@@ -16,7 +16,7 @@ import { assessmentTable, keys, ranksItems } from './keys';
 import { effectiveFacts } from './ledger-repository';
 import { pinnedRubric } from './rubrics';
 import { supersedeDraft } from './runs';
-import { getRun, monthRuns, runTotals, type ScoreTotal } from './runs-repository';
+import { getRun, monthRuns, runTotals } from './runs-repository';
 import { saveScores, type Outcome } from './score-writes';
 
 /**
@@ -105,18 +105,6 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
 export const scoreRunOffice = async (runId: string, officeId: string): Promise<Outcome> =>
   (await scoreRunOffices(runId, [officeId])).get(officeId)!;
 
-const summaryOf = (scores: readonly ScoreTotal[]): NonNullable<AssessmentRun['summary']> => {
-  const totals = scores.map((s) => s.total);
-  const flags = scores.flatMap((s) => s.flags);
-  return {
-    average: totals.length ? roundPoints(totals.reduce((a, b) => a + b, 0) / totals.length) : 0,
-    highest: totals.length ? Math.max(...totals) : 0,
-    lowest: totals.length ? Math.min(...totals) : 0,
-    late: flags.filter((f) => f.state === 'late').length,
-    missing: flags.filter((f) => f.state === 'missing').length,
-  };
-};
-
 /**
  * When every office is scored: ranks, summary, status scored; an older scored-but-unpublished run of
  * the month becomes superseded. Every step may be repeated (a retry, a second finaliser) with the same result.
@@ -136,7 +124,7 @@ export const finaliseIfComplete = async (runId: string, now: Date): Promise<bool
         UpdateExpression: 'SET #s = :scored, summary = :summary, scoredAt = :at',
         ConditionExpression: '#s = :running AND done = :total',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':scored': 'scored', ':running': 'running', ':total': run.total, ':summary': summaryOf(ranked), ':at': now.toISOString() },
+        ExpressionAttributeValues: { ':scored': 'scored', ':running': 'running', ':total': run.total, ':summary': runSummary(ranked), ':at': now.toISOString() },
       }),
     );
   } catch (e) {

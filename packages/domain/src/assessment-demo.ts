@@ -20,7 +20,7 @@ import {
   type Rubric,
   type RubricSectionId,
 } from './assessment';
-import { allocateFunding, rankScores, roundPoints, runCutoff, scoreOffice, type ScoredOffice } from './assessment-rules';
+import { allocateFunding, rankScores, runCutoff, runSummary, scoreOffice, scoreTotalOf, type ScoredOffice } from './assessment-rules';
 import { demoUsers, type DemoUser } from './demo-county';
 import type { ScorableFact } from './facts';
 import { between, chance, demoUlid, hashOf, HABITUALLY_LATE, pick, seededRandom, type Random } from './mediation-demo';
@@ -188,20 +188,12 @@ export const assessmentDemo = (
     const approvedAt = manual
       ? new Date(now.getTime() - HOUR)
       : earliest(at(after, between(random, 12, 15), between(random, 9 * 60, 17 * 60)), new Date(now.getTime() - HOUR));
-    const totals = scores.map((s) => s.total);
-    const flags = scores.flatMap((s) => s.flags);
     const run: AssessmentRun = {
       runId, month, version: 1, status: 'approved', done: sorted.length, total: sorted.length,
       rubricYear: rubric.year, rubricVersion: rubric.version, asOf: asOf.toISOString(),
       startedAt: startedAt.toISOString(), startedBy: manual ? LEADER.username : SCHEDULE_ACTOR, trigger: manual ? 'manual' : 'schedule',
       scoredAt: scoredAt.toISOString(), approvedAt: approvedAt.toISOString(), approvedBy: LEADER.username, approvedByName: LEADER.displayName,
-      summary: {
-        average: roundPoints(totals.reduce((s, t) => s + t, 0) / Math.max(1, totals.length)),
-        highest: totals.length ? Math.max(...totals) : 0,
-        lowest: totals.length ? Math.min(...totals) : 0,
-        late: flags.filter((f) => f.state === 'late').length,
-        missing: flags.filter((f) => f.state === 'missing').length,
-      },
+      summary: runSummary(scores.map(scoreTotalOf)),
     };
     return { month, run, scores, adjustments };
   });

@@ -5,6 +5,7 @@
 import {
   fundingInput,
   type Adjustment,
+  type AssessmentRun,
   type CompositeInputs,
   type FactFilter,
   type FundingAllocation,
@@ -281,6 +282,31 @@ export const scoreOffice = (input: ScoreInput): OfficeScore => {
     flags: lines
       .filter((l) => l.rule === 'deadline' && (l.state === 'late' || l.state === 'missing'))
       .map((l) => ({ item: l.item, name: l.name, state: l.state as 'late' | 'missing' })),
+  };
+};
+
+/** What ranking a run and its summary need of a score: its total and how many reports were late or missing. */
+export interface ScoreTotal {
+  officeId: string;
+  total: number;
+  late: number;
+  missing: number;
+}
+export const scoreTotalOf = (s: Pick<OfficeScore, 'officeId' | 'total' | 'flags'>): ScoreTotal => {
+  let late = 0;
+  for (const f of s.flags) if (f.state === 'late') late++;
+  return { officeId: s.officeId, total: s.total, late, missing: s.flags.length - late };
+};
+
+/** A scored run's summary for the notice: average, highest and lowest total, late and missing reports. */
+export const runSummary = (scores: readonly ScoreTotal[]): NonNullable<AssessmentRun['summary']> => {
+  const totals = scores.map((s) => s.total);
+  return {
+    average: totals.length ? roundPoints(totals.reduce((a, b) => a + b, 0) / totals.length) : 0,
+    highest: totals.length ? Math.max(...totals) : 0,
+    lowest: totals.length ? Math.min(...totals) : 0,
+    late: scores.reduce((n, s) => n + s.late, 0),
+    missing: scores.reduce((n, s) => n + s.missing, 0),
   };
 };
 
