@@ -8,7 +8,7 @@
 // again — every office scored once, the scores equal to a clean run's over the same facts.
 // Its months are of 2018 (no demo data, no other test's).
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { makeFact, retractFact, runSummary, scoreTotalOf, shanghaiMonth, type AssessmentRun, type OfficeScore, type ScorableFact } from '@sifasuo/domain';
+import { makeFact, retractFact, runSummary, scoreTotalOf, shanghaiMonth, type AssessmentRun, type OfficeScore, type ScorableFact, type ScoredOffice } from '@sifasuo/domain';
 import type { SQSEvent } from 'aws-lambda';
 import { api, eventBridge, eventually, login } from '../support/cloud';
 import { useFunctionEnvironment } from '../support/function-env';
@@ -164,21 +164,22 @@ describe('monthly runs', () => {
     // the first ten twice (a redelivery) — and the rest never delivered.
     const { createRun } = await import('../../functions/src/assessment/runs');
     const { runHead } = await import('../../functions/src/assessment/runs-repository');
-    const { run, officeIds } = await createRun({ requestId: `${tag}-killed`, now: new Date() }, month, 'manual', 'leader', await runHead(month));
+    const { run, offices } = await createRun({ requestId: `${tag}-killed`, now: new Date() }, month, 'manual', 'leader', await runHead(month));
+    const officeIds = offices.map((o) => o.id);
     expect(run.runId).toBe(`${month}-v2`);
     const { handler } = await import('../../functions/src/assessment/scorer');
-    const deliver = async (ids: readonly string[]) => {
+    const deliver = async (part: readonly ScoredOffice[]) => {
       const event: SQSEvent = {
-        Records: ids.map((officeId, i) => ({
-          messageId: `${tag}-${officeId}-${i}-${Math.random()}`, receiptHandle: 'r',
-          body: JSON.stringify({ 'detail-type': 'OfficeScoringRequested', source: 'sifasuo.assessment', detail: { runId: run.runId, officeId } }),
+        Records: part.map((office, i) => ({
+          messageId: `${tag}-${office.id}-${i}-${Math.random()}`, receiptHandle: 'r',
+          body: JSON.stringify({ 'detail-type': 'OfficeScoringRequested', source: 'sifasuo.assessment', detail: { runId: run.runId, office } }),
           attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'test', ApproximateFirstReceiveTimestamp: '0' },
           messageAttributes: {}, md5OfBody: '', eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:assessment-scoring', awsRegion: 'us-east-1',
         })),
       };
       return (await handler(event, { awsRequestId: `${tag}-scorer`, functionName: 'assessment-scorer' } as never)) as { batchItemFailures: unknown[] };
     };
-    const part = officeIds.slice(0, Math.min(12, officeIds.length - 1));
+    const part = offices.slice(0, Math.min(12, offices.length - 1));
     expect((await deliver(part.slice(0, 10))).batchItemFailures).toEqual([]);
     expect((await deliver([...part.slice(0, 10), ...part.slice(10)])).batchItemFailures).toEqual([]);
     const killed = (await api<AssessmentRun>(`/api/assessment/runs/${run.runId}`, { token: token.leader })).body;
@@ -222,8 +223,9 @@ describe('monthly runs', () => {
     const month = '2018-04';
     const { createRun } = await import('../../functions/src/assessment/runs');
     const { scoreRunOffice } = await import('../../functions/src/assessment/scorer');
-    const { run, officeIds } = await createRun({ requestId: `${tag}-unfinalised`, now: new Date() }, month, 'manual', 'leader', undefined);
-    for (const officeId of officeIds) expect(await scoreRunOffice(run.runId, officeId)).toBe('scored');
+    const { run, offices } = await createRun({ requestId: `${tag}-unfinalised`, now: new Date() }, month, 'manual', 'leader', undefined);
+    const officeIds = offices.map((o) => o.id);
+    for (const office of offices) expect(await scoreRunOffice(run.runId, office)).toBe('scored');
     expect((await api<AssessmentRun>(`/api/assessment/runs/${run.runId}`, { token: token.leader })).body).toMatchObject({ status: 'running', done: officeIds.length });
     expect((await api('/api/assessment/runs', { method: 'POST', token: token.leader, body: { month } })).body).toEqual({ runId: run.runId });
     const finalised = await scored(run.runId);

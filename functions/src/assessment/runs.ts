@@ -17,7 +17,9 @@ import {
   shanghaiMonth,
   validationError,
   type Actor,
+  scoredOffice,
   type AssessmentRun,
+  type ScoredOffice,
 } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
@@ -41,9 +43,9 @@ const EVENTS_PER_CALL = 10;
 const CALLS_AT_ONCE = 16;
 
 /** Puts one OfficeScoringRequested per office on the bus: ten to a call, sixteen calls in flight. */
-export const requestScoring = async (runId: string, officeIds: readonly string[]): Promise<void> =>
-  forEachInParallel(chunksOf(officeIds, EVENTS_PER_CALL), CALLS_AT_ONCE, (ids) =>
-    putOnBus(ids.map((officeId) => busEntry('assessment', assessmentEvents.OfficeScoringRequested, { runId, officeId }))),
+export const requestScoring = async (runId: string, offices: readonly ScoredOffice[]): Promise<void> =>
+  forEachInParallel(chunksOf(offices, EVENTS_PER_CALL), CALLS_AT_ONCE, (part) =>
+    putOnBus(part.map((office) => busEntry('assessment', assessmentEvents.OfficeScoringRequested, { runId, office }))),
   );
 
 /**
@@ -68,19 +70,20 @@ export const beginRun = async (ctx: RequestContext, month: string, trigger: Asse
 export const askUnscored = async (runId: string): Promise<number> => {
   const run = await getRun(runId);
   if (run?.status !== 'running') return 0;
-  const scored = new Set((await runTotals(runId)).map((s) => s.officeId));
-  const officeIds = (await orgDirectory.offices()).map((o) => o.id);
+  const [totals, records] = await Promise.all([runTotals(runId), orgDirectory.offices()]);
+  const scored = new Set(totals.map((s) => s.officeId));
+  const offices = records.map(scoredOffice);
   // In page order (keys.ts), so that a batch's scores go to few pages.
-  const pageOf = new Map(officeIds.map((id) => [id, scorePageOf(id, run.total)]));
-  const missing = officeIds.filter((id) => !scored.has(id)).sort((a, b) => pageOf.get(a)! - pageOf.get(b)!);
-  await requestScoring(runId, missing.length ? missing : officeIds.slice(0, 1));
+  const pageOf = new Map(offices.map((o) => [o.id, scorePageOf(o.id, run.total)]));
+  const missing = offices.filter((o) => !scored.has(o.id)).sort((a, b) => pageOf.get(a.id)! - pageOf.get(b.id)!);
+  await requestScoring(runId, missing.length ? missing : offices.slice(0, 1));
   return missing.length;
 };
 
 /** Writes the month's next run (pinned rubric and cutoff, one count per office) with its audit record; asks no office yet. */
 export const createRun = async (
   ctx: RequestContext, month: string, trigger: AssessmentRun['trigger'], startedBy: string, head: RunHead | undefined,
-): Promise<{ run: AssessmentRun; officeIds: string[] }> => {
+): Promise<{ run: AssessmentRun; offices: ScoredOffice[] }> => {
   const year = Number(month.slice(0, 4));
   const rubric = await currentRubric(year);
   const offices = await orgDirectory.offices();
@@ -117,7 +120,7 @@ export const createRun = async (
     audit: { action: ASSESSMENT_AUDIT['run.start'], targetId: run.runId, after: runTargetOf(run), ...(startedBy === SYSTEM_STARTER ? { actorName: SYSTEM_STARTER } : {}) },
     onConditionFailed: () => conflict('该月份的评分已由他人启动，请刷新后查看'),
   });
-  return { run, officeIds: offices.map((o) => o.id) };
+  return { run, offices: offices.map(scoredOffice) };
 };
 
 /** POST /runs: an assessor starts (or resumes) a month that is over. */

@@ -4,13 +4,12 @@
 // status condition.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { rankScores, runSummary, scoreOffice, scoredOffice, type Adjustment, type AssessmentRun, type Office, type OfficeScore } from '@sifasuo/domain';
+import { rankScores, runSummary, scoreOffice, type Adjustment, type AssessmentRun, type OfficeScore, type ScoredOffice } from '@sifasuo/domain';
 import { assessmentEvents } from '@sifasuo/wiring/src/assessment';
 import { dynamo } from '../shared/aws';
 import { sqsBatchConsumer } from '../shared/consumers';
 import { envelopeDetail } from '../shared/events';
 import { forEachInParallel } from '../shared/parallel';
-import { orgDirectory } from '../shared/org-directory';
 import { activeAdjustments } from './adjustments-repository';
 import { assessmentTable, keys, ranksItems } from './keys';
 import { effectiveFacts } from './ledger-repository';
@@ -27,40 +26,37 @@ const SCORES_PER_WRITE = 100;
 const scoresPerWrite = (offices: number) => Math.ceil(offices / Math.ceil(offices / SCORES_PER_WRITE));
 
 /**
- * What a run reads once for all its offices, per container: the offices, and the month's adjustments
- * (fixed while the run is running: deductions are refused then). The run itself is read fresh for
- * every message — its status decides — and the rubric is cached by version (it never changes).
+ * What a run reads once for all its offices, per container: the month's adjustments (fixed while the
+ * run is running: deductions are refused then). The run itself is read fresh for every message — its
+ * status decides — the rubric is cached by version (it never changes), and each message carries its
+ * office as the fan-out read it.
  */
-const perRun = new Map<string, { offices: Promise<Map<string, Office>>; adjustments: Promise<Map<string, Adjustment[]>> }>();
-const runInputs = (run: AssessmentRun) => {
-  let inputs = perRun.get(run.runId);
-  if (!inputs) {
+const perRun = new Map<string, Promise<Map<string, Adjustment[]>>>();
+const runAdjustments = (run: AssessmentRun) => {
+  let adjustments = perRun.get(run.runId);
+  if (!adjustments) {
     if (perRun.size >= 20) perRun.delete(perRun.keys().next().value!);
-    inputs = {
-      offices: orgDirectory.officesById(),
-      adjustments: activeAdjustments(run.month),
-    };
+    adjustments = activeAdjustments(run.month);
     // A failed read is not kept: the next message reads again.
-    inputs.offices.catch(() => perRun.delete(run.runId));
-    inputs.adjustments.catch(() => perRun.delete(run.runId));
-    perRun.set(run.runId, inputs);
+    adjustments.catch(() => perRun.delete(run.runId));
+    perRun.set(run.runId, adjustments);
   }
-  return inputs;
+  return adjustments;
 };
 
 /** Offices whose facts a batch reads at once (the bench measures the raw queries at the same). */
 export const FACT_READS_AT_ONCE = 10;
 
 /** Some offices of one run: each scored unless it was scored already; the run must still be running. */
-export const scoreRunOffices = async (runId: string, officeIds: readonly string[]): Promise<Map<string, Outcome>> => {
+export const scoreRunOffices = async (runId: string, offices: readonly ScoredOffice[]): Promise<Map<string, Outcome>> => {
   const run = await getRun(runId);
   if (!run) throw new Error(`run ${runId} not found`);
-  if (run.status !== 'running') return new Map(officeIds.map((id) => [id, 'run-closed']));
-  const inputs = runInputs(run);
-  const [rubric, offices, adjustments] = await Promise.all([pinnedRubric(run.rubricYear, run.rubricVersion), inputs.offices, inputs.adjustments]);
+  if (run.status !== 'running') return new Map(offices.map((o) => [o.id, 'run-closed']));
+  const [rubric, adjustments] = await Promise.all([pinnedRubric(run.rubricYear, run.rubricVersion), runAdjustments(run)]);
   // Reads FACT_READS_AT_ONCE at a time; each part's scores go to a transaction as soon as they are
   // ready, while the reads go on (one transaction at a time: they all count on the run item).
-  const unique = [...new Set(officeIds)];
+  // A batch may hold an office twice (a redelivery beside its first delivery): scored once.
+  const unique = [...new Map(offices.map((o) => [o.id, o])).values()];
   const part = scoresPerWrite(unique.length);
   const outcomes = new Map<string, Outcome>();
   const ready: OfficeScore[] = [];
@@ -78,16 +74,14 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
     });
   };
   try {
-    await forEachInParallel(unique, FACT_READS_AT_ONCE, async (officeId) => {
-      const office = offices.get(officeId);
-      if (!office) throw new Error(`office ${officeId} not found`);
+    await forEachInParallel(unique, FACT_READS_AT_ONCE, async (office) => {
       ready.push(scoreOffice({
         rubric,
         runId,
         month: run.month,
-        office: scoredOffice(office),
-        facts: await effectiveFacts(officeId, run.month),
-        adjustments: adjustments.get(officeId) ?? [],
+        office,
+        facts: await effectiveFacts(office.id, run.month),
+        adjustments: adjustments.get(office.id) ?? [],
         asOf: new Date(run.asOf),
       }));
       if (ready.length >= part) write();
@@ -102,8 +96,8 @@ export const scoreRunOffices = async (runId: string, officeIds: readonly string[
 };
 
 /** One office of a run (a batch of one). */
-export const scoreRunOffice = async (runId: string, officeId: string): Promise<Outcome> =>
-  (await scoreRunOffices(runId, [officeId])).get(officeId)!;
+export const scoreRunOffice = async (runId: string, office: ScoredOffice): Promise<Outcome> =>
+  (await scoreRunOffices(runId, [office])).get(office.id)!;
 
 /**
  * When every office is scored: ranks, summary, status scored; an older scored-but-unpublished run of
@@ -145,7 +139,7 @@ export const handler = sqsBatchConsumer('assessment', readMessage, async (messag
   for (const m of messages) byRun.set(m.body.runId, [...(byRun.get(m.body.runId) ?? []), m]);
   for (const [runId, ofRun] of byRun) {
     try {
-      const outcomes = await scoreRunOffices(runId, ofRun.map((m) => m.body.officeId));
+      const outcomes = await scoreRunOffices(runId, ofRun.map((m) => m.body.office));
       const closed = [...outcomes.values()].every((o) => o === 'run-closed');
       if (closed) logger.info('nothing to score: the run is closed', { runId });
       // Also after 'already-scored': the delivery that wrote the last score may have died before finalising.

@@ -4,6 +4,7 @@
 // the notice (PDF, Excel), the live month and radar, and the year-end funding.
 import {
   adjustmentInput,
+  OFFICE_CLASSES,
   adjustmentQuery,
   approveFundingInput,
   approveRunInput,
@@ -39,8 +40,15 @@ const OWN_TABLE = { table: 'assessment', access: 'readwrite' } as const;
 export const assessmentEvents = {
   /** A run started or resumed: the fan-out consumer asks every office not yet scored. */
   RunStarted: event('assessment', 'RunStarted', z.strictObject({ runId: z.string().min(1).max(40) })),
-  /** One per office of a run: the scoring queue's message (fan-out through the bus). */
-  OfficeScoringRequested: event('assessment', 'OfficeScoringRequested', z.strictObject({ runId: z.string().min(1).max(40), officeId: z.string().min(1).max(20) })),
+  /**
+   * One per office of a run: the scoring queue's message (fan-out through the bus). It carries the
+   * office as the fan-out read it, so a scorer reads no office records (a province's scorers would
+   * each read every office otherwise).
+   */
+  OfficeScoringRequested: event('assessment', 'OfficeScoringRequested', z.strictObject({
+    runId: z.string().min(1).max(40),
+    office: z.strictObject({ id: z.string().min(1).max(20), name: z.string().min(1).max(100), areaId: z.string().min(1).max(20), officeClass: z.enum(OFFICE_CLASSES) }),
+  })),
 };
 
 export const assessment = defineContext({
@@ -71,7 +79,7 @@ export const assessment = defineContext({
     },
     {
       id: 'assessment-scorer', context: 'assessment', kind: 'consumer', entry: 'functions/src/assessment/scorer.ts',
-      tables: [OWN_TABLE, READS_ORG], timeoutSeconds: 120, memoryMb: 1024,
+      tables: [OWN_TABLE], timeoutSeconds: 120, memoryMb: 1024,
     },
     {
       id: 'assessment-monthly', context: 'assessment', kind: 'schedule', entry: 'functions/src/assessment/monthly.ts',
