@@ -1,8 +1,8 @@
 // Reading runs and their scores (the runs, scores, documents, funding and radar parts share these).
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { scoreTotalOf, type ScoreTotal } from '@sifasuo/domain';
 import { dynamo } from '../shared/aws';
 import { queryAll, withoutKeys } from '../shared/dynamo';
-import { scoreTotalOf, type ScoreTotal } from '@sifasuo/domain';
 import { assessmentTable, keys, parseRunId, scoreAttribute, scorePageOf, storedScores, storedTotals, type RanksItem, type RunHead, type RunItem, type ScoreItem } from './keys';
 
 /** A run by id; undefined when the id is malformed or unknown. Always a consistent read (status and counter move). */
@@ -59,7 +59,10 @@ export const runScores = async (runId: string): Promise<ScoreItem[]> => {
   });
 };
 
-/** What ranking needs of each score of a run, from its totals pages (a run stored before them: from its scores). */
+/**
+ * What ranking needs of each score of a run, from its totals pages; without any (a run stored before
+ * them, or one not yet scored at all), from its scores.
+ */
 export const runTotals = async (runId: string): Promise<ScoreTotal[]> => {
   const totals = (await queryAll({ table: assessmentTable(), partition: { name: 'PK', value: keys.totals(runId).PK } }, storedTotals)).flat();
   return totals.length ? totals : (await storedRunScores(runId)).map(scoreTotalOf);

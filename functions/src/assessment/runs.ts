@@ -14,10 +14,10 @@ import {
   notFound,
   RUN_STATUS_LABELS,
   runCutoff,
+  scoredOffice,
   shanghaiMonth,
   validationError,
   type Actor,
-  scoredOffice,
   type AssessmentRun,
   type ScoredOffice,
 } from '@sifasuo/domain';
