@@ -9,6 +9,10 @@
 // fixed costs — the POST, the batching window, the ranking — outweigh 49 queries, so its ratio is
 // shown, not judged); from 2,000 offices, offices/s at least 0.5 × the raw queries/s; with
 // BENCH_LARGE=1, 20,000 and 40,000 offices and the 2,000 → 20,000 time ratio at most 11.
+// Each size first runs once as a warm-up, printed; its ratio is not judged: the raw side's client is
+// warm from writing the facts, while the cloud's first run of a size spends 15–20 % more CPU in every
+// part alike (the SDK, HTTP, scoring: V8 still optimising that code at this scale), so only warm runs
+// compare. The 49 offices' time is judged cold too: a county's first run after a start is that one.
 // BENCH_RUN_TIMEOUT_S bounds one run (default an hour).
 import { cpus, loadavg } from 'node:os';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -164,8 +168,11 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
       await writeAll(doc, ASSESSMENT, facts.map(ledgerItem));
       const writeMs = performance.now() - tWrite;
 
-      // BENCH_ASSESSMENT_RUNS=3 runs each size three times over the same facts (a re-run is the month's next version): the machine's noise shows.
-      for (let repeat = 0; repeat < Number(process.env.BENCH_ASSESSMENT_RUNS ?? 1); repeat++) {
+      // A warm-up run, then BENCH_ASSESSMENT_RUNS (default 1) judged ones over the same facts (a re-run is
+      // the month's next version); BENCH_ASSESSMENT_RUNS=3 shows the machine's noise.
+      for (let repeat = -1; repeat < Number(process.env.BENCH_ASSESSMENT_RUNS ?? 1); repeat++) {
+        const warmUp = repeat < 0;
+        const judged = !warmUp || size === 49;
         const rawBefore = await rawQueries(doc, officeIds, month);
         if (rawBefore.items !== facts.length) throw new Error(`raw queries found ${rawBefore.items} facts, ${facts.length} written`);
 
@@ -189,7 +196,7 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
         if (run.status !== 'scored' || run.done !== size || run.total !== size) throw new Error(`run ${runId}: ${run.status}, ${run.done}/${run.total} of ${size} offices`);
         // The raw side again after the run: DynamoDB Local's pace drifts (its JIT, its heap), so the two are averaged.
         const rawAfter = await rawQueries(doc, officeIds, month);
-        times.set(size, ms);
+        if (!warmUp) times.set(size, ms);
         const perSecond = size / (ms / 1000);
         const rawPerSecond = size / ((rawBefore.ms + rawAfter.ms) / 2 / 1000);
         const ratio = perSecond / rawPerSecond;
@@ -197,8 +204,9 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
         const met = size === 49 ? ms < TARGETS.small : ratio >= TARGETS.ratio;
         // Where the time went: the POST (run item, fan-out onto the bus), the first score (bus → queue → poller → scorer), the last score, then the ranking.
         const split = [accepted, firstScore ?? ms, allScored ?? ms].map((t) => fmt(t / 1000, 2)).join(' / ') + ' s';
-        console.log(`| ${size.toLocaleString('en')} | ${facts.length.toLocaleString('en')} | ${fmt(writeMs / 1000)} s | ${split} | ${fmt(ms / 1000, 2)} s | ${fmt(perSecond)} | ${fmt(rawPerSecond)} (${fmt(size / (rawBefore.ms / 1000))} / ${fmt(size / (rawAfter.ms / 1000))}) | ${fmt(ratio, 2)}× | ${target}: ${met ? 'met' : 'MISSED'} |`);
-        verdicts.push(`assessment run, ${size.toLocaleString('en')} offices: ${fmt(ms / 1000, 2)} s, ${fmt(perSecond)} offices/s = ${fmt(ratio, 2)} × raw DynamoDB Local queries/s`);
+        const verdict = `${warmUp ? 'warm-up; ' : ''}${judged ? `${target}: ${met ? 'met' : 'MISSED'}` : 'not judged'}`;
+        console.log(`| ${size.toLocaleString('en')} | ${facts.length.toLocaleString('en')} | ${fmt(writeMs / 1000)} s | ${split} | ${fmt(ms / 1000, 2)} s | ${fmt(perSecond)} | ${fmt(rawPerSecond)} (${fmt(size / (rawBefore.ms / 1000))} / ${fmt(size / (rawAfter.ms / 1000))}) | ${fmt(ratio, 2)}× | ${verdict} |`);
+        if (judged) verdicts.push(`assessment run${warmUp ? ' (warm-up)' : ''}, ${size.toLocaleString('en')} offices: ${fmt(ms / 1000, 2)} s, ${fmt(perSecond)} offices/s = ${fmt(ratio, 2)} × raw DynamoDB Local queries/s`);
       }
     }
     const [small, province] = [times.get(2_000), times.get(20_000)];
