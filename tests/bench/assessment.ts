@@ -117,6 +117,32 @@ async function rawQueries(doc: DynamoDBDocumentClient, officeIds: readonly strin
 
 interface RunReply { runId: string }
 interface RunState { status: string; done: number; total: number }
+type Api = <T>(method: string, path: string, token: string | undefined, body?: unknown) => Promise<T>;
+
+/**
+ * POST a month's run and ask for it until it is no longer running. Answers, in ms from the POST: when
+ * it was answered, the first and the last score, and the end (ranked).
+ */
+async function timedRun(api: Api, token: string, month: string, size: number) {
+  const t0 = performance.now();
+  const { runId } = await api<RunReply>('POST', '/api/assessment/runs', token, { month });
+  const accepted = performance.now() - t0;
+  let run: RunState;
+  let firstScore: number | undefined;
+  let allScored: number | undefined;
+  for (;;) {
+    run = await api<RunState>('GET', `/api/assessment/runs/${runId}`, token);
+    if (run.done > 0) firstScore ??= performance.now() - t0;
+    if (run.done >= run.total) allScored ??= performance.now() - t0;
+    if (run.status !== 'running') break;
+    if (performance.now() - t0 > RUN_TIMEOUT_MS) throw new Error(`run ${runId} still running after ${RUN_TIMEOUT_MS / 1000} s (${run.done}/${run.total})`);
+    // Asking costs the cloud a request (and DynamoDB Local a read): often for a short run, less for a long one.
+    await new Promise((r) => setTimeout(r, size <= 2_000 ? 50 : 250));
+  }
+  const ms = performance.now() - t0;
+  if (run.status !== 'scored' || run.done !== size || run.total !== size) throw new Error(`run ${runId}: ${run.status}, ${run.done}/${run.total} of ${size} offices`);
+  return { accepted, firstScore: firstScore ?? ms, allScored: allScored ?? ms, ms };
+}
 
 export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
   // BENCH_ASSESSMENT_SIZES=49,500 measures other sizes (ascending, from 49: the county's offices come first).
@@ -129,7 +155,7 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
     new DynamoDBClient({ endpoint: ready.endpoints.dynamodb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
     { marshallOptions: { removeUndefinedValues: true } },
   );
-  const api = async <T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> => {
+  const api: Api = async <T>(method: string, path: string, token: string | undefined, body?: unknown): Promise<T> => {
     const r = await fetch(`${ready.url}${path}`, {
       method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -176,24 +202,7 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
         const rawBefore = await rawQueries(doc, officeIds, month);
         if (rawBefore.items !== facts.length) throw new Error(`raw queries found ${rawBefore.items} facts, ${facts.length} written`);
 
-        const leader = await signIn();
-        const t0 = performance.now();
-        const { runId } = await api<RunReply>('POST', '/api/assessment/runs', leader, { month });
-        const accepted = performance.now() - t0;
-        let run: RunState;
-        let firstScore: number | undefined;
-        let allScored: number | undefined;
-        for (;;) {
-          run = await api<RunState>('GET', `/api/assessment/runs/${runId}`, leader);
-          if (run.done > 0) firstScore ??= performance.now() - t0;
-          if (run.done >= run.total) allScored ??= performance.now() - t0;
-          if (run.status !== 'running') break;
-          if (performance.now() - t0 > RUN_TIMEOUT_MS) throw new Error(`run ${runId} still running after ${RUN_TIMEOUT_MS / 1000} s (${run.done}/${run.total})`);
-          // Asking costs the cloud a request (and DynamoDB Local a read): often for a short run, less for a long one.
-          await new Promise((r) => setTimeout(r, size <= 2_000 ? 50 : 250));
-        }
-        const ms = performance.now() - t0;
-        if (run.status !== 'scored' || run.done !== size || run.total !== size) throw new Error(`run ${runId}: ${run.status}, ${run.done}/${run.total} of ${size} offices`);
+        const { accepted, firstScore, allScored, ms } = await timedRun(api, await signIn(), month, size);
         // The raw side again after the run: DynamoDB Local's pace drifts (its JIT, its heap), so the two are averaged.
         const rawAfter = await rawQueries(doc, officeIds, month);
         if (!warmUp) times.set(size, ms);
@@ -203,7 +212,7 @@ export async function assessmentBench(startCloud: () => Promise<BenchCloud>) {
         const target = size === 49 ? `< ${TARGETS.small / 1000} s` : `≥ ${TARGETS.ratio}`;
         const met = size === 49 ? ms < TARGETS.small : ratio >= TARGETS.ratio;
         // Where the time went: the POST (run item, fan-out onto the bus), the first score (bus → queue → poller → scorer), the last score, then the ranking.
-        const split = [accepted, firstScore ?? ms, allScored ?? ms].map((t) => fmt(t / 1000, 2)).join(' / ') + ' s';
+        const split = [accepted, firstScore, allScored].map((t) => fmt(t / 1000, 2)).join(' / ') + ' s';
         const verdict = `${warmUp ? 'warm-up; ' : ''}${judged ? `${target}: ${met ? 'met' : 'MISSED'}` : 'not judged'}`;
         console.log(`| ${size.toLocaleString('en')} | ${facts.length.toLocaleString('en')} | ${fmt(writeMs / 1000)} s | ${split} | ${fmt(ms / 1000, 2)} s | ${fmt(perSecond)} | ${fmt(rawPerSecond)} (${fmt(size / (rawBefore.ms / 1000))} / ${fmt(size / (rawAfter.ms / 1000))}) | ${fmt(ratio, 2)}× | ${verdict} |`);
         if (judged) verdicts.push(`assessment run${warmUp ? ' (warm-up)' : ''}, ${size.toLocaleString('en')} offices: ${fmt(ms / 1000, 2)} s, ${fmt(perSecond)} offices/s = ${fmt(ratio, 2)} × raw DynamoDB Local queries/s`);

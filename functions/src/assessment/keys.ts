@@ -123,12 +123,20 @@ export const scoresByPage = (scores: readonly OfficeScore[], offices: number): M
   return pages;
 };
 
+/**
+ * What some offices of one page put on its two items (the scorer's updates and the seed's items alike):
+ * the score page, each attribute written once (the exactly-once guard), and the totals page.
+ */
+export const pageAttributes = (runId: string, page: number, scores: readonly OfficeScore[]) => [
+  { key: keys.scorePage(runId, page), entity: 'score-page', writeOnce: true, attributes: Object.fromEntries(scores.map((s) => [scoreAttribute(s.officeId), encodeScore(s)])) },
+  { key: keys.totalsPage(runId, page), entity: 'score-totals', writeOnce: false, attributes: Object.fromEntries(scores.map((s) => [totalAttribute(s.officeId), encodeTotal(s)])) },
+];
+
 /** A run's score and totals pages as the scorer would write them (the demo seed stores its scores so). */
 export const scorePageItems = (runId: string, offices: number, scores: readonly OfficeScore[]) =>
-  [...scoresByPage(scores, offices)].flatMap(([page, of]) => [
-    { ...keys.scorePage(runId, page), entity: 'score-page', ...Object.fromEntries(of.map((s) => [scoreAttribute(s.officeId), encodeScore(s)])) },
-    { ...keys.totalsPage(runId, page), entity: 'score-totals', ...Object.fromEntries(of.map((s) => [totalAttribute(s.officeId), encodeTotal(s)])) },
-  ]);
+  [...scoresByPage(scores, offices)].flatMap(([page, of]) =>
+    pageAttributes(runId, page, of).map(({ key, entity, attributes }) => ({ ...key, entity, ...attributes })),
+  );
 
 /** The scores of a stored item: a page's offices, or the one score of an item stored before pages. */
 export const storedScores = (item: Record<string, unknown>): OfficeScore[] => {

@@ -6,7 +6,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AssessmentRun, OfficeScore } from '@sifasuo/domain';
 import { dynamo } from '../shared/aws';
 import { chunksOf } from '../shared/parallel';
-import { assessmentTable, encodeScore, encodeTotal, keys, scoreAttribute, scoresByPage, totalAttribute } from './keys';
+import { assessmentTable, keys, pageAttributes, scoreAttribute, scoresByPage } from './keys';
 
 export type Outcome = 'scored' | 'already-scored' | 'run-closed';
 
@@ -36,37 +36,27 @@ const transactionsOf = (run: AssessmentRun, scores: readonly OfficeScore[]): Pag
   return transactions;
 };
 
-/** `#s<n>` → the page attribute of the n-th office (an update's and a read's names alike). */
+/** `#s<n>` → the page attribute of the n-th office (the redelivery's read). */
 const scoreNames = (scores: readonly OfficeScore[]) => Object.fromEntries(scores.map((s, i) => [`#s${i}`, scoreAttribute(s.officeId)]));
 
 /**
- * One page's two updates: each office's score set where it is absent (else the whole transaction is
- * cancelled), then the same offices' totals on the page's totals item.
+ * One page's two updates (keys.ts `pageAttributes`): each office's score set where it is absent (else
+ * the whole transaction is cancelled), then the same offices' totals on the page's totals item.
  */
-const pageUpdates = (run: AssessmentRun, { page, scores }: PageUpdate) => {
-  const assignments = `SET entity = :entity, ${scores.map((_, i) => `#s${i} = :s${i}`).join(', ')}`;
-  return [
-    {
+const pageUpdates = (run: AssessmentRun, { page, scores }: PageUpdate) =>
+  pageAttributes(run.runId, page, scores).map(({ key, entity, writeOnce, attributes }) => {
+    const names = Object.keys(attributes);
+    return {
       Update: {
         TableName: assessmentTable(),
-        Key: keys.scorePage(run.runId, page),
-        UpdateExpression: assignments,
-        ConditionExpression: scores.map((_, i) => `attribute_not_exists(#s${i})`).join(' AND '),
-        ExpressionAttributeNames: scoreNames(scores),
-        ExpressionAttributeValues: { ':entity': 'score-page', ...Object.fromEntries(scores.map((s, i) => [`:s${i}`, encodeScore(s)])) },
+        Key: key,
+        UpdateExpression: `SET entity = :entity, ${names.map((_, i) => `#s${i} = :s${i}`).join(', ')}`,
+        ...(writeOnce ? { ConditionExpression: names.map((_, i) => `attribute_not_exists(#s${i})`).join(' AND ') } : {}),
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#s${i}`, name])),
+        ExpressionAttributeValues: { ':entity': entity, ...Object.fromEntries(names.map((name, i) => [`:s${i}`, attributes[name]])) },
       },
-    },
-    {
-      Update: {
-        TableName: assessmentTable(),
-        Key: keys.totalsPage(run.runId, page),
-        UpdateExpression: assignments,
-        ExpressionAttributeNames: Object.fromEntries(scores.map((s, i) => [`#s${i}`, totalAttribute(s.officeId)])),
-        ExpressionAttributeValues: { ':entity': 'score-totals', ...Object.fromEntries(scores.map((s, i) => [`:s${i}`, encodeTotal(s)])) },
-      },
-    },
-  ];
-};
+    };
+  });
 
 /** Which of an update's offices its page holds already. */
 const scoredAlready = async (run: AssessmentRun, { page, scores }: PageUpdate): Promise<Set<string>> => {

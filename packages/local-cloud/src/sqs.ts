@@ -20,13 +20,14 @@ export interface QueueInfo {
 
 export interface SqsHandle {
   endpoint: string;
+  /** For set-up (the queues). */
   client: SQSClient;
-  queues: Map<string, QueueInfo>;
+  /** For the cloud's plumbing: the bus and the pollers (sqs-wire.ts). */
+  wire: SqsWire;
   stop(): Promise<void>;
 }
 
-/** `client` for set-up (queues), `wire` for the cloud's plumbing (sqs-wire.ts). */
-export async function startSqs(port: number): Promise<{ endpoint: string; client: SQSClient; wire: SqsWire; stop(): Promise<void> }> {
+export async function startSqs(port: number): Promise<SqsHandle> {
   const server = await startFauxqs({ port, host: HOST, logger: false, defaultRegion: REGION });
   const endpoint = `http://${HOST}:${server.port}`;
   const client = new SQSClient({ region: REGION, endpoint, credentials: localCredentials });
