@@ -9,67 +9,26 @@
 // answered as one: the request fails (500), and the log line raises the alarm (AUDIT_WRITE_FAILED).
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import {
-  actorFromAuthorizer,
-  API_AUDIT,
-  isDomainError,
-  notFound,
-  parseInput,
-  unauthenticated,
-  type AuditAction,
-  type DomainError,
-  type DomainErrorCode,
-} from '@sifasuo/domain';
+import { actorFromAuthorizer, isDomainError, notFound, parseInput, unauthenticated } from '@sifasuo/domain';
 import type { ParsedBody, ParsedQuery, PathParams, ResponseOf, RouteKey, RouteKeysOf } from '@sifasuo/wiring';
 // Leaf modules only: a bundle carries its own context's routes and schemas, not the joined wiring.
-import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring, type FileDownload, type RouteDecl } from '@sifasuo/wiring/src/types';
-import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { ORIGIN_SECRET_HEADER, routeKey, type ContextWiring, type RouteDecl } from '@sifasuo/wiring/src/types';
+import type { APIGatewayProxyEventV2WithLambdaAuthorizer, Context } from 'aws-lambda';
 import { logger, originSecret } from './aws';
-import { attachmentDisposition } from './disposition';
+import { AUDIT_FAILED, errorResponse, fileResponse, INTERNAL, json, type ApiResult } from './http-results';
+import { refusalRecord, type RefusalAudit, type RefusalRecorder } from './http-refusals';
 import { parseJsonBody } from './json-body';
 import type { RequestContext } from './request-context';
+
+// Handlers import what they return and declare from here, the adapter's one door.
+export { accepted, created, fileAnswer, noContent, ok, PDF_TYPE, XLSX_TYPE, type ApiResult, type FileContent } from './http-results';
+export { bodyString, type RawRequest, type RefusalAudit, type RefusalRecorder } from './http-refusals';
 
 export interface ApiRequest<K extends RouteKey = RouteKey> {
   ctx: RequestContext;
   body: ParsedBody<K>;
   query: ParsedQuery<K>;
   path: PathParams<K>;
-}
-
-export interface ApiResult<T = unknown> {
-  status: number;
-  body?: T;
-  /** A file instead of JSON (routes declared with `fileReply()`): sent base64-encoded, as a download. */
-  file?: FileContent;
-}
-
-export interface FileContent {
-  contentType: string;
-  /** The name the browser saves it under (Chinese allowed: RFC 5987). */
-  fileName: string;
-  bytes: Uint8Array;
-}
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const PDF_TYPE = 'application/pdf';
-
-/** What the request named, as sent: `raw` is the body (it failed validation, or was refused). */
-export interface RawRequest {
-  ctx: RequestContext;
-  path: Record<string, string | undefined>;
-  query: Record<string, string | undefined>;
-  raw: unknown;
-}
-
-/**
- * What a refusal's audit record names: the action (from the context's table) and the target. A route
- * without one is recorded as `api.request` on the request itself.
- */
-export interface RefusalAudit {
-  action: AuditAction;
-  targetId: (req: RawRequest) => string;
-  /** Only for some requests of the route (the others as `api.request`). */
-  when?: (req: RawRequest) => boolean;
 }
 
 export interface Route<K extends RouteKey> {
@@ -81,88 +40,8 @@ export interface Route<K extends RouteKey> {
 /** The routes of a part of a function (a context's API split over modules), each key handled once. */
 export type RouteTable<K extends RouteKey> = { [P in K]: Route<P> };
 
-/** Records a refusal; given by functions that audit (audited-api.ts). */
-export type RefusalRecorder = (
-  ctx: RequestContext,
-  refusal: { action: AuditAction; targetId: string; outcome: 'denied' | 'rejected' | 'failed'; reason?: string },
-) => Promise<void>;
-
-const STATUS: Record<DomainErrorCode, number> = {
-  VALIDATION: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  LOCKED: 423,
-};
-
-const json = (status: number, body?: unknown, requestId?: string): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: status,
-  headers: {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    // The audit record of the request carries the same id: staff can quote it, auditors find it.
-    ...(requestId ? { 'x-request-id': requestId } : {}),
-  },
-  body: body === undefined ? '' : JSON.stringify(body),
-});
-
-const INTERNAL = { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' };
-const AUDIT_FAILED = { code: 'INTERNAL', message: '审计记录未能写入，请求未完成，请稍后重试' };
-
-const errorBody = (e: DomainError) => ({ code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) });
-
-export const ok = <T>(body: T): ApiResult<T> => ({ status: 200, body });
-export const created = <T>(body: T): ApiResult<T> => ({ status: 201, body });
-/** Taken on, done later (a run started: its scoring goes through the queue). */
-export const accepted = <T>(body: T): ApiResult<T> => ({ status: 202, body });
-export const noContent = (): ApiResult<void> => ({ status: 204 });
-/** A file answer; its type is the wiring's `FileDownload`, so only a `fileReply()` route can return it. */
-export const fileAnswer = (file: FileContent): ApiResult<FileDownload> => ({ status: 200, file });
-
-const fileResponse = (f: FileContent, requestId?: string): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: 200,
-  headers: {
-    'content-type': f.contentType,
-    'content-disposition': attachmentDisposition(f.fileName),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...(requestId ? { 'x-request-id': requestId } : {}),
-  },
-  body: Buffer.from(f.bytes).toString('base64'),
-  isBase64Encoded: true,
-});
-
-/** A string the raw body names under `key`, for a refusal's audit target; anything else names nothing. Total for any value. */
-export const bodyString = (raw: unknown, key: string): string => {
-  try {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !Object.hasOwn(raw, key)) return '';
-    const v = (raw as Record<string, unknown>)[key];
-    return typeof v === 'string' ? v.slice(0, 200) : '';
-  } catch {
-    return '';
-  }
-};
-
 /** The longest id a path may name (ids are short codes, usernames and ULIDs; keys must stay far below DynamoDB's limits). */
 export const MAX_PATH_PARAMETER_LENGTH = 128;
-
-/**
- * A refusal's action and target, from the route's own functions (or the request itself); they must
- * not turn a refusal into a 500.
- */
-const refusalRecord = (audit: RefusalAudit | undefined, req: RawRequest, request: string): { action: AuditAction; targetId: string } => {
-  const asRequest = { action: API_AUDIT.request, targetId: request };
-  try {
-    if (!audit || (audit.when && !audit.when(req))) return asRequest;
-    const target = audit.targetId(req);
-    return { action: audit.action, targetId: typeof target === 'string' ? target : '' };
-  } catch {
-    return asRequest;
-  }
-};
 
 /** The schema a route's body is parsed with: its own, or the one its path parameter selects (`bodyByPath`). */
 const bodySchemaOf = (decl: RouteDecl, path: Record<string, string | undefined>) => {
@@ -271,7 +150,7 @@ export const apiHandler = <F extends string>(
           return answer(500, AUDIT_FAILED);
         }
       }
-      if (domain) return answer(STATUS[e.code], errorBody(e));
+      if (domain) return errorResponse(e, ctx.requestId);
       log.error('request failed', { error: e as Error, routeKey: event.routeKey });
       return answer(500, INTERNAL);
     }
