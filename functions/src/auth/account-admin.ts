@@ -23,6 +23,7 @@ import {
 import { createAudited, replaceAudited } from '../shared/audited';
 import type { RequestContext } from '../shared/request-context';
 import { signedIn } from './accounts';
+import { loginAttempts } from './login-attempts';
 import { hashPassword } from './passwords';
 import { changeAndEndSessions, readUser, sessionInfo } from './sessions';
 import { authStore, authTable, keys, passwordItems, removeSecondFactorItem } from './store';
@@ -56,7 +57,7 @@ export const accountAdmin = {
   security: async (ctx: RequestContext, username: string): Promise<AccountSecurity> => {
     const user = await managedUser(ctx, username);
     const [cred, attempts, settings, live] = await Promise.all([
-      authStore.getCredential(username), authStore.getAttempts(username), authStore.getSettings(), authStore.liveSessions(username, ctx.now),
+      authStore.getCredential(username), loginAttempts.get(username), authStore.getSettings(), authStore.liveSessions(username, ctx.now),
     ]);
     const lockedUntil = isLocked(attempts, ctx.now) ? attempts.lockedUntil : undefined;
     return {

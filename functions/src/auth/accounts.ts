@@ -20,7 +20,8 @@ import type { RequestContext } from '../shared/request-context';
 import { hashPassword, verifyPassword } from './passwords';
 import { acceptTotp, newEnrolment, newRecoveryCodes } from './second-factor';
 import { changeAndEndSessions } from './sessions';
-import { authStore, countedAttempt, enrolItem, passwordItems, removeSecondFactorItem } from './store';
+import { countedAttempt } from './login-attempts';
+import { authStore, enrolItem, passwordItems, removeSecondFactorItem } from './store';
 
 export const signedIn = (ctx: RequestContext): Actor => {
   if (!ctx.actor) throw unauthenticated();

@@ -4,13 +4,13 @@
 import { canAdministerUsers, canManageAccount, forbidden, type LockedAccount } from '@sifasuo/domain';
 import type { RequestContext } from '../shared/request-context';
 import { signedIn } from './accounts';
+import { loginAttempts } from './login-attempts';
 import { readUser } from './sessions';
-import { authStore } from './store';
 
 export const lockedAccounts = async (ctx: RequestContext): Promise<{ items: LockedAccount[] }> => {
   const actor = signedIn(ctx);
   if (!canAdministerUsers(actor)) throw forbidden('仅系统管理员可管理账号登录安全');
-  const locked = await authStore.lockedNames(ctx.now);
+  const locked = await loginAttempts.lockedNames(ctx.now);
   // Names nobody has are locked alike (so the lockout tells nothing apart); they are no account to open.
   const users = await Promise.all(locked.map((l) => readUser(l.username)));
   const items = locked.flatMap((l, i) => {

@@ -28,7 +28,8 @@ import type { RequestContext } from '../shared/request-context';
 import { verifyDummy, verifyPassword, hashPassword } from './passwords';
 import { acceptSecondFactor, acceptTotp, newEnrolment, newRecoveryCodes } from './second-factor';
 import { changeAndEndSessions, meOf, readUser, rotateSession, splitRefreshToken, startSession, SYSTEM_ACTOR } from './sessions';
-import { authStore, countedAttempt, enrolItem, type Challenge } from './store';
+import { countedAttempt } from './login-attempts';
+import { authStore, enrolItem, type Challenge } from './store';
 
 const EXPIRED_STEP = '登录步骤已失效，请重新输入用户名和密码';
 const DISABLED = '账号已停用，会话已结束';

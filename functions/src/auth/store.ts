@@ -1,7 +1,8 @@
 // The auth table (the auth context's own). Keys:
 //   credential  PK ACCOUNT#<username>  SK CREDENTIAL   password hash, second factor
 //   attempts    PK ATTEMPTS#<name>     SK ATTEMPTS     failures counted for any name tried, known or not;
-//                                                     GSI1 LOCKED / <name> once locked (sparse: the locked names)
+//                                                     GSI1 LOCKED / <name> once locked (sparse: the locked names;
+//                                                     login-attempts.ts)
 //   session     PK SESSION#<id>        SK SESSION      GSI1 ACCOUNT#<username> / SESSION#<createdAt>#<id>
 //   challenge   PK CHALLENGE#<id>      SK CHALLENGE    a password accepted, waiting for its second factor
 //   settings    PK SETTINGS            SK AUTH         the county's sign-in settings
@@ -10,23 +11,14 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import {
-  isLocked,
-  lockAfterFailure,
-  MAX_FAILED_ATTEMPTS,
-  sessionEndedReason,
-  type AuthSettings,
-  type LoginState,
-  type SessionState,
-} from '@sifasuo/domain';
+import { sessionEndedReason, type AuthSettings, type SessionState } from '@sifasuo/domain';
 import { GSI1, indexKeys } from '@sifasuo/wiring/src/types';
 import { dynamo, tableName } from '../shared/aws';
 import { queryAll, withoutKeys } from '../shared/dynamo';
 
 export const authTable = () => tableName('auth');
-const G1 = indexKeys(GSI1);
-/** The GSI1 partition of locked names (attempts items, sparse). */
-const LOCKED = 'LOCKED';
+/** GSI1's key names in the auth table (sessions by account; locked names, login-attempts.ts). */
+export const G1 = indexKeys(GSI1);
 
 export interface Credential {
   username: string;
@@ -72,7 +64,8 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 /** DynamoDB TTL (epoch seconds) a day after an instant: expired sessions and challenges clean themselves up. */
 export const ttlAfter = (iso: string) => Math.floor(Date.parse(iso) / 1000) + 86_400;
 
-const get = async <T>(Key: { PK: string; SK: string }): Promise<T | undefined> => {
+/** One item of the auth table, read consistently. */
+export const authItem = async <T>(Key: { PK: string; SK: string }): Promise<T | undefined> => {
   const r = await dynamo().send(new GetCommand({ TableName: authTable(), Key, ConsistentRead: true }));
   return r.Item ? withoutKeys<T>(r.Item) : undefined;
 };
@@ -81,22 +74,10 @@ const get = async <T>(Key: { PK: string; SK: string }): Promise<T | undefined> =
 export const DEFAULT_SETTINGS: AuthSettings = { totpRequiredForPrivileged: true, version: 0 };
 
 export const authStore = {
-  getCredential: (username: string) => get<Credential>(keys.credential(username)),
-  getAttempts: async (username: string): Promise<LoginState> => (await get<LoginState>(keys.attempts(username))) ?? { failedAttempts: 0 },
-  getSession: (id: string) => get<Session>(keys.session(id)),
-  getChallenge: (id: string) => get<Challenge>(keys.challenge(id)),
-  /**
-   * Names whose lock has not run out at `now`. A reset password deletes the attempts item and the
-   * item expires a day after the last try, so the index holds few names; run-out locks are dropped here.
-   */
-  lockedNames: async (now: Date): Promise<Array<{ username: string; lockedUntil: string }>> =>
-    (
-      await queryAll(
-        { table: authTable(), index: GSI1, partition: { name: G1.pk, value: LOCKED } },
-        (i) => ({ username: String(i[G1.sk]), state: withoutKeys<LoginState>(i) }),
-      )
-    ).flatMap(({ username, state }) => (isLocked(state, now) ? [{ username, lockedUntil: state.lockedUntil! }] : [])),
-  getSettings: async (): Promise<AuthSettings> => (await get<AuthSettings>(keys.settings())) ?? DEFAULT_SETTINGS,
+  getCredential: (username: string) => authItem<Credential>(keys.credential(username)),
+  getSession: (id: string) => authItem<Session>(keys.session(id)),
+  getChallenge: (id: string) => authItem<Challenge>(keys.challenge(id)),
+  getSettings: async (): Promise<AuthSettings> => (await authItem<AuthSettings>(keys.settings())) ?? DEFAULT_SETTINGS,
 
   /** The user's sessions that still sign requests. */
   liveSessions: async (username: string, now: Date): Promise<Session[]> =>
@@ -107,60 +88,6 @@ export const authStore = {
       )
     ).filter((s) => !sessionEndedReason(s, now)),
 
-  /**
-   * Takes one attempt before a password or code is checked, atomically: refused (undefined) while
-   * locked or when five attempts are already counted, so parallel guesses get at most five tries.
-   * Names nobody has are counted alike, so the lockout does not tell them apart (the items expire).
-   */
-  reserveAttempt: async (username: string, now: Date): Promise<LoginState | undefined> => {
-    try {
-      const r = await dynamo().send(
-        new UpdateCommand({
-          TableName: authTable(),
-          Key: keys.attempts(username),
-          UpdateExpression: 'ADD failedAttempts :one SET #ttl = :ttl',
-          ConditionExpression:
-            '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now) AND (attribute_not_exists(failedAttempts) OR failedAttempts < :max)',
-          ExpressionAttributeNames: { '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':one': 1, ':ttl': ttlAfter(now.toISOString()), ':now': now.toISOString(), ':max': MAX_FAILED_ATTEMPTS },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return withoutKeys<LoginState>(r.Attributes ?? {});
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return undefined;
-      throw e;
-    }
-  },
-  /**
-   * After a wrong password or code: the attempt stays counted, and the fifth locks the account — and
-   * files the name under GSI1 LOCKED, so the locked names are a Query away (the lock may run out since).
-   */
-  lockIfExhausted: async (username: string, reserved: LoginState, now: Date): Promise<LoginState> => {
-    const lockedUntil = lockAfterFailure(reserved.failedAttempts, now);
-    if (!lockedUntil) return reserved;
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: authTable(),
-        Key: keys.attempts(username),
-        UpdateExpression: 'SET lockedUntil = :until, failedAttempts = :zero, #lockedPk = :locked, #lockedSk = :name',
-        ExpressionAttributeNames: { '#lockedPk': G1.pk, '#lockedSk': G1.sk },
-        ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0, ':locked': LOCKED, ':name': username },
-      }),
-    );
-    return { failedAttempts: 0, lockedUntil };
-  },
-  /** After the right password or code: the count starts again (a lock set meanwhile stays). */
-  clearFailedAttempts: async (username: string) => {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: authTable(),
-        Key: keys.attempts(username),
-        UpdateExpression: 'SET failedAttempts = :zero',
-        ExpressionAttributeValues: { ':zero': 0 },
-      }),
-    );
-  },
   /** A weaker stored hash, replaced after a successful sign-in. */
   replaceHash: async (username: string, passwordHash: string) => {
     await dynamo().send(
@@ -226,29 +153,6 @@ export const authStore = {
       }),
     );
   },
-};
-
-/** How one counted try went: passed, wrong, or locked (before the check ran, or by this wrong try). */
-export type AttemptOutcome = { outcome: 'passed' } | { outcome: 'wrong' } | { outcome: 'locked'; state: LoginState; beforeCheck: boolean };
-
-/**
- * One try of a password or code, counted like every other: reserved before `check` runs (so parallel
- * guesses get five tries at most), cleared when it passes, kept when wrong — the fifth locks. Sign-in
- * and the checks of one's own password use it alike.
- */
-export const countedAttempt = async (username: string, now: Date, check: () => Promise<boolean>): Promise<AttemptOutcome> => {
-  const reserved = await authStore.reserveAttempt(username, now);
-  if (!reserved) {
-    // Locked, or the fifth try of a burst still in flight: answered as locked from now.
-    const state = await authStore.getAttempts(username);
-    return { outcome: 'locked', beforeCheck: true, state: isLocked(state, now) ? state : { failedAttempts: 0, lockedUntil: lockAfterFailure(MAX_FAILED_ATTEMPTS, now) } };
-  }
-  if (await check()) {
-    await authStore.clearFailedAttempts(username);
-    return { outcome: 'passed' };
-  }
-  const next = await authStore.lockIfExhausted(username, reserved, now);
-  return isLocked(next, now) ? { outcome: 'locked', beforeCheck: false, state: next } : { outcome: 'wrong' };
 };
 
 // The credential's writes that go into an audited transaction with the change they belong to.
