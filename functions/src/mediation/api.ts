@@ -6,6 +6,8 @@ import { auditedApiHandler } from '../shared/audited-api';
 import { bodyString, created, ok, type RawRequest } from '../shared/http';
 import { cases } from './cases';
 import { roster } from './roster';
+import { disputes } from './disputes';
+import { monthlyReports } from './monthly-reports';
 import { screenings } from './screenings';
 import { statistics } from './statistics';
 import { submissions } from './submissions';
@@ -67,16 +69,16 @@ export const handler = auditedApiHandler(mediation, 'mediation-api', {
     handle: async ({ ctx, path, body }) => ok(await screenings.withdraw(ctx, path.screeningId, body)),
   },
   'GET /api/mediation/screening-board': { handle: async ({ ctx, query }) => ok(await screenings.board(ctx, query.month)) },
-  'GET /api/mediation/disputes': { handle: async ({ ctx, query }) => ok(await screenings.listDisputes(ctx, query)) },
+  'GET /api/mediation/disputes': { handle: async ({ ctx, query }) => ok(await disputes.list(ctx, query)) },
   'PUT /api/mediation/disputes/{disputeId}': {
     audit: onPath('dispute.update', 'disputeId'),
-    handle: async ({ ctx, path, body }) => ok(await screenings.updateDispute(ctx, path.disputeId, body)),
+    handle: async ({ ctx, path, body }) => ok(await disputes.update(ctx, path.disputeId, body)),
   },
   'POST /api/mediation/disputes/{disputeId}/report': {
     audit: onPath('dispute.report', 'disputeId'),
-    handle: async ({ ctx, path, body }) => ok(await screenings.reportDispute(ctx, path.disputeId, body.version)),
+    handle: async ({ ctx, path, body }) => ok(await disputes.report(ctx, path.disputeId, body.version)),
   },
-  'POST /api/mediation/monthly-reports': { audit: onOffice('report.create'), handle: async ({ ctx, body }) => created(await screenings.createReport(ctx, body)) },
+  'POST /api/mediation/monthly-reports': { audit: onOffice('report.create'), handle: async ({ ctx, body }) => created(await monthlyReports.create(ctx, body)) },
 
   'POST /api/mediation/submissions': { audit: onOffice('submission.create'), handle: async ({ ctx, body }) => created(await submissions.create(ctx, body)) },
   'GET /api/mediation/submissions': { handle: async ({ ctx, query }) => ok(await submissions.list(ctx, query)) },

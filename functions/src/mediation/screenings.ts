@@ -1,17 +1,14 @@
-// Dispute screenings (排查), the disputes they find, the screening board and the month's report. A
-// screening and its disputes are one transaction (the period guard makes it one per office and period);
-// a major dispute carries an UNREPORTED marker until it is reported to the bureau.
+// Dispute screenings (排查) and the screening board. A screening and the disputes it finds are one
+// transaction (the period guard makes it one per office and period); the disputes afterwards are
+// disputes.ts, the month's report monthly-reports.ts.
 import {
   conflict,
   disputeFacts,
-  filteredPage,
   forbidden,
   isQuarterEnd,
   majorReportDueAt,
   MEDIATION_AUDIT,
   monthlyReportDueAt,
-  monthlyReportFacts,
-  monthlyReportProblems,
   nextMonthOf,
   periodState,
   quarterOf,
@@ -24,16 +21,12 @@ import {
   canReadOffice,
   type CreateScreeningInput,
   type Dispute,
-  type MediationCase,
-  type DisputeQuery,
   type MonthlyReport,
-  type MonthlyReportInput,
   type Page,
   type Screening,
   type ScreeningBoard,
   type ScreeningDetail,
   type ScreeningQuery,
-  type UpdateDisputeInput,
   type WithdrawInput,
 } from '@sifasuo/domain';
 import { ulid } from 'ulid';
@@ -41,10 +34,9 @@ import { orgDirectory } from '../shared/org-directory';
 import type { RequestContext } from '../shared/request-context';
 import { dictionaryProblems, readable, requireActor, throwIfAny, writable, writableOffice } from './access';
 import { keys } from './keys';
-import { facts, items, mediationRepository as repo, write, type ClosedCase, type UnreportedDispute } from './repository';
+import { facts, items, mediationRepository as repo, write } from './repository';
 
 const SCREENING = '排查记录';
-const DISPUTE = '矛盾纠纷';
 
 const retractAll = (list: ReturnType<typeof screeningFacts>, now: Date) => list.map((f) => retractFact(f, now));
 
@@ -174,91 +166,6 @@ export const screenings = {
         };
       });
     return { month, rows };
-  },
-
-  listDisputes: async (ctx: RequestContext, q: DisputeQuery): Promise<Page<Dispute>> => {
-    const actor = requireActor(ctx);
-    if (q.unreported === 'true') {
-      // The markers of major disputes not yet reported (each holds its dispute), earliest deadline first.
-      const read = (limit: number, cursor?: string) => repo.pageInScope<UnreportedDispute>(actor, 'UNREPORTED', { officeId: q.officeId, limit, cursor });
-      return filteredPage(read, (d) => !q.month || d.month === q.month, q.limit, q.cursor);
-    }
-    return repo.pageInScope<Dispute>(actor, 'DISPUTE', { officeId: q.officeId, sortPrefix: q.month, limit: q.limit, cursor: q.cursor, newestFirst: true });
-  },
-
-  updateDispute: async (ctx: RequestContext, id: string, { version, ...input }: UpdateDisputeInput): Promise<Dispute> => {
-    const before = writable(ctx, await repo.getDispute(id), DISPUTE);
-    if (before.version !== version) throw staleVersion();
-    if (before.status !== 'open') throw conflict('该纠纷所在的排查已撤回，不能修改');
-    if (input.caseId) {
-      const linked = await repo.getCase(input.caseId);
-      if (!linked || linked.officeId !== before.officeId) throwIfAny({ caseId: '所选调解案件不存在或不属于该司法所' });
-    }
-    const { resultNote: _n, caseId: _c, ...kept } = before;
-    const after: Dispute = { ...kept, ...input, version: version + 1 };
-    await repo.replace(ctx, items.dispute(after), version, { action: MEDIATION_AUDIT['dispute.update'], targetId: id, before, after });
-    return after;
-  },
-
-  /** The major dispute reported to the bureau: its marker goes, and the report's fact carries its delay. */
-  reportDispute: async (ctx: RequestContext, id: string, version: number): Promise<Dispute> => {
-    const actor = requireActor(ctx);
-    const before = writable(ctx, await repo.getDispute(id), DISPUTE);
-    if (before.version !== version) throw staleVersion();
-    if (before.status !== 'open') throw conflict('该纠纷所在的排查已撤回，不能上报');
-    if (!before.major || !before.reportDueAt) throw conflict('该纠纷不是重大纠纷，无需上报');
-    if (before.reportedAt) throw conflict('该纠纷已上报');
-    const after: Dispute = { ...before, reportedAt: ctx.now.toISOString(), reportedBy: actor.username, version: version + 1 };
-    const earlier = new Set(disputeFacts(before).map((f) => f.id));
-    await repo.transact(
-      ctx,
-      [write.putIfVersion(items.dispute(after), version), write.remove(write.keyOf(keys.unreported({ ...before, reportDueAt: before.reportDueAt })))],
-      { action: MEDIATION_AUDIT['dispute.report'], targetId: id, before, after },
-      facts({ facts: disputeFacts(after).filter((f) => !earlier.has(f.id)) }),
-      () => staleVersion(),
-    );
-    return after;
-  },
-
-  /** The month's screening report, once the month has ended; its figures are generated from the records. */
-  createReport: async (ctx: RequestContext, input: MonthlyReportInput): Promise<MonthlyReport> => {
-    const actor = requireActor(ctx);
-    const office = await writableOffice(ctx, input.officeId);
-    throwIfAny(monthlyReportProblems(input.month, ctx.now));
-    if (await repo.getReport(office.id, input.month)) throw conflict('该月排查报表已报送');
-    const of = { officeId: office.id, sortPrefix: input.month };
-    const [monthScreenings, monthDisputes, received, closed] = await Promise.all([
-      repo.allInScope<Screening>(actor, 'SCREENING', of),
-      repo.allInScope<Dispute>(actor, 'DISPUTE', of),
-      repo.allInScope<MediationCase>(actor, 'CASE', of),
-      repo.allInScope<ClosedCase>(actor, 'CLOSURE', of),
-    ]);
-    const disputes = monthDisputes.filter((d) => d.status === 'open');
-    const dueAt = monthlyReportDueAt(input.month);
-    const report: MonthlyReport = {
-      id: `${office.id}-${input.month}`,
-      officeId: office.id,
-      areaId: office.areaId,
-      month: input.month,
-      figures: {
-        screenings: monthScreenings.filter((s) => s.status === 'submitted').length,
-        disputes: disputes.length,
-        majorDisputes: disputes.filter((d) => d.major).length,
-        casesReceived: received.filter((c) => c.status !== 'withdrawn').length,
-        casesClosed: closed.length,
-      },
-      ...(input.note ? { note: input.note } : {}),
-      dueAt: dueAt.toISOString(),
-      submittedAt: ctx.now.toISOString(),
-      submittedBy: actor.username,
-      late: ctx.now.getTime() >= dueAt.getTime(),
-      version: 1,
-    };
-    await repo.create(
-      ctx, items.report(report), { action: MEDIATION_AUDIT['report.create'], targetId: report.id, after: report }, '该月排查报表已报送',
-      facts({ facts: monthlyReportFacts(report) }),
-    );
-    return report;
   },
 };
 
